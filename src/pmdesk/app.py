@@ -1,0 +1,175 @@
+"""Composition root: the QApplication, settings, language, database and main window."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QProcess, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pmdesk import __version__, db
+from pmdesk.models import Language
+from pmdesk.services import projects
+
+SETTINGS_LANGUAGE = "view/language"
+
+
+def make_settings() -> QSettings:
+    """pmdesk's settings file (INI, in the user's config folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pmdesk", "pmdesk")
+
+
+def choose_language(requested: str | None, settings: QSettings) -> Language:
+    """--lang, else the language chosen in View → Language, else the system's."""
+    from pmdesk.ui.i18n import system_language
+
+    for candidate in (requested, settings.value(SETTINGS_LANGUAGE)):
+        if candidate in {lang.value for lang in Language}:
+            return Language(str(candidate))
+    return system_language()
+
+
+def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False) -> int:
+    """Open the window on `db_path` (default: the user's database); returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("pmdesk")
+    app.setApplicationName("pmdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("pmdesk")
+    settings = make_settings()
+    chosen = choose_language(language, settings)
+
+    from pmdesk.ui.i18n import install_translators
+
+    translators = install_translators(app, chosen)
+    path = Path(db_path) if db_path is not None else db.default_database_path()
+    try:
+        db.open_database(path)
+    except db.DatabaseProblem as problem:
+        if smoke_test:
+            print(f"pmdesk: error: {problem}", file=sys.stderr)
+        else:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("app", "Cannot open database"), str(problem)
+            )
+        return 1
+    try:
+        if smoke_test:
+            return _smoke_test(path, chosen, settings)
+        return _run_window(app, path, chosen, settings)
+    finally:
+        del translators
+        db.close_database()
+
+
+def _offer_demo(language: Language) -> None:
+    """On an empty database, offer the demo project so a newcomer sees a populated app."""
+    if projects.list_projects():
+        return
+    from pmdesk.ui.dialogs.project_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog(language)
+    if dialog.exec() and (demo_language := dialog.demo_language()) is not None:
+        from pmdesk.demo import create_demo_project
+
+        create_demo_project(demo_language)
+
+
+def _run_window(app: QApplication, path: Path, language: Language, settings: QSettings) -> int:
+    from pmdesk.ui.main_window import MainWindow
+
+    _offer_demo(language)
+    window = MainWindow(path, language, settings)
+    restart = {"wanted": False}
+
+    def on_language_chosen(value: str) -> None:
+        settings.setValue(SETTINGS_LANGUAGE, value)
+        settings.sync()
+        answer = QMessageBox.question(
+            window,
+            QCoreApplication.translate("app", "Language"),
+            QCoreApplication.translate(
+                "app", "The new language applies after pmdesk restarts. Restart now?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            restart["wanted"] = True
+            window.close()
+
+    window.language_chosen.connect(on_language_chosen)
+    sys.excepthook = _show_unexpected_error
+    window.show()
+    code = app.exec()
+    if restart["wanted"]:
+        QProcess.startDetached(sys.executable, _restart_arguments(sys.argv[1:]))
+    return code
+
+
+def _restart_arguments(argv: list[str]) -> list[str]:
+    """The same command again, without a --lang that would override the new choice."""
+    kept: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            kept.append(arg)
+    return kept if getattr(sys, "frozen", False) else ["-m", "pmdesk", *kept]
+
+
+def _show_unexpected_error(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Any uncaught exception: tell the user, keep the app and its data intact."""
+    details = "".join(traceback.format_exception(kind, error, tb))
+    print(details, file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk", str(error) or kind.__name__)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "app", "Something went wrong. Your saved data is safe; the details are below."
+        )
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def _smoke_test(path: Path, language: Language, settings: QSettings) -> int:
+    """Build the window on the database, show every tab once, and report any failure."""
+    from pmdesk.ui.main_window import MainWindow
+
+    failures: list[str] = []
+
+    def record(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        failures.append("".join(traceback.format_exception(kind, error, tb)))
+
+    previous_hook = sys.excepthook
+    sys.excepthook = record
+    try:
+        window = MainWindow(path, language, settings)
+        window.show()
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            if window.tabs.currentWidget().grab().isNull():
+                failures.append(f"tab {index} could not be drawn")
+        QTimer.singleShot(0, window.close)
+        QApplication.processEvents()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    except Exception:
+        failures.append(traceback.format_exc())
+    finally:
+        sys.excepthook = previous_hook
+    if failures:
+        print("pmdesk: smoke test failed:\n" + "\n".join(failures), file=sys.stderr)
+        return 1
+    count = len(projects.list_projects())
+    print(f"pmdesk {__version__}: smoke test passed ({count} projects, {path})")
+    return 0

@@ -1,0 +1,206 @@
+"""The database file: opening it, its schema version, migrations and backups.
+
+This is the one seam that knows it talks to SQLite (pragmas, `user_version`, the online
+backup API). Everything above it uses the Peewee models and `transaction()`.
+
+Durability: WAL with `synchronous=FULL`. NORMAL survives a killed process but a power cut
+can roll back every commit since the last checkpoint — minutes of meeting notes. FULL
+syncs the WAL on each commit (about 0.4 ms, measured in ENGINEERING.md), which keeps the
+promise that a committed note is never lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from peewee import SqliteDatabase
+
+from pmdesk.models import ALL_MODELS, database
+
+APP_NAME = "pmdesk"
+#: Written to PRAGMA application_id so a pmdesk file can be told from any SQLite file.
+APPLICATION_ID = 0x706D646B  # "pmdk"
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "busy_timeout": 5000,
+}
+
+
+class DatabaseProblem(Exception):
+    """A database file that cannot be used as asked; the message says why, for the user."""
+
+
+class SchemaTooNew(DatabaseProblem):
+    """The file was written by a newer pmdesk; we never downgrade it."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from `version - 1` to `version`; `apply` runs inside a transaction."""
+
+    version: int
+    description: str
+    apply: Callable[[SqliteDatabase], None]
+
+
+def _add_meeting_time_zone(db: SqliteDatabase) -> None:
+    # Invites need the meeting's own zone: a PM may plan a Shanghai kickoff from London.
+    db.execute_sql("ALTER TABLE meeting ADD COLUMN time_zone VARCHAR(64) NOT NULL DEFAULT ''")
+
+
+#: The schema's history. Version 1 is the first schema, created from the models of that
+#: day; each later entry must keep every row (tests migrate a populated v1 file).
+MIGRATIONS: list[Migration] = [
+    Migration(2, "meeting time zone", _add_meeting_time_zone),
+]
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+
+def default_database_path() -> Path:
+    """Where the user's database lives unless `--db` says otherwise."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "pmdesk.db"
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def open_database(path: Path | str, *, create: bool = True) -> SqliteDatabase:
+    """Open (and if needed create or migrate) the database at `path` and bind the models.
+
+    Raises DatabaseProblem with a message naming the file when it cannot be used.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise DatabaseProblem(f"Database file not found: {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a database file")
+    elif not os.access(path, os.R_OK):
+        raise DatabaseProblem(f"Cannot read database file {path}: permission denied")
+    else:
+        _check_is_pmdesk_file(path)
+
+    db = SqliteDatabase(None, lock_type="IMMEDIATE")
+    db.init(str(path), pragmas=PRAGMAS)
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+        _prepare_schema(db, path)
+    except sqlite3.DatabaseError as exc:  # peewee re-raises as its own subclass too
+        db.close()
+        raise DatabaseProblem(f"Cannot open database file {path}: {exc}") from exc
+    except Exception as exc:
+        db.close()
+        if isinstance(exc, DatabaseProblem):
+            raise
+        if exc.__class__.__module__ == "peewee":
+            raise DatabaseProblem(f"Cannot open database file {path}: {exc}") from exc
+        raise
+    return db
+
+
+def close_database() -> None:
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
+def _check_is_pmdesk_file(path: Path) -> None:
+    """Refuse a file that is not SQLite, or is SQLite but belongs to another program."""
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
+    if app_id != APPLICATION_ID and tables:
+        raise DatabaseProblem(f"{path} is an SQLite file of another program, not pmdesk's")
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def _prepare_schema(db: SqliteDatabase, path: Path) -> None:
+    version = schema_version(db)
+    if version == 0:
+        with db.atomic():
+            db.create_tables(ALL_MODELS)
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"{path} was written by a newer pmdesk (schema {version}; this version reads up "
+            f"to {SCHEMA_VERSION}). Update pmdesk to open it; the file was not changed."
+        )
+    if version < SCHEMA_VERSION:
+        backup_database(
+            db, backup_folder(path) / f"{path.stem}-before-v{SCHEMA_VERSION}-{_stamp()}.db"
+        )
+        migrate(db, MIGRATIONS, target=SCHEMA_VERSION)
+
+
+def migrate(db: SqliteDatabase, migrations: list[Migration], *, target: int) -> None:
+    """Run each pending migration in its own transaction with foreign keys off.
+
+    With foreign_keys on, rebuilding a parent table (create new, copy, drop old) would
+    cascade-delete every child row; SQLite's documented procedure turns enforcement off
+    outside the transaction and checks the keys before committing.
+    """
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for step in sorted(migrations, key=lambda m: m.version):
+            if not schema_version(db) < step.version <= target:
+                continue
+            with db.atomic():
+                step.apply(db)
+                broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseProblem(
+                        f"Migration to schema {step.version} ({step.description}) would "
+                        f"break {len(broken)} references; nothing was changed."
+                    )
+                db.execute_sql(f"PRAGMA user_version = {step.version}")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def backup_database(db: SqliteDatabase, dest: Path) -> Path:
+    """Copy the open database to `dest` with SQLite's online backup; atomic on disk."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        with contextlib.closing(sqlite3.connect(tmp_name)) as target:
+            db.connection().backup(target)
+        os.replace(tmp_name, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return dest
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+@contextlib.contextmanager
+def transaction() -> Iterator[None]:
+    """One user action = one transaction: all of it is saved, or none of it."""
+    with database.atomic():
+        yield

@@ -1,0 +1,618 @@
+"""Peewee models for everything a PM records: projects, people, meetings, notes, progress.
+
+Enumerations are stored as short English keys (never translated); `vocabulary` turns them
+into words for the user. CHECK constraints keep the file valid even if written by
+another tool. Every record belongs to a project, directly or through its parent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from peewee import (
+    SQL,
+    AutoField,
+    BlobField,
+    BooleanField,
+    CharField,
+    Check,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class ProjectStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ON_HOLD = "on_hold"
+    CLOSED = "closed"
+
+
+class Language(StrEnum):
+    EN = "en"
+    ZH_CN = "zh_CN"
+
+
+class Side(StrEnum):
+    CLIENT = "client"
+    CONSULTANT = "consultant"
+
+
+class Role(StrEnum):
+    CLIENT_LEAD = "client_lead"
+    CLIENT_LEADER = "client_leader"
+    COOPERATING_STAFF = "cooperating_staff"
+    CONSULTANT_PM = "consultant_pm"
+    CONSULTANT_MEMBER = "consultant_member"
+
+
+class Engagement(StrEnum):
+    UNAWARE = "unaware"
+    RESISTANT = "resistant"
+    NEUTRAL = "neutral"
+    SUPPORTIVE = "supportive"
+    LEADING = "leading"
+
+
+class CooperationType(StrEnum):
+    ACTIVE = "active"
+    PASSIVE = "passive"
+    ROUTINE = "routine"
+    UNCLASSIFIED = "unclassified"
+
+
+class MeetingKind(StrEnum):
+    KICKOFF = "kickoff"
+    PROGRESS_REVIEW = "progress_review"
+    DELIVERABLE_REVIEW = "deliverable_review"
+    ONE_ON_ONE = "one_on_one"
+    OTHER = "other"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    MINUTES_SENT = "minutes_sent"
+    MINUTES_CONFIRMED = "minutes_confirmed"
+
+
+class Rsvp(StrEnum):
+    INVITED = "invited"
+    CONFIRMED = "confirmed"
+    ATTENDED = "attended"
+    APOLOGIES = "apologies"
+
+
+class KickoffPurpose(StrEnum):
+    """The kickoff's four purposes (METHOD.md §3), in the method's order."""
+
+    KNOW_PROJECT = "know_project"
+    KNOW_TEAM = "know_team"
+    ATTITUDES = "attitudes"
+    VALUED_OUTCOMES = "valued_outcomes"
+
+
+class PurposeState(StrEnum):
+    NOT_YET = "not_yet"
+    PARTLY = "partly"
+    MET = "met"
+
+
+class MaterialKind(StrEnum):
+    PRESENTATION = "presentation"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+
+class MaterialStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    FEEDBACK_RECEIVED = "feedback_received"
+    FINAL = "final"
+
+
+class Phase(StrEnum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class ChangeField(StrEnum):
+    ATTENDEE = "attendee"
+    TIME = "time"
+    VENUE = "venue"
+    AGENDA = "agenda"
+    OTHER = "other"
+
+
+class NoteKind(StrEnum):
+    REMARK = "remark"
+    OPINION = "opinion"
+    IDEA = "idea"
+    CONCERN = "concern"
+    QUESTION = "question"
+    DECISION = "decision"
+    VALUED_OUTCOME = "valued_outcome"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    CANCELLED = "cancelled"
+
+
+class ActionSource(StrEnum):
+    MANUAL = "manual"
+    MEETING = "meeting"
+    NOTE = "note"
+    LEAD_REQUEST = "lead_request"
+    TRACKER = "tracker"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+
+
+class ReviewKind(StrEnum):
+    MILESTONE = "milestone"
+    DELIVERABLE = "deliverable"
+
+
+class ReviewState(StrEnum):
+    NOT_SUBMITTED = "not_submitted"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REVISION_REQUESTED = "revision_requested"
+
+
+class RequestKind(StrEnum):
+    OPINION = "opinion"
+    QUESTION = "question"
+
+
+class RequestStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def enum_field(enum: type[StrEnum], default: StrEnum | None = None, **kw: Any) -> CharField:
+    """A CharField limited to the enum's values; the table gets a CHECK for them too."""
+    kw.setdefault("max_length", 32)
+    if default is not None:
+        kw["default"] = default.value
+    return CharField(choices=[(m.value, m.value) for m in enum], **kw)
+
+
+def _checks(**columns: type[StrEnum]) -> list[SQL]:
+    """CHECK constraints restricting each named column to its enum's values."""
+    out = []
+    for column, enum in columns.items():
+        values = ", ".join(f"'{m.value}'" for m in enum)
+        out.append(Check(f'"{column}" IS NULL OR "{column}" IN ({values})'))
+    return out
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Project(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=200)
+    client_org = CharField(max_length=200, default="")
+    code = CharField(max_length=40, default="")
+    start_date = DateField(null=True)
+    end_date = DateField(null=True)
+    status = enum_field(ProjectStatus, ProjectStatus.ACTIVE)
+    description = TextField(default="")
+    document_language = enum_field(Language, Language.EN, max_length=8)
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        constraints = [
+            Check("length(trim(name)) > 0"),
+            Check("end_date IS NULL OR start_date IS NULL OR end_date >= start_date"),
+            *_checks(status=ProjectStatus, document_language=Language),
+        ]
+
+
+class ScopeItem(BaseModel):
+    """One line of the project boundary (守住项目边界): in scope or explicitly out."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="scope_items", on_delete="CASCADE")
+    text = TextField()
+    in_scope = BooleanField(default=True)
+    position = IntegerField(default=0)
+
+
+class Outcome(BaseModel):
+    """An outcome or deliverable the project promises; leaders value some above others."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="outcomes", on_delete="CASCADE")
+    title = CharField(max_length=300)
+    description = TextField(default="")
+    position = IntegerField(default=0)
+
+
+class Person(BaseModel):
+    """Someone on either side. The analysis fields are internal and never leave the team."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="people", on_delete="CASCADE")
+    name = CharField(max_length=120)
+    side = enum_field(Side, Side.CLIENT)
+    role = enum_field(Role, Role.COOPERATING_STAFF)
+    org_unit = CharField(max_length=200, default="")
+    title = CharField(max_length=200, default="")
+    email = CharField(max_length=254, default="")
+    phone = CharField(max_length=60, default="")
+    # Internal analysis (client people only).
+    engagement_current = enum_field(Engagement, null=True)
+    engagement_desired = enum_field(Engagement, null=True)
+    influence = IntegerField(default=3)
+    interest = IntegerField(default=3)
+    cooperation_type = enum_field(CooperationType, CooperationType.UNCLASSIFIED)
+    causes = TextField(default="")
+    strategy = TextField(default="")
+    next_action = TextField(default="")
+
+    class Meta:
+        constraints = [
+            Check("length(trim(name)) > 0"),
+            Check("influence BETWEEN 1 AND 5"),
+            Check("interest BETWEEN 1 AND 5"),
+            *_checks(
+                side=Side,
+                role=Role,
+                engagement_current=Engagement,
+                engagement_desired=Engagement,
+                cooperation_type=CooperationType,
+            ),
+        ]
+
+
+class Meeting(BaseModel):
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="meetings", on_delete="CASCADE")
+    kind = enum_field(MeetingKind, MeetingKind.OTHER)
+    title = CharField(max_length=300)
+    starts_at = DateTimeField(null=True)
+    ends_at = DateTimeField(null=True)
+    venue = CharField(max_length=300, default="")
+    status = enum_field(MeetingStatus, MeetingStatus.PLANNED)
+    time_zone = CharField(max_length=64, default="")  # IANA name; "" = the PM's local zone
+
+    class Meta:
+        constraints = [
+            Check("length(trim(title)) > 0"),
+            Check("ends_at IS NULL OR starts_at IS NULL OR ends_at >= starts_at"),
+            *_checks(kind=MeetingKind, status=MeetingStatus),
+        ]
+
+
+class AgendaItem(BaseModel):
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="agenda_items", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    title = CharField(max_length=300)
+    presenter = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    minutes_allotted = IntegerField(default=0)
+
+    class Meta:
+        constraints = [Check("minutes_allotted >= 0")]
+
+
+class Attendee(BaseModel):
+    """A person's place in a meeting: their responsibility and RSVP."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="attendees", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="attendances", on_delete="CASCADE")
+    responsibility = CharField(max_length=300, default="")
+    rsvp = enum_field(Rsvp, Rsvp.INVITED)
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("meeting", "person"), True),)
+        constraints = [*_checks(rsvp=Rsvp)]
+
+
+class Purpose(BaseModel):
+    """One of a kickoff's four purposes with its state and the evidence for it."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="purposes", on_delete="CASCADE")
+    purpose = enum_field(KickoffPurpose)
+    state = enum_field(PurposeState, PurposeState.NOT_YET)
+    evidence = TextField(default="")
+
+    class Meta:
+        indexes = ((("meeting", "purpose"), True),)
+        constraints = [*_checks(purpose=KickoffPurpose, state=PurposeState)]
+
+
+class Attachment(BaseModel):
+    """A file kept inside the database, so a material never points at a broken path."""
+
+    id = AutoField()
+    file_name = CharField(max_length=255)
+    size = IntegerField()
+    sha256 = CharField(max_length=64)
+    data = BlobField()
+
+
+class Material(BaseModel):
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="materials", on_delete="CASCADE")
+    meeting = ForeignKeyField(Meeting, null=True, backref="materials", on_delete="SET NULL")
+    title = CharField(max_length=300)
+    kind = enum_field(MaterialKind, MaterialKind.DOCUMENT)
+    attachment = ForeignKeyField(Attachment, null=True, on_delete="SET NULL")
+    version = CharField(max_length=40, default="")
+    sent_on = DateField(null=True)
+    client_feedback = TextField(default="")
+    status = enum_field(MaterialStatus, MaterialStatus.DRAFT)
+
+    class Meta:
+        constraints = [*_checks(kind=MaterialKind, status=MaterialStatus)]
+
+
+class ChecklistItem(BaseModel):
+    """A preparation step; due either relative to the meeting start or at a fixed time."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="checklist_items", on_delete="CASCADE")
+    phase = enum_field(Phase, Phase.BEFORE)
+    position = IntegerField(default=0)
+    text = TextField()
+    due_offset_minutes = IntegerField(null=True)
+    due_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+
+    class Meta:
+        constraints = [*_checks(phase=Phase)]
+
+
+class ChangeRecord(BaseModel):
+    """What changed when the arrangements were re-confirmed on site (看是否有变更)."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="change_records", on_delete="CASCADE")
+    changed_at = DateTimeField(default=_now)
+    field = enum_field(ChangeField, ChangeField.OTHER)
+    description = TextField()
+    confirmed_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+
+    class Meta:
+        constraints = [*_checks(field=ChangeField)]
+
+
+class Note(BaseModel):
+    """One captured remark; `internal` notes never reach a client-facing file."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="notes", on_delete="CASCADE")
+    offset_seconds = IntegerField(default=0)
+    speaker = ForeignKeyField(Person, null=True, backref="notes", on_delete="SET NULL")
+    kind = enum_field(NoteKind, NoteKind.REMARK)
+    text = TextField()
+    internal = BooleanField(default=False)
+    agenda_item = ForeignKeyField(AgendaItem, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        constraints = [Check("offset_seconds >= 0"), *_checks(kind=NoteKind)]
+
+
+class PurposeNote(BaseModel):
+    """A note that is evidence for a kickoff purpose."""
+
+    purpose = ForeignKeyField(Purpose, on_delete="CASCADE")
+    note = ForeignKeyField(Note, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("purpose", "note"), True),)
+
+
+class Assessment(BaseModel):
+    """A dated judgement of a person's engagement and cooperation type: the history."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="assessments", on_delete="CASCADE")
+    assessed_at = DateTimeField(default=_now)
+    engagement = enum_field(Engagement, null=True)
+    cooperation_type = enum_field(CooperationType, null=True)
+    source = CharField(max_length=300, default="")
+    note = ForeignKeyField(Note, null=True, on_delete="SET NULL")
+    comment = TextField(default="")
+
+    class Meta:
+        constraints = [*_checks(engagement=Engagement, cooperation_type=CooperationType)]
+
+
+class LeaderPriority(BaseModel):
+    """Which outcome a leader values most (领导最看重的成果), ranked."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="priorities", on_delete="CASCADE")
+    outcome = ForeignKeyField(Outcome, backref="priorities", on_delete="CASCADE")
+    rank = IntegerField(default=1)
+    evidence = TextField(default="")
+
+    class Meta:
+        indexes = ((("person", "outcome"), True),)
+        constraints = [Check("rank >= 1")]
+
+
+class LeaderPriorityNote(BaseModel):
+    priority = ForeignKeyField(LeaderPriority, on_delete="CASCADE")
+    note = ForeignKeyField(Note, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("priority", "note"), True),)
+
+
+class LeadRequest(BaseModel):
+    """An opinion or question the client lead raised (the team-member hat)."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="lead_requests", on_delete="CASCADE")
+    raised_on = DateField(default=dt.date.today)
+    raised_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    kind = enum_field(RequestKind, RequestKind.QUESTION)
+    text = TextField()
+    owner = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="owned_requests")
+    status = enum_field(RequestStatus, RequestStatus.OPEN)
+    resolution = TextField(default="")
+    resolved_on = DateField(null=True)
+
+    class Meta:
+        constraints = [*_checks(kind=RequestKind, status=RequestStatus)]
+
+
+class ActionItem(BaseModel):
+    """A step in the plan with one owner and one deadline (每一个人的时间节点)."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="action_items", on_delete="CASCADE")
+    title = CharField(max_length=500)
+    owner = ForeignKeyField(Person, null=True, backref="action_items", on_delete="SET NULL")
+    start_date = DateField(null=True)
+    due_date = DateField(null=True)
+    status = enum_field(ActionStatus, ActionStatus.OPEN)
+    completed_on = DateField(null=True)
+    source = enum_field(ActionSource, ActionSource.MANUAL)
+    meeting = ForeignKeyField(Meeting, null=True, on_delete="SET NULL")
+    note = ForeignKeyField(Note, null=True, on_delete="SET NULL")
+    lead_request = ForeignKeyField(LeadRequest, null=True, on_delete="SET NULL")
+    priority = enum_field(Priority, Priority.NORMAL)
+    needs_client_assistance = BooleanField(default=False)
+    carry_over_count = IntegerField(default=0)
+    reminders_sent = IntegerField(default=0)
+    notes = TextField(default="")
+    client_comment = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        constraints = [
+            Check("length(trim(title)) > 0"),
+            Check("due_date IS NULL OR start_date IS NULL OR due_date >= start_date"),
+            Check("carry_over_count >= 0"),
+            Check("reminders_sent >= 0"),
+            *_checks(status=ActionStatus, source=ActionSource, priority=Priority),
+        ]
+
+
+class MilestoneReview(BaseModel):
+    """A milestone or deliverable waiting for the client lead's review (the gatekeeper)."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="milestone_reviews", on_delete="CASCADE")
+    title = CharField(max_length=300)
+    kind = enum_field(ReviewKind, ReviewKind.MILESTONE)
+    due_date = DateField(null=True)
+    reviewer = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    state = enum_field(ReviewState, ReviewState.NOT_SUBMITTED)
+    submitted_on = DateField(null=True)
+    reviewed_on = DateField(null=True)
+    comment = TextField(default="")
+
+    class Meta:
+        constraints = [*_checks(kind=ReviewKind, state=ReviewState)]
+
+
+class FollowUp(BaseModel):
+    """A private follow-up with someone who is late: why, and the new date they agreed."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="follow_ups", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="follow_ups", on_delete="CASCADE")
+    action_item = ForeignKeyField(ActionItem, null=True, on_delete="SET NULL")
+    follow_up_on = DateField(default=dt.date.today)
+    reason = TextField(default="")
+    outcome = TextField(default="")
+    new_commitment_date = DateField(null=True)
+
+
+class MinutesDistribution(BaseModel):
+    """One sending of the minutes, the client's reply and the revision decision."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, backref="distributions", on_delete="CASCADE")
+    version = CharField(max_length=40, default="1")
+    sent_at = DateTimeField(null=True)
+    recipients = TextField(default="")
+    client_feedback = TextField(default="")
+    revision_needed = BooleanField(null=True)
+    revision_items = TextField(default="")
+
+
+class StatusReport(BaseModel):
+    """A status report for a period: status, problems, help needed (现状、问题、协助)."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="status_reports", on_delete="CASCADE")
+    period_start = DateField()
+    period_end = DateField()
+    status_text = TextField(default="")
+    problems_text = TextField(default="")
+    help_needed_text = TextField(default="")
+    file_name = CharField(max_length=255, default="")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        constraints = [Check("period_end >= period_start")]
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Project,
+    ScopeItem,
+    Outcome,
+    Person,
+    Meeting,
+    AgendaItem,
+    Attendee,
+    Purpose,
+    Attachment,
+    Material,
+    ChecklistItem,
+    ChangeRecord,
+    Note,
+    PurposeNote,
+    Assessment,
+    LeaderPriority,
+    LeaderPriorityNote,
+    LeadRequest,
+    ActionItem,
+    MilestoneReview,
+    FollowUp,
+    MinutesDistribution,
+    StatusReport,
+)

@@ -1,0 +1,108 @@
+"""What every service shares: the change report, errors, and field edits with undo data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from peewee import CharField, IntegrityError, Model
+
+from pmdesk.db import transaction
+
+M = TypeVar("M", bound=Model)
+
+
+class NotFound(LookupError):
+    """No record with that id; the message names the kind and id for the user."""
+
+
+class ValidationProblem(ValueError):
+    """Input a PM gave that cannot be saved; `field` names where it is wrong."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Which kinds of record a user action touched, so each view refreshes only if needed."""
+
+    tables: frozenset[str] = field(default_factory=frozenset)
+    project_id: int | None = None
+
+    @classmethod
+    def of(cls, *models: type[Model], project_id: int | None = None) -> Changes:
+        return cls(frozenset(m._meta.table_name for m in models), project_id)
+
+    def touches(self, *models: type[Model]) -> bool:
+        return any(m._meta.table_name in self.tables for m in models)
+
+
+def get_or_fail(model: type[M], record_id: int) -> M:
+    """The record, or NotFound naming what was asked for."""
+    record = model.get_or_none(model._meta.primary_key == record_id)
+    if record is None:
+        raise NotFound(f"No {model._meta.table_name.replace('_', ' ')} with id {record_id}")
+    return record
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """Values of some fields of one record before and after an edit: enough to undo it."""
+
+    model: type[Model]
+    record_id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    def inverse(self) -> FieldEdit:
+        return FieldEdit(self.model, self.record_id, self.after, self.before)
+
+
+def edit_fields(model: type[Model], record_id: int, values: dict[str, Any]) -> FieldEdit:
+    """Change some fields of one record in one transaction; returns the edit for undo."""
+    fields = model._meta.fields
+    for name, value in values.items():
+        if name not in fields:
+            raise ValidationProblem(name, "no such field")
+        limit = getattr(fields[name], "max_length", None)
+        too_long = isinstance(value, str) and bool(limit) and len(value) > limit
+        if isinstance(fields[name], CharField) and too_long:
+            raise ValidationProblem(name, f"at most {limit} characters")
+    try:
+        with transaction():
+            record = get_or_fail(model, record_id)
+            before = {name: _raw(record, name) for name in values}
+            for name, value in values.items():
+                setattr(record, fields[name].name, value)
+            record.save(only=[fields[name] for name in values])
+    except IntegrityError as exc:
+        raise ValidationProblem(", ".join(values), _integrity_message(exc)) from exc
+    return FieldEdit(model, record_id, before, dict(values))
+
+
+def apply_edit(edit: FieldEdit) -> FieldEdit:
+    """Apply an edit's `after` values (used by undo with the inverse edit)."""
+    return edit_fields(edit.model, edit.record_id, edit.after)
+
+
+def _integrity_message(exc: IntegrityError) -> str:
+    text = str(exc)
+    if "length(trim(" in text:
+        return "cannot be empty"
+    if ">=" in text and ("date" in text or "_at" in text):
+        return "the end cannot be before the start"
+    if "BETWEEN 1 AND 5" in text:
+        return "must be between 1 and 5"
+    if " IN (" in text:
+        return "not one of the allowed values"
+    return f"not saved ({text})"
+
+
+def _raw(record: Model, name: str) -> Any:
+    field_obj = record._meta.fields[name]
+    if hasattr(field_obj, "rel_model"):
+        return record.__data__.get(name)
+    return getattr(record, name)

@@ -1,0 +1,29 @@
+"""People on both sides of a project, in the order a PM reads a register."""
+
+from __future__ import annotations
+
+from pmdesk.models import Assessment, Person, Role, Side
+from pmdesk.services.common import get_or_fail
+
+ROLE_ORDER = list(Role)
+
+
+def list_people(project_id: int, side: Side | None = None) -> list[Person]:
+    query = Person.select().where(Person.project == project_id)
+    if side is not None:
+        query = query.where(Person.side == side.value)
+    people = list(query)
+    people.sort(key=lambda p: (p.side != Side.CLIENT, ROLE_ORDER.index(Role(p.role)), p.name))
+    return people
+
+
+def get_person(person_id: int) -> Person:
+    return get_or_fail(Person, person_id)
+
+
+def assessments(person_id: int) -> list[Assessment]:
+    return list(
+        Assessment.select()
+        .where(Assessment.person == person_id)
+        .order_by(Assessment.assessed_at, Assessment.id)
+    )

@@ -1,0 +1,1 @@
+"""The Qt user interface: a thin layer over pmdesk's services."""

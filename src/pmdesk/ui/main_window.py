@@ -1,0 +1,353 @@
+"""The main window: project switcher, the four workflow tabs, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from pmdesk import __version__, db
+from pmdesk.models import Language
+from pmdesk.services import Changes, projects
+from pmdesk.ui.dialogs.project_dialog import NewProjectDialog
+from pmdesk.ui.tabs.base import ProjectTab, TabContext
+from pmdesk.ui.tabs.kickoff import KickoffTab
+from pmdesk.ui.tabs.live_meeting import LiveMeetingTab
+from pmdesk.ui.tabs.progress import ProgressTab
+from pmdesk.ui.tabs.stakeholders import StakeholdersTab
+from pmdesk.ui.undo import Editor
+
+LANGUAGES = (Language.EN, Language.ZH_CN)
+LANGUAGE_NAMES = {Language.EN: "English", Language.ZH_CN: "简体中文"}
+
+
+class MainWindow(QMainWindow):
+    """One window over one database; every tab shows the project chosen in the switcher."""
+
+    #: Emitted after every saved change, undo and redo; tabs refresh what it touches.
+    data_changed = Signal(object)
+    #: The user chose another UI language (applied after a restart).
+    language_chosen = Signal(str)
+
+    def __init__(
+        self,
+        db_path: Path,
+        language: Language,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.language = language
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("pmdesk"))
+
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
+        context = TabContext(self.editor, language)
+
+        self.project_box = QComboBox(self)
+        self.project_box.setObjectName("projectSwitcher")
+        self.project_box.setAccessibleName(self.tr("Project"))
+        self.project_box.setMinimumContentsLength(28)
+        self.project_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("workflowTabs")
+        self.kickoff_tab = KickoffTab(context, self)
+        self.live_tab = LiveMeetingTab(context, self)
+        self.stakeholders_tab = StakeholdersTab(context, self)
+        self.progress_tab = ProgressTab(context, self)
+        self.project_tabs: list[ProjectTab] = [
+            self.kickoff_tab,
+            self.live_tab,
+            self.stakeholders_tab,
+            self.progress_tab,
+        ]
+        self.tabs.addTab(self.kickoff_tab, self.tr("&Kickoff"))
+        self.tabs.addTab(self.live_tab, self.tr("&Live meeting"))
+        self.tabs.addTab(self.stakeholders_tab, self.tr("&Stakeholders"))
+        self.tabs.addTab(self.progress_tab, self.tr("&Progress"))
+        self.setCentralWidget(self.tabs)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._connect_signals()
+        self._show_database_path()
+        self.reload_projects()
+        self._restore_layout()
+
+    # -- building ------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.new_project_action = QAction(self.tr("&New project…"), self)
+        self.new_project_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_database_action = QAction(self.tr("&Open database…"), self)
+        self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.new_database_action = QAction(self.tr("New &database…"), self)
+        self.backup_action = QAction(self.tr("&Back up database…"), self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[Language, QAction] = {}
+        for language in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[language], self, checkable=True)
+            action.setData(language.value)
+            action.setChecked(language == self.language)
+            self.language_group.addAction(action)
+            self.language_actions[language] = action
+
+        self.about_action = QAction(self.tr("&About pmdesk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = QAction(self.tr("About &Qt"), self)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_project_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_database_action)
+        file_menu.addAction(self.new_database_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        help_menu.addAction(self.about_qt_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Project"), self)
+        toolbar.setObjectName("projectToolbar")
+        toolbar.setMovable(False)
+        label = QLabel(self.tr("P&roject:"), self)
+        label.setBuddy(self.project_box)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.project_box)
+        toolbar.addAction(self.new_project_action)
+        self.addToolBar(toolbar)
+
+    def _connect_signals(self) -> None:
+        self.project_box.currentIndexChanged.connect(self._on_project_box_changed)
+        self.data_changed.connect(self._on_data_changed)
+        self.new_project_action.triggered.connect(self._on_new_project_triggered)
+        self.open_database_action.triggered.connect(self._on_open_database_triggered)
+        self.new_database_action.triggered.connect(self._on_new_database_triggered)
+        self.backup_action.triggered.connect(self._on_backup_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.language_group.triggered.connect(self._on_language_group_triggered)
+        self.about_action.triggered.connect(self._on_about_triggered)
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
+
+    # -- projects ------------------------------------------------------------------------
+    @property
+    def project_id(self) -> int | None:
+        data = self.project_box.currentData()
+        return int(data) if data is not None else None
+
+    def reload_projects(self, select: int | None = None) -> None:
+        """Refill the switcher, keeping (or choosing) the open project."""
+        wanted = select if select is not None else self.project_id
+        if wanted is None:
+            stored = self.settings.value(self._project_key())
+            wanted = int(stored) if stored not in (None, "") else None
+        self.project_box.blockSignals(True)
+        self.project_box.clear()
+        for project in projects.list_projects():
+            client = f" — {project.client_org}" if project.client_org else ""
+            self.project_box.addItem(f"{project.name}{client}", project.id)
+        position = self.project_box.findData(wanted) if wanted is not None else -1
+        self.project_box.setCurrentIndex(max(position, 0) if self.project_box.count() else -1)
+        self.project_box.blockSignals(False)
+        self._show_project()
+
+    def select_project(self, project_id: int) -> None:
+        self.project_box.setCurrentIndex(self.project_box.findData(project_id))
+
+    def _show_project(self) -> None:
+        project_id = self.project_id
+        for tab in self.project_tabs:
+            tab.set_project(project_id)
+        if project_id is None:
+            self.statusBar().showMessage(self.tr("No projects yet: File → New project."))
+
+    def _on_project_box_changed(self, _index: int) -> None:
+        self._show_project()
+        if self.project_id is not None:
+            self.settings.setValue(self._project_key(), self.project_id)
+
+    def _on_new_project_triggered(self) -> None:
+        dialog = NewProjectDialog(self.language, self)
+        if dialog.exec() != NewProjectDialog.DialogCode.Accepted:
+            return
+        project_id = dialog.created_project_id
+        if project_id is not None:
+            self.undo_stack.clear()  # undo history refers to the database as it was
+            self.reload_projects(select=project_id)
+            self.statusBar().showMessage(self.tr("Project created."), 4000)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if "project" in changes.tables:
+            self.reload_projects()
+        else:
+            for tab in self.project_tabs:
+                tab.on_data_changed(changes)
+        self.statusBar().showMessage(self.tr("Saved."), 2000)
+
+    def _report_problem(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+
+    # -- database ------------------------------------------------------------------------
+    def _show_database_path(self) -> None:
+        self.db_label.setText(str(self.db_path))
+        self.db_label.setToolTip(self.tr("The database file this window shows"))
+        self.setWindowTitle(self.tr("pmdesk — {name}").format(name=self.db_path.name))
+
+    def switch_database(self, path: Path) -> bool:
+        """Close the current file and show `path`; on failure keep the current one."""
+        db.close_database()
+        try:
+            db.open_database(path)
+        except db.DatabaseProblem as problem:
+            db.open_database(self.db_path)
+            QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
+            return False
+        self.db_path = path
+        self.undo_stack.clear()
+        self.project_box.clear()
+        self._show_database_path()
+        self.reload_projects()
+        return True
+
+    def _on_open_database_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            str(self.db_path.parent),
+            self.tr("pmdesk databases (*.db);;All files (*)"),
+        )
+        if name:
+            self.switch_database(Path(name))
+
+    def _on_new_database_triggered(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            str(self.db_path.parent / "pmdesk.db"),
+            self.tr("pmdesk databases (*.db)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            QMessageBox.warning(
+                self,
+                self.tr("New database"),
+                self.tr("{path} already exists; use Open database to open it.").format(path=path),
+            )
+            return
+        self.switch_database(path)
+
+    def _on_backup_triggered(self) -> None:
+        suggested = db.backup_folder(self.db_path) / f"{self.db_path.stem}-backup.db"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up database"),
+            str(suggested),
+            self.tr("pmdesk databases (*.db)"),
+        )
+        if not name:
+            return
+        try:
+            target = db.backup_database(db.database.obj, Path(name))
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Backup failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=target), 6000)
+
+    # -- view and help -------------------------------------------------------------------
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        chosen = Language(action.data())
+        if chosen == self.language:
+            return
+        self.language_chosen.emit(chosen.value)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About pmdesk"),
+            self.tr(
+                "<h3>pmdesk {version}</h3>"
+                "<p>The client communication desk for consulting project managers: prepare "
+                "the kickoff, capture what every client leader says, analyse the client's "
+                "people and push progress with the client lead as gatekeeper.</p>"
+                "<p>Built with Qt for Python (PySide6), licensed under the LGPL v3: you may "
+                "replace the PySide6 and Qt libraries in the installed folder with your own "
+                "compatible build.</p>"
+            ).format(version=__version__),
+        )
+
+    # -- layout memory -------------------------------------------------------------------
+    def _project_key(self) -> str:
+        return f"projects/{self.db_path.resolve()}".replace("\\", "/")
+
+    def _splitters(self) -> list:  # type: ignore[type-arg]
+        return [s for tab in self.project_tabs for s in getattr(tab, "splitters", [])]
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for splitter in self._splitters():
+            saved = self.settings.value(f"splitters/{splitter.objectName()}")
+            if saved is not None:
+                splitter.restoreState(saved)
+        tab = self.settings.value("window/tab")
+        if tab not in (None, ""):
+            self.tabs.setCurrentIndex(int(tab))
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for splitter in self._splitters():
+            self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

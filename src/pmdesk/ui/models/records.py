@@ -1,0 +1,182 @@
+"""A table model over a list of records, described by columns; sorts and filters itself.
+
+Sorting and filtering happen here in Python over plain lists, not in a
+QSortFilterProxyModel, which calls `data()` per comparison and is far too slow on
+tens of thousands of rows (ENGINEERING.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
+DONE_BRUSH = QBrush(QColor("#e6f4ea"))
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: its header, the value it shows, and optionally how to edit it."""
+
+    header: str
+    value: Callable[[R], Any]
+    display: Callable[[R], str] | None = None
+    #: Called with (row, new value) when the user edits the cell; None = read-only.
+    edit: Callable[[R, Any], None] | None = None
+    #: Choices for an editable cell as (stored value, label) pairs: shown in a combo box.
+    choices: Sequence[tuple[Any, str]] | None = None
+    checkable: bool = False
+    align_right: bool = False
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    # None sorts last; mixed types are compared by their text.
+    if value is None:
+        return (1, "")
+    if isinstance(value, (int, float, dt.date, dt.datetime)) and not isinstance(value, bool):
+        return (0, value if not isinstance(value, dt.datetime) else value.isoformat())
+    return (0, _text(value).casefold())
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """Rows are records (e.g. Peewee models); columns say what to show of each."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._all: list[R] = []
+        self._rows: list[R] = []
+        self._filter: Callable[[R], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.background: Callable[[R], QBrush | None] | None = None
+        self.tooltip: Callable[[R], str] | None = None
+
+    # -- data in ---------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._rows = self._arranged()
+        self.endResetModel()
+
+    def set_filter(self, predicate: Callable[[R], bool] | None) -> None:
+        self.beginResetModel()
+        self._filter = predicate
+        self._rows = self._arranged()
+        self.endResetModel()
+
+    def _arranged(self) -> list[R]:
+        rows = self._all if self._filter is None else [r for r in self._all if self._filter(r)]
+        if self._sort is not None:
+            column, order = self._sort
+            getter = self._columns[column].value
+            rows = sorted(
+                rows,
+                key=lambda r: _sort_key(getter(r)),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+        return list(rows)
+
+    def row(self, index: int) -> R:
+        return self._rows[index]
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def all_rows(self) -> list[R]:
+        return list(self._all)
+
+    def column_index(self, header: str) -> int:
+        return [c.header for c in self._columns].index(header)
+
+    def column(self, index: int) -> Column[R]:
+        return self._columns[index]
+
+    # -- Qt model interface ----------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return self._columns[section].header
+            return str(section + 1)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.checkable:
+                return None
+            if column.display is not None:
+                return column.display(record)
+            return _text(column.value(record))
+        if role == Qt.ItemDataRole.EditRole:
+            return column.value(record)
+        if role == Qt.ItemDataRole.CheckStateRole and column.checkable:
+            return Qt.CheckState.Checked if column.value(record) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and self.background is not None:
+            return self.background(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self.tooltip is not None:
+                return self.tooltip(record)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._columns[index.column()].edit is not None:
+            if self._columns[index.column()].checkable:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = self._columns[index.column()]
+        if not index.isValid() or column.edit is None:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and column.checkable:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        if value == column.value(self._rows[index.row()]):
+            return False
+        # The edit goes through a service (and the undo stack); the view refreshes on the
+        # resulting data-changed signal, so the model does not change the row itself.
+        column.edit(self._rows[index.row()], value)
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._rows = self._arranged()
+        self.layoutChanged.emit()

@@ -1,0 +1,1 @@
+"""The four workflow tabs of the main window (Kickoff, Live meeting, Stakeholders, Progress)."""

@@ -1,0 +1,63 @@
+"""What every tab shares: the project it shows and refreshing when its data changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from peewee import Model
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
+from pmdesk import vocabulary
+from pmdesk.models import Language
+from pmdesk.services import Changes
+from pmdesk.ui.undo import Editor
+
+
+@dataclass
+class TabContext:
+    """What the main window hands each tab: the editor (undo stack) and UI language."""
+
+    editor: Editor
+    language: Language
+    now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now())
+
+    def label(self, value: StrEnum | None) -> str:
+        return vocabulary.label(value, self.language)
+
+    def choices(self, enum: type[StrEnum]) -> list[tuple[str, str]]:
+        return [(member.value, self.label(member)) for member in enum]
+
+
+class ProjectTab(QWidget):
+    """A tab over one project's data; reloads when a change touches what it shows."""
+
+    #: The models this tab shows; a change to any of them reloads it.
+    watches: tuple[type[Model], ...] = ()
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.project_id: int | None = None
+
+    def set_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        self.reload()
+
+    def on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.watches) or "project" in changes.tables:
+            self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+
+def group(title: str, child: QWidget, parent: QWidget | None = None) -> QGroupBox:
+    """A titled box around one widget."""
+    box = QGroupBox(title, parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(child)
+    return box
