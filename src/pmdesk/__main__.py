@@ -13,7 +13,14 @@ def main(argv: list[str] | None = None) -> int:
         # Only the window needs Qt; commands start without loading it.
         from pmdesk.app import run_app
 
-        return run_app(db_path=args.db, language=args.lang, smoke_test=args.smoke_test)
+        db_path = args.db
+        if args.demo:
+            try:
+                db_path = cli.demo_database(args.db, args.lang)
+            except cli.DATA_ERRORS as problem:
+                print(f"pmdesk: error: {problem}", file=sys.stderr)
+                return 1
+        return run_app(db_path=db_path, language=args.lang, smoke_test=args.smoke_test)
     return cli.run(args)
 
 

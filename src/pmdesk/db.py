@@ -58,10 +58,31 @@ def _add_meeting_time_zone(db: SqliteDatabase) -> None:
     db.execute_sql("ALTER TABLE meeting ADD COLUMN time_zone VARCHAR(64) NOT NULL DEFAULT ''")
 
 
+#: Triggers of the current schema; a new file gets them all, older files by migration.
+TRIGGERS = (
+    # A material's file goes with the last material that uses it (and so with its
+    # project): a deleted client project must not leave its documents in the file.
+    """CREATE TRIGGER IF NOT EXISTS material_attachment_cleanup AFTER DELETE ON material
+    WHEN OLD.attachment_id IS NOT NULL BEGIN
+        DELETE FROM attachment WHERE id = OLD.attachment_id
+        AND NOT EXISTS (SELECT 1 FROM material WHERE attachment_id = OLD.attachment_id);
+    END""",
+)
+
+
+def _clean_up_attachments(db: SqliteDatabase) -> None:
+    db.execute_sql(TRIGGERS[0])
+    db.execute_sql(
+        "DELETE FROM attachment WHERE id NOT IN "
+        "(SELECT attachment_id FROM material WHERE attachment_id IS NOT NULL)"
+    )
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
     Migration(2, "meeting time zone", _add_meeting_time_zone),
+    Migration(3, "attachments go with their materials", _clean_up_attachments),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -89,8 +110,8 @@ def open_database(path: Path | str, *, create: bool = True) -> SqliteDatabase:
         raise DatabaseProblem(f"{path} is a folder, not a database file")
     elif not os.access(path, os.R_OK):
         raise DatabaseProblem(f"Cannot read database file {path}: permission denied")
-    else:
-        _check_is_pmdesk_file(path)
+    elif _check_is_pmdesk_file(path) == 0 and not create:
+        raise DatabaseProblem(f"{path} is empty: it holds no pmdesk data yet")
 
     db = SqliteDatabase(None, lock_type="IMMEDIATE")
     db.init(str(path), pragmas=PRAGMAS)
@@ -117,17 +138,33 @@ def close_database() -> None:
         obj.close()
 
 
-def _check_is_pmdesk_file(path: Path) -> None:
-    """Refuse a file that is not SQLite, or is SQLite but belongs to another program."""
+def _check_is_pmdesk_file(path: Path) -> int:
+    """Refuse, before writing a byte, a file that is not pmdesk's or is from a newer pmdesk.
+
+    `immutable=1` reads the header without creating -wal/-shm files or taking locks;
+    opening for real would switch the file to WAL, which rewrites its header.
+    Returns the number of schema objects (0 for an empty file).
+    """
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"
+        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
     if app_id != APPLICATION_ID and tables:
         raise DatabaseProblem(f"{path} is an SQLite file of another program, not pmdesk's")
+    _refuse_newer(path, version)
+    return int(tables)
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"{path} was written by a newer pmdesk (schema {version}; this version reads up "
+            f"to {SCHEMA_VERSION}). Update pmdesk to open it; the file was not changed."
+        )
 
 
 def schema_version(db: SqliteDatabase) -> int:
@@ -139,14 +176,12 @@ def _prepare_schema(db: SqliteDatabase, path: Path) -> None:
     if version == 0:
         with db.atomic():
             db.create_tables(ALL_MODELS)
+            for statement in TRIGGERS:
+                db.execute_sql(statement)
             db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"{path} was written by a newer pmdesk (schema {version}; this version reads up "
-            f"to {SCHEMA_VERSION}). Update pmdesk to open it; the file was not changed."
-        )
+    _refuse_newer(path, version)
     if version < SCHEMA_VERSION:
         backup_database(
             db, backup_folder(path) / f"{path.stem}-before-v{SCHEMA_VERSION}-{_stamp()}.db"

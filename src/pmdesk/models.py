@@ -24,6 +24,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    NodeList,
     TextField,
 )
 
@@ -204,13 +205,19 @@ def enum_field(enum: type[StrEnum], default: StrEnum | None = None, **kw: Any) -
     return CharField(choices=[(m.value, m.value) for m in enum], **kw)
 
 
-def _checks(**columns: type[StrEnum]) -> list[SQL]:
+def _checks(**columns: type[StrEnum]) -> list[SQL | NodeList]:
     """CHECK constraints restricting each named column to its enum's values."""
     out = []
     for column, enum in columns.items():
         values = ", ".join(f"'{m.value}'" for m in enum)
         out.append(Check(f'"{column}" IS NULL OR "{column}" IN ({values})'))
     return out
+
+
+def not_blank(column: str) -> SQL | NodeList:
+    """CHECK that a text column has more than blanks (tabs, line breaks, 　 included)."""
+    blanks = "char(32, 9, 10, 13, 12288)"
+    return Check(f'length(trim("{column}", {blanks})) > 0')
 
 
 class BaseModel(Model):
@@ -233,7 +240,7 @@ class Project(BaseModel):
 
     class Meta:
         constraints = [
-            Check("length(trim(name)) > 0"),
+            not_blank("name"),
             Check("end_date IS NULL OR start_date IS NULL OR end_date >= start_date"),
             *_checks(status=ProjectStatus, document_language=Language),
         ]
@@ -283,7 +290,7 @@ class Person(BaseModel):
 
     class Meta:
         constraints = [
-            Check("length(trim(name)) > 0"),
+            not_blank("name"),
             Check("influence BETWEEN 1 AND 5"),
             Check("interest BETWEEN 1 AND 5"),
             *_checks(
@@ -305,11 +312,12 @@ class Meeting(BaseModel):
     ends_at = DateTimeField(null=True)
     venue = CharField(max_length=300, default="")
     status = enum_field(MeetingStatus, MeetingStatus.PLANNED)
+    project_id: int
     time_zone = CharField(max_length=64, default="")  # IANA name; "" = the PM's local zone
 
     class Meta:
         constraints = [
-            Check("length(trim(title)) > 0"),
+            not_blank("title"),
             Check("ends_at IS NULL OR starts_at IS NULL OR ends_at >= starts_at"),
             *_checks(kind=MeetingKind, status=MeetingStatus),
         ]
@@ -336,6 +344,7 @@ class Attendee(BaseModel):
     responsibility = CharField(max_length=300, default="")
     rsvp = enum_field(Rsvp, Rsvp.INVITED)
     position = IntegerField(default=0)
+    person_id: int
 
     class Meta:
         indexes = ((("meeting", "person"), True),)
@@ -424,6 +433,7 @@ class Note(BaseModel):
     internal = BooleanField(default=False)
     agenda_item = ForeignKeyField(AgendaItem, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=_now)
+    speaker_id: int | None
 
     class Meta:
         constraints = [Check("offset_seconds >= 0"), *_checks(kind=NoteKind)]
@@ -519,10 +529,11 @@ class ActionItem(BaseModel):
     notes = TextField(default="")
     client_comment = TextField(default="")
     created_at = DateTimeField(default=_now)
+    owner_id: int | None
 
     class Meta:
         constraints = [
-            Check("length(trim(title)) > 0"),
+            not_blank("title"),
             Check("due_date IS NULL OR start_date IS NULL OR due_date >= start_date"),
             Check("carry_over_count >= 0"),
             Check("reminders_sent >= 0"),
@@ -590,6 +601,14 @@ class StatusReport(BaseModel):
     class Meta:
         constraints = [Check("period_end >= period_start")]
 
+
+#: Text fields that must not be blank; services trim them and say which one is empty.
+REQUIRED_TEXT: dict[type[Model], tuple[str, ...]] = {
+    Project: ("name",),
+    Person: ("name",),
+    Meeting: ("title",),
+    ActionItem: ("title",),
+}
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Project,

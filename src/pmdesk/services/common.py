@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from peewee import CharField, IntegrityError, Model
 
 from pmdesk.db import transaction
+from pmdesk.models import REQUIRED_TEXT
 
 M = TypeVar("M", bound=Model)
 
@@ -64,11 +65,19 @@ class FieldEdit:
 def edit_fields(model: type[Model], record_id: int, values: dict[str, Any]) -> FieldEdit:
     """Change some fields of one record in one transaction; returns the edit for undo."""
     fields = model._meta.fields
+    values = {
+        name: value.strip()
+        if name in REQUIRED_TEXT.get(model, ()) and isinstance(value, str)
+        else value
+        for name, value in values.items()
+    }
     for name, value in values.items():
+        if name in REQUIRED_TEXT.get(model, ()) and not value:
+            raise ValidationProblem(name, "cannot be empty")
         if name not in fields:
             raise ValidationProblem(name, "no such field")
         limit = getattr(fields[name], "max_length", None)
-        too_long = isinstance(value, str) and bool(limit) and len(value) > limit
+        too_long = isinstance(value, str) and limit is not None and len(value) > limit
         if isinstance(fields[name], CharField) and too_long:
             raise ValidationProblem(name, f"at most {limit} characters")
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import cast
 
 from peewee import JOIN, fn
 
@@ -120,4 +122,4 @@ def note_counts(project_id: int) -> dict[int, int]:
         .group_by(Note.meeting)
         .tuples()
     )
-    return {meeting_id: count for meeting_id, count in query}
+    return dict(cast(Iterable[tuple[int, int]], query))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -47,6 +50,8 @@ class MainWindow(QMainWindow):
         language: Language,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__(parent)
         self.db_path = db_path
@@ -57,7 +62,7 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
-        context = TabContext(self.editor, language)
+        context = TabContext(self.editor, language, clock)
 
         self.project_box = QComboBox(self)
         self.project_box.setObjectName("projectSwitcher")
@@ -320,7 +325,7 @@ class MainWindow(QMainWindow):
     def _project_key(self) -> str:
         return f"projects/{self.db_path.resolve()}".replace("\\", "/")
 
-    def _splitters(self) -> list:  # type: ignore[type-arg]
+    def _splitters(self) -> list[QSplitter]:
         return [s for tab in self.project_tabs for s in getattr(tab, "splitters", [])]
 
     def _restore_layout(self) -> None:

@@ -90,7 +90,7 @@ class FirstRunDialog(QDialog):
         intro.setWordWrap(True)
         self.demo_english = QRadioButton(self.tr("Open the demo project in &English"), self)
         self.demo_chinese = QRadioButton(self.tr("Open the demo project in &Chinese"), self)
-        self.empty = QRadioButton(self.tr("Start with an &empty database"), self)
+        self.empty = QRadioButton(self.tr("Start with an em&pty database"), self)
         (self.demo_chinese if language == Language.ZH_CN else self.demo_english).setChecked(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)

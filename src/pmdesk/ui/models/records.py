@@ -31,11 +31,13 @@ class Column(Generic[R]):
     value: Callable[[R], Any]
     display: Callable[[R], str] | None = None
     #: Called with (row, new value) when the user edits the cell; None = read-only.
-    edit: Callable[[R, Any], None] | None = None
+    edit: Callable[[R, Any], object] | None = None
     #: Choices for an editable cell as (stored value, label) pairs: shown in a combo box.
     choices: Sequence[tuple[Any, str]] | None = None
     checkable: bool = False
     align_right: bool = False
+    #: The column that takes the table's spare width (long free text).
+    stretch: bool = False
 
 
 def _text(value: Any) -> str:
@@ -144,9 +146,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.BackgroundRole and self.background is not None:
             return self.background(record)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if self.tooltip is not None:
-                return self.tooltip(record)
-            return None
+            tip = self.tooltip(record) if self.tooltip is not None else ""
+            # Long text is cut off in the cell: the tooltip shows all of it.
+            text = "" if column.checkable else self.data(index, Qt.ItemDataRole.DisplayRole)
+            return "\n\n".join(t for t in (text if len(text) > 30 else "", tip) if t) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -177,6 +180,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
+        # Column -1 (no sort indicator) means the order the service gave.
+        self._sort = (column, order) if 0 <= column < len(self._columns) else None
         self._rows = self._arranged()
         self.layoutChanged.emit()

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from pmdesk.models import (
@@ -65,6 +66,7 @@ class KickoffTab(ProjectTab):
                 Column(
                     self.tr("Evidence"),
                     lambda p: p.evidence,
+                    stretch=True,
                     edit=lambda p, v: edit(
                         Purpose, p.id, {"evidence": v}, self.tr("Edit purpose evidence")
                     ),
@@ -80,6 +82,7 @@ class KickoffTab(ProjectTab):
                 Column(
                     self.tr("Responsibility"),
                     lambda a: a.responsibility,
+                    stretch=True,
                     edit=lambda a, v: edit(
                         Attendee, a.id, {"responsibility": v}, self.tr("Edit responsibility")
                     ),
@@ -96,8 +99,13 @@ class KickoffTab(ProjectTab):
         )
         self.agenda = RecordTableModel[AgendaItem](
             [
-                Column(self.tr("#"), lambda a: a.position, align_right=True),
-                Column(self.tr("Item"), lambda a: a.title),
+                Column(
+                    self.tr("#"),
+                    lambda a: a.position,
+                    display=lambda a: str(self.agenda.rows().index(a) + 1),
+                    align_right=True,
+                ),
+                Column(self.tr("Item"), lambda a: a.title, stretch=True),
                 Column(self.tr("Presenter"), lambda a: a.presenter.name if a.presenter else ""),
                 Column(self.tr("Minutes"), lambda a: a.minutes_allotted, align_right=True),
             ],
@@ -111,7 +119,7 @@ class KickoffTab(ProjectTab):
                 Column(self.tr("Version"), lambda m: m.version),
                 Column(self.tr("Sent to client"), lambda m: m.sent_on),
                 Column(self.tr("Status"), lambda m: label(MaterialStatus(m.status))),
-                Column(self.tr("Client's additions"), lambda m: m.client_feedback),
+                Column(self.tr("Client's additions"), lambda m: m.client_feedback, stretch=True),
             ],
             self,
         )
@@ -124,7 +132,7 @@ class KickoffTab(ProjectTab):
                     edit=self._set_done,
                 ),
                 Column(self.tr("Phase"), lambda c: label(Phase(c.phase))),
-                Column(self.tr("Step"), lambda c: c.text),
+                Column(self.tr("Step"), lambda c: c.text, stretch=True),
                 Column(self.tr("Due"), self._due),
             ],
             self,
@@ -134,7 +142,7 @@ class KickoffTab(ProjectTab):
             [
                 Column(self.tr("When"), lambda c: c.changed_at),
                 Column(self.tr("What"), lambda c: label(ChangeField(c.field))),
-                Column(self.tr("Change"), lambda c: c.description),
+                Column(self.tr("Change"), lambda c: c.description, stretch=True),
                 Column(
                     self.tr("Confirmed by"),
                     lambda c: c.confirmed_by.name if c.confirmed_by else "",
@@ -233,7 +241,7 @@ class KickoffTab(ProjectTab):
         assert self.meeting is not None
         return meetings.checklist_due(item, self.meeting)
 
-    def _checklist_brush(self, item: ChecklistItem):  # type: ignore[no-untyped-def]
+    def _checklist_brush(self, item: ChecklistItem) -> QBrush | None:
         assert self.meeting is not None
         if item.done_at is not None:
             return DONE_BRUSH

@@ -69,6 +69,7 @@ class LiveMeetingTab(ProjectTab):
                 Column(
                     self.tr("Note"),
                     lambda n: n.text,
+                    stretch=True,
                     edit=lambda n, v: context.editor.edit(
                         Note, n.id, {"text": v}, self.tr("Edit note")
                     ),

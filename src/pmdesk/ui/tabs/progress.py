@@ -51,6 +51,7 @@ class ProgressTab(ProjectTab):
                 Column(
                     self.tr("Step"),
                     lambda a: a.title,
+                    stretch=True,
                     edit=lambda a, v: edit(ActionItem, a.id, {"title": v}, self.tr("Edit step")),
                 ),
                 Column(self.tr("Owner"), lambda a: a.owner.name if a.owner else ""),
@@ -86,7 +87,7 @@ class ProgressTab(ProjectTab):
 
         self.reviews = RecordTableModel[MilestoneReview](
             [
-                Column(self.tr("Milestone or deliverable"), lambda m: m.title),
+                Column(self.tr("Milestone or deliverable"), lambda m: m.title, stretch=True),
                 Column(self.tr("Kind"), lambda m: label(ReviewKind(m.kind))),
                 Column(self.tr("Due"), lambda m: m.due_date),
                 Column(self.tr("Reviewer"), lambda m: m.reviewer.name if m.reviewer else ""),
@@ -110,7 +111,7 @@ class ProgressTab(ProjectTab):
             [
                 Column(self.tr("Raised"), lambda r: r.raised_on),
                 Column(self.tr("Kind"), lambda r: label(RequestKind(r.kind))),
-                Column(self.tr("Request"), lambda r: r.text),
+                Column(self.tr("Request"), lambda r: r.text, stretch=True),
                 Column(self.tr("Owner"), lambda r: r.owner.name if r.owner else ""),
                 Column(self.tr("Status"), lambda r: label(RequestStatus(r.status))),
                 Column(self.tr("Resolution"), lambda r: r.resolution),
@@ -124,7 +125,7 @@ class ProgressTab(ProjectTab):
         self.sections.addTab(self.plan_view, self.tr("Step plan"))
         self.sections.addTab(self.reviews_view, self.tr("Gatekeeper queue"))
         self.sections.addTab(self.requests_view, self.tr("Lead requests"))
-        self.splitters = []
+        self.splitters: list[QWidget] = []
 
         top = QHBoxLayout()
         top.addWidget(owner_label)

@@ -105,7 +105,7 @@ class StakeholdersTab(ProjectTab):
                     ),
                 ),
                 Column(self.tr("Source"), lambda a: a.source),
-                Column(self.tr("Comment"), lambda a: a.comment),
+                Column(self.tr("Comment"), lambda a: a.comment, stretch=True),
             ],
             self,
         )

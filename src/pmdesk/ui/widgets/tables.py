@@ -48,8 +48,9 @@ def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWi
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(accessible_name)
+    # Start in the service's order; a click on a header sorts by that column.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -62,8 +63,11 @@ def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWi
     )
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
-    header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    stretched = [c for c in range(model.columnCount()) if model.column(c).stretch]
+    header.setStretchLastSection(not stretched)
+    for column in stretched:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     delegate = ChoiceDelegate(view)
     for column in range(model.columnCount()):
         if model.column(column).choices is not None:
@@ -73,8 +77,10 @@ def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWi
 
 def fit_columns(view: QTableView, maximum: int = 320) -> None:
     """Size columns to their contents, capped so one long text does not take the table."""
-    view.resizeColumnsToContents()
     header = view.horizontalHeader()
-    for column in range(header.count() - 1):
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            continue
+        view.resizeColumnToContents(column)
         if header.sectionSize(column) > maximum:
             header.resizeSection(column, maximum)

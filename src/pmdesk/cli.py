@@ -1,0 +1,324 @@
+"""The command line: the same data as the app, without a window, for scripts and checks.
+
+No Qt here: `pmdesk <command>` must start without loading PySide6 (a lint contract checks
+it). Without a command, `__main__` opens the app with the parsed global options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import datetime as dt
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import peewee
+
+from pmdesk import __version__
+from pmdesk.db import DatabaseProblem, close_database, default_database_path, open_database
+from pmdesk.models import ActionItem, Language, Meeting, Person, Project
+from pmdesk.services import NotFound, ValidationProblem, meetings, people, progress, projects
+
+#: Problems with the user's data or files: one line on stderr, exit 1, nothing changed.
+DATA_ERRORS = (DatabaseProblem, NotFound, ValidationProblem, peewee.DatabaseError, OSError)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"pmdesk: error: {message} (see '{self.prog} --help')\n")
+
+
+def _language(value: str) -> Language:
+    try:
+        return Language(value)
+    except ValueError:
+        choices = ", ".join(language.value for language in Language)
+        raise argparse.ArgumentTypeError(
+            f"invalid language {value!r} (choose from {choices})"
+        ) from None
+
+
+def _global_options(*, suppress_defaults: bool) -> _Parser:
+    """The options every command accepts, before or after the command name.
+
+    The copy given to subcommands has SUPPRESS defaults, so `--db F list` keeps F.
+    """
+
+    def default(value: Any) -> Any:
+        return argparse.SUPPRESS if suppress_defaults else value
+
+    options = _Parser(add_help=False)
+    group = options.add_argument_group("global options")
+    group.add_argument(
+        "--db",
+        type=Path,
+        metavar="FILE",
+        default=default(None),
+        help="database file (default: the user's pmdesk.db)",
+    )
+    group.add_argument(
+        "--lang",
+        type=_language,
+        metavar="{" + ",".join(language.value for language in Language) + "}",
+        default=default(None),
+        help="language of the app or of created content",
+    )
+    group.add_argument(
+        "--demo",
+        action="store_true",
+        default=default(False),
+        help="open the app on a demo database (made with the demo project on first use)",
+    )
+    group.add_argument(
+        "--smoke-test",
+        action="store_true",
+        default=default(False),
+        help="open the app, show every tab once and exit",
+    )
+    group.add_argument("--version", action="version", version=f"pmdesk {__version__}")
+    return options
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="pmdesk",
+        description="Client communication desk for consulting project managers. "
+        "Without a command, opens the app.",
+        parents=[_global_options(suppress_defaults=False)],
+    )
+    sub_options = _global_options(suppress_defaults=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    commands.add_parser(
+        "demo",
+        parents=[sub_options],
+        help="create the demo project (in --lang, default en)",
+        description="Create the demo project in the database, creating the file if needed.",
+    )
+    listing = commands.add_parser(
+        "list",
+        parents=[sub_options],
+        help="print projects, people, meetings or actions",
+        description="Print records as a table, or as a JSON array with --json.",
+    )
+    listing.add_argument("kind", choices=LISTINGS, help="what to list")
+    listing.add_argument("--project", type=int, metavar="ID", help="only this project's records")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse the command line; `command` is None when the app should open."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is not None and (args.smoke_test or args.demo):
+        option = "--smoke-test" if args.smoke_test else "--demo"
+        parser.error(f"{option} opens the app; it takes no command")
+    return args
+
+
+def demo_database(path: Path | None, language: Language | None) -> Path:
+    """The database `pmdesk --demo` opens: made with the demo project if it has none."""
+    from pmdesk.demo import create_demo_project
+
+    language = language or Language.EN
+    if path is None:
+        path = default_database_path().with_name(f"demo-{language.value}.db")
+    try:
+        open_database(path)
+        if not projects.list_projects():
+            create_demo_project(language)
+    finally:
+        close_database()
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; returns the exit code. The database is closed afterwards."""
+    try:
+        return COMMANDS[args.command](args)
+    except DATA_ERRORS as exc:
+        message = " ".join(str(exc).split())
+        print(f"pmdesk: error: {message}", file=sys.stderr)
+        return 1
+    finally:
+        close_database()
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_database_path()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """`pmdesk demo`: add the demo project to the database (created if missing)."""
+    from pmdesk.demo import create_demo_project  # only this command needs the demo data
+
+    open_database(_database_path(args), create=True)
+    project = projects.get_project(create_demo_project(args.lang or Language.EN))
+    _print(f"Created demo project {project.id}: {project.name}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """`pmdesk list KIND`: print records as a table or JSON; never creates a database."""
+    open_database(_database_path(args), create=False)
+    listing = LISTINGS[args.kind]
+    rows = [listing.to_dict(record) for record in listing.records(args.project)]
+    if args.json:
+        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print(text_table(rows, listing.columns))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": run_demo,
+    "list": run_list,
+}
+
+
+# -- list kinds -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One kind `list` prints: how to query it, its JSON object, its table columns."""
+
+    records: Callable[[int | None], list[Any]]
+    to_dict: Callable[[Any], dict[str, Any]]
+    columns: tuple[str, ...]
+
+
+def _per_project(query: Callable[[int], list[Any]]) -> Callable[[int | None], list[Any]]:
+    """Rows of one project (NotFound if there is none), or of every project in turn."""
+
+    def records(project_id: int | None) -> list[Any]:
+        if project_id is not None:
+            projects.get_project(project_id)
+            return query(project_id)
+        return [row for project in projects.list_projects() for row in query(project.id)]
+
+    return records
+
+
+def _pick(record: Any, *names: str) -> dict[str, Any]:
+    """The named attributes of a record as JSON values."""
+    return {name: _json_value(getattr(record, name)) for name in names}
+
+
+def _json_value(value: Any) -> Any:
+    """Dates and times as ISO 8601 strings; strings, numbers, booleans and None as is."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def project_dict(project: Project) -> dict[str, Any]:
+    return _pick(
+        project,
+        *("id", "name", "client_org", "code", "status", "document_language"),
+        *("start_date", "end_date"),
+    )
+
+
+def person_dict(person: Person) -> dict[str, Any]:
+    # The analysis fields are included: this is the PM's own tool, not a client file.
+    return _pick(
+        person,
+        *("id", "project_id", "name", "side", "role", "org_unit", "title", "email", "phone"),
+        *("engagement_current", "engagement_desired", "influence", "interest"),
+        *("cooperation_type", "causes", "strategy", "next_action"),
+    )
+
+
+def meeting_dict(meeting: Meeting) -> dict[str, Any]:
+    return _pick(
+        meeting,
+        *("id", "project_id", "title", "kind", "status", "starts_at", "ends_at", "venue"),
+    )
+
+
+def action_dict(action: ActionItem) -> dict[str, Any]:
+    owner = action.owner  # joined by list_actions: no query per row
+    return {
+        **_pick(action, "id", "project_id", "title"),
+        "owner": owner.name if owner is not None else None,
+        **_pick(action, "owner_id"),
+        "due": _json_value(action.due_date),
+        **_pick(action, "status", "start_date", "completed_on", "priority"),
+        **_pick(action, "needs_client_assistance", "carry_over_count"),
+    }
+
+
+#: What `pmdesk list KIND` can print. Free-text titles come last in the table columns,
+#: so a long one does not push the other columns out of line.
+LISTINGS: dict[str, Listing] = {
+    "projects": Listing(
+        lambda _project_id: projects.list_projects(),
+        project_dict,
+        ("id", "name", "client_org", "status", "start_date", "end_date"),
+    ),
+    "people": Listing(
+        _per_project(people.list_people),
+        person_dict,
+        ("id", "project_id", "name", "side", "role", "org_unit", "title"),
+    ),
+    "meetings": Listing(
+        _per_project(meetings.list_meetings),
+        meeting_dict,
+        ("id", "project_id", "starts_at", "kind", "status", "title"),
+    ),
+    "actions": Listing(
+        _per_project(progress.list_actions),
+        action_dict,
+        ("id", "project_id", "due", "status", "owner", "title"),
+    ),
+}
+
+
+# -- output ---------------------------------------------------------------------------
+
+
+def text_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """Rows as aligned text columns under a header; wide (CJK) characters count double."""
+    lines = [list(columns), *([_cell(row[column]) for column in columns] for row in rows)]
+    widths = [max(display_width(line[i]) for line in lines) for i in range(len(columns))]
+    return "\n".join(
+        "  ".join(
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(line, widths, strict=True)
+        ).rstrip()
+        for line in lines
+    )
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: 2 for wide and full-width characters, 0 for marks."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
+
+
+def _print(text: str) -> None:
+    """Print as UTF-8 even where the console or pipe would use a legacy code page."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+        stream.reconfigure(encoding="utf-8")
+    print(text, file=stream)

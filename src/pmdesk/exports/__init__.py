@@ -1,0 +1,1 @@
+"""Files pmdesk writes for the client or the team: Word, Excel, calendar, email."""

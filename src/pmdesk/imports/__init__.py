@@ -1,0 +1,1 @@
+"""Files pmdesk reads back from the client, such as an edited tracker."""

@@ -1,0 +1,44 @@
+"""GUI fixtures: isolated settings, the demo project, a main window built over it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from pmdesk.models import Language
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    """A test that leaves a top-level window open fails (it would leak into the next)."""
+    before = set(QApplication.topLevelWidgets())
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget not in before and widget.isVisible():
+            widget.close()
+            pytest.fail(f"test left a window open: {widget!r}")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def demo_db(database: Path) -> int:
+    """The English demo project in a fresh database; returns its id."""
+    from pmdesk.demo import create_demo_project
+
+    return create_demo_project(Language.EN, today=TODAY)

@@ -1,0 +1,67 @@
+"""Screenshots of every tab over the demo project, in English and Chinese.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+
+Writes OUT_DIR/<lang>-<n>-<tab>.png (default docs/screenshots). Used for the README and
+to look at the app as a user would.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from pmdesk import db
+from pmdesk.demo import create_demo_project
+from pmdesk.models import Language
+from pmdesk.ui.i18n import install_translators
+from pmdesk.ui.main_window import MainWindow
+
+TAB_NAMES = ("kickoff", "live-meeting", "stakeholders", "progress")
+
+
+def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
+    written = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        db.open_database(path)
+        create_demo_project(language)
+        translators = install_translators(app, language)
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(path, language, settings)
+        window.resize(1400, 860)
+        window.show()
+        for index, name in enumerate(TAB_NAMES):
+            window.tabs.setCurrentIndex(index)
+            if index == 2:
+                window.stakeholders_tab.register_view.selectRow(4)
+            for _ in range(5):
+                app.processEvents()
+            target = out / f"{language.value}-{index + 1}-{name}.png"
+            window.grab().save(str(target))
+            written.append(target)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.close_database()
+    return written
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    for language in Language:
+        for path in shoot(language, out, app):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()
