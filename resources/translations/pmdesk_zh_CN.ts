@@ -357,6 +357,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -760,6 +764,37 @@
     <message>
         <source>Something went wrong. Your saved data is safe; the details are below.</source>
         <translation>出现错误。您已保存的数据不受影响，详细信息如下。</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Calendar invitations (*.ics)</source>
+        <translation>日历邀请 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Email drafts (*.eml)</source>
+        <translation>邮件草稿 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export not written</source>
+        <translation>导出未完成</translation>
+    </message>
+    <message>
+        <source>Save as {name} instead?</source>
+        <translation>改为另存为 {name}？</translation>
     </message>
 </context>
 </TS>

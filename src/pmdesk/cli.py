@@ -22,11 +22,20 @@ import peewee
 
 from pmdesk import __version__
 from pmdesk.db import DatabaseProblem, close_database, default_database_path, open_database
+from pmdesk.exports import EXPORTS, ExportOptions, Scope
+from pmdesk.exports.files import ExportProblem
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
 from pmdesk.services import NotFound, ValidationProblem, meetings, people, progress, projects
 
 #: Problems with the user's data or files: one line on stderr, exit 1, nothing changed.
-DATA_ERRORS = (DatabaseProblem, NotFound, ValidationProblem, peewee.DatabaseError, OSError)
+DATA_ERRORS = (
+    DatabaseProblem,
+    NotFound,
+    ValidationProblem,
+    ExportProblem,
+    peewee.DatabaseError,
+    OSError,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +53,13 @@ def _language(value: str) -> Language:
         raise argparse.ArgumentTypeError(
             f"invalid language {value!r} (choose from {choices})"
         ) from None
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {value!r} (use YYYY-MM-DD)") from None
 
 
 def _global_options(*, suppress_defaults: bool) -> _Parser:
@@ -111,6 +127,24 @@ def _build_parser() -> _Parser:
     listing.add_argument("kind", choices=LISTINGS, help="what to list")
     listing.add_argument("--project", type=int, metavar="ID", help="only this project's records")
     listing.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    exporting = commands.add_parser(
+        "export",
+        parents=[sub_options],
+        help="write a client or team file (minutes, report, tracker…)",
+        description="Write an export file. Meeting exports take --meeting, project exports "
+        "--project. Client files are in the project's document language unless --lang.",
+    )
+    exporting.add_argument(
+        "kind",
+        choices=EXPORTS,
+        help="; ".join(f"{k.name}: {k.scope.value}, {k.audience.value}" for k in EXPORTS.values()),
+    )
+    which = exporting.add_mutually_exclusive_group(required=True)
+    which.add_argument("--meeting", type=int, metavar="ID", help="the meeting to export")
+    which.add_argument("--project", type=int, metavar="ID", help="the project to export")
+    exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exporting.add_argument("--from", dest="period_start", type=_date, metavar="YYYY-MM-DD")
+    exporting.add_argument("--to", dest="period_end", type=_date, metavar="YYYY-MM-DD")
     return parser
 
 
@@ -121,6 +155,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.command is not None and (args.smoke_test or args.demo):
         option = "--smoke-test" if args.smoke_test else "--demo"
         parser.error(f"{option} opens the app; it takes no command")
+    if args.command == "export":
+        scope = EXPORTS[args.kind].scope
+        given = Scope.MEETING if args.meeting is not None else Scope.PROJECT
+        if given != scope:
+            parser.error(f"export {args.kind} takes --{scope.value} ID, not --{given.value}")
+        if args.period_start and args.period_end and args.period_end < args.period_start:
+            parser.error("--to is before --from")
     return args
 
 
@@ -181,9 +222,25 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    """`pmdesk export KIND`: write one file; an existing file is replaced only when done."""
+    kind = EXPORTS[args.kind]
+    open_database(_database_path(args), create=False)
+    record_id = args.meeting if kind.scope == Scope.MEETING else args.project
+    options = ExportOptions(args.lang, args.period_start, args.period_end)
+    try:
+        function = kind.load()
+    except (ImportError, AttributeError):
+        raise ExportProblem(f"export {kind.name} is not available in this version") from None
+    written = function(record_id, args.output, options)
+    _print(f"Wrote {written}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": run_demo,
     "list": run_list,
+    "export": run_export,
 }
 
 

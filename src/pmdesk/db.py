@@ -78,11 +78,49 @@ def _clean_up_attachments(db: SqliteDatabase) -> None:
     )
 
 
+def _add_playbook_and_drafts(db: SqliteDatabase) -> None:
+    # Frozen DDL, as the models of schema 4 create it: later model changes must not
+    # change what this step builds.
+    for statement in (
+        "ALTER TABLE person ADD COLUMN cause_factors TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE person ADD COLUMN success_factors TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE person ADD COLUMN coaching_plan TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE action_item ADD COLUMN next_step TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE meeting ADD COLUMN ical_uid VARCHAR(120) NOT NULL DEFAULT ''",
+        "ALTER TABLE meeting ADD COLUMN ical_sequence INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE status_report ADD COLUMN praise_text TEXT NOT NULL DEFAULT ''",
+        'CREATE TABLE "escalation_memo" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"person_id" INTEGER NOT NULL, "written_on" DATE NOT NULL, "cause" TEXT NOT NULL, '
+        '"proposal" VARCHAR(32) NOT NULL, "text" TEXT NOT NULL, "sent_on" DATE, '
+        '"decision" VARCHAR(32) NOT NULL, "decided_on" DATE, "decision_note" TEXT NOT NULL, '
+        '"help_action_id" INTEGER, '
+        'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("help_action_id") REFERENCES "action_item" ("id") ON DELETE SET NULL, '
+        "CHECK (\"proposal\" IS NULL OR \"proposal\" IN ('incentive', 'replace', 'send_help')), "
+        'CHECK ("decision" IS NULL OR "decision" IN '
+        "('pending', 'incentive', 'replace', 'send_help', 'no_action')))",
+        'CREATE INDEX "escalation_memo_person_id" ON "escalation_memo" ("person_id")',
+        'CREATE INDEX "escalation_memo_help_action_id" ON "escalation_memo" ("help_action_id")',
+        'CREATE TABLE "coaching_session" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"person_id" INTEGER NOT NULL, "planned_on" DATE, "held_on" DATE, '
+        '"topic" TEXT NOT NULL, "notes" TEXT NOT NULL, '
+        'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
+        'CREATE INDEX "coaching_session_person_id" ON "coaching_session" ("person_id")',
+        'CREATE TABLE "draft" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(200) NOT NULL, '
+        '"project_id" INTEGER, "text" TEXT NOT NULL, "saved_at" DATETIME NOT NULL, '
+        'FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE)',
+        'CREATE UNIQUE INDEX "draft_key" ON "draft" ("key")',
+        'CREATE INDEX "draft_project_id" ON "draft" ("project_id")',
+    ):
+        db.execute_sql(statement)
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
     Migration(2, "meeting time zone", _add_meeting_time_zone),
     Migration(3, "attachments go with their materials", _clean_up_attachments),
+    Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

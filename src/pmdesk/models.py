@@ -190,6 +190,22 @@ class RequestStatus(StrEnum):
     RESOLVED = "resolved"
 
 
+class EscalationOption(StrEnum):
+    """What the method asks the client lead about a passive staff member."""
+
+    INCENTIVE = "incentive"
+    REPLACE = "replace"
+    SEND_HELP = "send_help"
+
+
+class LeadDecision(StrEnum):
+    PENDING = "pending"
+    INCENTIVE = "incentive"
+    REPLACE = "replace"
+    SEND_HELP = "send_help"
+    NO_ACTION = "no_action"
+
+
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
 
 
@@ -287,6 +303,10 @@ class Person(BaseModel):
     causes = TextField(default="")
     strategy = TextField(default="")
     next_action = TextField(default="")
+    # The method's playbook per cooperation type (schema 4).
+    cause_factors = TextField(default="")  # JSON list of common-factor keys
+    success_factors = TextField(default="")  # active: why so willing, where to carry it over
+    coaching_plan = TextField(default="")  # routine: the one-on-one plan
 
     class Meta:
         constraints = [
@@ -314,6 +334,8 @@ class Meeting(BaseModel):
     status = enum_field(MeetingStatus, MeetingStatus.PLANNED)
     project_id: int
     time_zone = CharField(max_length=64, default="")  # IANA name; "" = the PM's local zone
+    ical_uid = CharField(max_length=120, default="")  # stable, so a new invite updates
+    ical_sequence = IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -529,6 +551,7 @@ class ActionItem(BaseModel):
     notes = TextField(default="")
     client_comment = TextField(default="")
     created_at = DateTimeField(default=_now)
+    next_step = TextField(default="")  # the arrangement a report states instead of a name
     owner_id: int | None
 
     class Meta:
@@ -597,9 +620,55 @@ class StatusReport(BaseModel):
     help_needed_text = TextField(default="")
     file_name = CharField(max_length=255, default="")
     created_at = DateTimeField(default=_now)
+    praise_text = TextField(default="")
 
     class Meta:
         constraints = [Check("period_end >= period_start")]
+
+
+class EscalationMemo(BaseModel):
+    """Passive staff: a memo to the client lead (incentive? replace? send help?) and the
+    lead's decision. Internal: never part of a client-facing file."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="escalations", on_delete="CASCADE")
+    written_on = DateField(default=dt.date.today)
+    cause = TextField(default="")
+    proposal = enum_field(EscalationOption, EscalationOption.SEND_HELP)
+    text = TextField(default="")
+    sent_on = DateField(null=True)
+    decision = enum_field(LeadDecision, LeadDecision.PENDING)
+    decided_on = DateField(null=True)
+    decision_note = TextField(default="")
+    help_action = ForeignKeyField(ActionItem, null=True, on_delete="SET NULL")
+
+    class Meta:
+        constraints = [*_checks(proposal=EscalationOption, decision=LeadDecision)]
+
+
+class CoachingSession(BaseModel):
+    """Routine staff: one planned or held one-on-one talk toward active cooperation."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="coaching_sessions", on_delete="CASCADE")
+    planned_on = DateField(null=True)
+    held_on = DateField(null=True)
+    topic = TextField(default="")
+    notes = TextField(default="")
+
+
+class Draft(BaseModel):
+    """Text being typed, saved within a second so a crash loses at most that second.
+
+    `key` names the place ("capture:<meeting id>", "report:<project id>:status"…); a
+    draft is deleted once its text is committed.
+    """
+
+    id = AutoField()
+    key = CharField(max_length=200, unique=True)
+    project = ForeignKeyField(Project, null=True, on_delete="CASCADE")
+    text = TextField(default="")
+    saved_at = DateTimeField(default=_now)
 
 
 #: Text fields that must not be blank; services trim them and say which one is empty.
@@ -634,4 +703,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FollowUp,
     MinutesDistribution,
     StatusReport,
+    EscalationMemo,
+    CoachingSession,
+    Draft,
 )

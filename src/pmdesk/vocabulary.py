@@ -15,8 +15,10 @@ from pmdesk.models import (
     ChangeField,
     CooperationType,
     Engagement,
+    EscalationOption,
     KickoffPurpose,
     Language,
+    LeadDecision,
     MaterialKind,
     MaterialStatus,
     MeetingKind,
@@ -140,6 +142,14 @@ _WORDS: list[tuple[StrEnum, str, str]] = [
     (RequestKind.QUESTION, "Question", "问题"),
     (RequestStatus.OPEN, "Open", "待解决"),
     (RequestStatus.RESOLVED, "Resolved", "已解决"),
+    (EscalationOption.INCENTIVE, "An incentive", "给予激励"),
+    (EscalationOption.REPLACE, "Replace the person", "更换人员"),
+    (EscalationOption.SEND_HELP, "Send a team member to help", "派顾问协助"),
+    (LeadDecision.PENDING, "Awaiting the lead's decision", "待负责人决定"),
+    (LeadDecision.INCENTIVE, "Incentive agreed", "同意激励"),
+    (LeadDecision.REPLACE, "Person replaced", "同意更换人员"),
+    (LeadDecision.SEND_HELP, "Help agreed", "同意派人协助"),
+    (LeadDecision.NO_ACTION, "No action", "暂不处理"),
 ]
 
 # Keyed by (enumeration, value): ActionStatus.OPEN and RequestStatus.OPEN are equal

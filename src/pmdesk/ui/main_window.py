@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
-        context = TabContext(self.editor, language, clock)
+        context = TabContext(self.editor, language, settings, clock)
 
         self.project_box = QComboBox(self)
         self.project_box.setObjectName("projectSwitcher")
@@ -133,6 +133,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_project_action)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        for tab in self.project_tabs:
+            actions = tab.export_actions()
+            if actions and not self.export_menu.isEmpty():
+                self.export_menu.addSeparator()
+            self.export_menu.addActions(actions)
+        self.export_menu.setEnabled(not self.export_menu.isEmpty())
         file_menu.addSeparator()
         file_menu.addAction(self.open_database_action)
         file_menu.addAction(self.new_database_action)

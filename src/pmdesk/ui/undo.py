@@ -1,51 +1,66 @@
-"""Undo and redo of user actions, as commands over the services' field edits."""
+"""Undo and redo of user actions, over the services' edits, creates and deletes.
+
+Every action is saved first (one transaction in a service), then recorded here as a
+command whose first redo() is skipped. Undo and redo then replay it from what the
+service returned: old and new field values, or a snapshot of deleted rows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from peewee import Model
+from peewee import IntegrityError, Model
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.services.common import (
     Changes,
-    FieldEdit,
     NotFound,
     ValidationProblem,
     apply_edit,
     edit_fields,
 )
+from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
 
 Notify = Callable[[Changes], None]
 
 
-class FieldEditCommand(QUndoCommand):
-    """An edit already saved; undo writes the old values back, redo the new ones."""
+class SavedCommand(QUndoCommand):
+    """An action already saved; `undo_fn` takes it back and `redo_fn` does it again."""
 
-    def __init__(self, edit: FieldEdit, text: str, notify: Notify) -> None:
+    def __init__(
+        self,
+        text: str,
+        redo_fn: Callable[[], object],
+        undo_fn: Callable[[], object],
+        changes: Changes,
+        notify: Notify,
+    ) -> None:
         super().__init__(text)
-        self._edit = edit
+        self._redo_fn = redo_fn
+        self._undo_fn = undo_fn
+        self._changes = changes
         self._notify = notify
-        self._done = True  # pushed after the first save: skip the redo() that push() calls
+        self._saved = True  # push() calls redo(): the first time it is already done
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
+        if self._saved:
+            self._saved = False
         else:
-            apply_edit(self._edit)
-        self._notify(Changes.of(self._edit.model))
+            self._redo_fn()
+        self._notify(self._changes)
 
     def undo(self) -> None:
-        apply_edit(self._edit.inverse())
-        self._notify(Changes.of(self._edit.model))
+        self._undo_fn()
+        self._notify(self._changes)
 
 
 class Editor:
-    """Saves an edit through the services and puts it on the undo stack.
+    """Saves user actions through the services and puts them on the undo stack.
 
     Tabs receive one in their constructor; they never write to the database themselves.
-    An edit that cannot be saved is reported (naming the field) and changes nothing.
+    An action that cannot be saved is reported (naming the field) and changes nothing.
     """
 
     def __init__(self, stack: QUndoStack, notify: Notify, report: Callable[[str], None]) -> None:
@@ -54,13 +69,77 @@ class Editor:
         self._report = report
 
     def edit(self, model: type[Model], record_id: int, values: dict[str, Any], text: str) -> bool:
+        """Change fields of one record; False (and a message) if it cannot be saved."""
         try:
             edit = edit_fields(model, record_id, values)
         except (ValidationProblem, NotFound) as problem:
             self._report(str(problem))
             return False
-        self.stack.push(FieldEditCommand(edit, text, self._notify))
+        self.record(
+            text,
+            redo=lambda: apply_edit(edit),
+            undo=lambda: apply_edit(edit.inverse()),
+            changes=Changes.of(model),
+        )
         return True
+
+    def created(self, model: type[Model], record_id: int, text: str) -> None:
+        """Record that a service created a record (undo deletes it with what hangs off it)."""
+        state: dict[str, Snapshot] = {}
+
+        def undo() -> None:
+            state["snapshot"] = delete_with_snapshot(model, record_id)
+
+        self.record(
+            text,
+            redo=lambda: restore(state["snapshot"]),
+            undo=undo,
+            changes=Changes.of(model),
+        )
+
+    def delete(self, model: type[Model], record_id: int, text: str) -> bool:
+        """Delete a record and what hangs off it; undo puts all of it back."""
+        try:
+            snapshot = delete_with_snapshot(model, record_id)
+        except (NotFound, IntegrityError) as problem:
+            self._report(str(problem))
+            return False
+        touched = {m for m, _data in snapshot.rows} | {c[0] for c in snapshot.cleared}
+        state = {"snapshot": snapshot}
+
+        def redo() -> None:
+            state["snapshot"] = delete_with_snapshot(model, record_id)
+
+        self.record(
+            text,
+            redo=redo,
+            undo=lambda: restore(state["snapshot"]),
+            changes=Changes.of(*touched),
+        )
+        return True
+
+    def record(
+        self,
+        text: str,
+        *,
+        redo: Callable[[], object],
+        undo: Callable[[], object],
+        changes: Changes,
+    ) -> None:
+        """Put an already-saved action on the stack (and tell the views it happened)."""
+        self.stack.push(SavedCommand(text, redo, undo, changes, self._notify))
+
+    @contextlib.contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """Several actions that undo and redo as one (e.g. reordering a list)."""
+        self.stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.stack.endMacro()
+
+    def report(self, message: str) -> None:
+        self._report(message)
 
     def notify(self, changes: Changes) -> None:
         self._notify(changes)

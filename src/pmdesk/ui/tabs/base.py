@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from peewee import Model
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from pmdesk import vocabulary
@@ -22,6 +24,7 @@ class TabContext:
 
     editor: Editor
     language: Language
+    settings: QSettings
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now())
 
     def label(self, value: StrEnum | None) -> str:
@@ -52,6 +55,10 @@ class ProjectTab(QWidget):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def export_actions(self) -> list[QAction]:
+        """This tab's exports, for File → Export (each tab also shows them itself)."""
+        return []
 
 
 def group(title: str, child: QWidget, parent: QWidget | None = None) -> QGroupBox:

@@ -1,0 +1,58 @@
+"""Writing export files safely: all of the file or none of it, with a clear message.
+
+A client file is written to a temporary file in the target folder and moved over the
+target in one step, so a crash, a full disk or a target open in Word never leaves a
+half-written file, and an existing file is only replaced by a complete one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class ExportProblem(Exception):
+    """An export that could not be written; the message says why, and what to try."""
+
+
+def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
+    """Call `write(temporary_path)`, then move the result over `target`."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportProblem(f"Cannot write {target}: the folder {folder} does not exist")
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=target.suffix, dir=folder
+        )
+    except OSError as exc:
+        raise ExportProblem(
+            f"Cannot write in {folder} ({exc.strerror or exc}); choose another folder"
+        ) from exc
+    os.close(fd)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, target)
+    except PermissionError as exc:
+        raise ExportProblem(
+            f"Cannot replace {target}: it may be open in another program (Word, Excel). "
+            f"Close it, or save under another name such as {alternative_name(target).name}"
+        ) from exc
+    except OSError as exc:
+        raise ExportProblem(f"Cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    return target
+
+
+def alternative_name(target: Path) -> Path:
+    """The first free name of the form 'name (2).ext' beside `target`."""
+    for number in range(2, 1000):
+        candidate = target.with_name(f"{target.stem} ({number}){target.suffix}")
+        if not candidate.exists():
+            return candidate
+    return target.with_name(f"{target.stem} (new){target.suffix}")
