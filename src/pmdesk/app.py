@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +24,11 @@ def make_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pmdesk", "pmdesk")
 
 
+def _no_screen() -> bool:
+    linux = sys.platform.startswith("linux")
+    return linux and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def choose_language(requested: str | None, settings: QSettings) -> Language:
     """--lang, else the language chosen in View → Language, else the system's."""
     from pmdesk.ui.i18n import system_language
@@ -34,6 +41,8 @@ def choose_language(requested: str | None, settings: QSettings) -> Language:
 
 def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False) -> int:
     """Open the window on `db_path` (default: the user's database); returns the exit code."""
+    if smoke_test and _no_screen():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check needs no screen
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName("pmdesk")
@@ -59,7 +68,7 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
         return 1
     try:
         if smoke_test:
-            return _smoke_test(path, chosen, settings)
+            return _smoke_test(path, chosen)
         return _run_window(app, path, chosen, settings)
     finally:
         del translators
@@ -139,9 +148,15 @@ def _show_unexpected_error(
     box.exec()
 
 
-def _smoke_test(path: Path, language: Language, settings: QSettings) -> int:
-    """Build the window on the database, show every tab once, and report any failure."""
+def _smoke_test(path: Path, language: Language) -> int:
+    """Build the window on the database, show every tab once, and report any failure.
+
+    It uses throwaway settings: a check must not move the user's window or change tabs.
+    """
     from pmdesk.ui.main_window import MainWindow
+
+    scratch = tempfile.TemporaryDirectory(prefix="pmdesk-smoke-")
+    settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
 
     failures: list[str] = []
 
@@ -167,6 +182,7 @@ def _smoke_test(path: Path, language: Language, settings: QSettings) -> int:
         failures.append(traceback.format_exc())
     finally:
         sys.excepthook = previous_hook
+        scratch.cleanup()
     if failures:
         print("pmdesk: smoke test failed:\n" + "\n".join(failures), file=sys.stderr)
         return 1

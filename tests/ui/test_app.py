@@ -16,7 +16,9 @@ from pmdesk.ui.dialogs.project_dialog import FirstRunDialog, NewProjectDialog
 
 
 def run_pmdesk(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    env.pop("QT_QPA_PLATFORM", None)  # --smoke-test must find its way without a screen
+    env.pop("DISPLAY", None)
     return subprocess.run(
         [sys.executable, "-m", "pmdesk", *args],
         capture_output=True,
@@ -32,6 +34,7 @@ def test_smoke_test_passes_on_an_empty_database_without_waiting(tmp_path: Path) 
     result = run_pmdesk("--db", str(target), "--smoke-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "smoke test passed (0 projects" in result.stdout
+    assert not (tmp_path / "cfg" / "pmdesk").exists(), "a check must not touch user settings"
 
 
 def test_smoke_test_passes_on_the_chinese_demo(tmp_path: Path) -> None:
