@@ -8,6 +8,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from pmdesk import cli
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].lower().endswith(".db") and not argv[0].startswith("-"):
+        # A database opened with pmdesk (double-click, "Open with"): same as --db FILE.
+        argv = ["--db", *argv]
     args = cli.parse_args(argv)
     if args.command is None:
         # Only the window needs Qt; commands start without loading it.

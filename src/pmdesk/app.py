@@ -6,15 +6,21 @@ import os
 import sys
 import tempfile
 import traceback
+from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QProcess, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pmdesk import __version__, db
 from pmdesk.models import Language
 from pmdesk.services import projects
+
+if TYPE_CHECKING:
+    from pmdesk.ui.single_instance import InstanceGuard
 
 SETTINGS_LANGUAGE = "view/language"
 
@@ -55,7 +61,16 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
     from pmdesk.ui.i18n import install_translators
 
     translators = install_translators(app, chosen)
+    app.setWindowIcon(app_icon())
     path = Path(db_path) if db_path is not None else db.default_database_path()
+    guard = None
+    if not smoke_test:
+        from pmdesk.ui.single_instance import InstanceGuard
+
+        guard = InstanceGuard(app)
+        if not guard.claim(path):
+            print(f"pmdesk already has {path} open; it was brought to the front.")
+            return 0
     try:
         db.open_database(path)
     except db.DatabaseProblem as problem:
@@ -69,7 +84,7 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
     try:
         if smoke_test:
             return _smoke_test(path, chosen)
-        return _run_window(app, path, chosen, settings)
+        return _run_window(app, path, chosen, settings, guard)
     finally:
         del translators
         db.close_database()
@@ -88,11 +103,27 @@ def _offer_demo(language: Language) -> None:
         create_demo_project(demo_language)
 
 
-def _run_window(app: QApplication, path: Path, language: Language, settings: QSettings) -> int:
+def app_icon() -> QIcon:
+    """The app icon in every size we ship (the window manager picks the best)."""
+    icon = QIcon()
+    folder = resources.files("pmdesk") / "resources" / "icons"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".png"):
+            icon.addFile(str(entry))
+    return icon
+
+
+def _run_window(
+    app: QApplication,
+    path: Path,
+    language: Language,
+    settings: QSettings,
+    guard: InstanceGuard | None,
+) -> int:
     from pmdesk.ui.main_window import MainWindow
 
     _offer_demo(language)
-    window = MainWindow(path, language, settings)
+    window = MainWindow(path, language, settings, guard=guard)
     restart = {"wanted": False}
 
     def on_language_chosen(value: str) -> None:

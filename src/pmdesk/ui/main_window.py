@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +33,11 @@ from pmdesk.ui.tabs.progress import ProgressTab
 from pmdesk.ui.tabs.stakeholders import StakeholdersTab
 from pmdesk.ui.undo import Editor
 
+if TYPE_CHECKING:
+    from pmdesk.ui.single_instance import InstanceGuard
+
+RECENT_KEY = "recent/databases"
+RECENT_MAX = 8
 LANGUAGES = (Language.EN, Language.ZH_CN)
 LANGUAGE_NAMES = {Language.EN: "English", Language.ZH_CN: "简体中文"}
 
@@ -52,11 +58,13 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        guard: InstanceGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self.db_path = db_path
         self.language = language
         self.settings = settings
+        self.guard = guard
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("pmdesk"))
 
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
         self.export_menu.setEnabled(not self.export_menu.isEmpty())
         file_menu.addSeparator()
         file_menu.addAction(self.open_database_action)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         file_menu.addAction(self.new_database_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
@@ -180,6 +189,9 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._on_language_group_triggered)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.about_qt_action.triggered.connect(QApplication.aboutQt)
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        if self.guard is not None:
+            self.guard.activation_requested.connect(self._on_guard_activation_requested)
 
     # -- projects ------------------------------------------------------------------------
     @property
@@ -240,18 +252,59 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Not saved"), message)
 
     # -- database ------------------------------------------------------------------------
+    def _remember_recent(self) -> None:
+        recent = [str(self.db_path.resolve())]
+        recent += [p for p in self.recent_databases() if p != recent[0]]
+        self.settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
+
+    def recent_databases(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY) or []
+        return [value] if isinstance(value, str) else [str(v) for v in value]
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for number, name in enumerate(self.recent_databases(), start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {name}")
+            action.setData(name)
+            action.setEnabled(Path(name).exists())
+            action.triggered.connect(lambda _checked=False, n=name: self.switch_database(Path(n)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def _on_guard_activation_requested(self) -> None:
+        """Another launch asked for this database: come to the front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def _show_database_path(self) -> None:
+        self._remember_recent()
         self.db_label.setText(str(self.db_path))
         self.db_label.setToolTip(self.tr("The database file this window shows"))
         self.setWindowTitle(self.tr("pmdesk — {name}").format(name=self.db_path.name))
 
     def switch_database(self, path: Path) -> bool:
         """Close the current file and show `path`; on failure keep the current one."""
+        if path.resolve() == self.db_path.resolve():
+            return True
+        if self.guard is not None and not self.guard.claim(path):
+            QMessageBox.information(
+                self,
+                self.tr("Open database"),
+                self.tr(
+                    "{path} is open in another pmdesk window; it was brought to the front."
+                ).format(path=path),
+            )
+            return False
         db.close_database()
         try:
             db.open_database(path)
         except db.DatabaseProblem as problem:
             db.open_database(self.db_path)
+            if self.guard is not None:
+                self.guard.claim(self.db_path)
             QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
             return False
         self.db_path = path
@@ -323,10 +376,13 @@ class MainWindow(QMainWindow):
                 "<p>The client communication desk for consulting project managers: prepare "
                 "the kickoff, capture what every client leader says, analyse the client's "
                 "people and push progress with the client lead as gatekeeper.</p>"
-                "<p>Built with Qt for Python (PySide6), licensed under the LGPL v3: you may "
-                "replace the PySide6 and Qt libraries in the installed folder with your own "
-                "compatible build.</p>"
-            ).format(version=__version__),
+                "<p>pmdesk is free software under the MIT licence.</p>"
+                "<p>It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU "
+                "LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk's installed "
+                "folder with your own compatible build; their source is at "
+                "https://download.qt.io. Other parts: Python (PSF licence), Peewee, "
+                "python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).</p>"
+            ).format(version=__version__, qt=qVersion()),
         )
 
     # -- layout memory -------------------------------------------------------------------
