@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
 import sys
 import tempfile
@@ -11,11 +13,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication, QProcess, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pmdesk import __version__, db
+from pmdesk import __version__, backups, db
 from pmdesk.models import Language
 from pmdesk.services import projects
 
@@ -71,23 +74,104 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
         if not guard.claim(path):
             print(f"pmdesk already has {path} open; it was brought to the front.")
             return 0
+    if not smoke_test:
+        _start_log()
     try:
         db.open_database(path)
+    except db.CorruptDatabase as problem:
+        if smoke_test or not _offer_recovery(path, problem):
+            _report_open_problem(problem, smoke_test)
+            return 1
     except db.DatabaseProblem as problem:
-        if smoke_test:
-            print(f"pmdesk: error: {problem}", file=sys.stderr)
-        else:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("app", "Cannot open database"), str(problem)
-            )
+        _report_open_problem(problem, smoke_test)
         return 1
     try:
         if smoke_test:
             return _smoke_test(path, chosen)
+        _start_backup(settings)
         return _run_window(app, path, chosen, settings, guard)
     finally:
         del translators
         db.close_database()
+
+
+def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
+    logging.getLogger("pmdesk").error("cannot open database: %s", problem)
+    if smoke_test:
+        print(f"pmdesk: error: {problem}", file=sys.stderr)
+    else:
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "Cannot open database"), str(problem)
+        )
+
+
+def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
+    """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
+    latest = backups.latest_backup(path)
+    if latest is None:
+        return False
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("app", "Database damaged"),
+        QCoreApplication.translate(
+            "app",
+            "{problem}\n\nRestore the latest backup, {backup}? The damaged file is kept "
+            "beside it, renamed.",
+        ).format(problem=problem, backup=latest.name),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        aside = backups.recover(path, latest)
+    except (OSError, db.DatabaseProblem) as failure:
+        QMessageBox.critical(None, "pmdesk", str(failure))
+        return False
+    logging.getLogger("pmdesk").warning(
+        "recovered %s from %s; damaged file at %s", path, latest, aside
+    )
+    return True
+
+
+def _start_backup(settings: QSettings) -> None:
+    """A backup on start (if the file changed since the last one); warn about shares."""
+    from pmdesk.ui.dialogs.backups_dialog import keep_setting
+
+    try:
+        backups.backup_if_due("start", keep=keep_setting(settings))
+    except (OSError, db.DatabaseProblem):
+        logging.getLogger("pmdesk").exception("start backup failed")
+    state = db.state
+    if state is not None and state.network_share:
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("app", "Database on a network drive"),
+            QCoreApplication.translate(
+                "app",
+                "{path} is on a network drive. pmdesk works there more slowly and safely, "
+                "but two people must never open it at the same time; keep your database on "
+                "this computer, or use a team server.",
+            ).format(path=state.path),
+        )
+
+
+def log_folder() -> Path:
+    return Path(platformdirs.user_log_dir("pmdesk", appauthor=False))
+
+
+def _start_log() -> None:
+    """Errors and recoveries go to a rotating log under the user's log folder."""
+    folder = log_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / "pmdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("pmdesk")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def _offer_demo(language: Language) -> None:
@@ -169,11 +253,14 @@ def _show_unexpected_error(
     """Any uncaught exception: tell the user, keep the app and its data intact."""
     details = "".join(traceback.format_exception(kind, error, tb))
     print(details, file=sys.stderr)
+    logging.getLogger("pmdesk").error("unexpected error\n%s", details)
     box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk", str(error) or kind.__name__)
     box.setInformativeText(
         QCoreApplication.translate(
-            "app", "Something went wrong. Your saved data is safe; the details are below."
-        )
+            "app",
+            "Something went wrong. Your saved data is safe; the details are below and in "
+            "the log in {folder}.",
+        ).format(folder=log_folder())
     )
     box.setDetailedText(details)
     box.exec()

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,33 @@ class DatabaseProblem(Exception):
 
 class SchemaTooNew(DatabaseProblem):
     """The file was written by a newer pmdesk; we never downgrade it."""
+
+
+class CorruptDatabase(DatabaseProblem):
+    """SQLite reports the file damaged; it is left as it is (see backups.recover)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"{path} is damaged ({detail}). It was not changed; restore the latest backup "
+            f"to go on working."
+        )
+        self.path = path
+
+
+@dataclass(frozen=True)
+class OpenState:
+    """How the open file is being used, for the window to tell the user."""
+
+    path: Path
+    read_only: bool = False
+    read_only_reason: str = ""
+    network_share: bool = False
+
+
+#: Set by open_database: what the UI should say about the open file.
+state: OpenState | None = None
+
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs"}
 
 
 @dataclass(frozen=True)
@@ -134,11 +162,43 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-backups"
 
 
+def on_network_share(path: Path) -> bool:
+    """True when `path` is on a network file system, where SQLite's WAL is unsafe."""
+    target = str(path.resolve())
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = os.path.splitdrive(target)[0] + "\\"
+        return target.startswith("\\\\") or ctypes.windll.kernel32.GetDriveTypeW(drive) == 4
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    best, kind = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) >= 3 and target.startswith(fields[1]) and len(fields[1]) > len(best):
+            best, kind = fields[1], fields[2]
+    return kind in NETWORK_FILESYSTEMS
+
+
+def _why_read_only(path: Path) -> str:
+    """'' if pmdesk can write the file and its folder (WAL needs files beside it)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "its folder is read-only"
+    return ""
+
+
 def open_database(path: Path | str, *, create: bool = True) -> SqliteDatabase:
     """Open (and if needed create or migrate) the database at `path` and bind the models.
 
-    Raises DatabaseProblem with a message naming the file when it cannot be used.
+    A file pmdesk may not write is opened read-only (see `state`); one on a network share
+    uses a rollback journal instead of WAL. Raises DatabaseProblem with a message naming
+    the file when it cannot be used, and never changes a file it refuses.
     """
+    global state
     path = Path(path)
     if not path.exists():
         if not create:
@@ -151,26 +211,54 @@ def open_database(path: Path | str, *, create: bool = True) -> SqliteDatabase:
     elif _check_is_pmdesk_file(path) == 0 and not create:
         raise DatabaseProblem(f"{path} is empty: it holds no pmdesk data yet")
 
-    db = SqliteDatabase(None, lock_type="IMMEDIATE")
-    db.init(str(path), pragmas=PRAGMAS)
+    read_only = _why_read_only(path)
+    if read_only and not path.exists():
+        raise DatabaseProblem(f"Cannot create {path}: {read_only}")
+    network = on_network_share(path)
+    if read_only:
+        # mode=ro still needs to create -shm beside a WAL file; immutable does not.
+        uri = (
+            path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if "folder" in read_only else "")
+        )
+        db = SqliteDatabase(uri, uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000})
+    else:
+        db = SqliteDatabase(None, lock_type="IMMEDIATE")
+        pragmas = dict(PRAGMAS, journal_mode="delete") if network else PRAGMAS
+        db.init(str(path), pragmas=pragmas)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-        _prepare_schema(db, path)
-    except sqlite3.DatabaseError as exc:  # peewee re-raises as its own subclass too
+        if read_only:
+            _check_readable_schema(db, path, read_only)
+        else:
+            _prepare_schema(db, path)
+    except DatabaseProblem:
         db.close()
-        raise DatabaseProblem(f"Cannot open database file {path}: {exc}") from exc
+        raise
     except Exception as exc:
         db.close()
-        if isinstance(exc, DatabaseProblem):
-            raise
-        if exc.__class__.__module__ == "peewee":
+        if isinstance(exc, sqlite3.DatabaseError) or exc.__class__.__module__ == "peewee":
+            if "malformed" in str(exc):
+                raise CorruptDatabase(path, str(exc)) from exc
             raise DatabaseProblem(f"Cannot open database file {path}: {exc}") from exc
         raise
+    state = OpenState(path, bool(read_only), read_only, network)
     return db
 
 
+def _check_readable_schema(db: SqliteDatabase, path: Path, reason: str) -> None:
+    version = schema_version(db)
+    _refuse_newer(path, version)
+    if version < SCHEMA_VERSION:
+        raise DatabaseProblem(
+            f"{path} was written by an older pmdesk and must be upgraded, but {reason}. "
+            f"Copy it somewhere you can write to, then open the copy."
+        )
+
+
 def close_database() -> None:
+    global state
+    state = None
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
@@ -190,6 +278,8 @@ def _check_is_pmdesk_file(path: Path) -> int:
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise CorruptDatabase(path, str(exc)) from exc
         raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
     if app_id != APPLICATION_ID and tables:
         raise DatabaseProblem(f"{path} is an SQLite file of another program, not pmdesk's")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal, qVersion
+from PySide6.QtCore import QSettings, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk import __version__, db
+from pmdesk import __version__, backups, db
 from pmdesk.models import Language
 from pmdesk.services import Changes, projects
+from pmdesk.ui.dialogs.backups_dialog import BackupsDialog, keep_setting
 from pmdesk.ui.dialogs.project_dialog import NewProjectDialog
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
 from pmdesk.ui.tabs.kickoff import KickoffTab
@@ -100,7 +101,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.db_label = QLabel(self)
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.daily_backup_timer = QTimer(self)
+        self.daily_backup_timer.setInterval(60 * 60 * 1000)  # look every hour
+        self.daily_backup_timer.start()
         self._connect_signals()
         self._show_database_path()
         self.reload_projects()
@@ -113,7 +120,8 @@ class MainWindow(QMainWindow):
         self.open_database_action = QAction(self.tr("&Open database…"), self)
         self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.new_database_action = QAction(self.tr("New &database…"), self)
-        self.backup_action = QAction(self.tr("&Back up database…"), self)
+        self.backup_action = QAction(self.tr("&Back up to a file…"), self)
+        self.backups_action = QAction(self.tr("Back&ups and restore…"), self)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -153,6 +161,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_database_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         file_menu.addAction(self.new_database_action)
+        file_menu.addAction(self.backups_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -185,6 +194,8 @@ class MainWindow(QMainWindow):
         self.open_database_action.triggered.connect(self._on_open_database_triggered)
         self.new_database_action.triggered.connect(self._on_new_database_triggered)
         self.backup_action.triggered.connect(self._on_backup_triggered)
+        self.backups_action.triggered.connect(self._on_backups_triggered)
+        self.daily_backup_timer.timeout.connect(self._on_daily_backup_timer_timeout)
         self.quit_action.triggered.connect(self.close)
         self.language_group.triggered.connect(self._on_language_group_triggered)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -281,6 +292,12 @@ class MainWindow(QMainWindow):
 
     def _show_database_path(self) -> None:
         self._remember_recent()
+        state = db.state
+        self.read_only_label.setText(
+            self.tr("Read-only: {reason}").format(reason=state.read_only_reason)
+            if state is not None and state.read_only
+            else ""
+        )
         self.db_label.setText(str(self.db_path))
         self.db_label.setToolTip(self.tr("The database file this window shows"))
         self.setWindowTitle(self.tr("pmdesk — {name}").format(name=self.db_path.name))
@@ -342,6 +359,22 @@ class MainWindow(QMainWindow):
             )
             return
         self.switch_database(path)
+
+    def _on_backups_triggered(self) -> None:
+        dialog = BackupsDialog(self.db_path, self.settings, self)
+        dialog.exec()
+        if dialog.restored:
+            self.undo_stack.clear()  # the history described data that is gone now
+            self.project_box.clear()
+            self.reload_projects()
+
+    def _on_daily_backup_timer_timeout(self) -> None:
+        try:
+            backups.backup_if_due("daily", keep=keep_setting(self.settings))
+        except (OSError, db.DatabaseProblem) as problem:
+            self.statusBar().showMessage(
+                self.tr("Daily backup failed: {problem}").format(problem=problem), 10000
+            )
 
     def _on_backup_triggered(self) -> None:
         suggested = db.backup_folder(self.db_path) / f"{self.db_path.stem}-backup.db"

@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from peewee import IntegrityError, Model
+from peewee import DatabaseError, Model
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.services.common import (
@@ -75,6 +75,9 @@ class Editor:
         except (ValidationProblem, NotFound) as problem:
             self._report(str(problem))
             return False
+        except DatabaseError as problem:  # e.g. a read-only file
+            self._report(str(problem))
+            return False
         self.record(
             text,
             redo=lambda: apply_edit(edit),
@@ -101,7 +104,7 @@ class Editor:
         """Delete a record and what hangs off it; undo puts all of it back."""
         try:
             snapshot = delete_with_snapshot(model, record_id)
-        except (NotFound, IntegrityError) as problem:
+        except (NotFound, DatabaseError) as problem:
             self._report(str(problem))
             return False
         touched = {m for m, _data in snapshot.rows} | {c[0] for c in snapshot.cleared}

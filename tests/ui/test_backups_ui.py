@@ -1,0 +1,83 @@
+"""Backups and restore from the window; a damaged file offered its latest backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pmdesk import app, backups, db
+from pmdesk.models import Language, Project
+from pmdesk.ui.dialogs.backups_dialog import BackupsDialog
+from pmdesk.ui.main_window import MainWindow
+
+T0 = dt.datetime(2026, 11, 27, 9, 0)
+
+
+def test_dialog_lists_rotates_and_restores(
+    qtbot: QtBot, database: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Project.create(name="Before")
+    for day in range(4):
+        backups.make_backup("daily", now=T0 + dt.timedelta(days=day))
+    Project.create(name="After")
+    dialog = BackupsDialog(database, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 4
+    dialog.keep.setValue(2)
+    assert dialog.list.count() == 2
+    assert len(backups.list_backups(database)) == 2
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    dialog.list.setCurrentRow(0)
+    dialog.restore_button.click()
+    assert dialog.restored
+    assert [p.name for p in Project.select()] == ["Before"]
+    reasons = [b.reason for b in backups.list_backups(database)]
+    assert "before-restore" in reasons, "what was replaced is kept"
+
+
+def test_read_only_database_is_shown_in_the_status_bar(
+    qtbot: QtBot, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.open_database(db_path)
+    Project.create(name="Shared")
+    db.close_database()
+    monkeypatch.setattr(db, "_why_read_only", lambda _p: "its folder is read-only")
+    db.open_database(db_path)
+    try:
+        window = MainWindow(db_path, Language.EN, settings)
+        qtbot.addWidget(window)
+        assert window.read_only_label.text() == "Read-only: its folder is read-only"
+    finally:
+        db.close_database()
+
+
+def test_a_damaged_database_is_recovered_when_the_user_agrees(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.open_database(db_path)
+    for n in range(300):
+        Project.create(name=f"P{n}", description="x" * 200)
+    backups.make_backup("daily", now=T0)
+    db.close_database()
+    data = bytearray(db_path.read_bytes())
+    data[len(data) // 2 :] = b"\x00\xff" * ((len(data) - len(data) // 2) // 2)
+    db_path.write_bytes(bytes(data))
+    try:
+        db.open_database(db_path)
+        Project.select().count()
+    except db.CorruptDatabase as problem:
+        db.close_database()
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+        assert app._offer_recovery(db_path, problem)
+    try:
+        assert Project.select().count() == 300
+        assert list(db_path.parent.glob("pmdesk-damaged-*.db")), "damaged file kept aside"
+    finally:
+        db.close_database()
