@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QProcess, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,7 +88,8 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
     try:
         if smoke_test:
             return _smoke_test(path, chosen)
-        _start_backup(settings)
+        # After the window is up: a start backup must not delay the first paint.
+        QTimer.singleShot(1500, lambda: _start_backup(settings))
         return _run_window(app, path, chosen, settings, guard)
     finally:
         del translators
@@ -226,11 +227,22 @@ def _run_window(
 
     window.language_chosen.connect(on_language_chosen)
     sys.excepthook = _show_unexpected_error
+    if os.environ.get("PMDESK_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark (bench/)
+        window.installEventFilter(_QuitOnFirstPaint(app))
     window.show()
     code = app.exec()
     if restart["wanted"]:
         QProcess.startDetached(sys.executable, _restart_arguments(sys.argv[1:]))
     return code
+
+
+class _QuitOnFirstPaint(QObject):
+    """Ends the app once the main window has painted: what start-up benchmarks time."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
 
 
 def _restart_arguments(argv: list[str]) -> list[str]:

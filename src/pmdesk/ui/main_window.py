@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.stakeholders_tab, self.tr("&Stakeholders"))
         self.tabs.addTab(self.progress_tab, self.tr("&Progress"))
         self.setCentralWidget(self.tabs)
+        for tab in self.project_tabs[1:]:
+            tab.set_active(False)  # only the tab on screen loads; others when shown
 
         self._build_actions()
         self._build_menus()
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.project_box.currentIndexChanged.connect(self._on_project_box_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.data_changed.connect(self._on_data_changed)
         self.new_project_action.triggered.connect(self._on_new_project_triggered)
         self.open_database_action.triggered.connect(self._on_open_database_triggered)
@@ -228,6 +231,11 @@ class MainWindow(QMainWindow):
 
     def select_project(self, project_id: int) -> None:
         self.project_box.setCurrentIndex(self.project_box.findData(project_id))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        current = self.tabs.widget(index)
+        for tab in self.project_tabs:
+            tab.set_active(tab is current)
 
     def _show_project(self) -> None:
         project_id = self.project_id

@@ -44,14 +44,30 @@ class ProjectTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.project_id: int | None = None
+        self._active = True
+        self._stale = False
 
     def set_project(self, project_id: int | None) -> None:
         self.project_id = project_id
-        self.reload()
+        self._refresh()
 
     def on_data_changed(self, changes: Changes) -> None:
         if changes.touches(*self.watches) or "project" in changes.tables:
+            self._refresh()
+
+    def set_active(self, active: bool) -> None:
+        """The main window marks the tabs not on screen inactive: they reload when shown,
+        so opening a project or saving an edit only loads what the user is looking at."""
+        self._active = active
+        if active and self._stale:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self._active:
+            self._stale = False
             self.reload()
+        else:
+            self._stale = True
 
     def reload(self) -> None:
         raise NotImplementedError

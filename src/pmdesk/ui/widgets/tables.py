@@ -43,6 +43,9 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+RESIZE_PRECISION = 60
+
+
 def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWidget) -> QTableView:
     """A sortable, keyboard-usable table view for `model`."""
     view = QTableView(parent)
@@ -64,6 +67,8 @@ def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWi
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Fitting a column to its contents measures this many rows, not all 50,000.
+    header.setResizeContentsPrecision(RESIZE_PRECISION)
     stretched = [c for c in range(model.columnCount()) if model.column(c).stretch]
     header.setStretchLastSection(not stretched)
     for column in stretched:

@@ -1,0 +1,472 @@
+"""Run every benchmark and print each figure beside its baseline, measured in the same run.
+
+    .venv/bin/python -m bench.run                 # the full suite (large data; minutes)
+    .venv/bin/python -m bench.run --size tiny --runs 1   # a quick smoke run
+
+Figures are medians over several runs; each is compared with a baseline measured here
+and now (a bare PySide6 window, a bare INSERT, plain openpyxl), so a slow machine slows
+both sides. Results are printed as a table and saved as JSON in bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.generate import SIZES, Size, build, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+@dataclass
+class Figure:
+    name: str
+    unit: str
+    value: float
+    baseline: float | None
+    baseline_name: str
+    target: str
+    met: bool
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.baseline if self.baseline else None
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp / "config"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        PMDESK_EXIT_AFTER_FIRST_PAINT="1",
+    )
+
+
+def process_run(command: list[str], env: dict[str, str]) -> float:
+    """Wall time (s) of one whole process, from launch to exit."""
+    start = time.perf_counter()
+    subprocess.run(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
+    return time.perf_counter() - start
+
+
+def process_median(command: list[str], env: dict[str, str], runs: int) -> float:
+    return statistics.median(process_run(command, env) for _ in range(runs))
+
+
+def reported_peak(command: list[str], env: dict[str, str]) -> int:
+    """Peak memory (KiB) a benchmark child reports of itself as `peak_kib=N`.
+
+    The child measures itself: ru_maxrss seen from the parent would include the
+    parent's own memory at fork time."""
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    return int(output.rsplit("peak_kib=", 1)[1].split()[0])
+
+
+# -- figures --------------------------------------------------------------------------
+
+
+def start_up(demo: Path, large: Path, runs: int, tmp: Path) -> list[Figure]:
+    env = _env(tmp)
+    bare = process_median([sys.executable, str(ROOT / "bench" / "bare_window.py")], env, runs)
+    app = [sys.executable, "-m", "pmdesk", "--db"]
+    on_demo = process_median([*app, str(demo)], env, runs)
+    on_large = process_median([*app, str(large)], env, runs)
+    return [
+        Figure(
+            "start, demo database",
+            "s",
+            on_demo,
+            bare,
+            "bare window",
+            "≤ 1.5×",
+            on_demo <= 1.5 * bare,
+        ),
+        Figure(
+            "start, large database",
+            "s",
+            on_large,
+            bare,
+            "bare window",
+            "≤ 2×",
+            on_large <= 2 * bare,
+        ),
+    ]
+
+
+def memory(large: Path, runs: int, tmp: Path) -> list[Figure]:
+    env = dict(_env(tmp), PMDESK_REPORT_PEAK="1", PYTHONPATH=str(ROOT))
+    bare = max(
+        reported_peak([sys.executable, str(ROOT / "bench" / "bare_window.py")], env)
+        for _ in range(runs)
+    )
+    env.pop("PMDESK_EXIT_AFTER_FIRST_PAINT")
+    app = max(
+        reported_peak([sys.executable, "-m", "bench.visit_all", str(large)], env)
+        for _ in range(max(1, runs // 2))
+    )
+    extra = (app - bare) / 1024
+    return [
+        Figure(
+            "peak memory, large database, every tab and project",
+            "MiB",
+            app / 1024,
+            bare / 1024,
+            "bare window",
+            "≤ bare + 80 MiB",
+            extra <= 80,
+        )
+    ]
+
+
+def note_commit(large: Path, runs: int) -> list[Figure]:
+    from pmdesk import db
+    from pmdesk.models import Meeting, Note
+    from pmdesk.services import capture
+
+    db.open_database(large)
+    try:
+        meeting = Meeting.select().order_by(Meeting.id.desc()).first()
+        speaker = meeting.attendees.first().person_id
+        before = Note.select().count()
+
+        def commit() -> None:
+            capture.commit_note(
+                meeting.id, "A remark about the supplier master data.", speaker_id=speaker
+            )
+
+        samples = max(50, runs * 20)
+        app = median_time(commit, samples)
+        assert Note.select().count() == before + samples
+    finally:
+        db.close_database()
+    con = sqlite3.connect(large, isolation_level=None)
+    for pragma in ("journal_mode=wal", "synchronous=full", "foreign_keys=1"):
+        con.execute(f"PRAGMA {pragma}")
+
+    def bare_insert() -> None:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute(
+            "INSERT INTO note (meeting_id, offset_seconds, kind, text, internal, created_at)"
+            " VALUES (?, 0, 'remark', 'A remark about the supplier master data.', 0, ?)",
+            (meeting.id, "2026-11-27 10:00:00"),
+        )
+        con.execute("COMMIT")
+
+    bare = median_time(bare_insert, samples)
+    con.close()
+    return [
+        Figure(
+            "note commit, 100k notes present",
+            "ms",
+            app * 1000,
+            bare * 1000,
+            "bare INSERT + COMMIT",
+            "≤ 2 ms and ≤ 3×",
+            app <= 0.002 and app <= 3 * bare,
+        )
+    ]
+
+
+def switching(large: Path, runs: int) -> list[Figure]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk import db
+    from pmdesk.models import Language
+    from pmdesk.services import projects
+    from pmdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    db.open_database(large)
+    scratch = tempfile.TemporaryDirectory()
+    try:
+        settings = QSettings(str(Path(scratch.name) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(large, Language.EN, settings)
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        ids = [p.id for p in projects.list_projects()][: max(3, runs * 2)]
+        tab_times: list[float] = []
+        project_times: list[float] = []
+        for project_id in ids:
+            start = time.perf_counter()
+            window.select_project(project_id)
+            app.processEvents()
+            project_times.append(time.perf_counter() - start)
+            for index in (*range(1, window.tabs.count()), 0):
+                start = time.perf_counter()
+                window.tabs.setCurrentIndex(index)
+                app.processEvents()
+                tab_times.append(time.perf_counter() - start)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        db.close_database()
+        scratch.cleanup()
+    worst_tab, worst_project = max(tab_times), max(project_times)
+    return [
+        Figure(
+            "switch project (worst)",
+            "ms",
+            worst_project * 1000,
+            None,
+            "",
+            "≤ 150 ms",
+            worst_project <= 0.150,
+        ),
+        Figure(
+            "open a tab (worst)", "ms", worst_tab * 1000, None, "", "≤ 150 ms", worst_tab <= 0.150
+        ),
+    ]
+
+
+def sort_and_filter(large: Path, runs: int) -> list[Figure]:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk import db
+    from pmdesk.models import ActionItem, Language, Person
+    from pmdesk.ui.tabs.base import TabContext
+    from pmdesk.ui.tabs.progress import ProgressTab
+    from pmdesk.ui.undo import Editor
+
+    QApplication.instance() or QApplication([])
+    db.open_database(large)
+    scratch = tempfile.TemporaryDirectory()
+    try:
+        settings = QSettings(str(Path(scratch.name) / "s.ini"), QSettings.Format.IniFormat)
+        context = TabContext(Editor(QUndoStack(), lambda _c: None, print), Language.EN, settings)
+        tab = ProgressTab(context)
+        rows = list(ActionItem.select(ActionItem, Person).join(Person).order_by(ActionItem.id))
+        model = tab.plan
+        model.set_rows(rows)
+        due = model.column_index("Due")
+        title = model.column_index("Step")
+        owner = rows[len(rows) // 2].owner_id
+        sort_due = median_time(lambda: model.sort(due, Qt.SortOrder.DescendingOrder), runs)
+        sort_title = median_time(lambda: model.sort(title, Qt.SortOrder.AscendingOrder), runs)
+        filtered = median_time(lambda: model.set_filter(lambda a: a.owner_id == owner), runs)
+        model.set_filter(None)
+    finally:
+        db.close_database()
+        scratch.cleanup()
+    worst = max(sort_due, sort_title, filtered)
+    return [
+        Figure(
+            f"sort {len(rows):,} steps by due date",
+            "ms",
+            sort_due * 1000,
+            None,
+            "",
+            "≤ 100 ms",
+            sort_due <= 0.1,
+        ),
+        Figure(
+            f"sort {len(rows):,} steps by title",
+            "ms",
+            sort_title * 1000,
+            None,
+            "",
+            "≤ 100 ms",
+            sort_title <= 0.1,
+        ),
+        Figure(
+            f"filter {len(rows):,} steps by owner",
+            "ms",
+            filtered * 1000,
+            None,
+            "",
+            "≤ 100 ms",
+            worst <= 0.1 and filtered <= 0.1,
+        ),
+    ]
+
+
+def tracker_export(tmp: Path, runs: int, rows: int) -> list[Figure]:
+    import openpyxl
+
+    from pmdesk import db
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.tracker_xlsx import export_tracker
+    from pmdesk.models import ActionItem, Person
+
+    path = tmp / "tracker.db"
+    db.open_database(path)
+    try:
+        generate(Size(projects=1, people=60, meetings=2, notes=10, actions=rows))
+        project_id = 1
+        target = tmp / "tracker.xlsx"
+        app = median_time(lambda: export_tracker(project_id, target, ExportOptions()), runs)
+        values = [
+            (
+                a.id,
+                a.title,
+                a.owner.name if a.owner else "",
+                a.start_date,
+                a.due_date,
+                a.status,
+                a.completed_on,
+                a.client_comment,
+                a.priority,
+            )
+            for a in ActionItem.select(ActionItem, Person).join(Person).order_by(ActionItem.id)
+        ]
+    finally:
+        db.close_database()
+
+    def plain() -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(
+            ["ID", "Step", "Owner", "Start", "Due", "Status", "Completed", "Comment", "Priority"]
+        )
+        for row in values:
+            sheet.append(row)
+        book.save(tmp / "plain.xlsx")
+
+    bare = median_time(plain, runs)
+    return [
+        Figure(
+            f"tracker export, {rows:,} rows",
+            "s",
+            app,
+            bare,
+            "plain openpyxl",
+            "≤ 1.3×",
+            app <= 1.3 * bare,
+        )
+    ]
+
+
+def minutes_export(tmp: Path, runs: int, notes: int) -> list[Figure]:
+    from pmdesk import db
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.minutes_docx import export_minutes
+    from pmdesk.models import Meeting
+
+    path = tmp / "minutes.db"
+    db.open_database(path)
+    try:
+        generate(Size(projects=1, people=20, meetings=1, notes=notes, actions=40))
+        meeting_id = Meeting.select().first().id
+        target = tmp / "minutes.docx"
+        app = median_time(lambda: export_minutes(meeting_id, target, ExportOptions()), runs)
+    finally:
+        db.close_database()
+    return [Figure(f"minutes of a {notes}-note meeting", "s", app, None, "", "≤ 0.5 s", app <= 0.5)]
+
+
+# -- running --------------------------------------------------------------------------
+
+
+def data_file(size: str) -> Path:
+    """A generated database, cached in bench/data by size and schema version."""
+    from pmdesk.db import SCHEMA_VERSION
+
+    folder = ROOT / "bench" / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{size}-v{SCHEMA_VERSION}.db"
+    if not target.exists():
+        print(f"generating the {size} database…", flush=True)
+        build(target, size)
+    return target
+
+
+def table(figures: list[Figure]) -> str:
+    head = ("figure", "value", "baseline", "ratio", "target", "met")
+    rows = [
+        (
+            f.name,
+            f"{f.value:,.3g} {f.unit}",
+            f"{f.baseline:,.3g} {f.unit} ({f.baseline_name})" if f.baseline else "—",
+            f"{f.ratio:.2f}×" if f.ratio else "—",
+            f.target,
+            "yes" if f.met else "NO",
+        )
+        for f in figures
+    ]
+    widths = [max(len(str(r[i])) for r in (head, *rows)) for i in range(len(head))]
+    line = "| " + " | ".join("{:" + str(w) + "}" for w in widths) + " |"
+    out = [line.format(*head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out += [line.format(*r) for r in rows]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="pmdesk benchmarks")
+    parser.add_argument("--size", choices=list(SIZES), default="large")
+    parser.add_argument("--runs", type=int, default=7, help="repetitions per figure")
+    parser.add_argument("--output", type=Path, help="JSON results file")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    runs = max(1, args.runs)
+    small = SIZES[args.size] != SIZES["large"]
+    with tempfile.TemporaryDirectory(prefix="pmdesk-bench-") as folder:
+        tmp = Path(folder)
+        demo = data_file("small")
+        large = data_file(args.size)
+        work = tmp / "large-copy.db"
+        shutil.copyfile(large, work)  # commits go into a copy: the cache stays as built
+        figures: list[Figure] = []
+        for step in (
+            lambda: start_up(demo, large, runs, tmp),
+            lambda: note_commit(work, runs),
+            lambda: switching(large, runs),
+            lambda: sort_and_filter(large, runs),
+            lambda: tracker_export(tmp, max(1, runs // 2), 500 if small else 10_000),
+            lambda: minutes_export(tmp, runs, 60 if small else 500),
+            lambda: memory(large, runs, tmp),
+        ):
+            figures.extend(step())
+    print()
+    print(table(figures))
+    result: dict[str, Any] = {
+        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "size": args.size,
+        "runs": runs,
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+            "cpus": os.cpu_count(),
+        },
+        "figures": [asdict(f) | {"ratio": f.ratio} for f in figures],
+    }
+    output = args.output or RESULTS / f"{args.size}-latest.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nresults: {output}")
+    return 0 if all(f.met for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
