@@ -145,6 +145,19 @@ def _build_parser() -> _Parser:
     exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exporting.add_argument("--from", dest="period_start", type=_date, metavar="YYYY-MM-DD")
     exporting.add_argument("--to", dest="period_end", type=_date, metavar="YYYY-MM-DD")
+    importing = commands.add_parser(
+        "import",
+        parents=[sub_options],
+        help="read back a tracker the client edited",
+        description="Show every change an edited tracker holds (status, completion date, "
+        "client comment, new steps) and apply all of them, or none if any value is invalid.",
+    )
+    importing.add_argument("kind", choices=("tracker",), help="what to import")
+    importing.add_argument("--project", type=int, metavar="ID", required=True)
+    importing.add_argument("file", type=Path, metavar="FILE.xlsx", help="the edited tracker")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="only show the changes; change nothing"
+    )
     return parser
 
 
@@ -237,10 +250,32 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_import(args: argparse.Namespace) -> int:
+    """`pmdesk import tracker`: print the preview; without --dry-run apply all of it."""
+    from pmdesk.imports import tracker_xlsx  # openpyxl is big: only this command needs it
+
+    open_database(_database_path(args), create=False)
+    project = projects.get_project(args.project)
+    language = args.lang or Language(project.document_language)
+    preview = tracker_xlsx.read_tracker(project.id, args.file, dt.date.today())
+    lines = tracker_xlsx.preview_lines(preview, language)
+    for line in [*lines, *(f"note: {notice}" for notice in preview.notices)]:
+        _print(line)
+    if preview.is_empty:
+        _print("No changes to import.")
+    elif args.dry_run:
+        _print(f"Dry run: {len(lines)} changes found; nothing was changed.")
+    else:
+        tracker_xlsx.apply_tracker(preview)
+        _print(f"Imported {len(lines)} changes into project {project.id}.")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": run_demo,
     "list": run_list,
     "export": run_export,
+    "import": run_import,
 }
 
 

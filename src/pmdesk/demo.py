@@ -28,11 +28,15 @@ from pmdesk.models import (
     ChangeField,
     ChangeRecord,
     ChecklistItem,
+    CoachingSession,
     CooperationType,
     Engagement,
+    EscalationMemo,
+    EscalationOption,
     FollowUp,
     KickoffPurpose,
     Language,
+    LeadDecision,
     LeaderPriority,
     LeaderPriorityNote,
     LeadRequest,
@@ -65,6 +69,7 @@ from pmdesk.models import (
     Side,
     StatusReport,
 )
+from pmdesk.services import stakeholders
 
 
 def create_demo_project(language: Language = Language.EN, *, today: dt.date | None = None) -> int:
@@ -351,6 +356,25 @@ _FOLLOW_UPS = (  # action (its owner is the person), day, new commitment (day)
     ("workshop_slots", -7, -5),
 )
 
+# The method's playbook per cooperation type (METHOD.md §4).
+_CAUSE_FACTORS = {  # the common causes ticked for each staff member
+    "category_mgr": ("sees_benefit", "personal_recognition", "leader_backing"),
+    "it_analyst": ("sees_benefit", "good_rapport", "clear_instructions"),
+    "master_data": ("skills_gap", "change_resistance"),
+    "plant_buyer": ("timing_conflict", "leader_priority", "no_incentive"),
+    "ap_lead": ("clear_instructions", "workload"),
+    "warehouse": ("unclear_role",),
+}
+_MEMOS = (  # key, person, proposal, written and sent (day), decision, decided (day) or None
+    ("plant_buyer", "plant_buyer", EscalationOption.INCENTIVE, -6, LeadDecision.INCENTIVE, -4),
+    ("master_data", "master_data", EscalationOption.SEND_HELP, -2, LeadDecision.PENDING, None),
+)
+_COACHING = (  # key, person, planned (day), held (day) or None
+    ("ap_lead_intro", "ap_lead", -9, -9),
+    ("ap_lead_exceptions", "ap_lead", 5, None),
+    ("warehouse_floor", "warehouse", 6, None),
+)
+
 
 # --- Words ---------------------------------------------------------------------------
 
@@ -397,6 +421,10 @@ class _Texts:
     follow_ups: dict[str, tuple[str, str]]  # reason, outcome
     minutes_reply: tuple[str, str]  # client feedback, implementation items to revise
     report: tuple[str, str, str]  # status, problems, help needed
+    success_factors: dict[str, str]  # active staff: why so willing
+    coaching_plans: dict[str, str]  # routine staff: the one-on-one plan
+    memo_decisions: dict[str, str]  # the client lead's answer to each escalation memo
+    coaching: dict[str, tuple[str, str]]  # topic, notes
 
 
 _NB = "@northbridge.example.com"
@@ -868,6 +896,31 @@ _EN = _Texts(
         "Please ask IT security to complete the sandbox access review this week, and confirm "
         "one key user per plant before the kickoff.",
     ),
+    success_factors={
+        "category_mgr": "The project ends the weekly chasing of manual approvals he hates; "
+        "Sarah recognises his input in front of the team.",
+        "it_analyst": "Hands-on help at the first hard step (the PO extract) and seeing her "
+        "own data in the dashboard mock-up.",
+    },
+    coaching_plans={
+        "ap_lead": "Show how invoice matching cuts her team's exceptions; give her ownership "
+        "of the AP test cases; ask for one improvement idea each week.",
+        "warehouse": "Walk the goods-receipt changes on the shop floor; agree one small task "
+        "with a date; praise it by name when done.",
+    },
+    memo_decisions={
+        "plant_buyer": "Sarah will add the roll-out to the plant purchasing objectives and "
+        "asks us to keep workshops away from month-end.",
+        "master_data": "",
+    },
+    coaching={
+        "ap_lead_intro": (
+            "Getting to know each other; what the project changes for AP",
+            "She prefers written instructions with dates. Interested in fewer exceptions.",
+        ),
+        "ap_lead_exceptions": ("Invoice exceptions and the AP test cases", ""),
+        "warehouse_floor": ("Goods receipt on the shop floor (with Chloe)", ""),
+    },
 )
 
 _HY = "@hengyuan-group.example.cn"
@@ -1252,6 +1305,27 @@ _ZH = _Texts(
         "完成日期已约定。SAP测试环境权限正在等待信息安全审核。",
         "请协调信息中心本周内完成测试环境权限审核；启动会前确认每个工厂的关键用户。",
     ),
+    success_factors={
+        "category_mgr": "项目能彻底解决他每周手工催审批的烦恼；王总在团队面前肯定他的投入。",
+        "it_analyst": "第一个难点（订单数据提取）有顾问手把手协助；在看板原型里看到了自己的数据。",
+    },
+    coaching_plans={
+        "ap_lead": "讲清发票自动校验如何减少她团队的异常处理；请她负责应付测试用例；"
+        "每周请她提一条改进建议。",
+        "warehouse": "到现场讲解收货流程的变化；约定一项小任务和完成日期；完成后点名表扬。",
+    },
+    memo_decisions={
+        "plant_buyer": "王总同意把系统上线纳入工厂采购考核，并请我们把研讨会避开月结。",
+        "master_data": "",
+    },
+    coaching={
+        "ap_lead_intro": (
+            "互相认识；项目给应付工作带来的变化",
+            "她喜欢书面任务和明确日期；关心如何减少异常处理。",
+        ),
+        "ap_lead_exceptions": ("发票异常处理与应付测试用例", ""),
+        "warehouse_floor": ("现场讲解收货流程（与林芳同去）", ""),
+    },
 )
 
 _TEXTS: dict[Language, _Texts] = {Language.EN: _EN, Language.ZH_CN: _ZH}
@@ -1295,6 +1369,8 @@ class _Builder:
         self._kickoff(project)
         self._assessments()
         self._progress(project, alignment)
+        self._playbook(project)
+        self._report(project)
         return int(project.id)
 
     def _project(self) -> Project:
@@ -1340,6 +1416,9 @@ class _Builder:
                 causes=text.causes,
                 strategy=text.strategy,
                 next_action=text.next_action,
+                cause_factors=stakeholders.dump_cause_factors(_CAUSE_FACTORS.get(spec.key, ())),
+                success_factors=self.t.success_factors.get(spec.key, ""),
+                coaching_plan=self.t.coaching_plans.get(spec.key, ""),
             )
 
     def _agenda(
@@ -1558,6 +1637,38 @@ class _Builder:
                 outcome=outcome,
                 new_commitment_date=self.day(new_date),
             )
+
+    def _playbook(self, project: Project) -> None:
+        """Escalation memos for the passive (one decided), coaching for the routine."""
+        lead = self.people["lead"]
+        for key, person_key, proposal, written, decision, decided in _MEMOS:
+            person = self.people[person_key]
+            record = stakeholders.on_time_record(person.id, self.today)
+            EscalationMemo.create(
+                person=person,
+                written_on=self.day(written),
+                cause=stakeholders.memo_cause(person, self.language),
+                proposal=proposal,
+                text=stakeholders.draft_memo_text(
+                    person, proposal, record, self.language, lead.name
+                ),
+                sent_on=self.day(written),
+                decision=decision,
+                decided_on=None if decided is None else self.day(decided),
+                decision_note=self.t.memo_decisions[key],
+            )
+        for key, person_key, planned, held in _COACHING:
+            topic, notes = self.t.coaching[key]
+            CoachingSession.create(
+                person=self.people[person_key],
+                planned_on=self.day(planned),
+                held_on=None if held is None else self.day(held),
+                topic=topic,
+                notes=notes,
+            )
+
+    def _report(self, project: Project) -> None:
+        """Last week's status report (written last: a test fails here to check rollback)."""
         monday = self.today - dt.timedelta(days=self.today.weekday() + 7)
         friday = monday + dt.timedelta(days=4)
         status, problems, help_needed = self.t.report

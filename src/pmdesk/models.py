@@ -307,6 +307,7 @@ class Person(BaseModel):
     cause_factors = TextField(default="")  # JSON list of common-factor keys
     success_factors = TextField(default="")  # active: why so willing, where to carry it over
     coaching_plan = TextField(default="")  # routine: the one-on-one plan
+    project_id: int
 
     class Meta:
         constraints = [
@@ -483,6 +484,8 @@ class Assessment(BaseModel):
     source = CharField(max_length=300, default="")
     note = ForeignKeyField(Note, null=True, on_delete="SET NULL")
     comment = TextField(default="")
+    person_id: int
+    note_id: int | None
 
     class Meta:
         constraints = [*_checks(engagement=Engagement, cooperation_type=CooperationType)]
@@ -553,6 +556,7 @@ class ActionItem(BaseModel):
     created_at = DateTimeField(default=_now)
     next_step = TextField(default="")  # the arrangement a report states instead of a name
     owner_id: int | None
+    project_id: int
 
     class Meta:
         constraints = [
@@ -593,6 +597,9 @@ class FollowUp(BaseModel):
     reason = TextField(default="")
     outcome = TextField(default="")
     new_commitment_date = DateField(null=True)
+    project_id: int
+    person_id: int
+    action_item_id: int | None
 
 
 class MinutesDistribution(BaseModel):
@@ -641,6 +648,8 @@ class EscalationMemo(BaseModel):
     decided_on = DateField(null=True)
     decision_note = TextField(default="")
     help_action = ForeignKeyField(ActionItem, null=True, on_delete="SET NULL")
+    person_id: int
+    help_action_id: int | None
 
     class Meta:
         constraints = [*_checks(proposal=EscalationOption, decision=LeadDecision)]
@@ -655,6 +664,7 @@ class CoachingSession(BaseModel):
     held_on = DateField(null=True)
     topic = TextField(default="")
     notes = TextField(default="")
+    person_id: int
 
 
 class Draft(BaseModel):

@@ -88,6 +88,14 @@ EXPORTS: dict[str, ExportKind] = {
             "tracker", Scope.PROJECT, Audience.CLIENT, ".xlsx", "tracker_xlsx", "export_tracker"
         ),
         ExportKind(
+            "follow-ups",
+            Scope.PROJECT,
+            Audience.INTERNAL,
+            ".docx",
+            "follow_up_drafts",
+            "export_follow_up_drafts",
+        ),
+        ExportKind(
             "stakeholders",
             Scope.PROJECT,
             Audience.INTERNAL,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pmdesk.models import Assessment, Person, Role, Side
+from pmdesk.models import ActionItem, Assessment, Meeting, Note, Person, Role, Side
 from pmdesk.services.common import get_or_fail
 
 ROLE_ORDER = list(Role)
@@ -26,4 +26,22 @@ def assessments(person_id: int) -> list[Assessment]:
         Assessment.select()
         .where(Assessment.person == person_id)
         .order_by(Assessment.assessed_at, Assessment.id)
+    )
+
+
+def notes_said(person_id: int) -> list[Note]:
+    """Everything the person said in meetings, newest meeting first."""
+    return list(
+        Note.select(Note, Meeting)
+        .join(Meeting)
+        .where(Note.speaker == person_id)
+        .order_by(Meeting.starts_at.desc(nulls="LAST"), Note.offset_seconds)
+    )
+
+
+def actions_owned(person_id: int) -> list[ActionItem]:
+    return list(
+        ActionItem.select()
+        .where(ActionItem.owner == person_id)
+        .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
     )

@@ -18,8 +18,8 @@ FOLDER_KEY = "exports/folder"
 
 def safe_file_name(name: str) -> str:
     """A file name from a title: no characters Windows refuses, no trailing dots."""
-    cleaned = re.sub(r'[\\\\/:*?"<>|\\x00-\\x1f]+', " ", name).strip().rstrip(".")
-    return re.sub(r"\\s+", " ", cleaned)[:120] or "export"
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name)
+    return re.sub(r"\s+", " ", cleaned).strip(" .")[:120] or "export"
 
 
 def run_export(

@@ -1,0 +1,539 @@
+"""Status reports to the client lead: status, problems, help needed (现状、问题、协助).
+
+METHOD.md §4, "praise in public, follow up in private": the report names, with thanks,
+the people who finished their steps on time in the period; late steps appear with the
+next-step arrangement and without anyone's name; each late person gets a private
+follow-up instead.
+
+The rule for who is *late*: anyone who, in the period, finished a step after its due
+date, or still had an open step past its due date at the end of the period. Such a
+person is late even if they finished another step on time: they are neither praised
+nor named anywhere in the report (METHOD.md: "do not name them"). Praise goes to
+client-side people (the helpers the method asks us to encourage) with at least one
+step finished on time in the period and no late step; the consultant team's work is
+reported as the team's.
+
+`gather` collects the facts (no writing), `prefill` turns them into editable text,
+`naming_problems` is the check an export must pass, `save_report` keeps what was sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from pmdesk.db import transaction
+from pmdesk.models import (
+    ActionItem,
+    ActionStatus,
+    Draft,
+    FollowUp,
+    Language,
+    MilestoneReview,
+    Person,
+    Project,
+    ReviewState,
+    Side,
+    StatusReport,
+)
+from pmdesk.services import progress
+from pmdesk.services.common import ValidationProblem, get_or_fail
+
+#: Milestones due this many days after the period's end count as "upcoming".
+UPCOMING_DAYS = 14
+DEFAULT_PERIOD_DAYS = 7
+TEXT_PARTS = ("status", "problems", "help_needed", "praise")
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def client_date(day: dt.date | None, language: Language | str) -> str:
+    """A date as the client reads it: 30 Nov 2026, or 2026年11月30日."""
+    if day is None:
+        return ""
+    if Language(language) == Language.ZH_CN:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last seven days, today included."""
+    return today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
+
+
+# -- the facts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LateItem:
+    """A step still open past its due date at the period's end, and what happens next."""
+
+    action: ActionItem
+    arrangement: str  # the next step as the report states it ("" = none recorded yet)
+
+
+@dataclass
+class ReportFacts:
+    """What happened in the period, read from the plan; the report is written from it."""
+
+    project: Project
+    period_start: dt.date
+    period_end: dt.date
+    done: list[ActionItem] = field(default_factory=list)
+    on_time: list[ActionItem] = field(default_factory=list)
+    finished_late: list[ActionItem] = field(default_factory=list)
+    late_items: list[LateItem] = field(default_factory=list)
+    blocked: list[ActionItem] = field(default_factory=list)
+    assistance: list[ActionItem] = field(default_factory=list)
+    upcoming: list[MilestoneReview] = field(default_factory=list)
+    awaiting_review: list[MilestoneReview] = field(default_factory=list)
+    late_people: list[Person] = field(default_factory=list)
+    praised: list[Person] = field(default_factory=list)
+    open_count: int = 0
+
+    def late_by_person(self) -> dict[int, list[ActionItem]]:
+        """Each late person's late steps (still open or finished late), by person id."""
+        grouped: dict[int, list[ActionItem]] = {}
+        for action in [item.action for item in self.late_items] + self.finished_late:
+            if action.owner_id is not None:
+                grouped.setdefault(action.owner_id, []).append(action)
+        return grouped
+
+
+def _in(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
+    return day is not None and start <= day <= end
+
+
+def _outstanding_at(action: ActionItem, end: dt.date) -> bool:
+    """Past due and not finished at the end of the period (judged from what we know now)."""
+    if action.due_date is None or action.due_date >= end:
+        return False
+    if action.status == ActionStatus.CANCELLED:
+        return False
+    if action.completed_on is not None:
+        return action.completed_on > end
+    return progress.is_open(action)
+
+
+def gather(project_id: int, start: dt.date, end: dt.date, language: Language | str) -> ReportFacts:
+    """Collect the report's facts for the period `start`..`end` (both days included)."""
+    if end < start:
+        raise ValidationProblem("period_end", "the period cannot end before it starts")
+    project = get_or_fail(Project, project_id)
+    facts = ReportFacts(project, start, end)
+    agreed = progress.agreed_dates(project_id)
+    late_people: dict[int, Person] = {}
+    punctual: dict[int, Person] = {}
+    for action in progress.list_actions(project_id):
+        owner = action.owner
+        if progress.is_open(action):
+            facts.open_count += 1
+        done_on, due = action.completed_on, action.due_date
+        if action.status == ActionStatus.DONE and done_on and _in(done_on, start, end):
+            facts.done.append(action)
+            if due is not None and done_on <= due:
+                facts.on_time.append(action)
+                if owner is not None:
+                    punctual[owner.id] = owner
+            elif due is not None:
+                facts.finished_late.append(action)
+                if owner is not None:
+                    late_people[owner.id] = owner
+        if _outstanding_at(action, end):
+            facts.late_items.append(LateItem(action, _arrangement(action, agreed, language)))
+            if owner is not None:
+                late_people[owner.id] = owner
+        if progress.is_open(action):
+            if action.status == ActionStatus.BLOCKED:
+                facts.blocked.append(action)
+            if action.needs_client_assistance:
+                facts.assistance.append(action)
+    facts.late_people = sorted(late_people.values(), key=lambda p: p.name)
+    facts.praised = sorted(
+        (p for pid, p in punctual.items() if pid not in late_people and p.side == Side.CLIENT),
+        key=lambda p: p.name,
+    )
+    horizon = end + dt.timedelta(days=UPCOMING_DAYS)
+    for review in progress.milestone_reviews(project_id):
+        if review.state == ReviewState.SUBMITTED:
+            facts.awaiting_review.append(review)
+        elif review.state != ReviewState.APPROVED and _in(review.due_date, end, horizon):
+            facts.upcoming.append(review)
+    facts.late_items.sort(key=lambda item: (item.action.due_date, item.action.id))
+    return facts
+
+
+def _arrangement(action: ActionItem, agreed: dict[int, dt.date], language: Language | str) -> str:
+    """The step's next step; else the new date agreed in a private follow-up; else ''."""
+    if action.next_step.strip():
+        return action.next_step.strip()
+    if action.id in agreed:
+        return _words(language)["new_date"].format(date=client_date(agreed[action.id], language))
+    return ""
+
+
+# -- the text ----------------------------------------------------------------------------
+
+
+@dataclass
+class ReportTexts:
+    """The four parts the PM edits before the report goes out."""
+
+    status: str = ""
+    problems: str = ""
+    help_needed: str = ""
+    praise: str = ""
+
+    def parts(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in TEXT_PARTS}
+
+
+_WORDS: dict[Language, dict[str, str]] = {
+    Language.EN: {
+        "status": "In the period {start} to {end} the team completed {done} steps, {on_time} "
+        "of them on time. {open} steps are open, {late} of them past their due date.",
+        "nothing_done": "No steps were completed in the period {start} to {end}. {open} steps "
+        "are open, {late} of them past their due date.",
+        "upcoming": "Coming up: {items}.",
+        "due": "{title} (due {date})",
+        "praise": "Thank you to {names} for completing their steps on time.",
+        "and": " and ",
+        "list_sep": ", ",
+        "late": "{count} steps are past their due date; each has its next step in the table "
+        "below, so the delays are in hand.",
+        "no_late": "No step is past its due date.",
+        "blocked": "Blocked: {title}.",
+        "help_item": "• {title}: needed by {date}.",
+        "help_item_undated": "• {title}.",
+        "help_item_late": "• {title}: was due {date}; please help us close it this week.",
+        "review_item": "• Please review “{title}” (submitted {date}).",
+        "no_help": "No help is needed from the client this week.",
+        "new_date": "New completion date agreed: {date}.",
+        "placeholder": "Next step being agreed.",
+    },
+    Language.ZH_CN: {
+        "status": "{start}至{end}，项目组完成{done}项工作，其中{on_time}项按期完成。"
+        "目前在办{open}项，其中{late}项已超过计划完成日期。",
+        "nothing_done": "{start}至{end}期间没有完成的工作项。目前在办{open}项，"
+        "其中{late}项已超过计划完成日期。",
+        "upcoming": "近期节点：{items}。",
+        "due": "{title}（计划{date}）",
+        "praise": "感谢{names}按期完成工作！",
+        "and": "和",
+        "list_sep": "、",
+        "late": "{count}项工作已超过计划完成日期，下一步安排见下表，延期事项均已落实跟进。",
+        "no_late": "目前没有超期的工作项。",
+        "blocked": "受阻：{title}。",
+        "help_item": "• {title}：请于{date}前协助落实。",
+        "help_item_undated": "• {title}。",
+        "help_item_late": "• {title}：原定{date}完成，已超期，请协助本周内落实。",
+        "review_item": "• 请审阅“{title}”（{date}已提交）。",
+        "no_help": "本周暂无需要客户协助的事项。",
+        "new_date": "已约定新的完成日期：{date}。",
+        "placeholder": "下一步安排正在落实。",
+    },
+}
+
+
+def _words(language: Language | str) -> dict[str, str]:
+    return _WORDS[Language(language)]
+
+
+def _join_names(names: list[str], language: Language | str) -> str:
+    words = _words(language)
+    if len(names) <= 1:
+        return "".join(names)
+    return words["list_sep"].join(names[:-1]) + words["and"] + names[-1]
+
+
+def prefill(facts: ReportFacts, language: Language | str) -> ReportTexts:
+    """The report's text written from the facts; the PM edits it before sending."""
+    w = _words(language)
+    day = lambda d: client_date(d, language)  # noqa: E731
+    numbers = {
+        "start": day(facts.period_start),
+        "end": day(facts.period_end),
+        "done": len(facts.done),
+        "on_time": len(facts.on_time),
+        "open": facts.open_count,
+        "late": len(facts.late_items),
+    }
+    status = [w["status" if facts.done else "nothing_done"].format(**numbers)]
+    if facts.upcoming:
+        items = w["list_sep"].join(
+            w["due"].format(title=r.title, date=day(r.due_date)) for r in facts.upcoming
+        )
+        status.append(w["upcoming"].format(items=items))
+    problems = [w["late"].format(count=len(facts.late_items)) if facts.late_items else w["no_late"]]
+    problems += [w["blocked"].format(title=a.title) for a in facts.blocked]
+    help_needed = [_help_line(a, facts.period_end, language) for a in facts.assistance]
+    help_needed += [
+        w["review_item"].format(title=r.title, date=day(r.submitted_on))
+        for r in facts.awaiting_review
+    ]
+    praise = (
+        w["praise"].format(names=_join_names([p.name for p in facts.praised], language))
+        if facts.praised
+        else ""
+    )
+    return ReportTexts(
+        status=("" if Language(language) == Language.ZH_CN else " ").join(status),
+        problems="\n".join(problems),
+        help_needed="\n".join(help_needed) or w["no_help"],
+        praise=praise,
+    )
+
+
+def _help_line(action: ActionItem, end: dt.date, language: Language | str) -> str:
+    w = _words(language)
+    if action.due_date is None:
+        return w["help_item_undated"].format(title=action.title)
+    key = "help_item_late" if action.due_date < end else "help_item"
+    return w[key].format(title=action.title, date=client_date(action.due_date, language))
+
+
+def arrangement_text(item: LateItem, language: Language | str) -> str:
+    """What the report says as the late step's next step (a placeholder if none yet)."""
+    return item.arrangement or _words(language)["placeholder"]
+
+
+# -- the naming rule ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedLatePerson:
+    """A late person's name found in a part of the report."""
+
+    person: Person
+    where: str  # "status", "problems", "help_needed", "praise", or "step: <title>"
+    found: str  # the name (or part of it) that was found
+
+
+class LateNameProblem(ValidationProblem):
+    """The report names someone who is late; it must not go out like that."""
+
+    def __init__(self, found: list[NamedLatePerson]) -> None:
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        super().__init__(
+            first.where,
+            f"names {first.found}, who is late in this period; praise in public, follow up "
+            f"in private: state the next step without the name{more}",
+        )
+        self.found = found
+
+
+def name_patterns(person: Person) -> list[tuple[str, re.Pattern[str]]]:
+    """How a person may be named: the full name, and each part of a Western name of
+    three letters or more as a word; a Chinese name also by the given name (张伟明 → 伟明)."""
+    name = " ".join(person.name.split())
+    if not name:
+        return []
+    forms = [name]
+    parts = name.split(" ")
+    if len(parts) > 1:
+        forms += [p for p in parts if len(p) >= 3]
+    elif len(name) == 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        forms.append(name[1:])
+    patterns = []
+    for form in dict.fromkeys(forms):
+        if form.isascii():
+            patterns.append((form, re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)))
+        else:
+            patterns.append((form, re.compile(re.escape(form))))
+    return patterns
+
+
+def document_texts(
+    texts: ReportTexts, facts: ReportFacts, language: Language | str
+) -> list[tuple[str, str]]:
+    """Every piece of text the client document will hold, with where it is."""
+    pieces = list(texts.parts().items())
+    for action in facts.done + facts.assistance + facts.blocked:
+        pieces.append((f"step: {action.title}", action.title))
+    for item in facts.late_items:
+        pieces.append((f"step: {item.action.title}", item.action.title))
+        pieces.append((f"next step of: {item.action.title}", arrangement_text(item, language)))
+    for review in facts.upcoming + facts.awaiting_review:
+        pieces.append((f"milestone: {review.title}", review.title))
+    return pieces
+
+
+def naming_problems(
+    texts: ReportTexts, facts: ReportFacts, language: Language | str
+) -> list[NamedLatePerson]:
+    """Each place where a late person is named; the report may go out only when empty."""
+    patterns = [(p, form, rx) for p in facts.late_people for form, rx in name_patterns(p)]
+    found: list[NamedLatePerson] = []
+    for where, text in document_texts(texts, facts, language):
+        for person, form, rx in patterns:
+            if rx.search(text):
+                found.append(NamedLatePerson(person, where, form))
+                break
+    return found
+
+
+def check_report(texts: ReportTexts, facts: ReportFacts, language: Language | str) -> None:
+    """Refuse (LateNameProblem) a report that names a late person anywhere."""
+    found = naming_problems(texts, facts, language)
+    if found:
+        raise LateNameProblem(found)
+
+
+def missing_next_steps(facts: ReportFacts) -> list[ActionItem]:
+    """Late steps with no next step recorded: the report would only say "being agreed"."""
+    return [item.action for item in facts.late_items if not item.arrangement]
+
+
+# -- saving ------------------------------------------------------------------------------
+
+
+def save_report(facts: ReportFacts, texts: ReportTexts, file_name: str) -> StatusReport:
+    """Keep the report as sent: its period, its four texts and the file written."""
+    with transaction():
+        return StatusReport.create(
+            project=facts.project.id,
+            period_start=facts.period_start,
+            period_end=facts.period_end,
+            status_text=texts.status,
+            problems_text=texts.problems,
+            help_needed_text=texts.help_needed,
+            praise_text=texts.praise,
+            file_name=file_name[:255],
+        )
+
+
+def list_reports(project_id: int) -> list[StatusReport]:
+    return list(
+        StatusReport.select()
+        .where(StatusReport.project == project_id)
+        .order_by(StatusReport.period_end.desc(), StatusReport.id.desc())
+    )
+
+
+# -- drafts: text being typed survives a crash -------------------------------------------
+
+
+def draft_key(project_id: int, part: str) -> str:
+    return f"report:{project_id}:{part}"
+
+
+def save_draft(project_id: int, part: str, text: str) -> None:
+    """Autosave one part of the report being edited (not an undoable user action)."""
+    now = dt.datetime.now().replace(microsecond=0)
+    with transaction():
+        Draft.insert(
+            key=draft_key(project_id, part), project=project_id, text=text, saved_at=now
+        ).on_conflict(
+            conflict_target=[Draft.key], update={Draft.text: text, Draft.saved_at: now}
+        ).execute()
+
+
+def load_drafts(project_id: int) -> dict[str, str]:
+    """The parts of an unfinished report, by part name ({} when there is none)."""
+    prefix = draft_key(project_id, "")
+    return {
+        d.key[len(prefix) :]: d.text
+        for d in Draft.select().where(Draft.key.startswith(prefix) & (Draft.project == project_id))
+    }
+
+
+def discard_drafts(project_id: int) -> None:
+    with transaction():
+        Draft.delete().where(
+            Draft.key.startswith(draft_key(project_id, "")) & (Draft.project == project_id)
+        ).execute()
+
+
+# -- private follow-ups (internal) -------------------------------------------------------
+
+
+@dataclass
+class FollowUpDraft:
+    """What to raise privately with one late person: their late steps and talking points."""
+
+    person: Person
+    items: list[ActionItem]
+    reason: str
+    talking_points: list[str]
+
+
+_FOLLOW_UP_WORDS: dict[Language, dict[str, str]] = {
+    Language.EN: {
+        "open": "“{title}” was due {date} and is still open ({days} late)",
+        "day": "1 day",
+        "days": "{n} days",
+        "finished": "“{title}” was due {date} and was finished {done}",
+        "ask": "Ask privately what got in the way; listen before proposing anything.",
+        "date": "Agree a new date they can commit to, and write it down together.",
+        "help": "Offer help where they struggle (a team member to work alongside them).",
+        "thank": "Thank them for what they did finish on time.",
+    },
+    Language.ZH_CN: {
+        "open": "“{title}”计划{date}完成，目前仍未完成（已超期{days}）",
+        "day": "1天",
+        "days": "{n}天",
+        "finished": "“{title}”计划{date}完成，实际{done}完成",
+        "ask": "私下沟通，了解延期的原因；先听，再提建议。",
+        "date": "约定一个对方能承诺的新完成日期，并当面确认记录。",
+        "help": "对方确有困难的，安排顾问组成员协助（帮扶）。",
+        "thank": "对其按期完成的工作表示感谢。",
+    },
+}
+
+
+def follow_up_drafts(
+    facts: ReportFacts, language: Language | str, today: dt.date
+) -> list[FollowUpDraft]:
+    """One private follow-up per late person (never part of the client's report)."""
+    w = _FOLLOW_UP_WORDS[Language(language)]
+    sep = "；" if Language(language) == Language.ZH_CN else "; "
+    people = {p.id: p for p in facts.late_people}
+    praised_elsewhere = {a.owner_id for a in facts.on_time}
+    drafts = []
+    for person_id, items in facts.late_by_person().items():
+        lines = []
+        for action in items:
+            due = client_date(action.due_date, language)
+            if action.completed_on is not None and action.completed_on <= facts.period_end:
+                done = client_date(action.completed_on, language)
+                lines.append(w["finished"].format(title=action.title, date=due, done=done))
+            else:
+                late = (today - (action.due_date or today)).days
+                days = w["day"] if late == 1 else w["days"].format(n=late)
+                lines.append(w["open"].format(title=action.title, date=due, days=days))
+        points = [w["ask"], w["date"], w["help"]]
+        if person_id in praised_elsewhere:
+            points.append(w["thank"])
+        drafts.append(FollowUpDraft(people[person_id], items, sep.join(lines), points))
+    return sorted(drafts, key=lambda d: d.person.name)
+
+
+def create_follow_ups(project_id: int, drafts: list[FollowUpDraft], today: dt.date) -> list[int]:
+    """A FollowUp record per draft, linked to the person's first late step, dated today.
+
+    A person already followed up today for that step gets no second record. Returns the
+    ids created (for undo).
+    """
+    created = []
+    with transaction():
+        for draft in drafts:
+            action = draft.items[0]
+            exists = FollowUp.select().where(
+                (FollowUp.person == draft.person.id)
+                & (FollowUp.action_item == action.id)
+                & (FollowUp.follow_up_on == today)
+            )
+            if exists.exists():
+                continue
+            created.append(
+                FollowUp.create(
+                    project=project_id,
+                    person=draft.person.id,
+                    action_item=action.id,
+                    follow_up_on=today,
+                    reason=draft.reason,
+                ).id
+            )
+    return created

@@ -1,0 +1,455 @@
+"""The client's tracker: its formatting read back, no internal fields, and the round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pmdesk import db
+from pmdesk.demo import create_demo_project
+from pmdesk.exports import ExportOptions
+from pmdesk.exports.tracker_xlsx import display_width, export_person_steps, export_tracker
+from pmdesk.imports import tracker_xlsx as importer
+from pmdesk.imports.tracker_xlsx import TrackerProblem, TrackerRefused
+from pmdesk.models import ActionItem, ActionSource, ActionStatus, Language, Person, Project
+from pmdesk.services import progress
+
+from .test_report import MARK, plant_markers
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def demo(database: Path) -> int:
+    return create_demo_project(Language.EN, today=TODAY)
+
+
+@pytest.fixture
+def tracker(demo: int, tmp_path: Path) -> Path:
+    return export_tracker(demo, tmp_path / "tracker.xlsx", ExportOptions())
+
+
+def dump() -> str:
+    return "\n".join(db.database.obj.connection().iterdump())
+
+
+def sheet_of(workbook: openpyxl.Workbook, name: str = "Tracker") -> Worksheet:
+    sheet = workbook[name]
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def row_of(sheet: Worksheet, action_id: int) -> int:
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == progress.tracker_id(action_id):
+            return row
+    raise AssertionError(action_id)
+
+
+# -- the export ----------------------------------------------------------------------------
+
+
+def test_tracker_formatting_reads_back(tracker: Path, demo: int) -> None:
+    workbook = openpyxl.load_workbook(tracker)
+    assert workbook.sheetnames == ["Tracker", "Instructions"]
+    sheet = sheet_of(workbook)
+    headers = [c.value for c in sheet[1]]
+    assert headers == [
+        "ID", "Step", "Owner", "Start", "Due", "Status", "Completed on", "Priority",
+        "Client comment",
+    ]  # fmt: skip
+    actions = progress.list_actions(demo)
+    assert sheet.max_row == len(actions) + 1
+    assert sheet.freeze_panes == "A2"
+    [table] = sheet.tables.values()
+    assert table.ref == f"A1:I{len(actions) + 1}"
+    assert table.autoFilter is not None and sheet.auto_filter.ref is None
+
+    first = actions[0]
+    row = row_of(sheet, first.id)
+    assert sheet.cell(row, 5).value == dt.datetime.combine(first.due_date, dt.time())
+    assert sheet.cell(row, 5).number_format == "d mmm yyyy"
+    assert sheet.cell(row, 6).value in {"Open", "In progress", "Done", "Blocked", "Cancelled"}
+
+    validations = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation}
+    status = validations["F2"]
+    assert status.type == "list"
+    assert status.formula1 == '"Open,In progress,Done,Blocked,Cancelled"'
+    assert str(status.sqref).endswith(f"F{len(actions) + 1 + 500}"), "room for new rows"
+    assert validations["G2"].type == "date"
+    assert validations["C2"].formula1.startswith("='Instructions'!$A$"), "the people list"
+
+    rules = [r for cf in sheet.conditional_formatting for r in cf.rules]
+    overdue = next(r for r in rules if "TODAY()" in r.formula[0])
+    assert overdue.formula == ['AND($E2<>"",$E2<TODAY(),$F2<>"Done",$F2<>"Cancelled")']
+    assert overdue.dxf.fill is not None
+
+    widths = {k: d.width for k, d in sheet.column_dimensions.items()}
+    longest = max(display_width(a.title) for a in actions)
+    assert widths["B"] >= min(longest, 58)
+    assert widths["I"] >= 30
+
+    instructions = sheet_of(workbook, "Instructions")
+    text = "\n".join(str(c.value) for c in instructions["A"] if c.value)
+    assert "leave “ID” empty" in text and "Do not change or delete the “ID” column" in text
+
+
+def test_chinese_tracker_counts_wide_characters(database: Path, tmp_path: Path) -> None:
+    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    path = export_tracker(project_id, tmp_path / "t.xlsx", ExportOptions())
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["跟踪表", "填写说明"]
+    sheet = sheet_of(workbook, "跟踪表")
+    assert sheet["F1"].value == "状态"
+    longest = max(display_width(a.title) for a in progress.list_actions(project_id))
+    assert sheet.column_dimensions["B"].width >= longest, "CJK characters count double"
+    status = next(v for v in sheet.data_validations.dataValidation if "F2" in str(v.sqref))
+    assert status.formula1 == '"未开始,进行中,已完成,受阻,已取消"'
+
+
+def test_tracker_carries_no_internal_fields(demo: int, tmp_path: Path) -> None:
+    plant_markers(demo)
+    ActionItem.update(next_step=f"{MARK} next").where(ActionItem.project == demo).execute()
+    ActionItem.update(carry_over_count=7654).where(ActionItem.project == demo).execute()
+    path = export_tracker(demo, tmp_path / "t.xlsx", ExportOptions())
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name)
+            assert MARK.encode() not in data, name
+            assert b"7654" not in data, name
+        core = archive.read("docProps/core.xml").decode()
+        custom = archive.read("docProps/custom.xml").decode()
+    assert "openpyxl" not in core
+    assert 'name="pmdesk-tracker"' in custom and f">{demo}</vt:lpwstr>" in custom
+
+
+def test_export_makes_no_query_per_row(
+    demo: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = Project.get_by_id(demo)
+    owner = Person.get(Person.project == demo)
+    ActionItem.insert_many(
+        [{"project": demo, "title": f"Step {i}", "owner": owner.id} for i in range(300)]
+    ).execute()
+    queries: list[str] = []
+    real = db.database.obj.execute_sql
+
+    def counting(sql: str, *args: object, **kwargs: object) -> object:
+        queries.append(sql)
+        return real(sql, *args, **kwargs)
+
+    monkeypatch.setattr(db.database.obj, "execute_sql", counting)
+    export_tracker(project.id, tmp_path / "t.xlsx", ExportOptions())
+    assert len(queries) < 10
+
+
+def test_person_export_holds_their_open_steps_only(demo: int, tmp_path: Path) -> None:
+    person = Person.get(Person.name == "Mark Davies")
+    path = export_person_steps(demo, person.id, tmp_path / "p.xlsx", ExportOptions())
+    sheet = sheet_of(openpyxl.load_workbook(path))
+    owners = {sheet.cell(r, 3).value for r in range(2, sheet.max_row + 1)}
+    assert owners == {"Mark Davies"}
+    ids = {sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)}
+    expected = {
+        progress.tracker_id(a.id)
+        for a in progress.list_actions(demo)
+        if a.owner_id == person.id and progress.is_open(a)
+    }
+    assert ids == expected
+    assert importer.read_tracker(demo, path, TODAY).is_empty, "it imports like the tracker"
+
+
+# -- the round trip ------------------------------------------------------------------------
+
+
+def edit_copy(tracker: Path, target: Path, demo: int) -> dict[str, int]:
+    """The client's edits: a status, a completion date, a comment and a new row."""
+    workbook = openpyxl.load_workbook(tracker)
+    sheet = sheet_of(workbook)
+    walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
+    key_users = ActionItem.get(ActionItem.title.startswith("Nominate one key user"))
+    sheet.cell(row_of(sheet, walk.id), 6).value = "Done"
+    sheet.cell(row_of(sheet, walk.id), 7).value = dt.datetime(2026, 11, 26)
+    sheet.cell(row_of(sheet, key_users.id), 9).value = "Derby will name theirs on Monday"
+    new = sheet.max_row + 1
+    for column, value in enumerate(
+        ["", "Book the training room", "Sarah Mitchell", dt.datetime(2026, 11, 30),
+         dt.datetime(2026, 12, 4), "Open", None, "High", "We will book it"],
+        start=1,
+    ):  # fmt: skip
+        sheet.cell(new, column).value = value
+    workbook.save(target)
+    return {"walk": walk.id, "key_users": key_users.id}
+
+
+def assert_intended_changes(demo: int, ids: dict[str, int], before: dict[int, tuple]) -> None:  # type: ignore[type-arg]
+    after = {a.id: a for a in progress.list_actions(demo)}
+    walk = after[ids["walk"]]
+    assert (walk.status, walk.completed_on) == (ActionStatus.DONE, dt.date(2026, 11, 26))
+    assert after[ids["key_users"]].client_comment == "Derby will name theirs on Monday"
+    [new_id] = set(after) - set(before)
+    new = after[new_id]
+    assert new.title == "Book the training room" and new.owner.name == "Sarah Mitchell"
+    assert (new.start_date, new.due_date) == (dt.date(2026, 11, 30), dt.date(2026, 12, 4))
+    assert (new.status, new.priority, new.source) == ("open", "high", ActionSource.TRACKER)
+    assert new.client_comment == "We will book it"
+    for action_id, values in before.items():
+        if action_id not in ids.values():
+            assert _values(after[action_id]) == values, "nothing else changed"
+
+
+def _values(a: ActionItem) -> tuple:  # type: ignore[type-arg]
+    return (a.title, a.status, a.completed_on, a.client_comment, a.due_date, a.owner_id)
+
+
+def test_edited_tracker_imports_exactly_the_edits(tracker: Path, demo: int, tmp_path: Path) -> None:
+    edited = tmp_path / "edited.xlsx"
+    ids = edit_copy(tracker, edited, demo)
+    digest = hashlib.sha256(edited.read_bytes()).hexdigest()
+    before = {a.id: _values(a) for a in progress.list_actions(demo)}
+
+    preview = importer.read_tracker(demo, edited, TODAY)
+    assert {(c.action_id, c.field) for c in preview.changes} == {
+        (ids["walk"], "status"),
+        (ids["walk"], "completed_on"),
+        (ids["key_users"], "client_comment"),
+    }
+    assert [s.title for s in preview.new_steps] == ["Book the training room"]
+    lines = importer.preview_lines(preview)
+    assert any("status In progress → Done" in line for line in lines)
+    assert {a.id: _values(a) for a in progress.list_actions(demo)} == before, "preview only"
+
+    applied = importer.apply_tracker(preview)
+    assert_intended_changes(demo, ids, before)
+    assert hashlib.sha256(edited.read_bytes()).hexdigest() == digest, "client file untouched"
+
+    snapshots = importer.undo_import(applied)
+    assert {a.id: _values(a) for a in progress.list_actions(demo)} == before
+    importer.redo_import(applied, snapshots)
+    assert_intended_changes(demo, ids, before)
+
+
+def test_tracker_saved_by_libreoffice_round_trips(tracker: Path, demo: int, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    edited = tmp_path / "edited.xlsx"
+    ids = edit_copy(tracker, edited, demo)
+    out = tmp_path / "lo"
+    out.mkdir()
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+         "--outdir", str(out), str(edited)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    before = {a.id: _values(a) for a in progress.list_actions(demo)}
+    preview = importer.read_tracker(demo, out / "edited.xlsx", TODAY)
+    assert len(preview.changes) == 3 and len(preview.new_steps) == 1
+    assert preview.notices == [], "LibreOffice keeps the mark and every planned value"
+    importer.apply_tracker(preview)
+    assert_intended_changes(demo, ids, before)
+
+
+def test_unchanged_tracker_has_nothing_to_import(tracker: Path, demo: int) -> None:
+    preview = importer.read_tracker(demo, tracker, TODAY)
+    assert preview.is_empty and preview.notices == []
+
+
+def test_labels_of_either_language_and_text_dates_are_understood(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    workbook = openpyxl.load_workbook(tracker)
+    sheet = sheet_of(workbook)
+    walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
+    row = row_of(sheet, walk.id)
+    sheet.cell(1, 6).value = "状态"  # a Chinese header, too
+    sheet.cell(row, 6).value = "已完成"
+    sheet.cell(row, 7).value = "2026年11月25日"
+    sheet.cell(row, 1).value = walk.id  # a plain number instead of A-0013
+    workbook.save(tmp_path / "zh.xlsx")
+    preview = importer.read_tracker(demo, tmp_path / "zh.xlsx", TODAY)
+    assert {(c.field, c.new) for c in preview.changes} == {
+        ("status", "done"),
+        ("completed_on", dt.date(2026, 11, 25)),
+    }
+
+
+def test_changes_outside_the_client_columns_are_notices(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    workbook = openpyxl.load_workbook(tracker)
+    sheet = sheet_of(workbook)
+    sheet.cell(2, 5).value = dt.datetime(2027, 1, 1)
+    workbook.save(tmp_path / "due.xlsx")
+    preview = importer.read_tracker(demo, tmp_path / "due.xlsx", TODAY)
+    assert preview.is_empty
+    assert len(preview.notices) == 1 and "Due differs from the plan" in preview.notices[0]
+
+
+# -- refusals ----------------------------------------------------------------------------
+
+
+def broken_copy(tracker: Path, tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    workbook = openpyxl.load_workbook(tracker)
+    edit(sheet_of(workbook))
+    target = tmp_path / "broken.xlsx"
+    workbook.save(target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (lambda s: setattr(s["F3"], "value", "Finished"), "row 3, column F (Status)", "Finished"),
+        (lambda s: setattr(s["F3"], "value", None), "row 3, column F (Status)", "empty"),
+        (
+            lambda s: (setattr(s["F3"], "value", "Done"), setattr(s["G3"], "value", "31/31/26")),
+            "row 3, column G (Completed on)",
+            "is not a date",
+        ),
+        (
+            lambda s: (
+                setattr(s["F3"], "value", "Done"),
+                setattr(s["G3"], "value", dt.datetime(2020, 1, 1)),
+            ),
+            "row 3, column G (Completed on)",
+            "before the start",
+        ),
+        (
+            lambda s: setattr(s["G4"], "value", dt.datetime(2026, 11, 20)),
+            "row 4, column G (Completed on)",
+            "needs the status Done",
+        ),
+        (lambda s: setattr(s["A3"], "value", "A-9999"), "row 3, column A (ID)", "not a step"),
+        (lambda s: setattr(s["A3"], "value", s["A2"].value), "row 3, column A (ID)", "row 2"),
+        (lambda s: setattr(s["A3"], "value", "X12"), "row 3, column A (ID)", "not a tracker ID"),
+        (
+            lambda s: s.append([None, None, "Sarah Mitchell", None, None, "Open"]),
+            "column B (Step)",
+            "needs the step's title",
+        ),
+        (
+            lambda s: s.append([None, "New", "Nobody Known", None, None, "Open"]),
+            "column C (Owner)",
+            "Nobody Known",
+        ),
+    ],
+)
+def test_invalid_values_are_refused_and_nothing_changes(
+    tracker: Path,
+    demo: int,
+    tmp_path: Path,
+    edit,
+    where: str,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    # In the demo's order row 4 is an open step (A-0011): a completion date needs Done.
+    path = broken_copy(tracker, tmp_path, edit)
+    before = dump()
+    with pytest.raises(TrackerRefused) as refused:
+        importer.read_tracker(demo, path, TODAY)
+    text = str(refused.value)
+    assert text.startswith("sheet 'Tracker', row ") and where in text and message in text
+    assert "nothing was imported" in text
+    assert dump() == before
+
+
+def test_a_refused_file_lists_every_problem(tracker: Path, demo: int, tmp_path: Path) -> None:
+    def edit(sheet: Worksheet) -> None:
+        sheet["F2"].value = "Nope"
+        sheet["F3"].value = "Nope either"
+
+    with pytest.raises(TrackerRefused) as refused:
+        importer.read_tracker(demo, broken_copy(tracker, tmp_path, edit), TODAY)
+    assert [p.field.split(",")[1].strip() for p in refused.value.problems] == ["row 2", "row 3"]
+    assert "(and 1 more problems)" in str(refused.value)
+
+
+def test_another_projects_tracker_is_refused(tracker: Path, database: Path) -> None:
+    other = Project.create(name="Other")
+    with pytest.raises(TrackerProblem, match="tracker of another project"):
+        importer.read_tracker(other.id, tracker, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
+        (b"name,status\nx,open\n", "not an Excel .xlsx workbook"),
+        (b"", "not an Excel .xlsx workbook"),
+    ],
+)
+def test_wrong_kinds_of_file_are_refused(
+    demo: int, tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "client.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(TrackerProblem, match=message) as problem:
+        importer.read_tracker(demo, path, TODAY)
+    assert problem.value.field == "client.xlsx"
+
+
+def test_truncated_and_foreign_workbooks_are_refused(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    truncated = tmp_path / "truncated.xlsx"
+    truncated.write_bytes(tracker.read_bytes()[: tracker.stat().st_size // 2])
+    with pytest.raises(TrackerProblem, match="damaged or incomplete"):
+        importer.read_tracker(demo, truncated, TODAY)
+
+    foreign = tmp_path / "budget.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet_of(workbook, "Sheet").append(["Item", "Amount"])
+    workbook.save(foreign)
+    with pytest.raises(TrackerProblem, match="not a pmdesk tracker"):
+        importer.read_tracker(demo, foreign, TODAY)
+
+    not_xml = tmp_path / "zip.xlsx"
+    with zipfile.ZipFile(not_xml, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<not xml")
+    with pytest.raises(TrackerProblem, match="cannot be read as an Excel workbook"):
+        importer.read_tracker(demo, not_xml, TODAY)
+
+
+def test_size_and_row_limits(
+    tracker: Path, demo: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    with pytest.raises(TrackerProblem, match="at most 20 MB"):
+        importer.read_tracker(demo, tracker, TODAY)
+    monkeypatch.setattr(importer, "MAX_BYTES", 20 * 1024 * 1024)
+    monkeypatch.setattr(importer, "MAX_ROWS", 5)
+    with pytest.raises(TrackerProblem, match="more than 5 rows"):
+        importer.read_tracker(demo, tracker, TODAY)
+
+
+def test_a_step_changed_since_the_preview_is_not_overwritten(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    edited = tmp_path / "edited.xlsx"
+    ids = edit_copy(tracker, edited, demo)
+    preview = importer.read_tracker(demo, edited, TODAY)
+    ActionItem.update(status="blocked").where(ActionItem.id == ids["walk"]).execute()
+    before = dump()
+    with pytest.raises(TrackerProblem, match="changed in pmdesk since the preview"):
+        importer.apply_tracker(preview)
+    assert dump() == before
+
+
+def test_parse_date_formats() -> None:
+    assert importer.parse_date("2026-11-30") == dt.date(2026, 11, 30)
+    assert importer.parse_date("30 Nov 2026") == dt.date(2026, 11, 30)
+    assert importer.parse_date("2026/11/30") == dt.date(2026, 11, 30)
+    assert importer.parse_date(46356) == dt.date(2026, 11, 30)
+    assert importer.parse_date("  ") is None
+    with pytest.raises(ValueError):
+        importer.parse_date("11/12/2026")
