@@ -24,7 +24,13 @@ from pmdesk.ui.main_window import MainWindow
 TAB_NAMES = ("kickoff", "live-meeting", "stakeholders", "progress")
 
 
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
 def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
+    """Every tab, the stakeholder detail of one person and every progress section."""
     written = []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.db"
@@ -35,15 +41,30 @@ def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
         window = MainWindow(path, language, settings)
         window.resize(1400, 860)
         window.show()
-        for index, name in enumerate(TAB_NAMES):
-            window.tabs.setCurrentIndex(index)
-            if index == 2:
-                window.stakeholders_tab.register_view.selectRow(4)
-            for _ in range(5):
-                app.processEvents()
-            target = out / f"{language.value}-{index + 1}-{name}.png"
+
+        def grab(name: str) -> None:
+            _settle(app)
+            target = out / f"{language.value}-{len(written) + 1:02d}-{name}.png"
             window.grab().save(str(target))
             written.append(target)
+
+        for index, name in enumerate(TAB_NAMES):
+            window.tabs.setCurrentIndex(index)
+            grab(name)
+        stakeholders = window.stakeholders_tab
+        window.tabs.setCurrentWidget(stakeholders)
+        for row, person in enumerate(stakeholders.register.rows()):
+            if person.cooperation_type == "active" and person.assessments.count() > 1:
+                stakeholders.register_view.selectRow(row)
+                break
+        for page in range(stakeholders.detail.count()):
+            stakeholders.detail.setCurrentIndex(page)
+            grab(f"stakeholders-detail-{page + 1}")
+        progress = window.progress_tab
+        window.tabs.setCurrentWidget(progress)
+        for section in range(1, progress.sections.count()):
+            progress.sections.setCurrentIndex(section)
+            grab(f"progress-section-{section + 1}")
         window.close()
         window.deleteLater()
         app.processEvents()

@@ -158,6 +158,21 @@ def _build_parser() -> _Parser:
     importing.add_argument(
         "--dry-run", action="store_true", help="only show the changes; change nothing"
     )
+    backing_up = commands.add_parser(
+        "backup",
+        parents=[sub_options],
+        help="copy the database to a file (consistent even while the app is open)",
+        description="Write a complete copy of the database with SQLite's online backup.",
+    )
+    backing_up.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    restoring = commands.add_parser(
+        "restore",
+        parents=[sub_options],
+        help="replace the database with a backup (what it replaces is backed up first)",
+        description="Replace the database's content with a backup file. The current content "
+        "is kept as a backup in the database's backup folder first.",
+    )
+    restoring.add_argument("file", type=Path, metavar="BACKUP.db", help="the backup to restore")
     return parser
 
 
@@ -271,11 +286,37 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_backup(args: argparse.Namespace) -> int:
+    """`pmdesk backup -o FILE`: a consistent copy, written whole or not at all."""
+    from pmdesk.db import backup_database, database
+
+    target = Path(args.output)
+    if target.exists() and target.resolve() == _database_path(args).resolve():
+        raise DatabaseProblem("the backup cannot replace the database itself")
+    open_database(_database_path(args), create=False)
+    written = backup_database(database.obj, target)
+    _print(f"Backed up to {written}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """`pmdesk restore FILE`: replace the database with a backup, keeping a copy first."""
+    from pmdesk import backups
+
+    path = _database_path(args)
+    open_database(path, create=False)
+    saved = backups.restore(args.file, path)
+    _print(f"Restored {args.file} into {path}; the replaced data is in {saved}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": run_demo,
     "list": run_list,
     "export": run_export,
     "import": run_import,
+    "backup": run_backup,
+    "restore": run_restore,
 }
 
 

@@ -140,3 +140,15 @@ def test_network_share_uses_a_rollback_journal(
         assert opened.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
     finally:
         db.close_database()
+
+
+def test_an_import_is_backed_up_first(database: Path, tmp_path: Path) -> None:
+    from pmdesk.demo import create_demo_project
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.tracker_xlsx import export_tracker
+    from pmdesk.imports.tracker_xlsx import apply_tracker, read_tracker
+
+    project_id = create_demo_project("en", today=T0.date())
+    tracker = export_tracker(project_id, tmp_path / "tracker.xlsx", ExportOptions())
+    apply_tracker(read_tracker(project_id, tracker, T0.date()))
+    assert [b.reason for b in backups.list_backups(database)] == ["before-import"]

@@ -28,6 +28,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
+from pmdesk import backups, db
 from pmdesk.db import transaction
 from pmdesk.models import (
     ActionItem,
@@ -534,7 +535,10 @@ def apply_tracker(preview: TrackerPreview) -> AppliedImport:
     """Write every change of the preview in one transaction, or none of them.
 
     Refuses (TrackerProblem) if a step changed in pmdesk since the preview was read.
+    The database is backed up first (see backups): an import is never a one-way door.
     """
+    if db.state is not None and not db.state.read_only:
+        backups.make_backup("before-import", keep=backups.DEFAULT_KEEP)
     by_action: dict[int, dict[str, Any]] = {}
     for change in preview.changes:
         by_action.setdefault(change.action_id, {})[change.field] = change
