@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 
 from pmdesk.models import (
     AgendaItem,
+    Attachment,
     Attendee,
     ChangeRecord,
     ChecklistItem,
@@ -17,10 +18,13 @@ from pmdesk.models import (
     Material,
     Meeting,
     MeetingKind,
+    MilestoneReview,
     Note,
     Person,
     Phase,
     Purpose,
+    PurposeNote,
+    Role,
 )
 from pmdesk.services.common import get_or_fail
 
@@ -76,6 +80,37 @@ def materials(project_id: int) -> list[Material]:
     return list(Material.select().where(Material.project == project_id).order_by(Material.id))
 
 
+def meeting_materials(meeting: Meeting) -> list[Material]:
+    """The meeting's materials, and the project's materials not tied to any meeting."""
+    return list(
+        Material.select(
+            Material.id,
+            Material.project,
+            Material.meeting,
+            Material.title,
+            Material.kind,
+            Material.attachment,
+            Material.version,
+            Material.sent_on,
+            Material.client_feedback,
+            Material.status,
+            Attachment.id,
+            Attachment.file_name,
+            Attachment.size,
+        )  # everything but the file's bytes, which stay in the database until opened
+        .join(Attachment, JOIN.LEFT_OUTER)
+        .where(
+            (Material.meeting == meeting.id)
+            | ((Material.project == meeting.project_id) & Material.meeting.is_null())
+        )
+        .order_by(Material.id)
+    )
+
+
+def attachment(attachment_id: int) -> Attachment:
+    return get_or_fail(Attachment, attachment_id)
+
+
 def checklist(meeting_id: int) -> list[ChecklistItem]:
     rows = list(ChecklistItem.select().where(ChecklistItem.meeting == meeting_id))
     rows.sort(key=lambda c: (PHASE_ORDER.index(Phase(c.phase)), c.position, c.id))
@@ -94,6 +129,92 @@ def checklist_due(item: ChecklistItem, meeting: Meeting) -> dt.datetime | None:
 def is_checklist_overdue(item: ChecklistItem, meeting: Meeting, now: dt.datetime) -> bool:
     due = checklist_due(item, meeting)
     return item.done_at is None and due is not None and due < now
+
+
+def overdue_count(meeting: Meeting, now: dt.datetime) -> int:
+    return sum(is_checklist_overdue(item, meeting, now) for item in checklist(meeting.id))
+
+
+def agenda_schedule(
+    meeting: Meeting, items: list[AgendaItem]
+) -> list[tuple[AgendaItem, dt.datetime | None, dt.datetime | None]]:
+    """Each agenda item with its start and end, one after the other from the meeting start."""
+    if meeting.starts_at is None:
+        return [(item, None, None) for item in items]
+    out: list[tuple[AgendaItem, dt.datetime | None, dt.datetime | None]] = []
+    start = meeting.starts_at
+    for item in items:
+        end = start + dt.timedelta(minutes=item.minutes_allotted)
+        out.append((item, start, end))
+        start = end
+    return out
+
+
+def meeting_minutes(meeting: Meeting) -> int | None:
+    """The meeting's length in minutes, if its start and end are known."""
+    if meeting.starts_at is None or meeting.ends_at is None:
+        return None
+    return int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
+
+
+def evidence_notes(purpose_id: int) -> list[Note]:
+    """The notes linked to a purpose as its evidence, in the order they were said."""
+    return list(
+        Note.select(Note, Meeting, Person)
+        .join(PurposeNote, on=(PurposeNote.note == Note.id))
+        .switch(Note)
+        .join(Meeting)
+        .switch(Note)
+        .join(Person, on=(Note.speaker == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where(PurposeNote.purpose == purpose_id)
+        .order_by(Meeting.starts_at, Note.offset_seconds, Note.id)
+    )
+
+
+def evidence_counts(meeting_id: int) -> dict[int, int]:
+    """How many notes each purpose of the meeting has as evidence."""
+    query = (
+        PurposeNote.select(PurposeNote.purpose, fn.COUNT(PurposeNote.note))
+        .join(Purpose)
+        .where(Purpose.meeting == meeting_id)
+        .group_by(PurposeNote.purpose)
+        .tuples()
+    )
+    return dict(cast(Iterable[tuple[int, int]], query))
+
+
+def project_notes(project_id: int) -> list[Note]:
+    """Every note of the project's meetings (the evidence a purpose can cite)."""
+    return list(
+        Note.select(Note, Meeting, Person)
+        .join(Meeting)
+        .switch(Note)
+        .join(Person, on=(Note.speaker == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where(Meeting.project == project_id)
+        .order_by(Meeting.starts_at.desc(nulls="LAST"), Meeting.id, Note.offset_seconds, Note.id)
+    )
+
+
+def consultant_pm(project_id: int) -> Person | None:
+    return (
+        Person.select()
+        .where((Person.project == project_id) & (Person.role == Role.CONSULTANT_PM.value))
+        .order_by(Person.id)
+        .first()
+    )
+
+
+def upcoming_reviews(project_id: int, since: dt.date) -> list[MilestoneReview]:
+    """Milestones and deliverables due on or after `since`, soonest first."""
+    return list(
+        MilestoneReview.select()
+        .where(
+            (MilestoneReview.project == project_id)
+            & MilestoneReview.due_date.is_null(False)
+            & (MilestoneReview.due_date >= since)
+        )
+        .order_by(MilestoneReview.due_date, MilestoneReview.id)
+    )
 
 
 def change_records(meeting_id: int) -> list[ChangeRecord]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from pmdesk.exports import EXPORTS, ExportOptions
 from pmdesk.exports.files import ExportProblem, alternative_name
-from pmdesk.services import NotFound
+from pmdesk.services import NotFound, ValidationProblem
 
 FOLDER_KEY = "exports/folder"
 
@@ -72,7 +72,7 @@ def run_export(
                 return None
             path = other
             continue
-        except NotFound as problem:
+        except (NotFound, ValidationProblem) as problem:
             QMessageBox.warning(
                 parent, QCoreApplication.translate("export", "Export not written"), str(problem)
             )
