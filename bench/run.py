@@ -388,11 +388,10 @@ def minutes_export(tmp: Path, runs: int, notes: int) -> list[Figure]:
 # -- running --------------------------------------------------------------------------
 
 
-def data_file(size: str) -> Path:
-    """A generated database, cached in bench/data by size and schema version."""
+def data_file(size: str, folder: Path) -> Path:
+    """A generated database, cached in `folder` by size and schema version."""
     from pmdesk.db import SCHEMA_VERSION
 
-    folder = ROOT / "bench" / "data"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{size}-v{SCHEMA_VERSION}.db"
     if not target.exists():
@@ -426,14 +425,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=list(SIZES), default="large")
     parser.add_argument("--runs", type=int, default=7, help="repetitions per figure")
     parser.add_argument("--output", type=Path, help="JSON results file")
+    parser.add_argument(
+        "--data", type=Path, default=ROOT / "bench" / "data", help="where generated data is kept"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     runs = max(1, args.runs)
     small = SIZES[args.size] != SIZES["large"]
     with tempfile.TemporaryDirectory(prefix="pmdesk-bench-") as folder:
         tmp = Path(folder)
-        demo = data_file("small")
-        large = data_file(args.size)
+        demo = data_file("small", args.data)
+        large = data_file(args.size, args.data)
         work = tmp / "large-copy.db"
         shutil.copyfile(large, work)  # commits go into a copy: the cache stays as built
         figures: list[Figure] = []

@@ -343,6 +343,22 @@ _ACTIONS = (
     ),
     # Dropped.
     _ActionSpec("site_visit", "process_consultant", -12, -2, A.CANCELLED, priority=Priority.LOW),
+    # The cooperating staff's smaller requests, all done. With the items above, each staff
+    # member's on-time record suggests the type they are classified as (see
+    # stakeholders.suggest_cooperation_type): active, 3 of 3 on time; routine, 3 of 4
+    # (ap_lead: one carry-over) and 3 of 5 (warehouse: the walkthrough, overdue and moved
+    # once); passive, 1 of 3 (plant_buyer) and 0 of 4 (master_data: the supplier extract).
+    # Listed last so that the earlier actions keep their ids.
+    _ActionSpec("category_list", "category_mgr", -16, -11, A.DONE, -12),
+    _ActionSpec("threshold_review", "category_mgr", -8, -3, A.DONE, -4),
+    _ActionSpec("interface_contacts", "it_analyst", -15, -11, A.DONE, -11),
+    _ActionSpec("user_list", "it_analyst", -8, -4, A.DONE, -6),
+    _ActionSpec("invoice_approvers", "ap_lead", -16, -11, A.DONE, -11),
+    _ActionSpec("invoice_volumes", "ap_lead", -14, -9, A.DONE, -9, carried=1),
+    _ActionSpec("gr_volumes", "warehouse", -10, -7, A.DONE, -7),
+    _ActionSpec("receiving_staff", "warehouse", -9, -5, A.DONE, -5),
+    _ActionSpec("gr_instruction", "warehouse", -8, -2, A.DONE, -2),
+    _ActionSpec("workshop_buyers", "plant_buyer", -18, -12, A.DONE, -12, carried=1),
 )
 _REVIEWS = (  # key, kind, due, state, submitted, reviewed (days)
     ("charter", ReviewKind.DELIVERABLE, -7, ReviewState.APPROVED, -10, -6),
@@ -417,6 +433,7 @@ class _Texts:
     priorities: dict[str, str]
     requests: dict[str, tuple[str, str]]  # text, resolution
     actions: dict[str, tuple[str, str]]  # title, notes
+    next_steps: dict[str, str]  # late steps: the arrangement the status report states
     reviews: dict[str, tuple[str, str]]  # title, comment
     follow_ups: dict[str, tuple[str, str]]  # reason, outcome
     minutes_reply: tuple[str, str]  # client feedback, implementation items to revise
@@ -857,6 +874,33 @@ _EN = _Texts(
             "Site visit to the Wrocław plant",
             "Cancelled: Wrocław is out of scope for phase 1.",
         ),
+        "category_list": ("List the direct-material categories and their approvers", ""),
+        "threshold_review": (
+            "Review the draft approval thresholds for the three plants",
+            "A day early, with comments for each plant.",
+        ),
+        "interface_contacts": ("Name the Group IT contact for each SAP interface", ""),
+        "user_list": (
+            "Send the list of SAP purchasing users in the three plants",
+            "Two days early.",
+        ),
+        "invoice_approvers": ("Send the invoice approvers for each plant", ""),
+        "invoice_volumes": (
+            "Provide monthly invoice volumes per plant",
+            "Moved once for the Finance month-end close; delivered on the new date.",
+        ),
+        "gr_volumes": ("Provide daily goods-receipt volumes for the Sheffield warehouse", ""),
+        "receiving_staff": ("List the warehouse staff who post goods receipts in SAP", ""),
+        "gr_instruction": ("Send the current goods-receipt work instruction", ""),
+        "workshop_buyers": (
+            "Name the Sheffield buyers for the process workshops",
+            "Moved once because of the plant month-end.",
+        ),
+    },
+    next_steps={
+        "sandbox_access": "IT security review booked for Monday; access the same day.",
+        "gr_walkthrough": "Walkthrough moved to next week; the date is agreed with the warehouse.",
+        "finalise_pack": "Final version to the client lead the day before the kickoff.",
     },
     reviews={
         "charter": ("Project charter and plan v1.2", "Approved; phase 2 list attached."),
@@ -1272,6 +1316,21 @@ _ZH = _Texts(
         "approval_workflow": ("设计未来审批流程", ""),
         "dashboard_mockup": ("设计支出看板原型", ""),
         "site_visit": ("越南工厂现场调研", "已取消：越南工厂不在一期范围内。"),
+        "category_list": ("提供直接物料品类清单及各品类审批人", ""),
+        "threshold_review": ("审阅三个工厂的审批额度草案", "提前一天完成，并按工厂逐一给出意见。"),
+        "interface_contacts": ("提供每个SAP接口的信息中心对接人", ""),
+        "user_list": ("提供三个工厂的SAP采购用户清单", "提前两天完成。"),
+        "invoice_approvers": ("提供各工厂发票审批人名单", ""),
+        "invoice_volumes": ("提供各工厂月度发票量", "因财务月结顺延一次，按新日期交付。"),
+        "gr_volumes": ("提供苏州仓库每日收货量", ""),
+        "receiving_staff": ("提供在SAP中做收货过账的仓库人员名单", ""),
+        "gr_instruction": ("提供现行收货作业指导书", ""),
+        "workshop_buyers": ("确定苏州工厂参加流程研讨会的采购员", "因工厂月结顺延一次。"),
+    },
+    next_steps={
+        "sandbox_access": "信息安全审核已约在周一，当天开通权限。",
+        "gr_walkthrough": "现场讲解改至下周，时间已与仓库确认。",
+        "finalise_pack": "启动会前一天将定稿发给客户负责人。",
     },
     reviews={
         "charter": ("项目章程及实施计划 v1.2", "已批准，附二期需求清单。"),
@@ -1610,6 +1669,7 @@ class _Builder:
                 needs_client_assistance=spec.assist,
                 carry_over_count=spec.carried,
                 notes=notes,
+                next_step=self.t.next_steps.get(spec.key, ""),
                 created_at=self.at(spec.start, 9),
             )
         for key, review_kind, due, state, submitted, reviewed in _REVIEWS:

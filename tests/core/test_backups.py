@@ -36,9 +36,7 @@ def names_in(path: Path) -> list[str]:
 
 
 def test_backups_rotate_keeping_the_newest(opened: Path) -> None:
-    made = [
-        backups.make_backup("daily", keep=3, now=T0 + dt.timedelta(days=n)) for n in range(5)
-    ]
+    made = [backups.make_backup("daily", keep=3, now=T0 + dt.timedelta(days=n)) for n in range(5)]
     kept = [b.path for b in backups.list_backups(opened)]
     assert kept == list(reversed(made[-3:]))
     assert not made[0].exists() and not made[1].exists()

@@ -57,6 +57,7 @@ from pmdesk.models import (
     Side,
     StatusReport,
 )
+from pmdesk.services import reports, stakeholders
 
 TODAY = dt.date(2025, 3, 12)  # a Wednesday: the kickoff (today + 3) falls on a Saturday
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -215,7 +216,7 @@ def test_demo_has_what_product_md_promises(language: Language) -> None:
 
     # Progress: overdue actions, on-time and late ones, a chase list, the gatekeeper queue.
     actions = _actions(pid)
-    assert 15 <= len(actions) <= 20
+    assert 15 <= len(actions) <= 30
     open_overdue = [a for a in actions if a.status in OPEN_ACTION_STATUSES and a.due_date < TODAY]
     on_time = [a for a in actions if a.status == ActionStatus.DONE and a.completed_on <= a.due_date]
     late = [a for a in actions if a.status == ActionStatus.DONE and a.completed_on > a.due_date]
@@ -290,6 +291,42 @@ def test_status_report_does_not_name_late_people(language: Language) -> None:
 
 
 @pytest.mark.usefixtures("fresh_db")
+@pytest.mark.parametrize("language", list(Language))
+def test_each_staff_members_record_suggests_their_type(language: Language) -> None:
+    """Enough history for every suggestion, and each one agrees with the classification."""
+    pid = create_demo_project(language, today=TODAY)
+    staff = _people(pid, Role.COOPERATING_STAFF)
+    records = {p.id: stakeholders.on_time_record(p.id, TODAY) for p in staff}
+    assert all(r.enough_history for r in records.values())
+    assert {p.name: records[p.id].suggested for p in staff} == {
+        p.name: p.cooperation_type for p in staff
+    }
+    active = [records[p.id] for p in staff if p.cooperation_type == CooperationType.ACTIVE]
+    assert all(r.on_time >= 3 for r in active)
+    routine = [records[p.id] for p in staff if p.cooperation_type == CooperationType.ROUTINE]
+    assert all(r.late + r.overdue + r.carried_over for r in routine), "a mix, not a clean sheet"
+
+
+@pytest.mark.usefixtures("fresh_db")
+@pytest.mark.parametrize("language", list(Language))
+def test_every_late_step_has_its_next_step(language: Language) -> None:
+    """The report states an arrangement for each late step, and still names nobody late."""
+    pid = create_demo_project(language, today=TODAY)
+    open_overdue = [
+        a for a in _actions(pid) if a.status in OPEN_ACTION_STATUSES and a.due_date < TODAY
+    ]
+    with_new_date = {f.action_item_id for f in FollowUp.select().where(FollowUp.project == pid)}
+    assert all(a.next_step or a.id in with_new_date for a in open_overdue)
+    assert [a for a in open_overdue if a.next_step]
+    assert all(not a.next_step for a in _actions(pid) if a not in open_overdue)
+    start, end = reports.default_period(TODAY)
+    facts = reports.gather(pid, start, end, language)
+    assert facts.late_items and reports.missing_next_steps(facts) == []
+    texts = reports.prefill(facts, language)
+    assert reports.naming_problems(texts, facts, language) == [], "next steps name no one late"
+
+
+@pytest.mark.usefixtures("fresh_db")
 def test_chinese_demo_is_written_in_chinese_and_english_demo_in_english() -> None:
     zh = create_demo_project(Language.ZH_CN, today=TODAY)
     en = create_demo_project(Language.EN, today=TODAY)
@@ -303,7 +340,8 @@ def test_chinese_demo_is_written_in_chinese_and_english_demo_in_english() -> Non
     assert not CJK.search(en_project.name + en_project.description)
     en_notes = Note.select().join(Meeting).where(Meeting.project == en)
     assert not any(CJK.search(n.text) for n in en_notes)
-    assert not any(CJK.search(a.title + a.notes) for a in _actions(en))
+    assert all(CJK.search(a.next_step) for a in _actions(zh) if a.next_step)
+    assert not any(CJK.search(a.title + a.notes + a.next_step) for a in _actions(en))
 
 
 @pytest.mark.usefixtures("fresh_db")
@@ -314,6 +352,8 @@ def test_both_languages_have_the_same_structure() -> None:
     en_dates = [(a.start_date, a.due_date, a.status) for a in _actions(en)]
     zh_dates = [(a.start_date, a.due_date, a.status) for a in _actions(zh)]
     assert en_dates == zh_dates
+    en_steps = [bool(a.next_step) for a in _actions(en)]
+    assert en_steps == [bool(a.next_step) for a in _actions(zh)] and any(en_steps)
 
 
 @pytest.mark.usefixtures("fresh_db")

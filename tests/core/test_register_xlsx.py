@@ -60,7 +60,8 @@ def test_register_and_history_read_back(database: Path, tmp_path: Path) -> None:
     mark = rows["Mark Davies"]
     assert (mark["Cooperation type"], mark["Suggested type"]) == ("Passive", "Passive")
     assert mark["On-time rate"] == 0 and mark["Carried over"] == 3
-    assert rows["Emma Clarke"]["Suggested type"] == "Not enough history"
+    assert rows["Emma Clarke"]["Suggested type"] == "Routine"
+    assert rows["Helen Brooks"]["Suggested type"] is None, "only cooperating staff get one"
     assert "Worried the cleansing" in mark["Causes"]
     assert "Lacks the skills or system access" in mark["Common causes"]
     assert rows["Tom Wilson"]["Success factors"]

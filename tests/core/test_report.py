@@ -156,7 +156,13 @@ def test_demo_report_prefill(database: Path) -> None:
     assert arrangements["Provide the active supplier master data extract"] == (
         "New completion date agreed: 29 Nov 2026."
     ), "the date agreed in the private follow-up is the next step"
-    assert [a.title for a in reports.missing_next_steps(facts)], "the UI warns about these"
+    assert reports.missing_next_steps(facts) == [], "every late demo step has its arrangement"
+    late = facts.late_items[0].action
+    ActionItem.update(next_step="").where(ActionItem.id == late.id).execute()
+    FollowUp.delete().where(FollowUp.action_item == late.id).execute()
+    facts_again = reports.gather(project_id, START, END, Language.EN)
+    missing = [a.title for a in reports.missing_next_steps(facts_again)]
+    assert missing == [late.title], "the UI warns about a late step with no arrangement"
     assert facts.awaiting_review and all(r.state == "submitted" for r in facts.awaiting_review)
 
 

@@ -197,6 +197,11 @@ def test_report_check_blocks_a_late_name_and_exports_when_clean(
 ) -> None:
     assert "Emma Clarke" in tab.texts["praise"].toPlainText()
     assert tab.export_report_button.isEnabled()
+    assert tab.check_label.text().startswith("Ready"), "every late demo step is arranged"
+    late = next(a for a in tab.plan.rows() if a.next_step)
+    ActionItem.update(next_step="").where(ActionItem.id == late.id).execute()
+    FollowUp.delete().where(FollowUp.action_item == late.id).execute()
+    tab._on_period_changed()
     assert "no next step yet" in tab.check_label.text()
 
     tab.texts["status"].setPlainText("Daniel Green finished the integration paper early.")

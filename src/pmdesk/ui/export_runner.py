@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from pmdesk.exports import EXPORTS, ExportOptions
+from pmdesk.exports import EXPORTS, ExportFunction, ExportOptions
 from pmdesk.exports.files import ExportProblem, alternative_name
 from pmdesk.services import NotFound, ValidationProblem
 
@@ -31,8 +31,12 @@ def run_export(
     options: ExportOptions | None = None,
     *,
     open_after: bool = True,
+    function: ExportFunction | None = None,
 ) -> Path | None:
-    """Ask for a file name, write the export, offer to open it; None if cancelled/failed."""
+    """Ask for a file name, write the export, open it; None if cancelled or failed.
+
+    `function` replaces the registered export, e.g. a partial with export-specific
+    choices (the minutes' grouping)."""
     kind = EXPORTS[kind_name]
     folder = Path(str(settings.value(FOLDER_KEY, str(Path.home()))))
     target = folder / (safe_file_name(suggested_name) + kind.suffix)
@@ -55,14 +59,15 @@ def run_export(
         path = path.with_name(path.name + kind.suffix)
     while True:
         try:
-            written = kind.load()(record_id, path, options or ExportOptions())
+            write = function or kind.load()
+            written = write(record_id, path, options or ExportOptions())
         except ExportProblem as problem:
             other = alternative_name(path)
             answer = QMessageBox.warning(
                 parent,
                 QCoreApplication.translate("export", "Export not written"),
                 str(problem)
-                + "\\n\\n"
+                + "\n\n"
                 + QCoreApplication.translate("export", "Save as {name} instead?").format(
                     name=other.name
                 ),

@@ -43,7 +43,8 @@ class OptionalDate(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setAccessibleName(accessible_name)
-        self.edit.setDate(QDate(value or default))
+        shown = value or default
+        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.enabled.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.enabled.toggled.connect(self.edit.setEnabled)
@@ -59,11 +60,11 @@ class OptionalDate(QWidget):
     def set_value(self, value: dt.date | None) -> None:
         self.enabled.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(QDate(value))
+            self.edit.setDate(QDate(value.year, value.month, value.day))
 
 
 def date_edit(accessible_name: str, value: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(value), parent)
+    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setAccessibleName(accessible_name)

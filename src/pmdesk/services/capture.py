@@ -1,0 +1,661 @@
+"""Live capture and what follows a meeting: notes, drafts, observations, valued outcomes,
+quick action items and the minutes' distribution record.
+
+Each use case is one transaction. Those that write more than one row return a
+`Reversible`, which the UI puts on the undo stack: undo takes back all of it in one
+transaction, redo puts it back with the same ids.
+
+The meeting clock: "Start meeting clock" stores when the meeting really started (a
+`Draft` row keyed "clock:<meeting id>", so the planned `starts_at` of the invite is
+kept); a note's `offset_seconds` counts from it. Without a started clock the first note
+starts it, so the first note is at 0:00.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import JOIN, Model, fn
+
+from pmdesk.db import transaction
+from pmdesk.models import (
+    ActionItem,
+    ActionSource,
+    ActionStatus,
+    AgendaItem,
+    Assessment,
+    Attendee,
+    CooperationType,
+    Draft,
+    Engagement,
+    LeaderPriority,
+    LeaderPriorityNote,
+    Meeting,
+    MeetingStatus,
+    MinutesDistribution,
+    Note,
+    NoteKind,
+    Outcome,
+    Person,
+    Role,
+    ScopeItem,
+    Side,
+)
+from pmdesk.services.common import (
+    Changes,
+    FieldEdit,
+    NotFound,
+    ValidationProblem,
+    apply_edit,
+    edit_fields,
+    get_or_fail,
+)
+from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
+
+#: Longest note text accepted in one go (a pasted page, not a stuck key).
+MAX_NOTE_LENGTH = 10_000
+#: The roles whose remarks the method asks to record (记录下各位领导的发言).
+LEADER_ROLES = (Role.CLIENT_LEAD, Role.CLIENT_LEADER)
+
+
+def draft_key(meeting_id: int) -> str:
+    """The Draft row holding the capture line of a meeting."""
+    return f"capture:{meeting_id}"
+
+
+def clock_key(meeting_id: int) -> str:
+    """The Draft row holding when the meeting's clock was started (ISO time)."""
+    return f"clock:{meeting_id}"
+
+
+def _ref(record: Model, name: str) -> Any:
+    """The id a foreign key holds, without loading the record it points at."""
+    return record.__data__.get(name)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# -- undo data -------------------------------------------------------------------------
+
+
+@dataclass
+class Reversible:
+    """Rows one action created, links it made and fields it changed: enough to undo it.
+
+    `links` are rows of the key-less link table (LeaderPriorityNote) as (priority, note).
+    """
+
+    changes: Changes
+    created: list[tuple[type[Model], int]] = field(default_factory=list)
+    links: list[tuple[int, int]] = field(default_factory=list)
+    edits: list[FieldEdit] = field(default_factory=list)
+    _snapshots: list[Snapshot] = field(default_factory=list, repr=False)
+
+    def undo(self) -> None:
+        with transaction():
+            for edit in reversed(self.edits):
+                apply_edit(edit.inverse())
+            for priority_id, note_id in self.links:
+                LeaderPriorityNote.delete().where(
+                    (LeaderPriorityNote.priority == priority_id)
+                    & (LeaderPriorityNote.note == note_id)
+                ).execute()
+            self._snapshots = [
+                delete_with_snapshot(model, record_id)
+                for model, record_id in reversed(self.created)
+            ]
+
+    def redo(self) -> None:
+        with transaction():
+            for snapshot in reversed(self._snapshots):
+                restore(snapshot)
+            for priority_id, note_id in self.links:
+                LeaderPriorityNote.insert(
+                    priority=priority_id, note=note_id
+                ).on_conflict_ignore().execute()
+            for edit in self.edits:
+                apply_edit(edit)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def meeting_notes(meeting_id: int) -> list[Note]:
+    """The meeting's notes in time order, with speaker and agenda item in one query."""
+    speaker = Person.alias()
+    return list(
+        Note.select(Note, speaker, AgendaItem)
+        .join(speaker, JOIN.LEFT_OUTER, on=(Note.speaker == speaker.id))
+        .switch(Note)
+        .join(AgendaItem, JOIN.LEFT_OUTER, on=(Note.agenda_item == AgendaItem.id))
+        .where(Note.meeting == meeting_id)
+        .order_by(Note.offset_seconds, Note.id)
+    )
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """Everything one person said in a meeting, in order, with counts by kind."""
+
+    person: Person | None
+    notes: tuple[Note, ...]
+
+    @property
+    def kinds(self) -> Counter[NoteKind]:
+        return Counter(NoteKind(n.kind) for n in self.notes)
+
+
+def speaker_summaries(notes: Sequence[Note], attendees: Iterable[Attendee]) -> list[SpeakerSummary]:
+    """Notes grouped by speaker: attendees in their order (even silent ones), then others.
+
+    Works on rows already loaded (`meeting_notes`, `meetings.attendees`): no queries.
+    """
+    by_speaker: dict[int | None, list[Note]] = {}
+    for note in notes:
+        by_speaker.setdefault(note.speaker_id, []).append(note)
+    out: list[SpeakerSummary] = []
+    seen: set[int | None] = set()
+    for attendee in attendees:
+        seen.add(attendee.person_id)
+        out.append(SpeakerSummary(attendee.person, tuple(by_speaker.get(attendee.person_id, ()))))
+    for speaker_id, said in by_speaker.items():
+        if speaker_id not in seen:
+            out.append(SpeakerSummary(said[0].speaker if speaker_id else None, tuple(said)))
+    return out
+
+
+def clock_start(meeting_id: int) -> dt.datetime | None:
+    """When the meeting's clock started: as recorded, else as the notes imply, else None."""
+    row = Draft.get_or_none(Draft.key == clock_key(meeting_id))
+    if row is not None:
+        try:
+            return dt.datetime.fromisoformat(row.text)
+        except ValueError:
+            pass
+    first = (
+        Note.select(Note.created_at, Note.offset_seconds)
+        .where(Note.meeting == meeting_id)
+        .order_by(Note.offset_seconds, Note.id)
+        .first()
+    )
+    if first is None:
+        return None
+    return first.created_at - dt.timedelta(seconds=first.offset_seconds)
+
+
+def elapsed_seconds(start: dt.datetime | None, now: dt.datetime) -> int:
+    """Seconds since `start` (0 before it or without one)."""
+    if start is None:
+        return 0
+    return max(0, int((now - start).total_seconds()))
+
+
+def load_draft(meeting_id: int) -> Draft | None:
+    """The capture line left from last time (after a crash), if it holds any text."""
+    row = Draft.get_or_none(Draft.key == draft_key(meeting_id))
+    return row if row is not None and row.text.strip() else None
+
+
+# -- the capture line ------------------------------------------------------------------
+
+
+def start_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.datetime, Changes]:
+    """Record that the meeting started now; a planned or confirmed meeting becomes held."""
+    now = (now or _now()).replace(microsecond=0)
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        _upsert_draft(clock_key(meeting_id), meeting.project_id, now.isoformat(), now)
+        if MeetingStatus(meeting.status) in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED):
+            meeting.status = MeetingStatus.HELD.value
+            meeting.save(only=[Meeting.status])
+    return now, Changes.of(Meeting, Draft, project_id=meeting.project_id)
+
+
+def save_draft(meeting_id: int, text: str, now: dt.datetime | None = None) -> None:
+    """Keep the line being typed; an empty line removes the draft."""
+    with transaction():
+        if not text.strip():
+            Draft.delete().where(Draft.key == draft_key(meeting_id)).execute()
+            return
+        project_id = Meeting.select(Meeting.project).where(Meeting.id == meeting_id).scalar()
+        if project_id is None:
+            raise NotFound(f"No meeting with id {meeting_id}")
+        _upsert_draft(
+            draft_key(meeting_id), project_id, text, (now or _now()).replace(microsecond=0)
+        )
+
+
+def _upsert_draft(key: str, project_id: int, text: str, now: dt.datetime) -> None:
+    Draft.insert(key=key, project=project_id, text=text, saved_at=now).on_conflict(
+        conflict_target=[Draft.key],
+        update={Draft.text: text, Draft.saved_at: now, Draft.project: project_id},
+    ).execute()
+
+
+def commit_note(
+    meeting_id: int,
+    text: str,
+    *,
+    kind: NoteKind = NoteKind.REMARK,
+    speaker_id: int | None = None,
+    agenda_item_id: int | None = None,
+    internal: bool = False,
+    now: dt.datetime | None = None,
+) -> tuple[Note, Changes]:
+    """Save one captured note and clear the capture draft, in one transaction.
+
+    The offset counts from the meeting clock; without a started clock this note starts
+    it (offset 0).
+    """
+    text = text.strip()
+    if not text:
+        raise ValidationProblem("text", "type what was said before saving the note")
+    if len(text) > MAX_NOTE_LENGTH:
+        raise ValidationProblem("text", f"at most {MAX_NOTE_LENGTH} characters")
+    now = (now or _now()).replace(microsecond=0)
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        if speaker_id is not None:
+            speaker = Person.get_or_none(Person.id == speaker_id)
+            if speaker is None or _ref(speaker, "project") != meeting.project_id:
+                raise ValidationProblem("speaker", "not a person of this meeting's project")
+        if agenda_item_id is not None:
+            item = AgendaItem.get_or_none(AgendaItem.id == agenda_item_id)
+            if item is None or _ref(item, "meeting") != meeting_id:
+                raise ValidationProblem("agenda_item", "not an agenda item of this meeting")
+        start = clock_start(meeting_id)
+        if start is None:
+            start = now
+            _upsert_draft(clock_key(meeting_id), meeting.project_id, now.isoformat(), now)
+        note = Note.create(
+            meeting=meeting_id,
+            offset_seconds=elapsed_seconds(start, now),
+            speaker=speaker_id,
+            kind=NoteKind(kind).value,
+            text=text,
+            internal=bool(internal),
+            agenda_item=agenda_item_id,
+            created_at=now,
+        )
+        Draft.delete().where(Draft.key == draft_key(meeting_id)).execute()
+    return note, Changes.of(Note, Draft, project_id=meeting.project_id)
+
+
+# -- attitude observations -------------------------------------------------------------
+
+
+def record_observation(
+    person_id: int,
+    *,
+    engagement: Engagement,
+    cooperation_type: CooperationType | None = None,
+    comment: str = "",
+    meeting_id: int | None = None,
+    note_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[Assessment, Reversible]:
+    """A dated assessment in the person's history, and their current engagement (and type,
+    if given) updated to match. Source: "meeting <title>"."""
+    now = (now or _now()).replace(microsecond=0)
+    with transaction():
+        person = get_or_fail(Person, person_id)
+        source = ""
+        if meeting_id is not None:
+            meeting = get_or_fail(Meeting, meeting_id)
+            if meeting.project_id != _ref(person, "project"):
+                raise ValidationProblem("meeting", "not a meeting of this person's project")
+            source = f"meeting {meeting.title}"[:300]
+        if note_id is not None:
+            note = get_or_fail(Note, note_id)
+            if meeting_id is not None and _ref(note, "meeting") != meeting_id:
+                raise ValidationProblem("note", "not a note of this meeting")
+        assessment = Assessment.create(
+            person=person_id,
+            assessed_at=now,
+            engagement=Engagement(engagement).value,
+            cooperation_type=CooperationType(cooperation_type).value if cooperation_type else None,
+            source=source,
+            note=note_id,
+            comment=comment.strip(),
+        )
+        values: dict[str, Any] = {"engagement_current": Engagement(engagement).value}
+        if cooperation_type is not None:
+            values["cooperation_type"] = CooperationType(cooperation_type).value
+        edit = edit_fields(Person, person_id, values)
+    return assessment, Reversible(
+        Changes.of(Assessment, Person, project_id=_ref(person, "project")),
+        created=[(Assessment, assessment.id)],
+        edits=[edit],
+    )
+
+
+def latest_assessments(person_ids: Iterable[int]) -> dict[int, Assessment]:
+    """Each person's most recent assessment, in one query."""
+    latest: dict[int, Assessment] = {}
+    rows = (
+        Assessment.select()
+        .where(Assessment.person.in_(list(person_ids)))
+        .order_by(Assessment.assessed_at, Assessment.id)
+    )
+    for row in rows:
+        latest[_ref(row, "person")] = row
+    return latest
+
+
+# -- valued outcomes -------------------------------------------------------------------
+
+
+def leader_priorities(project_id: int) -> list[LeaderPriority]:
+    """Every leader's valued outcomes (leaders in the order they were entered, then by
+    rank), with person and outcome loaded."""
+    return list(
+        LeaderPriority.select(LeaderPriority, Person, Outcome)
+        .join(Person, on=(LeaderPriority.person == Person.id))
+        .switch(LeaderPriority)
+        .join(Outcome, on=(LeaderPriority.outcome == Outcome.id))
+        .where(Person.project == project_id)
+        .order_by(Person.id, LeaderPriority.rank, LeaderPriority.id)
+    )
+
+
+def priority_notes(project_id: int) -> dict[int, list[Note]]:
+    """The notes that show each priority (its evidence), keyed by priority id."""
+    rows = (
+        LeaderPriorityNote.select(LeaderPriorityNote.priority, Note)
+        .join(Note, on=(LeaderPriorityNote.note == Note.id))
+        .switch(LeaderPriorityNote)
+        .join(LeaderPriority, on=(LeaderPriorityNote.priority == LeaderPriority.id))
+        .join(Person, on=(LeaderPriority.person == Person.id))
+        .where(Person.project == project_id)
+        .order_by(Note.meeting, Note.offset_seconds, Note.id)
+    )
+    out: dict[int, list[Note]] = {}
+    for link in rows:
+        out.setdefault(link.__data__["priority"], []).append(link.note)
+    return out
+
+
+def value_outcome(
+    person_id: int,
+    outcome_id: int,
+    *,
+    note_id: int | None = None,
+    rank: int | None = None,
+    evidence: str = "",
+) -> tuple[LeaderPriority, Reversible]:
+    """Record that a leader values an outcome (and the note that shows it).
+
+    A new priority goes after the leader's others unless `rank` says where; an existing
+    one gets the note linked (and the rank or evidence changed, if given).
+    """
+    if rank is not None and rank < 1:
+        raise ValidationProblem("rank", "1 is the outcome valued most; ranks start at 1")
+    with transaction():
+        person = get_or_fail(Person, person_id)
+        outcome = get_or_fail(Outcome, outcome_id)
+        if _ref(outcome, "project") != _ref(person, "project"):
+            raise ValidationProblem("outcome", "not an outcome of this person's project")
+        if note_id is not None:
+            note = get_or_fail(Note, note_id)
+            if _ref(note.meeting, "project") != _ref(person, "project"):
+                raise ValidationProblem("note", "not a note of this person's project")
+        changes = Changes.of(LeaderPriority, LeaderPriorityNote, project_id=_ref(person, "project"))
+        undo = Reversible(changes)
+        priority = LeaderPriority.get_or_none(
+            (LeaderPriority.person == person_id) & (LeaderPriority.outcome == outcome_id)
+        )
+        if priority is None:
+            if rank is None:
+                highest = (
+                    LeaderPriority.select(fn.MAX(LeaderPriority.rank))
+                    .where(LeaderPriority.person == person_id)
+                    .scalar()
+                )
+                rank = (highest or 0) + 1
+            priority = LeaderPriority.create(
+                person=person_id, outcome=outcome_id, rank=rank, evidence=evidence.strip()
+            )
+            undo.created.append((LeaderPriority, priority.id))
+        else:
+            values: dict[str, Any] = {}
+            if rank is not None and rank != priority.rank:
+                values["rank"] = rank
+            if evidence.strip() and evidence.strip() != priority.evidence:
+                values["evidence"] = evidence.strip()
+            if values:
+                undo.edits.append(edit_fields(LeaderPriority, priority.id, values))
+        if note_id is not None:
+            added = (
+                LeaderPriorityNote.insert(priority=priority.id, note=note_id)
+                .on_conflict_ignore()
+                .execute()
+            )
+            if added and not undo.created:  # a new priority takes its links with it
+                undo.links.append((priority.id, note_id))
+    return LeaderPriority.get_by_id(priority.id), undo
+
+
+# -- action items ----------------------------------------------------------------------
+
+
+def quick_action(
+    meeting_id: int,
+    title: str,
+    *,
+    owner_id: int | None,
+    due_date: dt.date | None,
+    note_id: int | None = None,
+    needs_client_assistance: bool = False,
+) -> tuple[ActionItem, Changes]:
+    """An action item agreed in the meeting, from one of its notes if given."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationProblem("title", "an action item needs a title")
+    if len(title) > 500:
+        raise ValidationProblem("title", "at most 500 characters")
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        if owner_id is not None:
+            owner = Person.get_or_none(Person.id == owner_id)
+            if owner is None or _ref(owner, "project") != meeting.project_id:
+                raise ValidationProblem("owner", "not a person of this project")
+        if note_id is not None:
+            note = get_or_fail(Note, note_id)
+            if _ref(note, "meeting") != meeting_id:
+                raise ValidationProblem("note", "not a note of this meeting")
+        held_on = meeting.starts_at.date() if meeting.starts_at else None
+        action = ActionItem.create(
+            project=meeting.project_id,
+            title=title,
+            owner=owner_id,
+            # Started at the meeting, unless it was due even earlier (captured afterwards).
+            start_date=held_on if due_date is None or (held_on and due_date >= held_on) else None,
+            due_date=due_date,
+            source=(ActionSource.NOTE if note_id is not None else ActionSource.MEETING).value,
+            meeting=meeting_id,
+            note=note_id,
+            needs_client_assistance=needs_client_assistance,
+        )
+    return action, Changes.of(ActionItem, project_id=meeting.project_id)
+
+
+def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[ActionItem]:
+    """Action items from this meeting or its notes, by due date, with their owners.
+
+    `client_facing` leaves out cancelled items and those made from an internal note
+    (their title came from text the client must not see).
+    """
+    owner = Person.alias()
+    source_note = Note.alias()
+    query = (
+        ActionItem.select(ActionItem, owner)
+        .join(owner, JOIN.LEFT_OUTER, on=(ActionItem.owner == owner.id))
+        .switch(ActionItem)
+        .join(source_note, JOIN.LEFT_OUTER, on=(ActionItem.note == source_note.id))
+        .where((ActionItem.meeting == meeting_id) | (source_note.meeting == meeting_id))
+        .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
+    )
+    if client_facing:
+        query = query.where(
+            (ActionItem.status != ActionStatus.CANCELLED.value)
+            & (source_note.id.is_null() | ~source_note.internal)
+        )
+    return list(query)
+
+
+# -- minutes distribution --------------------------------------------------------------
+
+
+def distributions(meeting_id: int) -> list[MinutesDistribution]:
+    return list(
+        MinutesDistribution.select()
+        .where(MinutesDistribution.meeting == meeting_id)
+        .order_by(MinutesDistribution.sent_at.asc(nulls="LAST"), MinutesDistribution.id)
+    )
+
+
+def next_version(meeting_id: int) -> str:
+    """The version the next sending of the minutes carries: one more than the highest."""
+    versions: list[str] = [
+        row.version
+        for row in MinutesDistribution.select(MinutesDistribution.version).where(
+            MinutesDistribution.meeting == meeting_id
+        )
+    ]
+    numbers = [int(m.group()) for v in versions if (m := re.match(r"\d+", v or ""))]
+    return str(max(numbers, default=0) + 1)
+
+
+def minutes_recipients(meeting_id: int) -> tuple[list[Person], list[Person]]:
+    """Who the minutes go to: client attendees (To) and the consultant team (Cc).
+
+    Everyone invited gets them, those who sent apologies too; people without an email
+    address are left out (the UI says who).
+    """
+    to: list[Person] = []
+    cc: list[Person] = []
+    rows = (
+        Attendee.select(Attendee, Person)
+        .join(Person)
+        .where(Attendee.meeting == meeting_id)
+        .order_by(Attendee.position, Attendee.id)
+    )
+    for attendee in rows:
+        person = attendee.person
+        (to if person.side == Side.CLIENT.value else cc).append(person)
+    return to, cc
+
+
+def address_list(people: Iterable[Person]) -> str:
+    """People as "Name <email>; …" (those without an email by name only)."""
+    return "; ".join(f"{p.name} <{p.email}>" if p.email else p.name for p in people)
+
+
+def record_distribution(
+    meeting_id: int,
+    *,
+    version: str,
+    sent_at: dt.datetime | None,
+    recipients: str,
+    client_feedback: str = "",
+    revision_needed: bool | None = None,
+    revision_items: str = "",
+) -> tuple[MinutesDistribution, Reversible]:
+    """One sending of the minutes; the meeting's status becomes "minutes sent" if earlier."""
+    version = version.strip()
+    if not version:
+        raise ValidationProblem("version", "say which version of the minutes was sent")
+    if len(version) > 40:
+        raise ValidationProblem("version", "at most 40 characters")
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        record = MinutesDistribution.create(
+            meeting=meeting_id,
+            version=version,
+            sent_at=sent_at.replace(microsecond=0) if sent_at else None,
+            recipients=recipients.strip(),
+            client_feedback=client_feedback.strip(),
+            revision_needed=revision_needed,
+            revision_items=revision_items.strip(),
+        )
+        undo = Reversible(
+            Changes.of(MinutesDistribution, Meeting, project_id=meeting.project_id),
+            created=[(MinutesDistribution, record.id)],
+        )
+        early = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED, MeetingStatus.HELD)
+        if sent_at is not None and MeetingStatus(meeting.status) in early:
+            undo.edits.append(
+                edit_fields(Meeting, meeting_id, {"status": MeetingStatus.MINUTES_SENT.value})
+            )
+    return record, undo
+
+
+def revision_lines(text: str) -> list[str]:
+    """The items of a revision decision: one a line, or separated by semicolons."""
+    parts = re.split(r"[\n;；]+", text)
+    return [" ".join(p.split()).strip(" -•*·") for p in parts if p.strip(" -•*·\t\r\n")]
+
+
+def revision_actions(
+    distribution_id: int,
+    *,
+    owner_id: int | None = None,
+    due_date: dt.date | None = None,
+) -> tuple[list[ActionItem], Reversible]:
+    """Each revision item becomes an action item of the meeting (once: repeats skipped)."""
+    with transaction():
+        record = get_or_fail(MinutesDistribution, distribution_id)
+        meeting = record.meeting
+        items = revision_lines(record.revision_items)
+        if not items:
+            raise ValidationProblem("revision_items", "list the items to revise first")
+        existing = {
+            a.title
+            for a in ActionItem.select(ActionItem.title).where(ActionItem.meeting == meeting.id)
+        }
+        created: list[ActionItem] = []
+        for title in items:
+            if title[:500] in existing:
+                continue
+            action, _ = quick_action(meeting.id, title, owner_id=owner_id, due_date=due_date)
+            created.append(action)
+    return created, Reversible(
+        Changes.of(ActionItem, project_id=meeting.project_id),
+        created=[(ActionItem, a.id) for a in created],
+    )
+
+
+def revision_scope_items(distribution_id: int) -> tuple[list[ScopeItem], Reversible]:
+    """Each revision item becomes an in-scope line of the project boundary (once)."""
+    with transaction():
+        record = get_or_fail(MinutesDistribution, distribution_id)
+        project_id = _ref(record.meeting, "project")
+        items = revision_lines(record.revision_items)
+        if not items:
+            raise ValidationProblem("revision_items", "list the items to revise first")
+        existing = {
+            s.text for s in ScopeItem.select(ScopeItem.text).where(ScopeItem.project == project_id)
+        }
+        last = (
+            ScopeItem.select(fn.MAX(ScopeItem.position))
+            .where(ScopeItem.project == project_id)
+            .scalar()
+        ) or 0
+        created = []
+        for offset, text in enumerate((t for t in items if t not in existing), start=1):
+            created.append(
+                ScopeItem.create(
+                    project=project_id, text=text, in_scope=True, position=last + offset
+                )
+            )
+    return created, Reversible(
+        Changes.of(ScopeItem, project_id=project_id),
+        created=[(ScopeItem, s.id) for s in created],
+    )
