@@ -276,10 +276,11 @@ def sort_and_filter(large: Path, runs: int) -> list[Figure]:
         sort_title = median_time(lambda: model.sort(title, Qt.SortOrder.AscendingOrder), runs)
         filtered = median_time(lambda: model.set_filter(lambda a: a.owner_id == owner), runs)
         model.set_filter(None)
+        tab.deleteLater()  # deleted by Qt, not by Python's collector mid-signal
+        QApplication.processEvents()
     finally:
         db.close_database()
         scratch.cleanup()
-    worst = max(sort_due, sort_title, filtered)
     return [
         Figure(
             f"sort {len(rows):,} steps by due date",
@@ -306,7 +307,7 @@ def sort_and_filter(large: Path, runs: int) -> list[Figure]:
             None,
             "",
             "≤ 100 ms",
-            worst <= 0.1 and filtered <= 0.1,
+            filtered <= 0.1,
         ),
     ]
 

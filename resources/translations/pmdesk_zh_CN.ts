@@ -2,6 +2,577 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Edit step</source>
+        <translation>编辑步骤</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>The client&apos;s assistance is needed</source>
+        <translation>需要客户协助</translation>
+    </message>
+    <message>
+        <source>What happens next if it is late (shown in the report, without names)</source>
+        <translation>如延期，下一步如何安排（写入报告，不点名）</translation>
+    </message>
+    <message>
+        <source>Internal: never sent to the client</source>
+        <translation>内部备注：不会发送给客户</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tart:</source>
+        <translation>开始日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Completed on:</source>
+        <translation>完成日期(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Next step:</source>
+        <translation>下一步安排(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ActionItemDialog</name>
+    <message>
+        <source>Action item</source>
+        <translation>行动项</translation>
+    </message>
+    <message>
+        <source>Action item title</source>
+        <translation>行动项标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>(no owner yet)</source>
+        <translation>（暂无责任人）</translation>
+    </message>
+    <message>
+        <source>&amp;Due by</source>
+        <translation>截止日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Needs the client&apos;s &amp;assistance</source>
+        <translation>需要客户协助(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaItemDialog</name>
+    <message>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>议题(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter:</source>
+        <translation>汇报人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes:</source>
+        <translation>时长(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTimeline</name>
+    <message>
+        <source>Assessment timeline</source>
+        <translation>评估时间线</translation>
+    </message>
+    <message>
+        <source>No assessments yet.</source>
+        <translation>暂无评估记录。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesDialog</name>
+    <message>
+        <source>Add attendees</source>
+        <translation>添加参会人员</translation>
+    </message>
+    <message>
+        <source>Filter by name, side, role or title</source>
+        <translation>按姓名、所属方、角色或职务筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>People of the register</source>
+        <translation>干系人登记表中的人员</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Everyone in the register is invited already.</source>
+        <translation>登记表中的人员均已邀请。</translation>
+    </message>
+    <message>
+        <source>Or add a new person to the register</source>
+        <translation>或向登记表添加新人员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;de:</source>
+        <translation>所属方(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>部门(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>New person: {field}</source>
+        <translation>新人员：{field}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Kept in {folder}</source>
+        <translation>保存位置：{folder}</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>备份列表（最新的在前）</translation>
+    </message>
+    <message>
+        <source>Automatic backups to keep</source>
+        <translation>保留的自动备份份数</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>保留最近的份数(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;file…</source>
+        <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>on start</source>
+        <translation>启动时</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Restore from file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>pmdesk databases (*.db)</source>
+        <translation>pmdesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace everything in {name} with the backup {backup}? A copy of the current data is kept as a backup first.</source>
+        <translation>用备份 {backup} 替换 {name} 中的全部数据？替换前会先将当前数据另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureBar</name>
+    <message>
+        <source>Speaker (Ctrl+1…9, 0)</source>
+        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line&apos;s text, shortly after the user stopped typing: save it as the draft.</extracomment>
+        <translation>发言人（Ctrl+1…9、0）</translation>
+    </message>
+    <message>
+        <source>Current agenda item</source>
+        <translation>当前议题</translation>
+    </message>
+    <message>
+        <source>A&amp;genda item:</source>
+        <translation>议题(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Internal (F9)</source>
+        <translation>仅限内部 (F9)</translation>
+    </message>
+    <message>
+        <source>Internal note: never in client files</source>
+        <translation>内部记录：不会出现在客户文件中</translation>
+    </message>
+    <message>
+        <source>Note being typed</source>
+        <translation>正在输入的记录</translation>
+    </message>
+    <message>
+        <source>Type what is said; Enter saves the note</source>
+        <translation>输入发言内容，按 Enter 保存记录</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Ctrl+1…9, 0 speaker · F2–F8 kind · F9 internal · Ctrl+↓/↑ next/previous agenda item · Enter saves. Kind and internal go back to Remark after each note; what you type is saved every second.</source>
+        <translation>Ctrl+1…9、0 选发言人 · F2–F8 选类型 · F9 仅限内部 · Ctrl+↓/↑ 下一个/上一个议题 · Enter 保存。每条记录保存后，类型恢复为“发言”并取消“仅限内部”；输入的内容每秒自动保存。</translation>
+    </message>
+    <message>
+        <source>No speaker</source>
+        <translation>未选发言人</translation>
+    </message>
+    <message>
+        <source>(no agenda item)</source>
+        <translation>（无议题）</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Re-confirmation change</source>
+        <translation>再次确认的变更</translation>
+    </message>
+    <message>
+        <source>&amp;What changed:</source>
+        <translation>变更项(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change:</source>
+        <translation>变更内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Confirmed &amp;by:</source>
+        <translation>确认人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hen:</source>
+        <translation>时间(&amp;H)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistStepDialog</name>
+    <message>
+        <source>Checklist step</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>P&amp;hase:</source>
+        <translation>阶段(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relative to the meeting start</source>
+        <translation>相对会议开始时间(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At a &amp;fixed time</source>
+        <translation>固定时间(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;No due time</source>
+        <translation>不设截止时间(&amp;N)</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>时间单位</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>会前</translation>
+    </message>
+    <message>
+        <source>after the start</source>
+        <translation>会后</translation>
+    </message>
+    <message>
+        <source>Before or after</source>
+        <translation>会前或会后</translation>
+    </message>
+    <message>
+        <source>Fixed due time</source>
+        <translation>固定截止时间</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>截止时间：</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingDialog</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Planned on</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>实际沟通日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Planned on:</source>
+        <translation>计划日期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Held on:</source>
+        <translation>实际沟通日期(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>The lead&apos;s decision</source>
+        <translation>负责人的决定</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>决定说明</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>决定(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Decided &amp;on:</source>
+        <translation>决定日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionDialog</name>
+    <message>
+        <source>Minutes sent</source>
+        <translation>纪要发送记录</translation>
+    </message>
+    <message>
+        <source>Minutes version</source>
+        <translation>纪要版本</translation>
+    </message>
+    <message>
+        <source>&amp;Sent at</source>
+        <translation>发送时间(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Client&apos;s feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Must the implementation content be revised?</source>
+        <translation>项目实施相关内容是否需要修正？</translation>
+    </message>
+    <message>
+        <source>Items to revise, one a line</source>
+        <translation>需修正项，每行一项</translation>
+    </message>
+    <message>
+        <source>One item a line</source>
+        <translation>每行一项</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>收件人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Client&apos;s &amp;feedback:</source>
+        <translation>客户反馈(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Revise the &amp;implementation?</source>
+        <translation>是否修正实施内容(&amp;I)？</translation>
+    </message>
+    <message>
+        <source>&amp;Items to revise:</source>
+        <translation>需修正项(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementMatrixModel</name>
+    <message>
+        <source>{n} · gap {gap} step(s): {names}</source>
+        <translation>{n} 人 · 差距 {gap} 级：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence notes</source>
+        <translation>依据记录</translation>
+    </message>
+    <message>
+        <source>Filter by speaker, kind or text</source>
+        <translation>按发言人、类型或内容筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Notes of the project&apos;s meetings</source>
+        <translation>本项目的会议记录</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>会议记录(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>No notes yet: capture them in the Live meeting tab.</source>
+        <translation>暂无会议记录：请在“会中记录”页签中记录。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to pmdesk</source>
@@ -22,6 +593,53 @@
     <message>
         <source>Start with an em&amp;pty database</source>
         <translation>从空数据库开始(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New commitment date</source>
+        <translation>新承诺日期</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>New &amp;commitment:</source>
+        <translation>新承诺日期(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Private: follow up in private, never name them in a report.</source>
+        <translation>私下跟进：只在私下沟通，报告中绝不点名。</translation>
     </message>
 </context>
 <context>
@@ -47,6 +665,30 @@
         <translation>编辑目的达成依据</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -57,6 +699,14 @@
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Responsibility</source>
@@ -75,20 +725,40 @@
         <translation>修改参会确认</translation>
     </message>
     <message>
+        <source>No email: not in the meeting invite</source>
+        <translation>无邮箱：不会收到会议邀请</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Item</source>
         <translation>议题</translation>
     </message>
     <message>
+        <source>Rename agenda item</source>
+        <translation>重命名议题</translation>
+    </message>
+    <message>
         <source>Presenter</source>
         <translation>汇报人</translation>
     </message>
     <message>
+        <source>Change presenter</source>
+        <translation>修改汇报人</translation>
+    </message>
+    <message>
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Change minutes allotted</source>
+        <translation>修改议题时长</translation>
     </message>
     <message>
         <source>Material</source>
@@ -135,20 +805,220 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>Rename material</source>
+        <translation>重命名材料</translation>
+    </message>
+    <message>
+        <source>Change material kind</source>
+        <translation>修改材料类型</translation>
+    </message>
+    <message>
+        <source>Change version</source>
+        <translation>修改版本</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Change material status</source>
+        <translation>修改材料状态</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s additions</source>
+        <translation>编辑客户补充意见</translation>
+    </message>
+    <message>
+        <source>Edit checklist step</source>
+        <translation>编辑检查项</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>变更项</translation>
+    </message>
+    <message>
+        <source>Change what changed</source>
+        <translation>修改变更项</translation>
     </message>
     <message>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
+        <source>Edit change</source>
+        <translation>编辑变更内容</translation>
+    </message>
+    <message>
         <source>Confirmed by</source>
         <translation>确认人</translation>
     </message>
     <message>
+        <source>Change who confirmed</source>
+        <translation>修改确认人</translation>
+    </message>
+    <message>
+        <source>Kickoff pack (.docx)…</source>
+        <translation>启动会资料包 (.docx)…</translation>
+    </message>
+    <message>
+        <source>Meeting invite (.ics)…</source>
+        <translation>会议邀请 (.ics)…</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n the kickoff…</source>
+        <translation>安排项目启动会(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Link notes…</source>
+        <translation>关联会议记录…</translation>
+    </message>
+    <message>
+        <source>Unlink note</source>
+        <translation>取消关联记录</translation>
+    </message>
+    <message>
+        <source>Add attendees…</source>
+        <translation>添加参会人员…</translation>
+    </message>
+    <message>
+        <source>Remove attendee</source>
+        <translation>移除参会人员</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加议题…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>编辑议题…</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <source>Add material…</source>
+        <translation>添加材料…</translation>
+    </message>
+    <message>
+        <source>Edit material…</source>
+        <translation>编辑材料…</translation>
+    </message>
+    <message>
+        <source>Remove material</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Save file as…</source>
+        <translation>文件另存为…</translation>
+    </message>
+    <message>
+        <source>Sent to client today</source>
+        <translation>标记为今天已发客户</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加步骤…</translation>
+    </message>
+    <message>
+        <source>Edit step…</source>
+        <translation>编辑步骤…</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Done / not done</source>
+        <translation>完成/未完成</translation>
+    </message>
+    <message>
+        <source>Record change…</source>
+        <translation>记录变更…</translation>
+    </message>
+    <message>
+        <source>Remove change</source>
+        <translation>删除变更</translation>
+    </message>
+    <message>
+        <source>Plan the kickoff</source>
+        <translation>安排项目启动会</translation>
+    </message>
+    <message>
+        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
+        <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s zone</source>
+        <translation>本机时区</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>名称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>E&amp;nd:</source>
+        <translation>结束(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Ven&amp;ue:</source>
+        <translation>地点(&amp;U)：</translation>
+    </message>
+    <message>
         <source>Kickoff purposes</source>
         <translation>启动会目的</translation>
+    </message>
+    <message>
+        <source>Evidence for the selected purpose</source>
+        <translation>所选目的的达成依据</translation>
+    </message>
+    <message>
+        <source>What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)</source>
+        <translation>哪些情况表明此目的已达成（离开输入框或按 Ctrl+Enter 时保存）</translation>
+    </message>
+    <message>
+        <source>Notes linked as evidence</source>
+        <translation>作为依据关联的会议记录</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -171,20 +1041,64 @@
         <translation>再次确认的变更</translation>
     </message>
     <message>
-        <source>The four purposes</source>
-        <translation>启动会的四个目的</translation>
+        <source>Purp&amp;oses</source>
+        <translation>目的(&amp;O)</translation>
     </message>
     <message>
-        <source>Attendees and division of labour</source>
-        <translation>参会人员与分工配合</translation>
+        <source>A&amp;ttendees</source>
+        <translation>参会人员(&amp;T)</translation>
     </message>
     <message>
-        <source>Checklist: before, during, after</source>
-        <translation>检查清单：会前、会中、会后</translation>
+        <source>&amp;Agenda</source>
+        <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <source>Re-confirmation change log</source>
-        <translation>再次确认变更记录</translation>
+        <source>&amp;Materials</source>
+        <translation>会议材料(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>检查清单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Change lo&amp;g</source>
+        <translation>变更记录(&amp;G)</translation>
+    </message>
+    <message>
+        <source>{n} overdue: shown in red</source>
+        <translation>{n} 项逾期：以红色显示</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>无逾期事项</translation>
+    </message>
+    <message>
+        <source>purposes met: {met} of {all}</source>
+        <translation>目的达成：{met}/{all}</translation>
+    </message>
+    <message>
+        <source>checklist: {done} of {all} done</source>
+        <translation>检查清单：已完成 {done}/{all}</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 项逾期</translation>
+    </message>
+    <message>
+        <source>Add checklist step</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Record change</source>
+        <translation>记录变更</translation>
+    </message>
+    <message>
+        <source>Plan the kickoff first.</source>
+        <translation>请先安排项目启动会。</translation>
+    </message>
+    <message>
+        <source>Set the kickoff&apos;s date and time first.</source>
+        <translation>请先设置启动会的日期和时间。</translation>
     </message>
     <message>
         <source>This project has no kickoff meeting yet.</source>
@@ -195,28 +1109,184 @@
         <translation>当前未打开任何项目。</translation>
     </message>
     <message>
-        <source>time not set</source>
-        <translation>时间未定</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{title}&lt;/b&gt; · {when} · {venue} · &lt;i&gt;{status}&lt;/i&gt;</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt; · {when} · {venue} · &lt;i&gt;{status}&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>venue not set</source>
-        <translation>地点未定</translation>
-    </message>
-    <message>
         <source>Agenda: {total} of {length} minutes</source>
         <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
     </message>
     <message>
-        <source>over the meeting&apos;s length</source>
-        <translation>超出会议时长</translation>
-    </message>
-    <message>
         <source>Agenda: {total} minutes</source>
         <translation>议程：共 {total} 分钟</translation>
+    </message>
+    <message>
+        <source>{over} minutes over the meeting&apos;s length</source>
+        <translation>超出会议时长 {over} 分钟</translation>
+    </message>
+    <message>
+        <source>Evidence: select a purpose above</source>
+        <translation>达成依据：请在上方选择一个目的</translation>
+    </message>
+    <message>
+        <source>Evidence for: {purpose}</source>
+        <translation>达成依据：{purpose}</translation>
+    </message>
+    <message>
+        <source>fixed time</source>
+        <translation>固定时间</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>会议开始时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{amount} before</source>
+        <translation>会前 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} after</source>
+        <translation>会后 {amount}</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <source>Remove checklist step</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <source>Remove change record</source>
+        <translation>删除变更记录</translation>
+    </message>
+    <message>
+        <source>(no venue)</source>
+        <translation>（未定地点）</translation>
+    </message>
+    <message>
+        <source>(no time)</source>
+        <translation>（未定时间）</translation>
+    </message>
+    <message>
+        <source>Record the change?</source>
+        <translation>记录此变更？</translation>
+    </message>
+    <message>
+        <source>The kickoff was already confirmed with the client. Record this change in the re-confirmation log?
+
+{before} → {after}</source>
+        <translation>启动会安排已与客户确认。是否将此变更记入再次确认的变更记录？
+
+{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Rename the kickoff</source>
+        <translation>重命名启动会</translation>
+    </message>
+    <message>
+        <source>Change meeting status</source>
+        <translation>修改会议状态</translation>
+    </message>
+    <message>
+        <source>Move the kickoff</source>
+        <translation>调整启动会时间</translation>
+    </message>
+    <message>
+        <source>Change the kickoff&apos;s end</source>
+        <translation>修改启动会结束时间</translation>
+    </message>
+    <message>
+        <source>Change time zone</source>
+        <translation>修改时区</translation>
+    </message>
+    <message>
+        <source>Change the venue</source>
+        <translation>修改地点</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>[internal]</source>
+        <translation>[仅限内部]</translation>
+    </message>
+    <message>
+        <source>Link evidence notes</source>
+        <translation>关联依据记录</translation>
+    </message>
+    <message>
+        <source>Unlink evidence note</source>
+        <translation>取消关联依据记录</translation>
+    </message>
+    <message>
+        <source>tick someone, or type a new name</source>
+        <translation>请勾选人员，或输入新人员的姓名</translation>
+    </message>
+    <message>
+        <source>Add attendees</source>
+        <translation>添加参会人员</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>编辑议题</translation>
+    </message>
+    <message>
+        <source>Add material</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>Edit material</source>
+        <translation>编辑材料</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>Replace {name} with another file? Undo puts it back.</source>
+        <translation>用其他文件替换 {name}？可通过撤销恢复。</translation>
+    </message>
+    <message>
+        <source>{title} has no file yet: use Attach file.</source>
+        <translation>{title} 尚无文件：请使用“附加文件”。</translation>
+    </message>
+    <message>
+        <source>Save file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>文件未保存</translation>
+    </message>
+    <message>
+        <source>Mark material sent</source>
+        <translation>标记材料已发送</translation>
     </message>
     <message>
         <source>Tick checklist step</source>
@@ -231,12 +1301,8 @@
     <name>LiveMeetingTab</name>
     <message>
         <source>Meeting</source>
-        <extracomment>Speakers 1–9 and 0 get a key each during capture.</extracomment>
+        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. After this many hours the clock shows when the meeting started, not the time elapsed.</extracomment>
         <translation>会议</translation>
-    </message>
-    <message>
-        <source>&amp;Meeting:</source>
-        <translation>会议(&amp;M)：</translation>
     </message>
     <message>
         <source>Speakers</source>
@@ -247,12 +1313,68 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>Meeti&amp;ng:</source>
+        <translation>会议(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Meeting clock</source>
+        <translation>会议计时</translation>
+    </message>
+    <message>
+        <source>Start meeting clock</source>
+        <translation>开始会议计时</translation>
+    </message>
+    <message>
+        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
+        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>现场记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Who said what</source>
+        <translation>发言汇总(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Attit&amp;udes and outcomes</source>
+        <translation>态度与看重的成果(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes and sending</source>
+        <translation>纪要与发送(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;minutes (.docx)…</source>
+        <translation>会议纪要 (.docx)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Minutes &amp;email draft (.eml)…</source>
+        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Speaker</source>
         <translation>发言人</translation>
     </message>
     <message>
+        <source>Change speaker</source>
+        <translation>修改发言人</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change note kind</source>
+        <translation>修改记录类型</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Change agenda item</source>
+        <translation>修改议题</translation>
     </message>
     <message>
         <source>Internal</source>
@@ -263,6 +1385,10 @@
         <translation>将记录标记为仅限内部</translation>
     </message>
     <message>
+        <source>Mark note for client</source>
+        <translation>将记录标记为可发给客户</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>记录内容</translation>
     </message>
@@ -271,16 +1397,418 @@
         <translation>编辑记录</translation>
     </message>
     <message>
+        <source>Internal: never in the minutes or any client file</source>
+        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>会议记录</translation>
     </message>
     <message>
-        <source>Attendees (speaker keys)</source>
-        <translation>参会人员（发言人快捷键）</translation>
+        <source>Edit no&amp;te</source>
+        <translation>编辑记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete note</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Action &amp;item…</source>
+        <translation>行动项(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude…</source>
+        <translation>态度(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Valued &amp;outcome…</source>
+        <translation>看重的成果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected cell (or double-click it)</source>
+        <translation>编辑所选单元格（或双击单元格）</translation>
+    </message>
+    <message>
+        <source>An action item from the selected note</source>
+        <translation>根据所选记录创建行动项</translation>
+    </message>
+    <message>
+        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
+        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
+    </message>
+    <message>
+        <source>This note shows which outcome the speaker values</source>
+        <translation>此记录反映了发言人看重的成果</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>发言内容</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Everything the speaker said</source>
+        <translation>该发言人的全部发言</translation>
+    </message>
+    <message>
+        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
+        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Roll call</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>最近观察</translation>
+    </message>
+    <message>
+        <source>Attendees&apos; attitudes</source>
+        <translation>参会人员态度</translation>
+    </message>
+    <message>
+        <source>Record &amp;observation…</source>
+        <translation>记录观察(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record observation</source>
+        <translation>记录观察</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Change rank</source>
+        <translation>修改排序</translation>
+    </message>
+    <message>
+        <source>Outcome valued</source>
+        <translation>看重的成果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Edit evidence</source>
+        <translation>编辑依据</translation>
+    </message>
+    <message>
+        <source>Notes that show it</source>
+        <translation>相关记录</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values</source>
+        <translation>各位领导看重的成果</translation>
+    </message>
+    <message>
+        <source>Add valued ou&amp;tcome…</source>
+        <translation>添加看重的成果(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add valued outcome</source>
+        <translation>添加看重的成果</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove valued outcome</source>
+        <translation>移除看重的成果</translation>
+    </message>
+    <message>
+        <source>Attitudes observed</source>
+        <translation>观察到的态度</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values most</source>
+        <translation>各位领导最看重的成果</translation>
+    </message>
+    <message>
+        <source>Key points by a&amp;genda item</source>
+        <translation>按议题整理要点(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Key points by s&amp;peaker</source>
+        <translation>按发言人整理要点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cc the consultant team</source>
+        <translation>抄送顾问组(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Write minutes (.&amp;docx)…</source>
+        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write &amp;email draft (.eml)…</source>
+        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write minutes</source>
+        <translation>生成会议纪要</translation>
+    </message>
+    <message>
+        <source>Write email draft</source>
+        <translation>生成邮件草稿</translation>
+    </message>
+    <message>
+        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
+        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Edit version</source>
+        <translation>编辑版本</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Edit recipients</source>
+        <translation>编辑收件人</translation>
+    </message>
+    <message>
+        <source>Client&apos;s feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s feedback</source>
+        <translation>编辑客户反馈</translation>
+    </message>
+    <message>
+        <source>Revise implementation?</source>
+        <translation>是否修正实施内容</translation>
+    </message>
+    <message>
+        <source>Change revision decision</source>
+        <translation>修改是否修正</translation>
+    </message>
+    <message>
+        <source>Items to revise</source>
+        <translation>需修正项</translation>
+    </message>
+    <message>
+        <source>Edit items to revise</source>
+        <translation>编辑需修正项</translation>
+    </message>
+    <message>
+        <source>Distribution record</source>
+        <translation>发送记录</translation>
+    </message>
+    <message>
+        <source>&amp;Record a sending…</source>
+        <translation>记录一次发送(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Items → ac&amp;tion items</source>
+        <translation>需修正项 → 行动项(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Items → project &amp;scope</source>
+        <translation>需修正项 → 项目范围(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an action item of this meeting</source>
+        <translation>每个需修正项转为本次会议的一个行动项</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an in-scope line of the project boundary</source>
+        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
+    </message>
+    <message>
+        <source>Minutes and email draft</source>
+        <translation>会议纪要与邮件草稿</translation>
+    </message>
+    <message>
+        <source>Distribution record: sent, feedback, decision</source>
+        <translation>发送记录：发送、反馈、决定</translation>
+    </message>
+    <message>
+        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
+        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Select a speaker to see everything they said.</source>
+        <translation>选择一位发言人，查看其全部发言。</translation>
+    </message>
+    <message>
+        <source>No speaker</source>
+        <translation>无发言人</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n note(s), in order</source>
+        <translation>
+            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To: {names}</source>
+        <translation>收件人：{names}</translation>
+    </message>
+    <message>
+        <source>nobody with an email address</source>
+        <translation>无人填写邮箱地址</translation>
+    </message>
+    <message>
+        <source>Cc: {names}</source>
+        <translation>抄送：{names}</translation>
+    </message>
+    <message>
+        <source>No email address (add it in Stakeholders): {names}</source>
+        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
+    </message>
+    <message>
+        <source>Clock not started</source>
+        <translation>未开始计时</translation>
+    </message>
+    <message>
+        <source>Started {time}</source>
+        <translation>开始于 {time}</translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>已进行 {time}</translation>
+    </message>
+    <message>
+        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
+        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已保存（{time}）。</translation>
+    </message>
+    <message>
+        <source>Capture note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation>添加行动项</translation>
+    </message>
+    <message>
+        <source>This meeting has no attendees to observe.</source>
+        <translation>本次会议没有可观察的参会人员。</translation>
+    </message>
+    <message>
+        <source>Record attitude</source>
+        <translation>记录态度</translation>
+    </message>
+    <message>
+        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
+        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
+    </message>
+    <message>
+        <source>Valued outcome</source>
+        <translation>看重的成果</translation>
+    </message>
+    <message>
+        <source>Record as sent?</source>
+        <translation>记录为已发送？</translation>
+    </message>
+    <message>
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to {count} recipient(s)? You can add the client&apos;s feedback later.</source>
+        <translation>邮件草稿已在邮件程序中打开。是否将版本 {version} 的会议纪要记录为现已发送给 {count} 位收件人？客户反馈可以稍后补充。</translation>
+    </message>
+    <message>
+        <source>Record minutes sent</source>
+        <translation>记录纪要发送</translation>
+    </message>
+    <message>
+        <source>Delete distribution record</source>
+        <translation>删除发送记录</translation>
+    </message>
+    <message>
+        <source>Select a sending of the minutes first.</source>
+        <translation>请先选择一条纪要发送记录。</translation>
+    </message>
+    <message>
+        <source>Items to revise → action items</source>
+        <translation>需修正项 → 行动项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action item(s) added; see the Progress tab.</source>
+        <translation>
+            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items to revise → project scope</source>
+        <translation>需修正项 → 项目范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added to the project scope.</source>
+        <translation>
+            <numerusform>已向项目范围添加 %n 条。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No meetings yet.</source>
         <translation>暂无会议。</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
@@ -293,7 +1821,7 @@
     <name>MainWindow</name>
     <message>
         <source>pmdesk</source>
-        <extracomment>Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart).</extracomment>
+        <extracomment>Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The four tabs are built (at once, or just after the first paint).</extracomment>
         <translation>pmdesk</translation>
     </message>
     <message>
@@ -329,10 +1857,6 @@
         <translation>新建数据库(&amp;D)…</translation>
     </message>
     <message>
-        <source>&amp;Back up database…</source>
-        <translation>备份数据库(&amp;B)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -359,6 +1883,10 @@
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent databases</source>
+        <translation>最近打开的数据库(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -397,6 +1925,14 @@
         <translation>未保存</translation>
     </message>
     <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
         <source>The database file this window shows</source>
         <translation>本窗口显示的数据库文件</translation>
     </message>
@@ -405,12 +1941,28 @@
         <translation>pmdesk — {name}</translation>
     </message>
     <message>
+        <source>{path} is open in another pmdesk window; it was brought to the front.</source>
+        <translation>{path} 已在另一个 pmdesk 窗口中打开，已将该窗口切换到前台。</translation>
+    </message>
+    <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client&apos;s people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk&apos;s installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;面向咨询项目经理的客户沟通工作台：筹备项目启动会，记录每位客户领导的发言，分析客户方人员，并以客户方项目负责人为把关者推进项目进度。&lt;/p&gt;&lt;p&gt;pmdesk 是遵循 MIT 许可证的自由软件。&lt;/p&gt;&lt;p&gt;本软件基于 Qt {qt} 和 Qt for Python (PySide6) 构建，二者按 GNU LGPL v3 许可使用：您可以用自己编译的兼容版本替换 pmdesk 安装目录中的 PySide6 和 Qt 库；其源代码位于 https://download.qt.io。其他组件：Python（PSF 许可证）、Peewee、python-docx、openpyxl 和 platformdirs（MIT）、icalendar（BSD）。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Back up to a file…</source>
+        <translation>备份到文件(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Back&amp;ups and restore…</source>
+        <translation>备份与恢复(&amp;U)…</translation>
     </message>
     <message>
         <source>pmdesk databases (*.db);;All files (*)</source>
@@ -429,6 +1981,10 @@
         <translation>{path} 已存在；请使用“打开数据库”将其打开。</translation>
     </message>
     <message>
+        <source>Daily backup failed: {problem}</source>
+        <translation>每日备份失败：{problem}</translation>
+    </message>
+    <message>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
@@ -444,9 +2000,119 @@
         <source>About pmdesk</source>
         <translation>关于 pmdesk</translation>
     </message>
+</context>
+<context>
+    <name>MaterialDialog</name>
     <message>
-        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client&apos;s people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (PySide6), licensed under the LGPL v3: you may replace the PySide6 and Qt libraries in the installed folder with your own compatible build.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;面向咨询项目经理的客户沟通工作台：筹备项目启动会，记录每位客户领导的发言，分析客户方人员，并以客户方项目负责人为把关者推进项目进度。&lt;/p&gt;&lt;p&gt;基于 Qt for Python (PySide6) 构建，采用 LGPL v3 许可：您可以用自行构建的兼容版本替换安装目录中的 PySide6 和 Qt 库。&lt;/p&gt;</translation>
+        <source>Material</source>
+        <translation>会议材料</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Sent to the &amp;client on</source>
+        <translation>发送客户日期(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Date sent to the client</source>
+        <translation>发送客户日期</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Client&apos;s &amp;additions:</source>
+        <translation>客户补充意见(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>(no file)</source>
+        <translation>（无文件）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>选择文件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the material&apos;s file</source>
+        <translation>选择材料文件</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>MemoDialog</name>
+    <message>
+        <source>Escalation memo about {name}</source>
+        <translation>关于{name}的上报备忘录</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议方案</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>备忘录正文</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>撰写日期</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Internal: sent to the client lead only, never to the person.</source>
+        <translation>内部：仅发给客户方项目负责人，绝不发给当事人。</translation>
+    </message>
+    <message>
+        <source>&amp;Proposal:</source>
+        <translation>建议方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cause:</source>
+        <translation>原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>正文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Written on:</source>
+        <translation>撰写日期(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sent on:</source>
+        <translation>发送日期(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -493,10 +2159,652 @@
     </message>
 </context>
 <context>
+    <name>ObservationDialog</name>
+    <message>
+        <source>Attitude observation</source>
+        <translation>态度观察</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <source>What you observed</source>
+        <translation>观察内容</translation>
+    </message>
+    <message>
+        <source>Internal: kept in the person&apos;s history, never sent to the client.</source>
+        <translation>内部：记入此人的评估历史，绝不发送给客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Engagement:</source>
+        <translation>态度(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Cooperation &amp;type:</source>
+        <translation>配合类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Observed:</source>
+        <translation>观察内容(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>Give {what}</source>
+        <translation>填写{what}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetail</name>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Causes in your own words</source>
+        <translation>原因（自行描述）</translation>
+    </message>
+    <message>
+        <source>Save causes</source>
+        <translation>保存原因</translation>
+    </message>
+    <message>
+        <source>Cooperation type:</source>
+        <translation>配合类型：</translation>
+    </message>
+    <message>
+        <source>Common causes:</source>
+        <translation>常见原因：</translation>
+    </message>
+    <message>
+        <source>In your own words:</source>
+        <translation>自行描述：</translation>
+    </message>
+    <message>
+        <source>Success factors</source>
+        <translation>成功因素</translation>
+    </message>
+    <message>
+        <source>Save success factors</source>
+        <translation>保存成功因素</translation>
+    </message>
+    <message>
+        <source>Carry the success factors over to</source>
+        <translation>将成功因素推广到</translation>
+    </message>
+    <message>
+        <source>Carry over to the ticked people</source>
+        <translation>推广到勾选的人员</translation>
+    </message>
+    <message>
+        <source>Active: why so willing, and carry it over to others</source>
+        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
+    </message>
+    <message>
+        <source>Success factors:</source>
+        <translation>成功因素：</translation>
+    </message>
+    <message>
+        <source>Carry over to:</source>
+        <translation>推广到：</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>撰写日期</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议方案</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s decision</source>
+        <translation>负责人决定</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Help action</source>
+        <translation>协助事项</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Escalation memos</source>
+        <translation>上报备忘录</translation>
+    </message>
+    <message>
+        <source>New memo…</source>
+        <translation>新建备忘录…</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s decision…</source>
+        <translation>负责人决定…</translation>
+    </message>
+    <message>
+        <source>Send help…</source>
+        <translation>派人协助…</translation>
+    </message>
+    <message>
+        <source>Copy memo text</source>
+        <translation>复制备忘录正文</translation>
+    </message>
+    <message>
+        <source>Passive: ask the client lead — incentive, replace, help?</source>
+        <translation>消极配合者：反馈给客户方项目负责人——激励、换人还是派人协助？</translation>
+    </message>
+    <message>
+        <source>One-on-one coaching plan</source>
+        <translation>一对一辅导计划</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>沟通日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coaching log</source>
+        <translation>辅导记录</translation>
+    </message>
+    <message>
+        <source>Plan a talk…</source>
+        <translation>安排沟通…</translation>
+    </message>
+    <message>
+        <source>Edit talk…</source>
+        <translation>编辑沟通…</translation>
+    </message>
+    <message>
+        <source>Delete talk</source>
+        <translation>删除沟通</translation>
+    </message>
+    <message>
+        <source>Routine: one-on-one talks toward active</source>
+        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
+    </message>
+    <message>
+        <source>Coaching plan:</source>
+        <translation>辅导计划：</translation>
+    </message>
+    <message>
+        <source>One-on-one talks:</source>
+        <translation>一对一沟通：</translation>
+    </message>
+    <message>
+        <source>Play&amp;book</source>
+        <translation>应对方案(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Causes</source>
+        <translation>原因(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Assessment history</source>
+        <translation>评估历史</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>评估历史(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Said</source>
+        <translation>发言内容</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Notes said</source>
+        <translation>发言记录</translation>
+    </message>
+    <message>
+        <source>N&amp;otes said</source>
+        <translation>发言记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>Actions owned</source>
+        <translation>负责的步骤</translation>
+    </message>
+    <message>
+        <source>Actions owne&amp;d</source>
+        <translation>负责的步骤(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>新承诺日期</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进…</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;ups</source>
+        <translation>跟进记录(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
+        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
+    </message>
+    <message>
+        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
+        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
+    </message>
+    <message>
+        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
+        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
+    </message>
+    <message>
+        <source>no deadlines passed yet</source>
+        <translation>尚无已到期的截止日期</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
+    </message>
+    <message>
+        <source>not enough history (needs {n} deadlines)</source>
+        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
+    </message>
+    <message>
+        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
+        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
+    </message>
+    <message>
+        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
+    </message>
+    <message>
+        <source>Carried over to: {names}</source>
+        <translation>已推广到：{names}</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>应对方案</translation>
+    </message>
+    <message>
+        <source>Use the suggested cooperation type</source>
+        <translation>采用建议的配合类型</translation>
+    </message>
+    <message>
+        <source>On-time record</source>
+        <translation>按时完成记录</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
+    </message>
+    <message>
+        <source>Edit causes</source>
+        <translation>编辑原因</translation>
+    </message>
+    <message>
+        <source>Edit success factors</source>
+        <translation>编辑成功因素</translation>
+    </message>
+    <message>
+        <source>Carry over success factors</source>
+        <translation>推广成功因素</translation>
+    </message>
+    <message>
+        <source>Edit coaching plan</source>
+        <translation>编辑辅导计划</translation>
+    </message>
+    <message>
+        <source>Write escalation memo</source>
+        <translation>撰写上报备忘录</translation>
+    </message>
+    <message>
+        <source>Record the lead&apos;s decision</source>
+        <translation>记录负责人决定</translation>
+    </message>
+    <message>
+        <source>Add a consultant to the register first.</source>
+        <translation>请先在登记表中添加顾问。</translation>
+    </message>
+    <message>
+        <source>Send help</source>
+        <translation>派人协助</translation>
+    </message>
+    <message>
+        <source>Plan a talk</source>
+        <translation>安排沟通</translation>
+    </message>
+    <message>
+        <source>One-on-one with {name}</source>
+        <translation>与{name}一对一沟通</translation>
+    </message>
+    <message>
+        <source>Edit talk</source>
+        <translation>编辑沟通</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑{name}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Project role</source>
+        <translation>项目角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>部门(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>E&amp;mail, phone:</source>
+        <translation>邮箱、电话(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Internal analysis (never sent to the client)</source>
+        <translation>内部分析（绝不发送给客户）</translation>
+    </message>
+    <message>
+        <source>— not assessed —</source>
+        <translation>— 未评估 —</translation>
+    </message>
+    <message>
+        <source>Engagement now</source>
+        <translation>当前态度</translation>
+    </message>
+    <message>
+        <source>Engagement wanted</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>关注度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>应对策略</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Stakeholder register</source>
+        <translation>干系人登记表</translation>
+    </message>
+    <message>
+        <source>Source of a changed engagement or type</source>
+        <translation>态度或类型变化的信息来源</translation>
+    </message>
+    <message>
+        <source>Why the engagement or type changed</source>
+        <translation>态度或类型变化的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Engagement now:</source>
+        <translation>当前态度(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Engagement &amp;wanted:</source>
+        <translation>期望态度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Influence (1–5):</source>
+        <translation>影响力（1–5）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Inte&amp;rest (1–5):</source>
+        <translation>关注度（1–5）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cooperation t&amp;ype:</source>
+        <translation>配合类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Common causes:</source>
+        <translation>常见原因：</translation>
+    </message>
+    <message>
+        <source>&amp;Causes:</source>
+        <translation>原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>应对策略(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt action:</source>
+        <translation>下一步行动(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Assessment s&amp;ource:</source>
+        <translation>评估来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Assessment c&amp;omment:</source>
+        <translation>评估说明(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>PlanKickoffDialog</name>
+    <message>
+        <source>Plan the kickoff</source>
+        <translation>安排项目启动会</translation>
+    </message>
+    <message>
+        <source>Creates the kickoff meeting with the method&apos;s four purposes and its before / during / after checklist, due relative to the start.</source>
+        <translation>创建项目启动会，包含方法中的四个目的及会前/会中/会后检查清单，各项截止时间以会议开始时间为基准。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts at:</source>
+        <translation>开始时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Ends at:</source>
+        <translation>结束时间(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>地点(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+</context>
+<context>
+    <name>PowerGrid</name>
+    <message>
+        <source>Power/interest grid</source>
+        <extracomment>(person id, new influence, new interest): one per drag or key press. A point was selected by mouse or keyboard.</extracomment>
+        <translation>影响力/关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Drag a person to change their influence and interest. Keyboard: Page Up and Page Down choose a person, the arrow keys move them.</source>
+        <translation>拖动人员可修改其影响力和关注度。键盘操作：Page Up 和 Page Down 选择人员，方向键移动。</translation>
+    </message>
+    <message>
+        <source>Interest →</source>
+        <translation>关注度 →</translation>
+    </message>
+    <message>
+        <source>Influence →</source>
+        <translation>影响力 →</translation>
+    </message>
+    <message>
+        <source>Lead / leader</source>
+        <translation>负责人/领导</translation>
+    </message>
+    <message>
+        <source>{name}: influence {influence}, interest {interest} — {quadrant}</source>
+        <translation>{name}：影响力 {influence}，关注度 {interest} — {quadrant}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
         <source>Show the steps of</source>
-        <extracomment>Open items carried over this many times are flagged (METHOD.md: plan every deadline).</extracomment>
         <translation>按责任人显示步骤</translation>
     </message>
     <message>
@@ -548,10 +2856,6 @@
         <translation>需客户协助</translation>
     </message>
     <message>
-        <source>needed</source>
-        <translation>需要</translation>
-    </message>
-    <message>
         <source>Carried over</source>
         <translation>顺延次数</translation>
     </message>
@@ -576,12 +2880,277 @@
         <translation>审核状态</translation>
     </message>
     <message>
+        <source>&amp;Add request…</source>
+        <translation>添加意见/问题(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Make an action item</source>
+        <translation>转为行动项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Assistance needed</source>
+        <translation>需要的协助</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>协助人</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Reminders sent</source>
+        <translation>已催办次数</translation>
+    </message>
+    <message>
+        <source>Chase list</source>
+        <translation>催办清单</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder email…</source>
+        <translation>催办邮件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
+        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>报告期起始日期</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>报告期截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;fill from the plan</source>
+        <translation>根据计划预填(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;ups for late people…</source>
+        <translation>私下跟进延期人员(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Internal: one private follow-up per late person (records and a .docx)</source>
+        <translation>内部：为每位延期人员生成一条私下跟进（跟进记录及 .docx 文档）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>现状(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems:</source>
+        <translation>问题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Help needed:</source>
+        <translation>需要的协助(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Pr&amp;aise:</source>
+        <translation>表扬(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Report check</source>
+        <translation>报告检查</translation>
+    </message>
+    <message>
+        <source>Late step</source>
+        <translation>延期步骤</translation>
+    </message>
+    <message>
+        <source>Next step (in the report, no names)</source>
+        <translation>下一步安排（写入报告，不点名）</translation>
+    </message>
+    <message>
+        <source>Late steps</source>
+        <translation>延期步骤</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Action &amp;tracker (client, .xlsx)…</source>
+        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Status &amp;report (client, .docx)…</source>
+        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import edited tracker…</source>
+        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead&apos;s review · {requests} open lead requests · {chase} to chase</source>
+        <translation>{steps} 个步骤 · {overdue} 个逾期 · {flagged} 个顺延 {n} 次及以上 · {waiting} 项待负责人审核 · {requests} 条负责人意见/问题待解决 · {chase} 项待催办</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
         <source>Change review state</source>
         <translation>修改审核状态</translation>
     </message>
     <message>
         <source>Submitted</source>
         <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Progress summary</source>
+        <extracomment>Text being typed in the report is saved this long after the last keystroke. Open written reminders and exports in their program (tests turn it off).</extracomment>
+        <translation>进度摘要</translation>
+    </message>
+    <message>
+        <source>Step &amp;plan</source>
+        <translation>工作计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s &amp;deadlines</source>
+        <translation>各人截止日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Gatekeeper queue</source>
+        <translation>待负责人审核(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Lead re&amp;quests</source>
+        <translation>负责人意见与问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>C&amp;hase list</source>
+        <translation>催办清单(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Status &amp;report</source>
+        <translation>进度报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Change start date</source>
+        <translation>修改开始日期</translation>
+    </message>
+    <message>
+        <source>Change completion date</source>
+        <translation>修改完成日期</translation>
+    </message>
+    <message>
+        <source>Change priority</source>
+        <translation>修改优先级</translation>
+    </message>
+    <message>
+        <source>Change client help</source>
+        <translation>修改是否需客户协助</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步安排</translation>
+    </message>
+    <message>
+        <source>Client comment</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Notes (internal)</source>
+        <translation>备注（内部）</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>&amp;Add step…</source>
+        <translation>添加步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll over open items</source>
+        <translation>顺延未完成事项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
+        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
+    </message>
+    <message>
+        <source>&amp;Import tracker…</source>
+        <translation>导入跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport tracker…</source>
+        <translation>导出跟踪表(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>最近截止日期</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s deadlines</source>
+        <translation>各人截止日期</translation>
+    </message>
+    <message>
+        <source>The person&apos;s open steps</source>
+        <translation>此人的未完成步骤</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s steps…</source>
+        <translation>导出此人的步骤…</translation>
+    </message>
+    <message>
+        <source>Their open steps as a small tracker they can update and send back</source>
+        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
     </message>
     <message>
         <source>Reviewed</source>
@@ -596,12 +3165,20 @@
         <translation>待负责人审核</translation>
     </message>
     <message>
+        <source>&amp;Add review…</source>
+        <translation>添加审核项(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
         <source>Request</source>
         <translation>意见/问题</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
     </message>
     <message>
         <source>Resolution</source>
@@ -612,8 +3189,132 @@
         <translation>负责人意见与问题</translation>
     </message>
     <message>
-        <source>{steps} steps · {overdue} overdue · {waiting} awaiting the lead&apos;s review</source>
-        <translation>{steps} 个步骤 · {overdue} 个逾期 · {waiting} 个待负责人审核</translation>
+        <source>Change request status</source>
+        <translation>修改意见/问题状态</translation>
+    </message>
+    <message>
+        <source>Roll over</source>
+        <translation>顺延</translation>
+    </message>
+    <message>
+        <source>No open step is past its due date.</source>
+        <translation>没有已过截止日期的未完成步骤。</translation>
+    </message>
+    <message>
+        <source>Roll over open items</source>
+        <translation>顺延未完成事项</translation>
+    </message>
+    <message>
+        <source>After the progress meeting, count one more carry-over for the {n} open steps past their due date? Steps carried over {flag} times are flagged.</source>
+        <translation>进度例会后，是否为 {n} 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Add review</source>
+        <translation>添加审核项</translation>
+    </message>
+    <message>
+        <source>title: cannot be empty</source>
+        <translation>标题：不能为空</translation>
+    </message>
+    <message>
+        <source>Edit review</source>
+        <translation>编辑审核项</translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation>删除审核项</translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation>添加意见/问题</translation>
+    </message>
+    <message>
+        <source>text: cannot be empty</source>
+        <translation>内容：不能为空</translation>
+    </message>
+    <message>
+        <source>Edit request</source>
+        <translation>编辑意见/问题</translation>
+    </message>
+    <message>
+        <source>Make an action item</source>
+        <translation>转为行动项</translation>
+    </message>
+    <message>
+        <source>Delete request</source>
+        <translation>删除意见/问题</translation>
+    </message>
+    <message>
+        <source>Email drafts (*.eml)</source>
+        <translation>邮件草稿 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>已发催办</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export not written</source>
+        <translation>导出未完成</translation>
+    </message>
+    <message>
+        <source>Import tracker</source>
+        <translation>导入跟踪表</translation>
+    </message>
+    <message>
+        <source>Tracker not imported</source>
+        <translation>跟踪表未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Prefill the report</source>
+        <translation>预填报告</translation>
+    </message>
+    <message>
+        <source>Replace the text you wrote with the text from the plan?</source>
+        <translation>用根据计划生成的内容替换您已填写的内容？</translation>
+    </message>
+    <message>
+        <source>Choose a period that ends on or after its start.</source>
+        <translation>请选择截止日期不早于起始日期的报告期。</translation>
+    </message>
+    <message>
+        <source>Cannot export: the report names people who are late in this period: {where}. Praise in public, follow up in private: state the next step instead of the name.</source>
+        <translation>无法导出：报告中点名了本期延期的人员：{where}。公开表扬，私下跟进：请写明下一步安排，不要写姓名。</translation>
+    </message>
+    <message>
+        <source>Ready: no late person is named.</source>
+        <translation>可以导出：报告未点名延期人员。</translation>
+    </message>
+    <message>
+        <source>{n} late steps have no next step yet (the report says it is being agreed): fill it in on the right.</source>
+        <translation>{n} 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export status report</source>
+        <translation>导出进度报告</translation>
+    </message>
+    <message>
+        <source>Follow-ups for late people</source>
+        <translation>私下跟进延期人员</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -626,6 +3327,103 @@
     <message>
         <source>Change step status</source>
         <translation>修改步骤状态</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Edit request</source>
+        <translation>编辑意见/问题</translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation>添加意见/问题</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>意见/问题(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Raised &amp;on:</source>
+        <translation>提出日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Raised &amp;by:</source>
+        <translation>提出人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>责任人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>R&amp;esolution:</source>
+        <translation>处理结果(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Edit review</source>
+        <translation>编辑审核项</translation>
+    </message>
+    <message>
+        <source>Add review</source>
+        <translation>添加审核项</translation>
+    </message>
+    <message>
+        <source>&amp;Milestone or deliverable:</source>
+        <translation>里程碑/交付成果(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>审核人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>审核意见(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>SendHelpDialog</name>
+    <message>
+        <source>Send help</source>
+        <translation>派人协助</translation>
+    </message>
+    <message>
+        <source>Consultant who helps</source>
+        <translation>提供协助的顾问</translation>
+    </message>
+    <message>
+        <source>Help action</source>
+        <translation>协助事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;Consultant:</source>
+        <translation>顾问(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>协助事项(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止日期(&amp;D)：</translation>
     </message>
 </context>
 <context>
@@ -671,6 +3469,50 @@
         <translation>当前态度</translation>
     </message>
     <message>
+        <source>Both sides</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Any engagement</source>
+        <translation>全部态度</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a person to the register</source>
+        <translation>向登记表添加人员</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the register and its history (.xlsx, internal)</source>
+        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
+    </message>
+    <message>
         <source>Change engagement</source>
         <translation>修改当前态度</translation>
     </message>
@@ -681,6 +3523,10 @@
     <message>
         <source>Change desired engagement</source>
         <translation>修改期望态度</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
     </message>
     <message>
         <source>Influence</source>
@@ -699,8 +3545,152 @@
         <translation>修改关注度</translation>
     </message>
     <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>新承诺日期</translation>
+    </message>
+    <message>
+        <source>Follow-up log</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进…</translation>
+    </message>
+    <message>
+        <source>Log a private follow-up</source>
+        <translation>记录一次私下跟进</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>编辑跟进</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>删除跟进</translation>
+    </message>
+    <message>
+        <source>Power/interest &amp;grid</source>
+        <translation>影响力/关注度矩阵(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Engagement ma&amp;trix</source>
+        <translation>态度矩阵(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w-up log</source>
+        <translation>跟进记录(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Stakeholder register (internal)…</source>
+        <translation>干系人登记表（仅限内部）…</translation>
+    </message>
+    <message>
+        <source>Filter by {what}</source>
+        <translation>按{what}筛选</translation>
+    </message>
+    <message>
+        <source>{gaps} of {n} client people must move up.</source>
+        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
+    </message>
+    <message>
+        <source>Not assessed: {names}</source>
+        <translation>未评估：{names}</translation>
+    </message>
+    <message>
+        <source>(too few deadlines)</source>
+        <translation>（截止日期记录不足）</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
+    </message>
+    <message>
+        <source>Select a person to see their analysis and history.</source>
+        <translation>选择一位人员，查看其分析和历史记录。</translation>
+    </message>
+    <message>
+        <source>{role} · {name}</source>
+        <translation>{role} · {name}</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加{name}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑{name}</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
+        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除{name}</translation>
+    </message>
+    <message>
+        <source>Move on the power/interest grid</source>
+        <translation>在影响力/关注度矩阵中移动</translation>
+    </message>
+    <message>
+        <source>Save grid as PNG</source>
+        <translation>将矩阵保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Grid not saved</source>
+        <translation>矩阵未保存</translation>
+    </message>
+    <message>
+        <source>{project} - stakeholder register (internal)</source>
+        <translation>{project} - 干系人登记表（仅限内部）</translation>
+    </message>
+    <message>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Private follow-up</source>
+        <translation>私下跟进</translation>
+    </message>
+    <message>
         <source>Cooperation type</source>
         <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议类型</translation>
     </message>
     <message>
         <source>Change cooperation type</source>
@@ -715,36 +3705,106 @@
         <translation>干系人登记表</translation>
     </message>
     <message>
+        <source>Save grid as P&amp;NG…</source>
+        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
+        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
+    </message>
+    <message>
+        <source>Engagement now (rows) against wanted (columns)</source>
+        <translation>当前态度（行）与期望态度（列）对照</translation>
+    </message>
+    <message>
+        <source>Rows: engagement now · columns: engagement wanted</source>
+        <translation>行：当前态度 · 列：期望态度</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>信息来源</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Assessment history</source>
-        <translation>评估历史</translation>
     </message>
     <message>
         <source>Register</source>
         <translation>干系人登记表</translation>
     </message>
+</context>
+<context>
+    <name>TrackerImportDialog</name>
     <message>
-        <source>Select a person to see their history.</source>
-        <translation>选择一位人员以查看其评估历史。</translation>
+        <source>Import tracker</source>
+        <translation>导入跟踪表</translation>
     </message>
     <message>
-        <source>History of {name}</source>
-        <translation>{name} 的评估历史</translation>
+        <source>{file}: {changes} changes to steps, {new} new steps. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
+        <translation>{file}：步骤变更 {changes} 处，新增步骤 {new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
+    </message>
+    <message>
+        <source>Changes in the tracker</source>
+        <translation>跟踪表中的变更</translation>
+    </message>
+    <message>
+        <source>No changes to import.</source>
+        <translation>没有可导入的变更。</translation>
+    </message>
+    <message>
+        <source>Not imported (for you to follow up):</source>
+        <translation>未导入（需您跟进）：</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>&amp;Apply all changes</source>
+        <translation>应用全部变更(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ValuedOutcomeDialog</name>
+    <message>
+        <source>Valued outcome</source>
+        <translation>看重的成果</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>after the others</source>
+        <translation>排在其他之后</translation>
+    </message>
+    <message>
+        <source>Rank (1 = valued most)</source>
+        <translation>排序（1 = 最看重）</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Link the selected &amp;note as evidence</source>
+        <translation>将所选记录关联为依据(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Leader:</source>
+        <translation>领导(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>成果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rank:</source>
+        <translation>排序(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>依据(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -752,6 +3812,26 @@
     <message>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Restore the latest backup, {backup}? The damaged file is kept beside it, renamed.</source>
+        <translation>{problem}
+
+是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
+    </message>
+    <message>
+        <source>Database on a network drive</source>
+        <translation>数据库位于网络驱动器上</translation>
+    </message>
+    <message>
+        <source>{path} is on a network drive. pmdesk works there more slowly and safely, but two people must never open it at the same time; keep your database on this computer, or use a team server.</source>
+        <translation>{path} 位于网络驱动器上。pmdesk 会以较慢但更稳妥的方式在此运行，但绝不能两人同时打开；请将数据库保存在本机，或使用团队服务器。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -762,8 +3842,8 @@
         <translation>新语言将在 pmdesk 重启后生效。是否立即重启？</translation>
     </message>
     <message>
-        <source>Something went wrong. Your saved data is safe; the details are below.</source>
-        <translation>出现错误。您已保存的数据不受影响，详细信息如下。</translation>
+        <source>Something went wrong. Your saved data is safe; the details are below and in the log in {folder}.</source>
+        <translation>出现错误。已保存的数据安然无恙；详细信息见下方，以及 {folder} 中的日志。</translation>
     </message>
 </context>
 <context>
@@ -795,6 +3875,22 @@
     <message>
         <source>Save as {name} instead?</source>
         <translation>改为另存为 {name}？</translation>
+    </message>
+</context>
+<context>
+    <name>minutes</name>
+    <message>
+        <source>Not decided yet</source>
+        <extracomment>The revision decision as stored (None = not decided yet).</extracomment>
+        <translation>尚未决定</translation>
+    </message>
+    <message>
+        <source>Yes: revise</source>
+        <translation>是：需修正</translation>
+    </message>
+    <message>
+        <source>No revision</source>
+        <translation>无需修正</translation>
     </message>
 </context>
 </TS>

@@ -208,7 +208,7 @@ def _run_window(
     from pmdesk.ui.main_window import MainWindow
 
     _offer_demo(language)
-    window = MainWindow(path, language, settings, guard=guard)
+    window = MainWindow(path, language, settings, guard=guard, deferred_tabs=True)
     restart = {"wanted": False}
 
     def on_language_chosen(value: str) -> None:
@@ -227,8 +227,13 @@ def _run_window(
 
     window.language_chosen.connect(on_language_chosen)
     sys.excepthook = _show_unexpected_error
-    if os.environ.get("PMDESK_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark (bench/)
+    if os.environ.get("PMDESK_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmarks (bench/)
         window.installEventFilter(_QuitOnFirstPaint(app))
+    elif os.environ.get("PMDESK_EXIT_AFTER_DATA"):
+        # Quit once the tab on screen has painted its project's data.
+        window.tabs_built.connect(
+            lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
+        )
     window.show()
     code = app.exec()
     if restart["wanted"]:

@@ -215,3 +215,17 @@ def test_sorting_by_a_header_and_back(
     assert titles == sorted(titles)
     plan.sort(-1)
     assert [a.id for a in plan.rows()] == natural
+
+
+def test_the_export_menu_loads_tabs_off_screen_first(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    window = make_window(qtbot, database, settings)
+    show(window, window.kickoff_tab)
+    other, _ = projects.create_project("Other")
+    window.reload_projects()
+    window.select_project(other.id)
+    window.select_project(demo_db)
+    assert window.live_tab.notes.rowCount() == 0, "off screen: not loaded yet"
+    window.export_menu.aboutToShow.emit()
+    assert window.live_tab.meeting_id is not None, "minutes export knows its meeting"

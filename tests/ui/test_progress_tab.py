@@ -195,6 +195,8 @@ def test_reminder_draft_counts_a_reminder(
 def test_report_check_blocks_a_late_name_and_exports_when_clean(
     tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
+    assert tab.texts["praise"].toPlainText() == "", "the report loads when it is shown"
+    tab.sections.setCurrentWidget(tab.report_page)
     assert "Emma Clarke" in tab.texts["praise"].toPlainText()
     assert tab.export_report_button.isEnabled()
     assert tab.check_label.text().startswith("Ready"), "every late demo step is arranged"
@@ -224,12 +226,14 @@ def test_report_check_blocks_a_late_name_and_exports_when_clean(
 def test_report_drafts_come_back(
     qtbot: QtBot, tab: ProgressTab, demo_db: int, settings: QSettings
 ) -> None:
+    tab.sections.setCurrentWidget(tab.report_page)
     tab.texts["problems"].setPlainText("Half-typed problem")
     tab.save_drafts()
     editor = Editor(QUndoStack(), lambda _c: None, lambda _m: None)
     again = ProgressTab(TabContext(editor, Language.EN, settings, lambda: NOW))
     qtbot.addWidget(again)
     again.set_project(demo_db)
+    again.sections.setCurrentWidget(again.report_page)
     assert again.texts["problems"].toPlainText() == "Half-typed problem"
 
 
@@ -237,6 +241,7 @@ def test_follow_ups_for_late_people(
     tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = FollowUp.select().count()
+    tab.sections.setCurrentWidget(tab.report_page)
     save_to(monkeypatch, tmp_path / "follow-ups.docx")
     tab.follow_up_button.click()
     assert (tmp_path / "follow-ups.docx").exists()

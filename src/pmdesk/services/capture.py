@@ -261,19 +261,18 @@ def commit_note(
         raise ValidationProblem("text", f"at most {MAX_NOTE_LENGTH} characters")
     now = (now or _now()).replace(microsecond=0)
     with transaction():
-        meeting = get_or_fail(Meeting, meeting_id)
-        if speaker_id is not None:
-            speaker = Person.get_or_none(Person.id == speaker_id)
-            if speaker is None or _ref(speaker, "project") != meeting.project_id:
-                raise ValidationProblem("speaker", "not a person of this meeting's project")
-        if agenda_item_id is not None:
-            item = AgendaItem.get_or_none(AgendaItem.id == agenda_item_id)
-            if item is None or _ref(item, "meeting") != meeting_id:
-                raise ValidationProblem("agenda_item", "not an agenda item of this meeting")
-        start = clock_start(meeting_id)
+        # This runs on every Enter during a meeting: the checks are one round trip.
+        project_id, speaker_project, item_meeting, clock = _commit_context(
+            meeting_id, speaker_id, agenda_item_id
+        )
+        if speaker_id is not None and speaker_project != project_id:
+            raise ValidationProblem("speaker", "not a person of this meeting's project")
+        if agenda_item_id is not None and item_meeting != meeting_id:
+            raise ValidationProblem("agenda_item", "not an agenda item of this meeting")
+        start = _parse_clock(clock) if clock is not None else clock_start(meeting_id)
         if start is None:
             start = now
-            _upsert_draft(clock_key(meeting_id), meeting.project_id, now.isoformat(), now)
+            _upsert_draft(clock_key(meeting_id), project_id, now.isoformat(), now)
         note = Note.create(
             meeting=meeting_id,
             offset_seconds=elapsed_seconds(start, now),
@@ -285,7 +284,32 @@ def commit_note(
             created_at=now,
         )
         Draft.delete().where(Draft.key == draft_key(meeting_id)).execute()
-    return note, Changes.of(Note, Draft, project_id=meeting.project_id)
+    return note, Changes.of(Note, Draft, project_id=project_id)
+
+
+def _commit_context(
+    meeting_id: int, speaker_id: int | None, agenda_item_id: int | None
+) -> tuple[int, int | None, int | None, str | None]:
+    """The meeting's project, the speaker's project, the agenda item's meeting and the
+    recorded clock start, in one query (NotFound when the meeting is gone)."""
+    meeting = Meeting.alias("m")
+    query = meeting.select(
+        meeting.project,
+        Person.select(Person.project).where(Person.id == speaker_id),
+        AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id == agenda_item_id),
+        Draft.select(Draft.text).where(Draft.key == clock_key(meeting_id)),
+    ).where(meeting.id == meeting_id)
+    row = query.tuples().first()
+    if row is None:
+        raise NotFound(f"No meeting with id {meeting_id}")
+    return row
+
+
+def _parse_clock(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 # -- attitude observations -------------------------------------------------------------

@@ -179,13 +179,16 @@ class PersonPlan:
         return min(dates) if dates else None
 
 
-def per_person(project_id: int, today: dt.date) -> list[PersonPlan]:
+def per_person(
+    project_id: int, today: dt.date, actions: list[ActionItem] | None = None
+) -> list[PersonPlan]:
     """Everyone who owns a step, client side first, with their open items by due date.
 
-    One query for the steps (owners joined); people without any step are left out.
+    One query for the steps (owners joined), or none when the caller has `actions`
+    (the project's list_actions) already; people without any step are left out.
     """
     plans: dict[int, PersonPlan] = {}
-    for action in list_actions(project_id):
+    for action in list_actions(project_id) if actions is None else actions:
         if action.owner is None:
             continue
         plan = plans.setdefault(action.owner.id, PersonPlan(action.owner))
@@ -228,10 +231,18 @@ def roll_over(project_id: int, as_of: dt.date) -> list[FieldEdit]:
 # -- the chase list ----------------------------------------------------------------------
 
 
-def chase_list(project_id: int, today: dt.date) -> list[ActionItem]:
-    """Client assistance the project is waiting for past its date, longest overdue first."""
+def chase_list(
+    project_id: int, today: dt.date, actions: list[ActionItem] | None = None
+) -> list[ActionItem]:
+    """Client assistance the project is waiting for past its date, longest overdue first.
+
+    `actions`: the project's list_actions, if the caller has them already."""
     return sorted(
-        (a for a in list_actions(project_id) if a.needs_client_assistance and is_overdue(a, today)),
+        (
+            a
+            for a in (list_actions(project_id) if actions is None else actions)
+            if a.needs_client_assistance and is_overdue(a, today)
+        ),
         key=lambda a: (a.due_date, a.id),
     )
 

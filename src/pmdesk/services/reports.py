@@ -364,11 +364,16 @@ def naming_problems(
     texts: ReportTexts, facts: ReportFacts, language: Language | str
 ) -> list[NamedLatePerson]:
     """Each place where a late person is named; the report may go out only when empty."""
-    patterns = [(p, form, rx) for p in facts.late_people for form, rx in name_patterns(p)]
+    patterns = [
+        (p, form, form.casefold(), rx) for p in facts.late_people for form, rx in name_patterns(p)
+    ]
     found: list[NamedLatePerson] = []
     for where, text in document_texts(texts, facts, language):
-        for person, form, rx in patterns:
-            if rx.search(text):
+        folded = text.casefold()
+        for person, form, folded_form, rx in patterns:
+            # The substring test is cheap and rules out almost every pair; the regex
+            # then checks word boundaries.
+            if folded_form in folded and rx.search(text):
                 found.append(NamedLatePerson(person, where, form))
                 break
     return found

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal, qVersion
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 from pmdesk import __version__, backups, db
 from pmdesk.models import Language
 from pmdesk.services import Changes, projects
-from pmdesk.ui.dialogs.backups_dialog import BackupsDialog, keep_setting
 from pmdesk.ui.dialogs.project_dialog import NewProjectDialog
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
-from pmdesk.ui.tabs.kickoff import KickoffTab
-from pmdesk.ui.tabs.live_meeting import LiveMeetingTab
-from pmdesk.ui.tabs.progress import ProgressTab
-from pmdesk.ui.tabs.stakeholders import StakeholdersTab
 from pmdesk.ui.undo import Editor
 
 if TYPE_CHECKING:
@@ -50,6 +45,8 @@ class MainWindow(QMainWindow):
     data_changed = Signal(object)
     #: The user chose another UI language (applied after a restart).
     language_chosen = Signal(str)
+    #: The four tabs are built (at once, or just after the first paint).
+    tabs_built = Signal()
 
     def __init__(
         self,
@@ -60,7 +57,10 @@ class MainWindow(QMainWindow):
         *,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
         guard: InstanceGuard | None = None,
+        deferred_tabs: bool = False,
     ) -> None:
+        """`deferred_tabs`: paint the window first and build the four tabs right after,
+        so the window is on screen at once (the app does this; tests build at once)."""
         super().__init__(parent)
         self.db_path = db_path
         self.language = language
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
-        context = TabContext(self.editor, language, settings, clock)
+        self._context = TabContext(self.editor, language, settings, clock)
 
         self.project_box = QComboBox(self)
         self.project_box.setObjectName("projectSwitcher")
@@ -81,23 +81,16 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workflowTabs")
-        self.kickoff_tab = KickoffTab(context, self)
-        self.live_tab = LiveMeetingTab(context, self)
-        self.stakeholders_tab = StakeholdersTab(context, self)
-        self.progress_tab = ProgressTab(context, self)
-        self.project_tabs: list[ProjectTab] = [
-            self.kickoff_tab,
-            self.live_tab,
-            self.stakeholders_tab,
-            self.progress_tab,
+        self.project_tabs: list[ProjectTab] = []
+        self._tab_titles = [
+            self.tr("&Kickoff"),
+            self.tr("&Live meeting"),
+            self.tr("&Stakeholders"),
+            self.tr("&Progress"),
         ]
-        self.tabs.addTab(self.kickoff_tab, self.tr("&Kickoff"))
-        self.tabs.addTab(self.live_tab, self.tr("&Live meeting"))
-        self.tabs.addTab(self.stakeholders_tab, self.tr("&Stakeholders"))
-        self.tabs.addTab(self.progress_tab, self.tr("&Progress"))
+        for title in self._tab_titles:  # stand-ins until build_tabs()
+            self.tabs.addTab(QWidget(self.tabs), title)
         self.setCentralWidget(self.tabs)
-        for tab in self.project_tabs[1:]:
-            tab.set_active(False)  # only the tab on screen loads; others when shown
 
         self._build_actions()
         self._build_menus()
@@ -114,6 +107,58 @@ class MainWindow(QMainWindow):
         self._show_database_path()
         self.reload_projects()
         self._restore_layout()
+        if deferred_tabs:
+            self.installEventFilter(self)
+        else:
+            self.build_tabs()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            # A moment after the first paint, so the window is on screen before the work.
+            QTimer.singleShot(10, self.build_tabs)
+        return super().eventFilter(watched, event)
+
+    def build_tabs(self) -> None:
+        """Build the four workflow tabs in place of their stand-ins (once)."""
+        if self.project_tabs:
+            return
+        # Imported here: the tabs and their services are most of pmdesk's start-up code.
+        from pmdesk.ui.tabs.kickoff import KickoffTab
+        from pmdesk.ui.tabs.live_meeting import LiveMeetingTab
+        from pmdesk.ui.tabs.progress import ProgressTab
+        from pmdesk.ui.tabs.stakeholders import StakeholdersTab
+
+        context = self._context
+        self.kickoff_tab = KickoffTab(context, self)
+        self.live_tab = LiveMeetingTab(context, self)
+        self.stakeholders_tab = StakeholdersTab(context, self)
+        self.progress_tab = ProgressTab(context, self)
+        tabs = [self.kickoff_tab, self.live_tab, self.stakeholders_tab, self.progress_tab]
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, (tab, title) in enumerate(zip(tabs, self._tab_titles, strict=True)):
+            stand_in = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            if stand_in is not None:
+                stand_in.deleteLater()
+            tab.set_active(index == current)  # only the tab on screen loads; others when shown
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.project_tabs = tabs
+        for tab in tabs:
+            actions = tab.export_actions()
+            if actions and not self.export_menu.isEmpty():
+                self.export_menu.addSeparator()
+            self.export_menu.addActions(actions)
+        self.export_menu.setEnabled(not self.export_menu.isEmpty())
+        for splitter in self._splitters():
+            saved = self.settings.value(f"splitters/{splitter.objectName()}")
+            if saved is not None:
+                splitter.restoreState(saved)
+        self._show_project()
+        self.tabs_built.emit()
 
     # -- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -152,13 +197,10 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_project_action)
         file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu(self.tr("&Export"))
-        for tab in self.project_tabs:
-            actions = tab.export_actions()
-            if actions and not self.export_menu.isEmpty():
-                self.export_menu.addSeparator()
-            self.export_menu.addActions(actions)
-        self.export_menu.setEnabled(not self.export_menu.isEmpty())
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))  # filled by build_tabs()
+        self.export_menu.setEnabled(False)
+        # Exports of a tab off screen act on what it would show: load it first.
+        self.export_menu.aboutToShow.connect(self._on_export_menu_about_to_show)
         file_menu.addSeparator()
         file_menu.addAction(self.open_database_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
@@ -231,6 +273,10 @@ class MainWindow(QMainWindow):
 
     def select_project(self, project_id: int) -> None:
         self.project_box.setCurrentIndex(self.project_box.findData(project_id))
+
+    def _on_export_menu_about_to_show(self) -> None:
+        for tab in self.project_tabs:
+            tab.ensure_loaded()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         current = self.tabs.widget(index)
@@ -369,6 +415,8 @@ class MainWindow(QMainWindow):
         self.switch_database(path)
 
     def _on_backups_triggered(self) -> None:
+        from pmdesk.ui.dialogs.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self.db_path, self.settings, self)
         dialog.exec()
         if dialog.restored:
@@ -378,6 +426,8 @@ class MainWindow(QMainWindow):
 
     def _on_daily_backup_timer_timeout(self) -> None:
         try:
+            from pmdesk.ui.dialogs.backups_dialog import keep_setting
+
             backups.backup_if_due("daily", keep=keep_setting(self.settings))
         except (OSError, db.DatabaseProblem) as problem:
             self.statusBar().showMessage(
@@ -442,10 +492,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        for splitter in self._splitters():
-            saved = self.settings.value(f"splitters/{splitter.objectName()}")
-            if saved is not None:
-                splitter.restoreState(saved)
         tab = self.settings.value("window/tab")
         if tab not in (None, ""):
             self.tabs.setCurrentIndex(int(tab))

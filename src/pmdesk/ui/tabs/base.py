@@ -62,6 +62,12 @@ class ProjectTab(QWidget):
         if active and self._stale:
             self._refresh()
 
+    def ensure_loaded(self) -> None:
+        """Load now if the tab is off screen and stale (its actions are about to be used)."""
+        if self._stale:
+            self._stale = False
+            self.reload()
+
     def _refresh(self) -> None:
         if self._active:
             self._stale = False

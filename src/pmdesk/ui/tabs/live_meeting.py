@@ -39,8 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.exports.email_eml import export_minutes_email
-from pmdesk.exports.minutes_docx import export_minutes, minutes_file_name
 from pmdesk.models import (
     ActionItem,
     AgendaItem,
@@ -1095,6 +1093,8 @@ class LiveMeetingTab(ProjectTab):
         if meeting_id is None:
             return
         meeting = meetings.get_meeting(meeting_id)
+        from pmdesk.exports.minutes_docx import export_minutes, minutes_file_name
+
         name = minutes_file_name(meeting, self._document_language(meeting)).removesuffix(".docx")
         run_export(
             self,
@@ -1111,6 +1111,9 @@ class LiveMeetingTab(ProjectTab):
             return
         meeting = meetings.get_meeting(meeting_id)
         language = self._document_language(meeting)
+        from pmdesk.exports.email_eml import export_minutes_email
+        from pmdesk.exports.minutes_docx import minutes_file_name
+
         name = minutes_file_name(meeting, language).removesuffix(".docx")
         cc_team = self.cc_team.isChecked()
         written = run_export(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from pmdesk.exports import ExportOptions, document_language
 from pmdesk.exports.files import ExportProblem
-from pmdesk.imports import tracker_xlsx as tracker_import
 from pmdesk.models import (
     ActionItem,
     ActionStatus,
@@ -58,13 +57,15 @@ from pmdesk.services.progress import CARRY_OVER_FLAG, PersonPlan
 from pmdesk.services.projects import get_project
 from pmdesk.services.reports import LateItem, ReportFacts, ReportTexts
 from pmdesk.ui.dialogs.progress_forms import ActionDialog, RequestDialog, ReviewDialog
-from pmdesk.ui.dialogs.tracker_import_dialog import TrackerImportDialog
 from pmdesk.ui.export_runner import run_export, safe_file_name
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
 #: Text being typed in the report is saved this long after the last keystroke.
+if TYPE_CHECKING:
+    from pmdesk.imports import tracker_xlsx as tracker_import
+
 AUTOSAVE_MS = 800
 FLAG_BRUSH = QBrush(QColor("#ffe8a3"))  # carried over three times: raise it
 
@@ -125,6 +126,8 @@ class ProgressTab(ProjectTab):
         self.sections.addTab(self.requests_page, self.tr("Lead re&quests"))
         self.sections.addTab(self.chase_page, self.tr("C&hase list"))
         self.sections.addTab(self.report_page, self.tr("Status &report"))
+        self._report_stale = False
+        self.sections.currentChanged.connect(self._on_sections_current_changed)
         self.splitters: list[QSplitter] = [self.people_splitter, self.report_splitter]
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -526,11 +529,14 @@ class ProgressTab(ProjectTab):
         self.plan.set_rows(actions)
         self._fill_owner_box()
         self._apply_owner_filter()
-        self._reload_people(today)
+        self._reload_people(today, actions)
         self.reviews.set_rows(progress.milestone_reviews(project_id) if project_id else [])
         self.requests.set_rows(progress.lead_requests(project_id) if project_id else [])
-        self.chase.set_rows(progress.chase_list(project_id, today) if project_id else [])
-        self._reload_report(today)
+        self.chase.set_rows(progress.chase_list(project_id, today, actions) if project_id else [])
+        # The report gathers the whole period and checks every name: only when on screen.
+        self._report_stale = True
+        if self.sections.currentWidget() is self.report_page:
+            self._on_sections_current_changed()
         overdue = sum(progress.is_overdue(a, today) for a in actions)
         flagged = sum(progress.is_flagged(a) for a in actions)
         waiting = sum(r.state == ReviewState.SUBMITTED for r in self.reviews.all_rows())
@@ -561,9 +567,14 @@ class ProgressTab(ProjectTab):
         ):
             fit_columns(view)
 
-    def _reload_people(self, today: dt.date) -> None:
+    def _on_sections_current_changed(self, *_args: object) -> None:
+        if self._report_stale and self.sections.currentWidget() is self.report_page:
+            self._report_stale = False
+            self._reload_report(self._today())
+
+    def _reload_people(self, today: dt.date, actions: list[ActionItem] | None = None) -> None:
         selected = self._selected(self.person_view, self.person_plans)
-        plans = progress.per_person(self.project_id, today) if self.project_id else []
+        plans = progress.per_person(self.project_id, today, actions) if self.project_id else []
         self.person_plans.set_rows(plans)
         row = next(
             (i for i, p in enumerate(plans) if selected and p.person.id == selected.person.id), 0
@@ -936,6 +947,10 @@ class ProgressTab(ProjectTab):
         )
         if not chosen:
             return
+        # openpyxl is big: loaded when the first tracker comes back, not at start.
+        from pmdesk.imports import tracker_xlsx as tracker_import
+        from pmdesk.ui.dialogs.tracker_import_dialog import TrackerImportDialog
+
         try:
             preview = tracker_import.read_tracker(self.project_id, Path(chosen), self._today())
         except tracker_import.TrackerProblem as problem:
@@ -954,6 +969,8 @@ class ProgressTab(ProjectTab):
 
     def apply_import(self, preview: tracker_import.TrackerPreview) -> bool:
         """Apply a previewed import as one undoable step."""
+        from pmdesk.imports import tracker_xlsx as tracker_import
+
         try:
             applied = tracker_import.apply_tracker(preview)
         except (ValidationProblem, NotFound) as problem:
