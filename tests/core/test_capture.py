@@ -263,3 +263,27 @@ def test_minutes_recipients_are_client_attendees_and_team(kickoff: Meeting) -> N
     assert to and all(p.side == "client" for p in to)
     assert team and all(p.side == "consultant" for p in team)
     assert capture.address_list(to[:1]) == f"{to[0].name} <{to[0].email}>"
+
+
+def test_a_note_names_a_speaker_and_agenda_item_of_its_own_meeting(kickoff: Meeting) -> None:
+    """Every Enter checks its references; a wrong one is refused and nothing is saved."""
+    from pmdesk.models import AgendaItem, Project
+    from pmdesk.services import NotFound
+
+    other = Project.create(name="Another client")
+    stranger = Person.create(project=other, name="Not in this project")
+    other_meeting = Meeting.create(project=other, title="Their meeting")
+    foreign_item = AgendaItem.create(meeting=other_meeting, title="Their agenda")
+    before = Note.select().count()
+    with pytest.raises(ValidationProblem) as speaker:
+        capture.commit_note(kickoff.id, "Hello", speaker_id=stranger.id)
+    assert speaker.value.field == "speaker"
+    with pytest.raises(ValidationProblem) as item:
+        capture.commit_note(kickoff.id, "Hello", agenda_item_id=foreign_item.id)
+    assert item.value.field == "agenda_item"
+    with pytest.raises(NotFound, match="No meeting with id 99999"):
+        capture.commit_note(99999, "Hello")
+    assert Note.select().count() == before
+    own_item = AgendaItem.select().where(AgendaItem.meeting == kickoff.id).first()
+    note, _ = capture.commit_note(kickoff.id, "Fine", agenda_item_id=own_item.id)
+    assert Note.get_by_id(note.id).agenda_item_id == own_item.id

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +45,7 @@ from pmdesk.models import (
     Role,
     ScopeItem,
     Side,
+    database,
 )
 from pmdesk.services.common import (
     Changes,
@@ -273,7 +274,7 @@ def commit_note(
         if start is None:
             start = now
             _upsert_draft(clock_key(meeting_id), project_id, now.isoformat(), now)
-        note = Note.create(
+        note = Note(
             meeting=meeting_id,
             offset_seconds=elapsed_seconds(start, now),
             speaker=speaker_id,
@@ -283,8 +284,37 @@ def commit_note(
             agenda_item=agenda_item_id,
             created_at=now,
         )
-        Draft.delete().where(Draft.key == draft_key(meeting_id)).execute()
+        note.id = _insert_note(note)
+        _delete_draft(draft_key(meeting_id))
     return note, Changes.of(Note, Draft, project_id=project_id)
+
+
+# Statements run on every Enter in a meeting, built once per database by Peewee (so in
+# that database's SQL and parameter style) and then only executed: building a query
+# costs more than running it.
+_NOTE_COLUMNS = ("meeting", "offset_seconds", "speaker", "kind", "text", "internal",
+                 "agenda_item", "created_at")  # fmt: skip
+_prepared: dict[tuple[str, str], str] = {}
+
+
+def _statement(name: str, build: Callable[[], Any]) -> str:
+    key = (type(database.obj).__name__, name)  # the SQL depends only on the dialect
+    if key not in _prepared:
+        _prepared[key] = build().sql()[0]
+    return _prepared[key]
+
+
+def _insert_note(note: Note) -> int:
+    fields = [Note._meta.fields[name] for name in _NOTE_COLUMNS]
+    sql = _statement("insert note", lambda: Note.insert({f: None for f in fields}))
+    params = [f.db_value(note.__data__.get(f.name)) for f in fields]
+    cursor = database.execute_sql(sql, params)
+    return int(database.last_insert_id(cursor))
+
+
+def _delete_draft(key: str) -> None:
+    sql = _statement("delete draft", lambda: Draft.delete().where(Draft.key == ""))
+    database.execute_sql(sql, [key])
 
 
 def _commit_context(
@@ -292,17 +322,23 @@ def _commit_context(
 ) -> tuple[int, int | None, int | None, str | None]:
     """The meeting's project, the speaker's project, the agenda item's meeting and the
     recorded clock start, in one query (NotFound when the meeting is gone)."""
-    meeting = Meeting.alias("m")
-    query = meeting.select(
-        meeting.project,
-        Person.select(Person.project).where(Person.id == speaker_id),
-        AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id == agenda_item_id),
-        Draft.select(Draft.text).where(Draft.key == clock_key(meeting_id)),
-    ).where(meeting.id == meeting_id)
-    row = query.tuples().first()
+
+    def build() -> Any:
+        # Placeholder values; the parameters below follow in the same order.
+        meeting = Meeting.alias("m")
+        return meeting.select(
+            meeting.project,
+            Person.select(Person.project).where(Person.id == 0),
+            AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id == 0),
+            Draft.select(Draft.text).where(Draft.key == ""),
+        ).where(meeting.id == 0)
+
+    sql = _statement("commit context", build)
+    params = [speaker_id, agenda_item_id, clock_key(meeting_id), meeting_id]
+    row = database.execute_sql(sql, params).fetchone()
     if row is None:
         raise NotFound(f"No meeting with id {meeting_id}")
-    return row
+    return tuple(row)
 
 
 def _parse_clock(text: str) -> dt.datetime | None:
