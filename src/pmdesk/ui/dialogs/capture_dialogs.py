@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,15 +25,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk import vocabulary
 from pmdesk.models import CooperationType, Engagement, Language
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from pmdesk.ui.widgets.forms import ok_cancel
 
 
 def _choice_box(
@@ -98,7 +89,7 @@ class ActionItemDialog(QDialog):
         form.addRow("", self.assistance)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def values(self) -> ActionValues:
         return ActionValues(
@@ -171,7 +162,7 @@ class ObservationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def values(self) -> ObservationValues:
         cooperation = self.cooperation.currentData()
@@ -234,7 +225,7 @@ class ValuedOutcomeDialog(QDialog):
         form.addRow("", self.link_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def values(self) -> OutcomeValues:
         return OutcomeValues(

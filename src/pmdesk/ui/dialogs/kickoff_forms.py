@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.services import ValidationProblem
+from pmdesk.ui.widgets.forms import ok_cancel
 
 Choices = Sequence[tuple[Any, str]]
 
@@ -92,11 +92,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.submit: Callable[[], object] | None = None
         self._fields: dict[str, tuple[str, QWidget]] = {}
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)

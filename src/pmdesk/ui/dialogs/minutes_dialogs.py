@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from pmdesk.ui.widgets.forms import ok_cancel
 
 #: The revision decision as stored (None = not decided yet).
 REVISION_CHOICES: tuple[bool | None, ...] = (None, True, False)
@@ -98,11 +99,7 @@ class DistributionDialog(QDialog):
         form.addRow(self.tr("Client's &feedback:"), self.feedback)
         form.addRow(self.tr("Revise the &implementation?"), self.revision)
         form.addRow(self.tr("&Items to revise:"), self.items)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

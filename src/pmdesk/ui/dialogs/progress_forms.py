@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -33,6 +32,7 @@ from pmdesk.models import (
     ReviewKind,
 )
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import ok_cancel
 
 
 class OptionalDate(QDateEdit):
@@ -80,11 +80,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
 
     def row(self, label: str, widget: QWidget) -> None:
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pmdesk import vocabulary
 from pmdesk.models import Language
 from pmdesk.services import ValidationProblem, projects
+from pmdesk.ui.widgets.forms import ok_cancel
 
 
 class NewProjectDialog(QDialog):
@@ -43,11 +44,7 @@ class NewProjectDialog(QDialog):
         form.addRow(self.tr("&Client:"), self.client)
         form.addRow(self.tr("C&ode:"), self.code)
         form.addRow(self.tr("&Documents in:"), self.document_language)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
