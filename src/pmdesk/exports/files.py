@@ -35,6 +35,9 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     os.close(fd)
     try:
         write(Path(temporary))
+        # mkstemp makes the file private (0600): give it the mode a new file would have,
+        # or the one of the file it replaces.
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except PermissionError as exc:
         raise ExportProblem(
@@ -47,6 +50,15 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
     return target
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def alternative_name(target: Path) -> Path:
