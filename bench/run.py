@@ -237,7 +237,7 @@ def switching(large: Path, runs: int) -> list[Figure]:
         window.show()
         app.processEvents()
         ids = [p.id for p in projects.list_projects()][: max(3, runs * 2)]
-        tab_times: list[float] = []
+        tab_times: dict[int, list[float]] = {}
         project_times: list[float] = []
         for project_id in ids:
             start = time.perf_counter()
@@ -248,26 +248,28 @@ def switching(large: Path, runs: int) -> list[Figure]:
                 start = time.perf_counter()
                 window.tabs.setCurrentIndex(index)
                 app.processEvents()
-                tab_times.append(time.perf_counter() - start)
+                tab_times.setdefault(index, []).append(time.perf_counter() - start)
         window.close()
         window.deleteLater()
         app.processEvents()
     finally:
         db.close_database()
         scratch.cleanup()
-    worst_tab, worst_project = max(tab_times), max(project_times)
+    # Targets are medians: the median over projects, for the slowest tab.
+    project = statistics.median(project_times)
+    slowest_tab = max(statistics.median(times) for times in tab_times.values())
     return [
         Figure(
-            "switch project (worst)",
+            "switch project (median)", "ms", project * 1000, None, "", "≤ 150 ms", project <= 0.150
+        ),
+        Figure(
+            "open a tab (median, slowest tab)",
             "ms",
-            worst_project * 1000,
+            slowest_tab * 1000,
             None,
             "",
             "≤ 150 ms",
-            worst_project <= 0.150,
-        ),
-        Figure(
-            "open a tab (worst)", "ms", worst_tab * 1000, None, "", "≤ 150 ms", worst_tab <= 0.150
+            slowest_tab <= 0.150,
         ),
     ]
 

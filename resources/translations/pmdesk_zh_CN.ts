@@ -3301,6 +3301,10 @@
         <translation>{n} 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</translation>
     </message>
     <message>
+        <source>{project} status report {date}</source>
+        <translation>{project} 进度报告 {date}</translation>
+    </message>
+    <message>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -3657,12 +3661,20 @@
         <translation>在影响力/关注度矩阵中移动</translation>
     </message>
     <message>
+        <source>power-interest grid</source>
+        <translation>影响力-关注度矩阵</translation>
+    </message>
+    <message>
         <source>Save grid as PNG</source>
         <translation>将矩阵保存为 PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Power/interest grid</source>
+        <translation>影响力/关注度矩阵</translation>
     </message>
     <message>
         <source>Grid not saved</source>

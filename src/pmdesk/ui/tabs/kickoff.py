@@ -50,6 +50,7 @@ from pmdesk.models import (
     ChangeRecord,
     ChecklistItem,
     KickoffPurpose,
+    Language,
     MaterialKind,
     MaterialStatus,
     Meeting,
@@ -858,7 +859,8 @@ class KickoffTab(ProjectTab):
     def _rsvp_html(self, attendees: Sequence[Attendee]) -> str:
         counts = {rsvp: sum(a.rsvp == rsvp for a in attendees) for rsvp in Rsvp}
         shown = [f"{self.context.label(rsvp)} {count}" for rsvp, count in counts.items() if count]
-        return " · " + ", ".join(shown) if shown else ""
+        separator = "，" if self.context.language == Language.ZH_CN else ", "
+        return " · " + separator.join(shown) if shown else ""
 
     def _agenda_total(self, total: int, length: int | None) -> str:
         if length is None:

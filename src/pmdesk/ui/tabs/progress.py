@@ -302,7 +302,10 @@ class ProgressTab(ProjectTab):
                     lambda m: m.title,
                     stretch=True,
                     edit=lambda m, v: self._edit_record(
-                        MilestoneReview, m.id, {"title": " ".join(str(v).split())}, "Edit review"
+                        MilestoneReview,
+                        m.id,
+                        {"title": " ".join(str(v).split())},
+                        self.tr("Edit review"),
                     ),
                 ),
                 Column(self.tr("Kind"), lambda m: label(ReviewKind(m.kind))),
@@ -1127,7 +1130,9 @@ class ProgressTab(ProjectTab):
             return written
 
         project = facts.project
-        name = f"{project.code or project.name} status report {facts.period_end.isoformat()}"
+        name = self.tr("{project} status report {date}").format(
+            project=project.code or project.name, date=facts.period_end.isoformat()
+        )
         if self._save_file(name, ".docx", self.tr("Word documents (*.docx)"), write):
             self.context.editor.created(
                 StatusReport, saved["report"].id, self.tr("Export status report")

@@ -634,16 +634,16 @@ class StakeholdersTab(ProjectTab):
         if self.project_id is None:
             return
         project = projects.get_project(self.project_id)
-        suggested = str(Path.home() / f"{project.name} - {self.tr('power-interest grid')}.png")
+        grid_name = self.tr("power-interest grid")
+        suggested = str(Path.home() / f"{project.name} - {grid_name}.png")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save grid as PNG"), suggested, self.tr("PNG images (*.png)")
         )
         if not name:
             return
         target = Path(name) if name.lower().endswith(".png") else Path(name + ".png")
-        image = self.grid.render_image(
-            f"{project.name} — {self.tr('Power/interest grid')} — {sh.CONFIDENTIAL}"
-        )
+        title = self.tr("Power/interest grid")
+        image = self.grid.render_image(f"{project.name} — {title} — {sh.CONFIDENTIAL}")
 
         def write(path: Path) -> None:
             if not image.save(str(path)):  # the temporary name ends in .png
