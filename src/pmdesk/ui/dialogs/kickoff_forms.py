@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.services import ValidationProblem
-from pmdesk.ui.widgets.forms import ok_cancel
+from pmdesk.ui.widgets.forms import ok_cancel, plain_label
 
 Choices = Sequence[tuple[Any, str]]
 
@@ -99,7 +99,7 @@ class FormDialog(QDialog):
 
     def add_row(self, names: str | tuple[str, ...], label: str, widget: QWidget) -> QWidget:
         """A labelled row; `names` are the service's field names shown by this widget."""
-        plain = label.replace("&", "").rstrip(":：")
+        plain = plain_label(label)
         widget.setAccessibleName(plain)
         self.form.addRow(label, widget)
         for name in (names,) if isinstance(names, str) else names:

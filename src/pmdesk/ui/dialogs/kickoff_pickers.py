@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.models import Role, Side
 from pmdesk.ui.dialogs.kickoff_forms import Choices, FormDialog, combo
+from pmdesk.ui.widgets.forms import plain_label
 
 ROLES_BY_SIDE = {
     Side.CLIENT.value: (Role.CLIENT_LEAD, Role.CLIENT_LEADER, Role.COOPERATING_STAFF),
@@ -104,7 +105,7 @@ class AttendeesDialog(FormDialog):
             ("org_unit", self.tr("&Unit:"), self.org_unit),
             ("title", self.tr("&Title:"), self.title),
         ):
-            plain = label.replace("&", "").rstrip(":")
+            plain = plain_label(label)
             widget.setAccessibleName(self.tr("New person: {field}").format(field=plain))
             form.addRow(label, widget)
             self._fields[name] = (plain, widget)

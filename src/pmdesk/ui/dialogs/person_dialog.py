@@ -83,7 +83,11 @@ class PersonDialog(FormDialog):
         self.form.addRow(self.tr("&Role:"), self.role)
         self.form.addRow(self.tr("&Unit:"), self.org_unit)
         self.form.addRow(self.tr("&Title:"), self.job_title)
-        self.form.addRow(self.tr("E&mail, phone:"), contact)
+        # A row holding a layout gets no buddy from addRow: give the label one, so the
+        # mnemonic works and is not drawn as a literal "&".
+        contact_label = QLabel(self.tr("E&mail, phone:"), self)
+        contact_label.setBuddy(self.email)
+        self.form.addRow(contact_label, contact)
 
         self.analysis = QGroupBox(self.tr("Internal analysis (never sent to the client)"), self)
         grid = QGridLayout(self.analysis)

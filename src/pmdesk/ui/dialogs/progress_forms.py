@@ -32,7 +32,7 @@ from pmdesk.models import (
     ReviewKind,
 )
 from pmdesk.ui.tabs.base import TabContext
-from pmdesk.ui.widgets.forms import ok_cancel
+from pmdesk.ui.widgets.forms import ok_cancel, plain_label
 
 
 class OptionalDate(QDateEdit):
@@ -83,7 +83,7 @@ class _Form(QDialog):
         self.buttons = ok_cancel(self)
 
     def row(self, label: str, widget: QWidget) -> None:
-        widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        widget.setAccessibleName(plain_label(label))
         self.form.addRow(label, widget)
 
     def finish(self) -> None:

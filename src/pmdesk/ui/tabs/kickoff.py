@@ -87,6 +87,7 @@ from pmdesk.ui.dialogs.kickoff_pickers import AttendeesDialog, EvidenceDialog
 from pmdesk.ui.export_runner import FOLDER_KEY, run_export, safe_file_name
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
+from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
 OVERDUE_TEXT = QBrush(QColor("#a61b1b"))
@@ -461,7 +462,7 @@ class KickoffTab(ProjectTab):
             button = QToolButton(page)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleName(plain_label(action.text()))
             row.addWidget(button)
         row.addStretch(1)
         return row
@@ -539,7 +540,7 @@ class KickoffTab(ProjectTab):
         def labelled(row: QHBoxLayout, text: str, widget: QWidget, stretch: int = 0) -> None:
             label = QLabel(text, parent)
             label.setBuddy(widget)
-            widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+            widget.setAccessibleName(plain_label(text))
             row.addWidget(label)
             row.addWidget(widget, stretch)
 

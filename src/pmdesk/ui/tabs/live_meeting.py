@@ -79,6 +79,7 @@ from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import ProjectTab, TabContext, group
 from pmdesk.ui.widgets.capture_bar import SPEAKER_KEYS, CaptureBar
+from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
 INTERNAL_BRUSH = QBrush(QColor("#fff1cc"))
@@ -262,7 +263,7 @@ class LiveMeetingTab(ProjectTab):
             self.observe_button,
             self.value_button,
         ):
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(plain_label(button.text()))
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -609,7 +610,7 @@ class LiveMeetingTab(ProjectTab):
             self.items_to_actions_button,
             self.items_to_scope_button,
         ):
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(plain_label(button.text()))
             row.addWidget(button)
         row.addStretch(1)
         record_layout.addLayout(row)

@@ -60,6 +60,7 @@ from pmdesk.ui.dialogs.progress_forms import ActionDialog, RequestDialog, Review
 from pmdesk.ui.export_runner import run_export, safe_file_name
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
+from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
 #: Text being typed in the report is saved this long after the last keystroke.
@@ -72,7 +73,7 @@ FLAG_BRUSH = QBrush(QColor("#ffe8a3"))  # carried over three times: raise it
 
 def _button(text: str, parent: QWidget, slot: Callable[[], object], tip: str = "") -> QPushButton:
     button = QPushButton(text, parent)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAccessibleName(plain_label(text))
     if tip:
         button.setToolTip(tip)
     button.clicked.connect(slot)
@@ -452,7 +453,7 @@ class ProgressTab(ProjectTab):
         }
         for part, title in titles.items():
             edit = QPlainTextEdit(form)
-            edit.setAccessibleName(title.replace("&", "").rstrip(":"))
+            edit.setAccessibleName(plain_label(title))
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._on_report_text_changed)
             self.texts[part] = edit
