@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -1201,37 +1202,35 @@ class LiveMeetingTab(ProjectTab):
             )
 
     def _on_items_to_actions_clicked(self) -> None:
-        record = self._selected_distribution()
-        if record is None:
-            self.context.editor.report(self.tr("Select a sending of the minutes first."))
-            return
-        try:
-            created, change = capture.revision_actions(record.id)
-        except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
-            return
-        if created:
-            self._record(self.tr("Items to revise → action items"), change)
-        QMessageBox.information(
-            self,
-            self.tr("Items to revise"),
-            self.tr("%n action item(s) added; see the Progress tab.", "", len(created)),
+        self._revise(
+            capture.revision_actions,
+            self.tr("Items to revise → action items"),
+            lambda n: self.tr("%n action item(s) added; see the Progress tab.", "", n),
         )
 
     def _on_items_to_scope_clicked(self) -> None:
+        self._revise(
+            capture.revision_scope_items,
+            self.tr("Items to revise → project scope"),
+            lambda n: self.tr("%n line(s) added to the project scope.", "", n),
+        )
+
+    def _revise(
+        self,
+        make: Callable[[int], tuple[list[Any], Any]],
+        undo_text: str,
+        done: Callable[[int], str],
+    ) -> None:
+        """Turn the selected sending's items to revise into records, as one undo step."""
         record = self._selected_distribution()
         if record is None:
             self.context.editor.report(self.tr("Select a sending of the minutes first."))
             return
         try:
-            created, change = capture.revision_scope_items(record.id)
+            created, change = make(record.id)
         except (ValidationProblem, NotFound) as problem:
             self.context.editor.report(str(problem))
             return
         if created:
-            self._record(self.tr("Items to revise → project scope"), change)
-        QMessageBox.information(
-            self,
-            self.tr("Items to revise"),
-            self.tr("%n line(s) added to the project scope.", "", len(created)),
-        )
+            self._record(undo_text, change)
+        QMessageBox.information(self, self.tr("Items to revise"), done(len(created)))
