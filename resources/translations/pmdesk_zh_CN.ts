@@ -1085,6 +1085,10 @@
         <translation>{n} 项逾期</translation>
     </message>
     <message>
+        <source>restored what you typed and had not saved; leave the box to save it</source>
+        <translation>已恢复您输入但未保存的内容；离开输入框即可保存</translation>
+    </message>
+    <message>
         <source>Add checklist step</source>
         <translation>添加检查项</translation>
     </message>

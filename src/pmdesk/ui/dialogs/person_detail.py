@@ -72,6 +72,7 @@ from pmdesk.ui.dialogs.playbook_dialogs import (
 )
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.autosave import DraftKeeper
 from pmdesk.ui.widgets.power_grid import TYPE_COLOURS
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -374,6 +375,14 @@ class PersonDetail(QTabWidget):
 
         # -- routine: coaching plan and log ------------------------------------------------------
         self.coaching_plan = text_box(self.tr("One-on-one coaching plan"), "", self, lines=2)
+        self.keepers = {
+            field: DraftKeeper(box, functools.partial(self._draft_key, field), self._project_id)
+            for field, box in (
+                ("causes", self.causes),
+                ("success_factors", self.success_factors),
+                ("coaching_plan", self.coaching_plan),
+            )
+        }
         self.save_plan = QPushButton(self.tr("Save plan"), self)
         self.save_plan.clicked.connect(self._on_save_plan_clicked)
         self.sessions = RecordTableModel[CoachingSession](
@@ -514,6 +523,12 @@ class PersonDetail(QTabWidget):
         self.show_person(None, sh.OnTimeRecord())
 
     # -- showing ------------------------------------------------------------------------
+    def _draft_key(self, field: str) -> str | None:
+        return f"person:{self.person.id}:{field}" if self.person is not None else None
+
+    def _project_id(self) -> int | None:
+        return int(self.person.__data__["project"]) if self.person is not None else None
+
     def show_person(self, person: Person | None, record: sh.OnTimeRecord) -> None:
         self.person = person
         self.record = record
@@ -554,6 +569,8 @@ class PersonDetail(QTabWidget):
         self.causes.setPlainText(person.causes if person else "")
         self.success_factors.setPlainText(person.success_factors if person else "")
         self.coaching_plan.setPlainText(person.coaching_plan if person else "")
+        for keeper in self.keepers.values():  # what was typed and not saved before a crash
+            keeper.restore()
         self._fill_carry_targets()
         if staff and kind in self.pages:
             self.playbook.setCurrentIndex(self.pages[kind])
@@ -706,14 +723,17 @@ class PersonDetail(QTabWidget):
             "cause_factors": [k for k, box in self.cause_boxes.items() if box.isChecked()],
             "causes": self.causes.toPlainText(),
         }
-        self._report(save_person(self.context, self.person.id, values, self.tr("Edit causes")))
+        self._saved(
+            "causes", save_person(self.context, self.person.id, values, self.tr("Edit causes"))
+        )
 
     def _on_save_success_clicked(self) -> None:
         if self.person is None:
             return
         values = {"success_factors": self.success_factors.toPlainText()}
-        self._report(
-            save_person(self.context, self.person.id, values, self.tr("Edit success factors"))
+        self._saved(
+            "success_factors",
+            save_person(self.context, self.person.id, values, self.tr("Edit success factors")),
         )
 
     def _on_carry_over_clicked(self) -> None:
@@ -753,9 +773,16 @@ class PersonDetail(QTabWidget):
         if self.person is None:
             return
         values = {"coaching_plan": self.coaching_plan.toPlainText()}
-        self._report(
-            save_person(self.context, self.person.id, values, self.tr("Edit coaching plan"))
+        self._saved(
+            "coaching_plan",
+            save_person(self.context, self.person.id, values, self.tr("Edit coaching plan")),
         )
+
+    def _saved(self, field: str, problem: str | None) -> None:
+        """Report a refused save; once saved, the draft of that box is no longer needed."""
+        if problem is None:
+            self.keepers[field].discard()
+        self._report(problem)
 
     def _document_language(self) -> Language:
         from pmdesk.services import projects

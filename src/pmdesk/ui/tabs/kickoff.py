@@ -87,6 +87,7 @@ from pmdesk.ui.dialogs.kickoff_pickers import AttendeesDialog, EvidenceDialog
 from pmdesk.ui.export_runner import FOLDER_KEY, run_export, safe_file_name
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
+from pmdesk.ui.widgets.autosave import DraftKeeper
 from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -572,6 +573,9 @@ class KickoffTab(ProjectTab):
             self.tr("What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)")
         )
         self.evidence_edit.setTabChangesFocus(True)
+        self.evidence_keeper = DraftKeeper(
+            self.evidence_edit, self._evidence_draft_key, lambda: self.project_id
+        )
         evidence_box = QWidget(self)
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.setContentsMargins(0, 0, 0, 0)
@@ -893,6 +897,12 @@ class KickoffTab(ProjectTab):
         )
         if self.evidence_edit.toPlainText() != purpose.evidence:
             self.evidence_edit.setPlainText(purpose.evidence)
+        if self.evidence_keeper.restore():
+            self.evidence_label.setText(
+                self.evidence_label.text()
+                + " — "
+                + self.tr("restored what you typed and had not saved; leave the box to save it")
+            )
         self.evidence.set_rows(meetings.evidence_notes(purpose.id))
         fit_columns(self.views["evidence"])
 
@@ -1181,11 +1191,19 @@ class KickoffTab(ProjectTab):
         )
 
     # -- purposes ----------------------------------------------------------------------
+    def _evidence_draft_key(self) -> str | None:
+        purpose = self._selected("purposes")
+        return f"evidence:{purpose.id}" if purpose is not None else None
+
     def _on_evidence_edit_committed(self, text: str) -> None:
         purpose = self._selected("purposes")
-        if purpose is None or text == purpose.evidence:
+        if purpose is None:
             return
-        self._edit(Purpose, purpose.id, {"evidence": text}, self.tr("Edit purpose evidence"))
+        saved = text == purpose.evidence or self._edit(
+            Purpose, purpose.id, {"evidence": text}, self.tr("Edit purpose evidence")
+        )
+        if saved:  # a refused text stays a draft, so it is not lost either
+            self.evidence_keeper.discard()
 
     def _on_link_notes_triggered(self) -> None:
         purpose = self._selected("purposes")

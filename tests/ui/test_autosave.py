@@ -1,0 +1,80 @@
+"""Text typed but not yet saved survives a crash and is offered back (evidence box)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from pmdesk.models import Draft, Language, Purpose
+from pmdesk.services import drafts
+from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.tabs.kickoff import KickoffTab
+from pmdesk.ui.undo import Editor
+from pmdesk.ui.widgets.autosave import AUTOSAVE_MS
+
+
+def make_tab(qtbot: QtBot, settings: QSettings, project_id: int) -> KickoffTab:
+    tab = KickoffTab(
+        TabContext(Editor(QUndoStack(), lambda _c: None, print), Language.EN, settings)
+    )
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_project(project_id)
+    tab.views["purposes"].selectRow(0)
+    return tab
+
+
+def test_evidence_typed_before_a_crash_comes_back(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    tab = make_tab(qtbot, settings, demo_db)
+    purpose = tab.purposes.row(0)
+    tab.evidence_edit.setPlainText("Sarah confirmed the resource plan; the COO")
+    qtbot.waitUntil(lambda: Draft.select().count() == 1, timeout=AUTOSAVE_MS * 4)
+    assert Purpose.get_by_id(purpose.id).evidence != tab.evidence_edit.toPlainText()
+
+    # The app dies here; a new window opens the same purpose.
+    again = make_tab(qtbot, settings, demo_db)
+    assert again.evidence_edit.toPlainText() == "Sarah confirmed the resource plan; the COO"
+    assert "restored" in again.evidence_label.text()
+
+    again.evidence_edit.committed.emit(again.evidence_edit.toPlainText())
+    assert Purpose.get_by_id(purpose.id).evidence == "Sarah confirmed the resource plan; the COO"
+    assert drafts.load(f"evidence:{purpose.id}") is None, "saved: the draft is gone"
+
+
+def test_a_playbook_note_typed_before_a_crash_comes_back(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    from pmdesk.models import CooperationType, Person, Role
+    from pmdesk.ui.tabs.stakeholders import StakeholdersTab
+
+    def open_tab() -> StakeholdersTab:
+        editor = Editor(QUndoStack(), lambda _c: None, print)
+        tab = StakeholdersTab(TabContext(editor, Language.EN, settings))
+        qtbot.addWidget(tab)
+        tab.show()
+        tab.set_project(demo_db)
+        row = next(
+            r
+            for r in range(tab.register.rowCount())
+            if tab.register.row(r).role == Role.COOPERATING_STAFF
+            and tab.register.row(r).cooperation_type == CooperationType.ROUTINE
+        )
+        tab.register_view.selectRow(row)
+        return tab
+
+    tab = open_tab()
+    person = tab.detail.person
+    assert person is not None
+    tab.detail.coaching_plan.setPlainText("Weekly 20 minutes with Lucy: walk the goods receipt")
+    qtbot.waitUntil(lambda: drafts.load(f"person:{person.id}:coaching_plan") is not None)
+
+    again = open_tab()  # after a crash
+    assert again.detail.coaching_plan.toPlainText().startswith("Weekly 20 minutes with Lucy")
+    again.detail.save_plan.click()
+    assert Person.get_by_id(person.id).coaching_plan.startswith("Weekly 20 minutes with Lucy")
+    assert drafts.load(f"person:{person.id}:coaching_plan") is None
