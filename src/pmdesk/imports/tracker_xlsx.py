@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,10 +56,29 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COMMENT = 5_000
+MAX_TITLE: int = ActionItem.title.max_length
+MAX_PARTS = 10_000
 #: Problems listed before giving up on a file (the first is enough to refuse it).
 MAX_PROBLEMS = 50
 _HEADER_SEARCH_ROWS = 10
 _REQUIRED = ("id", "title", "status")
+_SCAN_CHUNK = 1024 * 1024
+#: No cell the tracker reads holds more (a comment is at most MAX_COMMENT).
+_MAX_CELL = 32_767  # Excel's own limit
+_CONTENT_TYPES_LIMIT = 1024 * 1024
+_NO_WORKBOOK = "cannot be read as an Excel workbook: it is a zip file without a workbook part"
+_WORKBOOK_TYPE = b"spreadsheetml.sheet.main+xml"
+_WORKBOOK_PART = re.compile(
+    rb'PartName="/([^"]+)"\s+ContentType="[^"]*spreadsheetml\.sheet\.main\+xml"'
+    rb'|ContentType="[^"]*spreadsheetml\.sheet\.main\+xml"\s+PartName="/([^"]+)"'
+)
+_OTHER_KINDS = {
+    b"ms-excel.sheet.macroEnabled": "a macro-enabled workbook (.xlsm)",
+    b"wordprocessingml.document": "a Word document",
+    b"presentationml.presentation": "a PowerPoint presentation",
+}
+#: Characters a cell may not hold: C0/C1 controls other than tab and line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class TrackerProblem(ValidationProblem):
@@ -143,16 +163,25 @@ def read_tracker(project_id: int, path: Path, today: dt.date) -> TrackerPreview:
     path = Path(path)
     _check_file(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        # Formulas as formulas, not cached values: a client's formula is refused, not guessed.
+        workbook = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # zip, XML and openpyxl errors: all mean "cannot read it"
         raise TrackerProblem(
             path.name,
             "cannot be read as an Excel workbook (damaged, incomplete or not .xlsx): "
-            + (" ".join(str(exc).split()) or type(exc).__name__),
+            + _shown(str(exc) or type(exc).__name__),
         ) from exc
     try:
         marked = _check_mark(workbook, project_id, path.name)
         return _Reader(project_id, path.name, today).read(workbook, marked)
+    except TrackerProblem:
+        raise
+    except Exception as exc:  # a worksheet is parsed only while its rows are read
+        raise TrackerProblem(
+            path.name,
+            "cannot be read as an Excel workbook (damaged, incomplete or not .xlsx): "
+            + _shown(str(exc) or type(exc).__name__),
+        ) from exc
     finally:
         workbook.close()
 
@@ -177,13 +206,62 @@ def _check_file(path: Path) -> None:
         raise TrackerProblem(name, "is not an Excel .xlsx workbook")
     try:
         with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            _check_parts(archive, name)
+    except TrackerProblem:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as exc:
+        # RuntimeError: an encrypted zip entry; ValueError: an unknown compression method
         raise TrackerProblem(
-            name, f"is damaged or incomplete (not a readable .xlsx): {exc}"
+            name, f"is damaged or incomplete (not a readable .xlsx): {_shown(str(exc))}"
         ) from exc
-    if unpacked > MAX_UNPACKED:
+
+
+def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse what must never reach the XML parser: bombs, DTDs, other kinds of Office file.
+
+    Sizes are the ones the zip declares; reading never goes past them (zipfile stops at the
+    declared size and checks the CRC), so a lying size only makes the file unreadable.
+    """
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise TrackerProblem(name, f"has {len(infos):,} parts; too many for a tracker")
+    if sum(info.file_size for info in infos) > MAX_UNPACKED:
         raise TrackerProblem(name, "unpacks to more than 200 MB; too large for a tracker")
+    names = {info.filename for info in infos}
+    if "[Content_Types].xml" not in names:
+        raise TrackerProblem(name, _NO_WORKBOOK)
+    for info in infos:
+        xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
+        if xml and _declares_entities(archive, info):
+            raise TrackerProblem(
+                name,
+                f"has a document type or entity declaration in {info.filename} "
+                "(Excel never writes one); refused as unsafe",
+            )
+    with archive.open("[Content_Types].xml") as part:
+        types = part.read(_CONTENT_TYPES_LIMIT).replace(b"\0", b"")
+    for marker, kind in _OTHER_KINDS.items():
+        if marker in types:
+            raise TrackerProblem(name, f"is {kind}; save the tracker as an Excel .xlsx workbook")
+    if _WORKBOOK_TYPE not in types:
+        raise TrackerProblem(name, _NO_WORKBOOK)
+    for match in _WORKBOOK_PART.finditer(types):
+        part_name = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+        if part_name not in names:
+            raise TrackerProblem(name, f"is incomplete: its workbook part {part_name} is missing")
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True if an XML part has a DTD or entities (billion laughs, external entities)."""
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(_SCAN_CHUNK):
+            # NULs removed: the markers are found in UTF-16 parts too.
+            text = tail + chunk.replace(b"\0", b"")
+            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                return True
+            tail = text[-16:]
+    return False
 
 
 def _check_mark(workbook: Any, project_id: int, name: str) -> bool:
@@ -259,7 +337,25 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"“{text}” is not a date (write it as 2026-11-30)")
+    raise ValueError(f"“{_shown(text)}” is not a date (write it as 2026-11-30)")
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """Text quoted in a message: one line, control characters visible, long text cut."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", " ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(text: str) -> str:
+    """Excel's escapes of characters XML cannot hold (line1_x000D_, _x0007_) decoded.
+
+    openpyxl leaves them as written; decoded, a control character is seen and refused.
+    """
+    decoded = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return decoded.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _text(value: Any) -> str:
@@ -313,15 +409,24 @@ class _Reader:
             _normal(p.name): p for p in Person.select().where(Person.project == self.project_id)
         }
         seen: dict[int, int] = {}
-        rows = sheet.iter_rows(min_row=header_row + 1, values_only=True)
-        for number, values in enumerate(rows, start=header_row + 1):
+        rows = sheet.iter_rows(min_row=header_row + 1)
+        for number, row_cells in enumerate(rows, start=header_row + 1):
             if number - header_row > MAX_ROWS:
                 raise TrackerProblem(
                     f"sheet '{self.sheet}'",
                     f"has more than {MAX_ROWS:,} rows; a tracker this large cannot be imported",
                 )
-            cells = {key: values[i] if i < len(values) else None for key, i in self.columns.items()}
+            present = {key: row_cells[i] for key, i in self.columns.items() if i < len(row_cells)}
+            cells = {key: present[key].value if key in present else None for key in self.columns}
             if all(_text(v) == "" for v in cells.values()):
+                continue
+            formulas = [key for key, cell in present.items() if cell.data_type == "f"]
+            if formulas:
+                self.problem(number, formulas[0], "holds a formula: type the value itself")
+                continue
+            try:
+                self._check_text(number, cells)
+            except _Invalid:
                 continue
             self._row(number, cells, actions, people, seen, preview)
         if self.problems:
@@ -377,6 +482,20 @@ class _Reader:
         except _Invalid:
             return
 
+    def _check_text(self, row: int, cells: dict[str, Any]) -> None:
+        """Decode Excel's escapes in place; refuse control characters and overlong text."""
+        for key in sorted(cells, key=self.columns.__getitem__):
+            value = cells[key]
+            if not isinstance(value, str):
+                continue
+            value = cells[key] = _unescaped(value)
+            if len(value) > _MAX_CELL:
+                self._refuse(row, key, f"holds {len(value):,} characters; too long for a tracker")
+            control = _CONTROL.search(value)
+            if control is not None:
+                code = f"U+{ord(control.group()):04X}"
+                self._refuse(row, key, f"contains a control character ({code}); remove it")
+
     def _refuse(self, row: int, key: str | None, message: str) -> NoReturn:
         """Record a problem with this row and stop reading the row."""
         self.problem(row, key, message)
@@ -395,7 +514,7 @@ class _Reader:
             return int(match.group(1))
         if text.isdigit():
             return int(text)
-        self._refuse(row, "id", f"“{text}” is not a tracker ID (like A-0012)")
+        self._refuse(row, "id", f"“{_shown(text)}” is not a tracker ID (like A-0012)")
 
     def _choice(self, row: int, key: str, cells: dict[str, Any], choices: dict[str, Any]) -> Any:
         text = _text(cells.get(key))
@@ -405,7 +524,9 @@ class _Reader:
         if found is None:
             allowed = "、".join(dict.fromkeys(label(c, Language.ZH_CN) for c in choices.values()))
             english = ", ".join(dict.fromkeys(label(c) for c in choices.values()))
-            self._refuse(row, key, f"unknown value “{text}” (use one of: {english} / {allowed})")
+            self._refuse(
+                row, key, f"unknown value “{_shown(text)}” (use one of: {english} / {allowed})"
+            )
         return found
 
     def _date(self, row: int, key: str, cells: dict[str, Any]) -> dt.date | None:
@@ -497,12 +618,12 @@ class _Reader:
         title = " ".join(_text(cells.get("title")).split())
         if not title:
             self._refuse(row, "title", "a new row (no ID) needs the step's title")
-        if len(title) > 500:
-            self._refuse(row, "title", "is longer than 500 characters")
+        if len(title) > MAX_TITLE:
+            self._refuse(row, "title", f"is longer than {MAX_TITLE:,} characters")
         owner_name = _text(cells.get("owner"))
         owner = people.get(_normal(owner_name)) if owner_name else None
         if owner_name and owner is None:
-            self._refuse(row, "owner", f"no one called “{owner_name}” in this project")
+            self._refuse(row, "owner", f"no one called “{_shown(owner_name)}” in this project")
         start = self._date(row, "start", cells)
         due = self._date(row, "due", cells)
         priority = self._choice(row, "priority", cells, _PRIORITIES)

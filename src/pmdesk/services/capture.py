@@ -57,6 +57,7 @@ from pmdesk.services.common import (
     get_or_fail,
 )
 from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
+from pmdesk.services.validation import clean_text, clean_values
 
 #: Longest note text accepted in one go (a pasted page, not a stuck key).
 MAX_NOTE_LENGTH = 10_000
@@ -260,6 +261,7 @@ def commit_note(
         raise ValidationProblem("text", "type what was said before saving the note")
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationProblem("text", f"at most {MAX_NOTE_LENGTH} characters")
+    text = clean_text("text", text, max_length=MAX_NOTE_LENGTH, multiline=True)
     now = (now or _now()).replace(microsecond=0)
     with transaction():
         # This runs on every Enter during a meeting: the checks are one round trip.
@@ -364,6 +366,7 @@ def record_observation(
     """A dated assessment in the person's history, and their current engagement (and type,
     if given) updated to match. Source: "meeting <title>"."""
     now = (now or _now()).replace(microsecond=0)
+    comment = clean_values(Assessment, {"comment": comment})["comment"]
     with transaction():
         person = get_or_fail(Person, person_id)
         source = ""
@@ -383,7 +386,7 @@ def record_observation(
             cooperation_type=CooperationType(cooperation_type).value if cooperation_type else None,
             source=source,
             note=note_id,
-            comment=comment.strip(),
+            comment=comment,
         )
         values: dict[str, Any] = {"engagement_current": Engagement(engagement).value}
         if cooperation_type is not None:
@@ -520,6 +523,7 @@ def quick_action(
         raise ValidationProblem("title", "an action item needs a title")
     if len(title) > 500:
         raise ValidationProblem("title", "at most 500 characters")
+    title = clean_values(ActionItem, {"title": title})["title"]
     with transaction():
         meeting = get_or_fail(Meeting, meeting_id)
         if owner_id is not None:
@@ -634,16 +638,22 @@ def record_distribution(
         raise ValidationProblem("version", "say which version of the minutes was sent")
     if len(version) > 40:
         raise ValidationProblem("version", "at most 40 characters")
+    texts = clean_values(
+        MinutesDistribution,
+        {
+            "version": version,
+            "recipients": recipients,
+            "client_feedback": client_feedback,
+            "revision_items": revision_items,
+        },
+    )
     with transaction():
         meeting = get_or_fail(Meeting, meeting_id)
         record = MinutesDistribution.create(
             meeting=meeting_id,
-            version=version,
             sent_at=sent_at.replace(microsecond=0) if sent_at else None,
-            recipients=recipients.strip(),
-            client_feedback=client_feedback.strip(),
             revision_needed=revision_needed,
-            revision_items=revision_items.strip(),
+            **texts,
         )
         undo = Reversible(
             Changes.of(MinutesDistribution, Meeting, project_id=meeting.project_id),

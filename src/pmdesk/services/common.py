@@ -5,25 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from peewee import CharField, IntegrityError, Model
+from peewee import IntegrityError, Model
 
 from pmdesk.db import transaction
-from pmdesk.models import REQUIRED_TEXT
+from pmdesk.services.validation import ValidationProblem as ValidationProblem
+from pmdesk.services.validation import check_pairs, clean_values
 
 M = TypeVar("M", bound=Model)
 
 
 class NotFound(LookupError):
     """No record with that id; the message names the kind and id for the user."""
-
-
-class ValidationProblem(ValueError):
-    """Input a PM gave that cannot be saved; `field` names where it is wrong."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -62,28 +54,28 @@ class FieldEdit:
         return FieldEdit(self.model, self.record_id, self.after, self.before)
 
 
-def edit_fields(model: type[Model], record_id: int, values: dict[str, Any]) -> FieldEdit:
-    """Change some fields of one record in one transaction; returns the edit for undo."""
+def edit_fields(
+    model: type[Model], record_id: int, values: dict[str, Any], *, check: bool = True
+) -> FieldEdit:
+    """Change some fields of one record in one transaction; returns the edit for undo.
+
+    Text goes through the shared rules (services.validation) and start/end pairs are
+    checked against the record's stored values. `check=False` is for undo and redo only:
+    they put back values that were stored or already checked.
+    """
     fields = model._meta.fields
-    values = {
-        name: value.strip()
-        if name in REQUIRED_TEXT.get(model, ()) and isinstance(value, str)
-        else value
-        for name, value in values.items()
-    }
-    for name, value in values.items():
-        if name in REQUIRED_TEXT.get(model, ()) and not value:
-            raise ValidationProblem(name, "cannot be empty")
+    for name in values:
         if name not in fields:
             raise ValidationProblem(name, "no such field")
-        limit = getattr(fields[name], "max_length", None)
-        too_long = isinstance(value, str) and limit is not None and len(value) > limit
-        if isinstance(fields[name], CharField) and too_long:
-            raise ValidationProblem(name, f"at most {limit} characters")
+    if check:
+        values = clean_values(model, values)
     try:
         with transaction():
             record = get_or_fail(model, record_id)
             before = {name: _raw(record, name) for name in values}
+            if check:
+                merged = {name: _raw(record, name) for name in fields} | values
+                check_pairs(model, merged, values)
             for name, value in values.items():
                 setattr(record, fields[name].name, value)
             record.save(only=[fields[name] for name in values])
@@ -94,7 +86,7 @@ def edit_fields(model: type[Model], record_id: int, values: dict[str, Any]) -> F
 
 def apply_edit(edit: FieldEdit) -> FieldEdit:
     """Apply an edit's `after` values (used by undo with the inverse edit)."""
-    return edit_fields(edit.model, edit.record_id, edit.after)
+    return edit_fields(edit.model, edit.record_id, edit.after, check=False)
 
 
 def _integrity_message(exc: IntegrityError) -> str:

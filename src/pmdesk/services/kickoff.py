@@ -62,6 +62,7 @@ from pmdesk.services.common import (
     get_or_fail,
 )
 from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
+from pmdesk.services.validation import clean_values
 
 _DAY = 24 * 60
 #: A file bigger than this would make the database (and its backups) unwieldy.
@@ -310,7 +311,7 @@ def _check_values(model: type[Model], values: dict[str, Any]) -> dict[str, Any]:
             raise ValidationProblem("minutes_allotted", "must be a number of minutes (0 to 1440)")
     if model is Person and "email" in values:
         values["email"] = check_email(str(values["email"] or ""))
-    return values
+    return clean_values(model, values, required=_REQUIRED.get(model, ()))
 
 
 def _check_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
@@ -416,18 +417,11 @@ def add_person(
     allowed = CLIENT_ROLES if side == Side.CLIENT else CONSULTANT_ROLES
     if role not in allowed:
         raise ValidationProblem("role", f"{role.value} is not a role on the {side.value} side")
-    values = {"name": name, "email": check_email(email), "org_unit": org_unit, "title": title}
-    for field in ("name", "email", "org_unit", "title"):
-        limit = Person._meta.fields[field].max_length
-        if len(values[field].strip()) > limit:
-            raise ValidationProblem(field, f"at most {limit} characters")
+    values = _check_values(
+        Person, {"name": name, "email": email, "org_unit": org_unit, "title": title}
+    )
     with transaction():
-        return Person.create(
-            project=project_id,
-            side=side,
-            role=role,
-            **{k: v.strip() for k, v in values.items()},
-        )
+        return Person.create(project=project_id, side=side, role=role, **values)
 
 
 # -- ordering -----------------------------------------------------------------------------
@@ -583,18 +577,16 @@ def add_material(
     client_feedback: str = "",
 ) -> Material:
     meeting = get_or_fail(Meeting, meeting_id)
-    values = _check_values(Material, {"title": title})
-    if len(version.strip()) > 40:
-        raise ValidationProblem("version", "at most 40 characters")
+    values = _check_values(
+        Material, {"title": title, "version": version, "client_feedback": client_feedback}
+    )
     with transaction():
         return Material.create(
             project=meeting.project_id,
             meeting=meeting_id,
             kind=kind,
-            version=version.strip(),
             status=status,
             sent_on=sent_on,
-            client_feedback=client_feedback.strip(),
             **values,
         )
 

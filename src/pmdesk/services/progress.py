@@ -39,6 +39,7 @@ from pmdesk.models import (
     Side,
 )
 from pmdesk.services.common import FieldEdit, ValidationProblem, edit_fields, get_or_fail
+from pmdesk.services.validation import clean_values
 
 #: Open items carried over from this many meetings are flagged: raise them with the lead.
 CARRY_OVER_FLAG = 3
@@ -113,7 +114,15 @@ def create_action(
     client_comment: str = "",
 ) -> ActionItem:
     """A new step in the plan; ValidationProblem names the field that is wrong."""
-    title = _clean_title(title)
+    texts = clean_values(
+        ActionItem,
+        {
+            "title": _clean_title(title),
+            "notes": notes,
+            "next_step": next_step,
+            "client_comment": client_comment,
+        },
+    )
     _check_dates(start_date, due_date, completed_on)
     if completed_on is not None and ActionStatus(status) != ActionStatus.DONE:
         raise ValidationProblem("completed_on", "only a done step has a completion date")
@@ -122,7 +131,6 @@ def create_action(
         _check_owner(project_id, owner_id)
         return ActionItem.create(
             project=project_id,
-            title=title,
             owner=owner_id,
             start_date=start_date,
             due_date=due_date,
@@ -132,9 +140,7 @@ def create_action(
             needs_client_assistance=needs_client_assistance,
             source=ActionSource(source).value,
             lead_request=lead_request_id,
-            notes=notes.strip(),
-            next_step=next_step.strip(),
-            client_comment=client_comment.strip(),
+            **texts,
         )
 
 
@@ -288,6 +294,7 @@ def create_review(
     title = " ".join(title.split())
     if not title:
         raise ValidationProblem("title", "cannot be empty")
+    texts = clean_values(MilestoneReview, {"title": title, "comment": comment})
     with transaction():
         get_or_fail(Project, project_id)
         if reviewer_id is None:
@@ -296,11 +303,10 @@ def create_review(
         _check_owner(project_id, reviewer_id, "reviewer")
         return MilestoneReview.create(
             project=project_id,
-            title=title,
             kind=ReviewKind(kind).value,
             due_date=due_date,
             reviewer=reviewer_id,
-            comment=comment.strip(),
+            **texts,
         )
 
 
@@ -350,9 +356,7 @@ def create_request(
     owner_id: int | None = None,
 ) -> LeadRequest:
     """An opinion or question the lead raised; raised by the lead unless said otherwise."""
-    text = text.strip()
-    if not text:
-        raise ValidationProblem("text", "cannot be empty")
+    text = clean_values(LeadRequest, {"text": text}, required=["text"])["text"]
     with transaction():
         get_or_fail(Project, project_id)
         if raised_by_id is None:

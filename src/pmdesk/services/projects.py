@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pmdesk.db import transaction
 from pmdesk.models import Language, Outcome, Project, ScopeItem
-from pmdesk.services.common import Changes, ValidationProblem, get_or_fail
+from pmdesk.services.common import Changes, get_or_fail
+from pmdesk.services.validation import clean_values
 
 
 def list_projects() -> list[Project]:
@@ -22,16 +23,10 @@ def create_project(
     code: str = "",
     document_language: Language = Language.EN,
 ) -> tuple[Project, Changes]:
-    name = name.strip()
-    if not name:
-        raise ValidationProblem("name", "a project needs a name")
+    """A new project; ValidationProblem names the field that is wrong (name, client_org, code)."""
+    values = clean_values(Project, {"name": name, "client_org": client_org, "code": code})
     with transaction():
-        project = Project.create(
-            name=name,
-            client_org=client_org.strip(),
-            code=code.strip(),
-            document_language=document_language.value,
-        )
+        project = Project.create(**values, document_language=Language(document_language).value)
     return project, Changes.of(Project, project_id=project.id)
 
 

@@ -49,6 +49,7 @@ from pmdesk.services.common import (
     edit_fields,
     get_or_fail,
 )
+from pmdesk.services.validation import clean_values
 from pmdesk.vocabulary import label
 
 #: The marking every internal file carries, in both languages whatever the file's own.
@@ -334,17 +335,11 @@ def side_of(role: Role | str) -> Side:
 def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
     """Checked, normalised field values; ValidationProblem names the first bad field."""
     clean: dict[str, Any] = {}
-    limits = {name: getattr(f, "max_length", None) for name, f in Person._meta.fields.items()}
     for name, value in values.items():
         if name not in PERSON_FIELDS:
             raise ValidationProblem(name, "no such field")
         if name in _TEXT_FIELDS:
-            text = str(value or "").strip()
-            if name == "name" and not text:
-                raise ValidationProblem(name, "cannot be empty")
-            limit = limits.get(name)
-            if limit is not None and len(text) > limit:
-                raise ValidationProblem(name, f"at most {limit} characters")
+            text = clean_values(Person, {name: str(value or "")})[name]
             if name == "email" and text and not _EMAIL.match(text):
                 raise ValidationProblem(name, "not an email address")
             clean[name] = text
@@ -388,9 +383,8 @@ def _assessment_row(
         cooperation_type=cooperation
         if staff or cooperation != CooperationType.UNCLASSIFIED
         else None,
-        source=source.strip()[:300],
         note=note_id,
-        comment=comment.strip(),
+        **clean_values(Assessment, {"source": source.strip()[:300], "comment": comment}),
     )
 
 
@@ -673,13 +667,13 @@ def create_escalation(
         raise ValidationProblem("text", "the memo needs a text")
     if sent_on is not None and sent_on < written_on:
         raise ValidationProblem("sent_on", "cannot be before the memo was written")
+    texts = clean_values(EscalationMemo, {"cause": cause, "text": text})
     with transaction():
         get_or_fail(Person, person_id)
         return EscalationMemo.create(
             person=person_id,
             proposal=option.value,
-            cause=cause.strip(),
-            text=text.strip(),
+            **texts,
             written_on=written_on,
             sent_on=sent_on,
         )
@@ -724,6 +718,7 @@ def send_help(memo_id: int, helper_id: int, title: str, due: dt.date | None) -> 
         raise ValidationProblem("title", "the help action needs a title")
     if due is None:
         raise ValidationProblem("due_date", "give the date the help is due")
+    title = clean_values(ActionItem, {"title": title})["title"]
     with transaction():
         memo = get_or_fail(EscalationMemo, memo_id)
         person = get_or_fail(Person, _ref(memo, "person"))
@@ -732,7 +727,7 @@ def send_help(memo_id: int, helper_id: int, title: str, due: dt.date | None) -> 
             raise ValidationProblem("owner", "choose a consultant of this project")
         action = ActionItem.create(
             project=_ref(person, "project"),
-            title=title[:500],
+            title=title,
             owner=helper.id,
             start_date=memo.decided_on or memo.written_on,
             due_date=due,
@@ -770,14 +765,11 @@ def add_coaching_session(
     notes: str = "",
 ) -> CoachingSession:
     _check_session(planned_on, held_on, topic)
+    texts = clean_values(CoachingSession, {"topic": topic, "notes": notes})
     with transaction():
         get_or_fail(Person, person_id)
         return CoachingSession.create(
-            person=person_id,
-            planned_on=planned_on,
-            held_on=held_on,
-            topic=topic.strip(),
-            notes=notes.strip(),
+            person=person_id, planned_on=planned_on, held_on=held_on, **texts
         )
 
 
@@ -836,6 +828,7 @@ def add_follow_up(
         "new_commitment_date": new_commitment_date,
     }
     _check_follow_up(values)
+    texts = clean_values(FollowUp, {"reason": reason, "outcome": outcome})
     with transaction():
         person = get_or_fail(Person, person_id)
         if _ref(person, "project") != project_id:
@@ -849,8 +842,7 @@ def add_follow_up(
             person=person_id,
             action_item=action_item_id,
             follow_up_on=follow_up_on,
-            reason=reason.strip(),
-            outcome=outcome.strip(),
+            **texts,
             new_commitment_date=new_commitment_date,
         )
 
