@@ -53,3 +53,35 @@ def test_another_name_is_free(tmp_path: Path) -> None:
     (tmp_path / "minutes.docx").touch()
     (tmp_path / "minutes (2).docx").touch()
     assert alternative_name(tmp_path / "minutes.docx") == tmp_path / "minutes (3).docx"
+
+
+def test_a_read_only_folder_is_named_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root the folder's mode is not enforced, so the refusal is simulated at its source."""
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportProblem, match=r"Cannot write in .*choose another folder"):
+        write_atomically(tmp_path / "pack.docx", lambda p: p.write_bytes(b"doc"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_open_in_word_is_left_alone_and_another_name_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows, replacing a file Word holds open fails with PermissionError."""
+    target = tmp_path / "minutes.docx"
+    target.write_bytes(b"open in Word")
+
+    def locked(_source: object, _target: object) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportProblem, match=r"open in another program.*minutes \(2\)\.docx"):
+        write_atomically(target, lambda p: p.write_bytes(b"new minutes"))
+    assert target.read_bytes() == b"open in Word"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.docx"], "no temporary left"
