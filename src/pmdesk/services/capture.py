@@ -47,6 +47,7 @@ from pmdesk.models import (
     Side,
     database,
 )
+from pmdesk.services import drafts
 from pmdesk.services.common import (
     Changes,
     FieldEdit,
@@ -213,7 +214,7 @@ def start_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.dat
     now = (now or _now()).replace(microsecond=0)
     with transaction():
         meeting = get_or_fail(Meeting, meeting_id)
-        _upsert_draft(clock_key(meeting_id), meeting.project_id, now.isoformat(), now)
+        drafts.save(clock_key(meeting_id), now.isoformat(), meeting.project_id, now)
         if MeetingStatus(meeting.status) in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED):
             meeting.status = MeetingStatus.HELD.value
             meeting.save(only=[Meeting.status])
@@ -229,16 +230,7 @@ def save_draft(meeting_id: int, text: str, now: dt.datetime | None = None) -> No
         project_id = Meeting.select(Meeting.project).where(Meeting.id == meeting_id).scalar()
         if project_id is None:
             raise NotFound(f"No meeting with id {meeting_id}")
-        _upsert_draft(
-            draft_key(meeting_id), project_id, text, (now or _now()).replace(microsecond=0)
-        )
-
-
-def _upsert_draft(key: str, project_id: int, text: str, now: dt.datetime) -> None:
-    Draft.insert(key=key, project=project_id, text=text, saved_at=now).on_conflict(
-        conflict_target=[Draft.key],
-        update={Draft.text: text, Draft.saved_at: now, Draft.project: project_id},
-    ).execute()
+        drafts.save(draft_key(meeting_id), text, project_id, now or _now())
 
 
 def commit_note(
@@ -275,7 +267,7 @@ def commit_note(
         start = _parse_clock(clock) if clock is not None else clock_start(meeting_id)
         if start is None:
             start = now
-            _upsert_draft(clock_key(meeting_id), project_id, now.isoformat(), now)
+            drafts.save(clock_key(meeting_id), now.isoformat(), project_id, now)
         note = Note(
             meeting=meeting_id,
             offset_seconds=elapsed_seconds(start, now),

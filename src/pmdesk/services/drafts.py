@@ -13,15 +13,15 @@ from pmdesk.db import transaction
 from pmdesk.models import Draft
 
 
-def save(key: str, text: str, project_id: int | None = None) -> None:
-    """Keep `text` as the draft at `key` (an empty text removes it)."""
+def save(
+    key: str, text: str, project_id: int | None = None, now: dt.datetime | None = None
+) -> None:
+    """Keep `text` as the draft at `key` (an empty text too: the box was emptied)."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
     with transaction():
-        if not text:
-            Draft.delete().where(Draft.key == key).execute()
-            return
-        now = dt.datetime.now().replace(microsecond=0)
         Draft.insert(key=key, project=project_id, text=text, saved_at=now).on_conflict(
-            conflict_target=[Draft.key], update={Draft.text: text, Draft.saved_at: now}
+            conflict_target=[Draft.key],
+            update={Draft.text: text, Draft.saved_at: now, Draft.project: project_id},
         ).execute()
 
 

@@ -37,7 +37,7 @@ from pmdesk.models import (
     Side,
     StatusReport,
 )
-from pmdesk.services import progress
+from pmdesk.services import drafts, progress
 from pmdesk.services.common import ValidationProblem, get_or_fail
 
 #: Milestones due this many days after the period's end count as "upcoming".
@@ -426,13 +426,7 @@ def draft_key(project_id: int, part: str) -> str:
 
 def save_draft(project_id: int, part: str, text: str) -> None:
     """Autosave one part of the report being edited (not an undoable user action)."""
-    now = dt.datetime.now().replace(microsecond=0)
-    with transaction():
-        Draft.insert(
-            key=draft_key(project_id, part), project=project_id, text=text, saved_at=now
-        ).on_conflict(
-            conflict_target=[Draft.key], update={Draft.text: text, Draft.saved_at: now}
-        ).execute()
+    drafts.save(draft_key(project_id, part), text, project_id)
 
 
 def load_drafts(project_id: int) -> dict[str, str]:
