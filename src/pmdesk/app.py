@@ -13,7 +13,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -156,7 +155,8 @@ def _start_backup(settings: QSettings) -> None:
 
 
 def log_folder() -> Path:
-    return Path(platformdirs.user_log_dir("pmdesk", appauthor=False))
+    """`logs` in pmdesk's data folder, beside the default database and its backups."""
+    return db.default_database_path().parent / "logs"
 
 
 def _start_log() -> None:

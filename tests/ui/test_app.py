@@ -95,3 +95,31 @@ def test_first_run_offers_the_demo_in_the_users_language(qtbot: QtBot) -> None:
     assert chinese.demo_language() == Language.ZH_CN
     english.empty.setChecked(True)
     assert english.demo_language() is None
+
+
+def test_an_unexpected_error_is_shown_logged_and_the_app_goes_on(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any uncaught exception: a dialog with the details, a line in the log."""
+    import logging
+
+    from pmdesk import app, db
+
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    app._start_log()
+    try:
+        raise RuntimeError("the projector caught fire")
+    except RuntimeError as error:
+        app._show_unexpected_error(type(error), error, error.__traceback__)
+    for handler in logging.getLogger("pmdesk").handlers:
+        handler.flush()
+    assert shown and shown[0].text() == "the projector caught fire"
+    assert "RuntimeError" in shown[0].detailedText()
+    log = app.log_folder() / "pmdesk.log"
+    assert "the projector caught fire" in log.read_text(encoding="utf-8")
+    assert log.parent.parent == db.default_database_path().parent, "in the data folder"
+    logger = logging.getLogger("pmdesk")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
