@@ -3863,6 +3863,14 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     </message>
 </context>
 <context>
+    <name>autosave</name>
+    <message>
+        <source>Restored what you typed here before pmdesk closed unexpectedly.</source>
+        <extracomment>Milliseconds after the last key: &quot;nothing typed is lost but the last second&quot;.</extracomment>
+        <translation>已恢复 pmdesk 意外关闭前您在此输入的内容。</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>Word documents (*.docx)</source>

@@ -206,8 +206,11 @@ def _run_window(
     guard: InstanceGuard | None,
 ) -> int:
     from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.widgets.autosave import DialogDrafts
 
     _offer_demo(language)
+    # What is typed in any dialog is autosaved too, and offered back after a crash.
+    app.installEventFilter(DialogDrafts(app))
     window = MainWindow(path, language, settings, guard=guard, deferred_tabs=True)
     restart = {"wanted": False}
 

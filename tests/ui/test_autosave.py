@@ -78,3 +78,41 @@ def test_a_playbook_note_typed_before_a_crash_comes_back(
     again.detail.save_plan.click()
     assert Person.get_by_id(person.id).coaching_plan.startswith("Weekly 20 minutes with Lucy")
     assert drafts.load(f"person:{person.id}:coaching_plan") is None
+
+
+def test_text_typed_in_a_dialog_comes_back_after_a_crash(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk.models import Person
+    from pmdesk.ui.dialogs.progress_forms import ActionDialog
+    from pmdesk.ui.widgets.autosave import DialogDrafts
+
+    app = QApplication.instance()
+    assert app is not None
+    watcher = DialogDrafts(app)
+    app.installEventFilter(watcher)
+    try:
+        context = TabContext(Editor(QUndoStack(), lambda _c: None, print), Language.EN, settings)
+        people = list(Person.select().where(Person.project == demo_db))
+        first = ActionDialog(context, people)
+        qtbot.addWidget(first)
+        first.show()
+        first.title.setText("Book the room for the steering committee")
+        qtbot.waitUntil(lambda: Draft.select().count() >= 1, timeout=AUTOSAVE_MS * 4)
+        first.hide()  # the app dies: no OK, no Cancel
+
+        second = ActionDialog(context, people)
+        qtbot.addWidget(second)
+        second.show()
+        assert second.title.text() == "Book the room for the steering committee"
+        second.reject()  # closing the dialog ends its drafts
+        assert Draft.select().where(Draft.key.startswith("dialog:")).count() == 0
+
+        third = ActionDialog(context, people)
+        qtbot.addWidget(third)
+        third.show()
+        assert third.title.text() == "", "nothing left to restore"
+    finally:
+        app.removeEventFilter(watcher)

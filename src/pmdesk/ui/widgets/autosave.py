@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+)
 
 from pmdesk.services import drafts
 
@@ -73,3 +82,98 @@ class DraftKeeper(QObject):
         key = self._key()
         if key is not None:
             drafts.discard(key)
+
+
+_ATTACHED = "pmdeskDraftsAttached"
+
+
+class DialogDrafts(QObject):
+    """Every dialog's text boxes autosaved, and offered back if the app died mid-dialog.
+
+    Installed once on the application. A dialog's boxes are keyed by the dialog's class,
+    title and the box's place in it; a draft is only put back into a box that opens with
+    the same text it had when the typing started (so a draft made while editing one step
+    never lands in another). Closing the dialog, with OK or Cancel, ends its drafts.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not isinstance(watched, (QMessageBox, QFileDialog))
+            and not watched.property(_ATTACHED)
+        ):
+            watched.setProperty(_ATTACHED, True)
+            self._attach(watched)
+        return False
+
+    def _attach(self, dialog: QDialog) -> None:
+        keepers: list[_BoxDraft] = []
+        found: list[QLineEdit | QPlainTextEdit] = [
+            *dialog.findChildren(QLineEdit),
+            *dialog.findChildren(QPlainTextEdit),
+        ]
+        boxes = [
+            box
+            for box in found
+            if not isinstance(box.parent(), (QAbstractSpinBox, QComboBox)) and not box.isReadOnly()
+        ]
+        for number, box in enumerate(boxes):
+            key = f"dialog:{type(dialog).__name__}:{dialog.windowTitle()}:{number}"
+            keeper = _BoxDraft(box, key)
+            keeper.restore()
+            keepers.append(keeper)
+
+        def end(_result: int) -> None:
+            for keeper in keepers:
+                keeper.discard()
+
+        dialog.finished.connect(end)
+
+
+class _BoxDraft(QObject):
+    """One dialog box: saves {initial, text} a moment after each key."""
+
+    def __init__(self, box: QLineEdit | QPlainTextEdit, key: str) -> None:
+        super().__init__(box)
+        self._box = box
+        self._key = key
+        self._initial = self._text()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self._save)
+        box.textChanged.connect(self._timer.start)
+
+    def _text(self) -> str:
+        box = self._box
+        return box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
+
+    def _save(self) -> None:
+        drafts.save(self._key, json.dumps({"initial": self._initial, "text": self._text()}))
+
+    def restore(self) -> None:
+        draft = drafts.load(self._key)
+        if draft is None:
+            return
+        try:
+            saved = json.loads(draft.text)
+        except ValueError:
+            return
+        if saved.get("initial") != self._initial or saved.get("text") == self._initial:
+            return
+        self._box.blockSignals(True)
+        if isinstance(self._box, QPlainTextEdit):
+            self._box.setPlainText(saved["text"])
+        else:
+            self._box.setText(saved["text"])
+        self._box.blockSignals(False)
+        self._box.setToolTip(
+            QCoreApplication.translate(
+                "autosave", "Restored what you typed here before pmdesk closed unexpectedly."
+            )
+        )
+
+    def discard(self) -> None:
+        self._timer.stop()
+        drafts.discard(self._key)
