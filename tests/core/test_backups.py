@@ -150,3 +150,20 @@ def test_an_import_is_backed_up_first(database: Path, tmp_path: Path) -> None:
     tracker = export_tracker(project_id, tmp_path / "tracker.xlsx", ExportOptions())
     apply_tracker(read_tracker(project_id, tracker, T0.date()))
     assert [b.reason for b in backups.list_backups(database)] == ["before-import"]
+
+
+def test_a_read_only_database_keeps_no_drafts(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing in a read-only database must not raise from the autosave timer."""
+    from pmdesk.services import drafts
+
+    db.open_database(db_path)
+    db.close_database()
+    monkeypatch.setattr(db, "_why_read_only", lambda _path: "the file is read-only")
+    db.open_database(db_path)
+    try:
+        drafts.save("evidence:1", "typed")
+        assert drafts.load("evidence:1") is None
+    finally:
+        db.close_database()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pmdesk import db
 from pmdesk.db import transaction
 from pmdesk.models import Draft
 
@@ -16,7 +17,12 @@ from pmdesk.models import Draft
 def save(
     key: str, text: str, project_id: int | None = None, now: dt.datetime | None = None
 ) -> None:
-    """Keep `text` as the draft at `key` (an empty text too: the box was emptied)."""
+    """Keep `text` as the draft at `key` (an empty text too: the box was emptied).
+
+    A database opened read-only keeps no drafts (nothing typed there can be saved).
+    """
+    if db.state is not None and db.state.read_only:
+        return
     now = (now or dt.datetime.now()).replace(microsecond=0)
     with transaction():
         Draft.insert(key=key, project=project_id, text=text, saved_at=now).on_conflict(
