@@ -116,3 +116,43 @@ def test_text_typed_in_a_dialog_comes_back_after_a_crash(
         assert third.title.text() == "", "nothing left to restore"
     finally:
         app.removeEventFilter(watcher)
+
+
+def test_the_meeting_title_typed_before_a_crash_comes_back(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    tab = make_tab(qtbot, settings, demo_db)
+    assert tab.meeting is not None
+    tab.title_edit.setText("Kickoff — moved to the Suzhou plant")
+    qtbot.waitUntil(lambda: drafts.load(f"meeting:{tab.meeting.id}:title") is not None)
+    again = make_tab(qtbot, settings, demo_db)  # after a crash
+    assert again.title_edit.text() == "Kickoff — moved to the Suzhou plant"
+    again.title_edit.editingFinished.emit()
+    assert drafts.load(f"meeting:{tab.meeting.id}:title") is None
+
+
+def test_a_table_cell_typed_before_a_crash_comes_back(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    def open_cell(tab: KickoffTab) -> QLineEdit:
+        view = tab.views["attendees"]
+        model = tab.attendees
+        index = model.index(0, model.column_index("Responsibility"))
+        view.setCurrentIndex(index)
+        view.edit(index)
+        editors = view.findChildren(QLineEdit)
+        assert editors, "the cell is being edited"
+        return editors[-1]
+
+    tab = make_tab(qtbot, settings, demo_db)
+    editor = open_cell(tab)
+    original = editor.text()
+    editor.setText("Chairs the opening and the Q&A")
+    qtbot.waitUntil(lambda: Draft.select().where(Draft.key.startswith("cell:")).count() == 1)
+
+    again = make_tab(qtbot, settings, demo_db)  # after a crash
+    again_editor = open_cell(again)
+    assert again_editor.text() == "Chairs the opening and the Q&A"
+    assert original != again_editor.text()

@@ -9,6 +9,7 @@ Every change goes through services.kickoff and onto the undo stack.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import tempfile
 import zoneinfo
@@ -573,6 +574,10 @@ class KickoffTab(ProjectTab):
             self.tr("What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)")
         )
         self.evidence_edit.setTabChangesFocus(True)
+        self.detail_keepers = {
+            name: DraftKeeper(box, functools.partial(self._meeting_draft_key, name), self._pid)
+            for name, box in (("title", self.title_edit), ("venue", self.venue_edit))
+        }
         self.evidence_keeper = DraftKeeper(
             self.evidence_edit, self._evidence_draft_key, lambda: self.project_id
         )
@@ -843,6 +848,8 @@ class KickoffTab(ProjectTab):
         self.venue_edit.setCursorPosition(0)
         for widget in widgets:
             widget.blockSignals(False)
+        for keeper in self.detail_keepers.values():  # typed, not saved, before a crash
+            keeper.restore()
 
     def _summary_html(
         self, meeting: Meeting, met: int, purposes: int, done: int, steps: int, overdue: int
@@ -1131,6 +1138,7 @@ class KickoffTab(ProjectTab):
 
     def _on_title_edit_finished(self) -> None:
         self._commit_meeting({"title": self.title_edit.text()}, self.tr("Rename the kickoff"))
+        self.detail_keepers["title"].discard()  # saved, or refused with a message
 
     def _on_status_box_activated(self, _index: int) -> None:
         self._commit_meeting(
@@ -1189,8 +1197,15 @@ class KickoffTab(ProjectTab):
             self.tr("Change the venue"),
             ChangeField.VENUE,
         )
+        self.detail_keepers["venue"].discard()
 
     # -- purposes ----------------------------------------------------------------------
+    def _meeting_draft_key(self, field: str) -> str | None:
+        return f"meeting:{self.meeting.id}:{field}" if self.meeting is not None else None
+
+    def _pid(self) -> int | None:
+        return self.project_id
+
     def _evidence_draft_key(self) -> str | None:
         purpose = self._selected("purposes")
         return f"evidence:{purpose.id}" if purpose is not None else None

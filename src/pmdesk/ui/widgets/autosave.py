@@ -108,7 +108,7 @@ class DialogDrafts(QObject):
         return False
 
     def _attach(self, dialog: QDialog) -> None:
-        keepers: list[_BoxDraft] = []
+        keepers: list[BoxDraft] = []
         found: list[QLineEdit | QPlainTextEdit] = [
             *dialog.findChildren(QLineEdit),
             *dialog.findChildren(QPlainTextEdit),
@@ -120,7 +120,7 @@ class DialogDrafts(QObject):
         ]
         for number, box in enumerate(boxes):
             key = f"dialog:{type(dialog).__name__}:{dialog.windowTitle()}:{number}"
-            keeper = _BoxDraft(box, key)
+            keeper = BoxDraft(box, key)
             keeper.restore()
             keepers.append(keeper)
 
@@ -131,7 +131,7 @@ class DialogDrafts(QObject):
         dialog.finished.connect(end)
 
 
-class _BoxDraft(QObject):
+class BoxDraft(QObject):
     """One dialog box: saves {initial, text} a moment after each key."""
 
     def __init__(self, box: QLineEdit | QPlainTextEdit, key: str) -> None:

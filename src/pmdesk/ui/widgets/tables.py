@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.ui.models.records import RecordTableModel
+from pmdesk.ui.widgets.autosave import BoxDraft
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,6 +48,35 @@ class ChoiceDelegate(QStyledItemDelegate):
 RESIZE_PRECISION = 60
 
 
+class TextDelegate(QStyledItemDelegate):
+    """Edits text cells like Qt does, autosaving the cell being typed (see autosave)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._drafts: dict[int, BoxDraft] = {}
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        super().setEditorData(editor, index)
+        model = index.model()
+        if not isinstance(editor, QLineEdit) or not isinstance(model, RecordTableModel):
+            return
+        record_id = getattr(model.row(index.row()), "id", None)
+        if record_id is None or id(editor) in self._drafts:
+            return
+        header = model.column(index.column()).header
+        draft = BoxDraft(editor, f"cell:{self._view.accessibleName()}:{record_id}:{header}")
+        draft.restore()  # the cell's saved text is the draft's "initial" text
+        self._drafts[id(editor)] = draft
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        # Saved (Enter) or given up (Esc): either way the draft has served its purpose.
+        draft = self._drafts.pop(id(editor), None)
+        if draft is not None:
+            draft.discard()
+        super().destroyEditor(editor, index)
+
+
 def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWidget) -> QTableView:
     """A sortable, keyboard-usable table view for `model`."""
     view = QTableView(parent)
@@ -73,6 +104,7 @@ def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWi
     header.setStretchLastSection(not stretched)
     for column in stretched:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    view.setItemDelegate(TextDelegate(view))
     delegate = ChoiceDelegate(view)
     for column in range(model.columnCount()):
         if model.column(column).choices is not None:
