@@ -287,3 +287,19 @@ def test_period_must_not_end_before_it_starts(database: Path) -> None:
 def test_client_dates() -> None:
     assert reports.client_date(dt.date(2026, 11, 30), Language.EN) == "30 Nov 2026"
     assert reports.client_date(dt.date(2026, 11, 30), Language.ZH_CN) == "2026年11月30日"
+
+
+def test_export_refused_for_text_that_breaks_the_input_rules(
+    team: dict[str, Person], tmp_path: Path
+) -> None:
+    """A control character pasted into the report is named before anything is written."""
+    from pmdesk.services import ValidationProblem
+
+    facts, texts = facts_and_texts(team)
+    texts.problems += "\x07"
+    target = tmp_path / "report.docx"
+    with pytest.raises(ValidationProblem) as refused:
+        write_report(facts, texts, target, Language.EN)
+    assert refused.value.field == "problems" and "U+0007" in refused.value.message
+    assert not target.exists()
+    assert StatusReport.select().count() == 0

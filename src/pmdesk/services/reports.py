@@ -39,6 +39,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import drafts, progress
 from pmdesk.services.common import ValidationProblem, get_or_fail
+from pmdesk.services.validation import TEXT_LIMIT, clean_text
 
 #: Milestones due this many days after the period's end count as "upcoming".
 UPCOMING_DAYS = 14
@@ -380,7 +381,10 @@ def naming_problems(
 
 
 def check_report(texts: ReportTexts, facts: ReportFacts, language: Language | str) -> None:
-    """Refuse (LateNameProblem) a report that names a late person anywhere."""
+    """Refuse a report whose text breaks the input rules (ValidationProblem naming the
+    part) or that names a late person anywhere (LateNameProblem)."""
+    for part, text in texts.parts().items():
+        clean_text(part, text, max_length=TEXT_LIMIT, multiline=True)
     found = naming_problems(texts, facts, language)
     if found:
         raise LateNameProblem(found)
