@@ -451,13 +451,11 @@ class PersonDetail(QTabWidget):
                 Column(self.tr("Date"), lambda a: a.assessed_at),
                 Column(
                     self.tr("Engagement"),
-                    lambda a: label(Engagement(a.engagement)) if a.engagement else "",
+                    lambda a: context.label_of(Engagement, a.engagement),
                 ),
                 Column(
                     self.tr("Cooperation type"),
-                    lambda a: (
-                        label(CooperationType(a.cooperation_type)) if a.cooperation_type else ""
-                    ),
+                    lambda a: context.label_of(CooperationType, a.cooperation_type),
                 ),
                 Column(self.tr("Source"), lambda a: a.source),
                 Column(self.tr("Comment"), lambda a: a.comment, stretch=True),

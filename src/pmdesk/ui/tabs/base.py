@@ -30,6 +30,10 @@ class TabContext:
     def label(self, value: StrEnum | None) -> str:
         return vocabulary.label(value, self.language)
 
+    def label_of(self, enum: type[StrEnum], key: str | None) -> str:
+        """A stored key in words ('' when there is none)."""
+        return vocabulary.label_of(enum, key, self.language)
+
     def choices(self, enum: type[StrEnum]) -> list[tuple[str, str]]:
         return [(member.value, self.label(member)) for member in enum]
 

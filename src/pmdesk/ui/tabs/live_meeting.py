@@ -374,6 +374,7 @@ class LiveMeetingTab(ProjectTab):
     def _build_attitudes_page(self) -> QWidget:
         page = QWidget(self)
         label = self.context.label
+        label_of = self.context.label_of
         edit = self.context.editor.edit
         warning = QLabel(
             self.tr(
@@ -398,19 +399,11 @@ class LiveMeetingTab(ProjectTab):
                 ),
                 Column(
                     self.tr("Engagement"),
-                    lambda a: (
-                        label(Engagement(a.person.engagement_current))
-                        if a.person.engagement_current
-                        else ""
-                    ),
+                    lambda a: label_of(Engagement, a.person.engagement_current),
                 ),
                 Column(
                     self.tr("Desired"),
-                    lambda a: (
-                        label(Engagement(a.person.engagement_desired))
-                        if a.person.engagement_desired
-                        else ""
-                    ),
+                    lambda a: label_of(Engagement, a.person.engagement_desired),
                 ),
                 Column(
                     self.tr("Cooperation type"),

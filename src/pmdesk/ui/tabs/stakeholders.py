@@ -140,7 +140,7 @@ class StakeholdersTab(ProjectTab):
             return Column(
                 header,
                 lambda p: getattr(p, name),
-                display=lambda p: label(enum(getattr(p, name))) if getattr(p, name) else "",
+                display=lambda p: context.label_of(enum, getattr(p, name)),
                 choices=context.choices(enum),
                 edit=person_edit(name, undo_text),
             )
