@@ -1,7 +1,8 @@
-"""The database file: opening it, its schema version, migrations and backups.
+"""The database: opening it, its schema version, migrations and backups.
 
 This is the one seam that knows it talks to SQLite (pragmas, `user_version`, the online
-backup API). Everything above it uses the Peewee models and `transaction()`.
+backup API); `db_server` is its counterpart for a team's PostgreSQL server, chosen by a
+`postgresql://` address. Everything above uses the Peewee models and `transaction()`.
 
 Durability: WAL with `synchronous=FULL`. NORMAL survives a killed process but a power cut
 can roll back every commit since the last checkpoint — minutes of meeting notes. FULL
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
 from pmdesk.models import ALL_MODELS, database
 
@@ -56,14 +57,28 @@ class CorruptDatabase(DatabaseProblem):
         self.path = path
 
 
+class PasswordNeeded(DatabaseProblem):
+    """The server wants a password (none was given, or the one given was refused)."""
+
+
 @dataclass(frozen=True)
 class OpenState:
-    """How the open file is being used, for the window to tell the user."""
+    """How the open database is being used, for the window to tell the user.
 
-    path: Path
+    A file has a `path`; a team server has a `server` address (without its password) and
+    the database `user` pmdesk acts as (the name on every row it stamps).
+    """
+
+    path: Path | None
     read_only: bool = False
     read_only_reason: str = ""
     network_share: bool = False
+    server: str = ""
+    user: str = ""
+
+    @property
+    def location(self) -> str:
+        return self.server or str(self.path)
 
 
 #: Set by open_database: what the UI should say about the open file.
@@ -143,12 +158,49 @@ def _add_playbook_and_drafts(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+#: The tables of schema 5, frozen: its migration must not follow later models.
+_SCHEMA_5_TABLES = (
+    "project", "scope_item", "outcome", "person", "meeting", "agenda_item", "attendee",
+    "purpose", "attachment", "material", "checklist_item", "change_record", "note",
+    "purpose_note", "assessment", "leader_priority", "leader_priority_note", "lead_request",
+    "action_item", "milestone_review", "follow_up", "minutes_distribution", "status_report",
+    "escalation_memo", "coaching_session", "draft",
+)  # fmt: skip
+
+
+def row_version_trigger(table: str) -> str:
+    """Every update of a row raises its version (see models.BaseModel), whoever wrote it."""
+    return f"""CREATE TRIGGER IF NOT EXISTS {table}_row_version AFTER UPDATE ON {table}
+    WHEN NEW.row_version = OLD.row_version BEGIN
+        UPDATE {table} SET row_version = OLD.row_version + 1,
+            row_changed_at = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE rowid = NEW.rowid;
+    END"""
+
+
+def _add_row_bookkeeping(db: SqliteDatabase) -> None:
+    for table in _SCHEMA_5_TABLES:
+        for column in (
+            "row_version INTEGER NOT NULL DEFAULT 1",
+            "row_created_by VARCHAR(120) NOT NULL DEFAULT ''",
+            "row_changed_by VARCHAR(120) NOT NULL DEFAULT ''",
+            "row_changed_at DATETIME",
+        ):
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column}')
+        db.execute_sql(row_version_trigger(table))
+    # Drafts are each person's own (on a team server, row_created_by is their role).
+    db.execute_sql('DROP INDEX "draft_key"')
+    db.execute_sql(
+        'CREATE UNIQUE INDEX "draft_key_row_created_by" ON "draft" ("key", "row_created_by")'
+    )
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
     Migration(2, "meeting time zone", _add_meeting_time_zone),
     Migration(3, "attachments go with their materials", _clean_up_attachments),
     Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
+    Migration(5, "row versions for team editing", _add_row_bookkeeping),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -191,14 +243,30 @@ def _why_read_only(path: Path) -> str:
     return ""
 
 
-def open_database(path: Path | str, *, create: bool = True) -> SqliteDatabase:
+def user() -> str:
+    """Who pmdesk acts as: the server role, or "" for a local file (one user)."""
+    return state.user if state is not None else ""
+
+
+def is_server() -> bool:
+    return state is not None and bool(state.server)
+
+
+def open_database(
+    path: Path | str, *, create: bool = True, password: str | None = None
+) -> Database:
     """Open (and if needed create or migrate) the database at `path` and bind the models.
 
-    A file pmdesk may not write is opened read-only (see `state`); one on a network share
-    uses a rollback journal instead of WAL. Raises DatabaseProblem with a message naming
-    the file when it cannot be used, and never changes a file it refuses.
+    `path` is a file, or a `postgresql://` address (see `db_server`; `password` is for
+    that). A file pmdesk may not write is opened read-only (see `state`); one on a network
+    share uses a rollback journal instead of WAL. Raises DatabaseProblem with a message
+    naming the file when it cannot be used, and never changes a file it refuses.
     """
     global state
+    from pmdesk import db_server
+
+    if db_server.is_server_url(path):
+        return _open_server(str(path), create=create, password=password)
     path = Path(path)
     if not path.exists():
         if not create:
@@ -246,6 +314,50 @@ def open_database(path: Path | str, *, create: bool = True) -> SqliteDatabase:
     return db
 
 
+def _open_server(url: str, *, create: bool, password: str | None) -> Database:
+    """Connect to a team server, create or migrate pmdesk's schema there, bind the models."""
+    global state
+    from pmdesk import db_server
+
+    shown = db_server.display_url(url)
+    try:
+        server = db_server.connect(url, password)
+    except Exception as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if db_server.needs_password(exc):
+            raise PasswordNeeded(f"{shown} needs a password ({detail})") from exc
+        raise DatabaseProblem(f"Cannot connect to {shown}: {detail}") from exc
+    database.initialize(server)
+    try:
+        with db_server.schema_lock(server):
+            version = db_server.schema_version(server)
+            if version == 0:
+                if not create:
+                    raise DatabaseProblem(f"{shown} holds no pmdesk data yet")
+                db_server.create_schema(server, SCHEMA_VERSION)
+            else:
+                _refuse_newer(Path(shown), version)
+                for step in db_server.SERVER_MIGRATIONS:
+                    if version < step.version <= SCHEMA_VERSION:
+                        for statement in step.statements:
+                            server.execute_sql(statement)
+                        server.execute_sql("UPDATE pmdesk_schema SET version = %s", (step.version,))
+        who = db_server.current_role(server)
+    except DatabaseProblem:
+        server.close()
+        raise
+    except Exception as exc:
+        server.close()
+        if exc.__class__.__module__ == "peewee" or "psycopg" in exc.__class__.__module__:
+            raise DatabaseProblem(
+                f"Cannot use {shown}: {exc}. The database's owner must create pmdesk's "
+                f"tables first (see the README, team server)."
+            ) from exc
+        raise
+    state = OpenState(None, server=shown, user=who)
+    return server
+
+
 def _check_readable_schema(db: SqliteDatabase, path: Path, reason: str) -> None:
     version = schema_version(db)
     _refuse_newer(path, version)
@@ -287,7 +399,7 @@ def _check_is_pmdesk_file(path: Path) -> int:
     return int(tables)
 
 
-def _refuse_newer(path: Path, version: int) -> None:
+def _refuse_newer(path: Path | str, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
             f"{path} was written by a newer pmdesk (schema {version}; this version reads up "
@@ -306,6 +418,8 @@ def _prepare_schema(db: SqliteDatabase, path: Path) -> None:
             db.create_tables(ALL_MODELS)
             for statement in TRIGGERS:
                 db.execute_sql(statement)
+            for model in ALL_MODELS:
+                db.execute_sql(row_version_trigger(model._meta.table_name))
             db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return

@@ -230,13 +230,30 @@ def _checks(**columns: type[StrEnum]) -> list[SQL | NodeList]:
     return out
 
 
+#: What `not_blank` trims: space, tab, line breaks and the ideographic space, written into
+#: the literal itself so the same CHECK reads the same in SQLite and PostgreSQL.
+BLANKS = " \t\n\r\u3000"
+
+
 def not_blank(column: str) -> SQL | NodeList:
     """CHECK that a text column has more than blanks (tabs, line breaks, 　 included)."""
-    blanks = "char(32, 9, 10, 13, 12288)"
-    return Check(f'length(trim("{column}", {blanks})) > 0')
+    return Check(f"length(trim(\"{column}\", '{BLANKS}')) > 0")
 
 
 class BaseModel(Model):
+    """Every table carries its row's bookkeeping, kept by the database's triggers.
+
+    `row_version` goes up with every update, so a save based on an older read is caught
+    (services.common.EditConflict) instead of silently overwriting a colleague's change;
+    `row_changed_by`/`row_changed_at` say who and when. On a team server the triggers fill
+    in the database role; in a local file the names stay empty (one user).
+    """
+
+    row_version = IntegerField(default=1)
+    row_created_by = CharField(max_length=120, default="")
+    row_changed_by = CharField(max_length=120, default="")
+    row_changed_at = DateTimeField(null=True)
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -675,10 +692,14 @@ class Draft(BaseModel):
     """
 
     id = AutoField()
-    key = CharField(max_length=200, unique=True)
+    key = CharField(max_length=200)
     project = ForeignKeyField(Project, null=True, on_delete="CASCADE")
     text = TextField(default="")
     saved_at = DateTimeField(default=_now)
+
+    class Meta:
+        # Each person's own drafts: on a team server `row_created_by` is their role.
+        indexes = ((("key", "row_created_by"), True),)
 
 
 #: Text fields that must not be blank; services trim them and say which one is empty.

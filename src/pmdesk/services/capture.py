@@ -22,6 +22,7 @@ from typing import Any
 
 from peewee import JOIN, Model, fn
 
+from pmdesk import db
 from pmdesk.db import transaction
 from pmdesk.models import (
     ActionItem,
@@ -176,7 +177,7 @@ def speaker_summaries(notes: Sequence[Note], attendees: Iterable[Attendee]) -> l
 
 def clock_start(meeting_id: int) -> dt.datetime | None:
     """When the meeting's clock started: as recorded, else as the notes imply, else None."""
-    row = Draft.get_or_none(Draft.key == clock_key(meeting_id))
+    row = drafts.load(clock_key(meeting_id))
     if row is not None:
         try:
             return dt.datetime.fromisoformat(row.text)
@@ -202,7 +203,7 @@ def elapsed_seconds(start: dt.datetime | None, now: dt.datetime) -> int:
 
 def load_draft(meeting_id: int) -> Draft | None:
     """The capture line left from last time (after a crash), if it holds any text."""
-    row = Draft.get_or_none(Draft.key == draft_key(meeting_id))
+    row = drafts.load(draft_key(meeting_id))
     return row if row is not None and row.text.strip() else None
 
 
@@ -286,8 +287,6 @@ def commit_note(
 # Statements run on every Enter in a meeting, built once per database by Peewee (so in
 # that database's SQL and parameter style) and then only executed: building a query
 # costs more than running it.
-_NOTE_COLUMNS = ("meeting", "offset_seconds", "speaker", "kind", "text", "internal",
-                 "agenda_item", "created_at")  # fmt: skip
 _prepared: dict[tuple[str, str], str] = {}
 
 
@@ -299,7 +298,8 @@ def _statement(name: str, build: Callable[[], Any]) -> str:
 
 
 def _insert_note(note: Note) -> int:
-    fields = [Note._meta.fields[name] for name in _NOTE_COLUMNS]
+    # Every column but the id, in the model's order (the order Peewee writes them in).
+    fields = [f for f in Note._meta.sorted_fields if not f.primary_key]
     sql = _statement("insert note", lambda: Note.insert({f: None for f in fields}))
     params = [f.db_value(note.__data__.get(f.name)) for f in fields]
     cursor = database.execute_sql(sql, params)
@@ -307,8 +307,11 @@ def _insert_note(note: Note) -> int:
 
 
 def _delete_draft(key: str) -> None:
-    sql = _statement("delete draft", lambda: Draft.delete().where(Draft.key == ""))
-    database.execute_sql(sql, [key])
+    sql = _statement(
+        "delete draft",
+        lambda: Draft.delete().where((Draft.key == "") & (Draft.row_created_by == "")),
+    )
+    database.execute_sql(sql, [key, db.user()])
 
 
 def _commit_context(
@@ -324,11 +327,11 @@ def _commit_context(
             meeting.project,
             Person.select(Person.project).where(Person.id == 0),
             AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id == 0),
-            Draft.select(Draft.text).where(Draft.key == ""),
+            Draft.select(Draft.text).where((Draft.key == "") & (Draft.row_created_by == "")),
         ).where(meeting.id == 0)
 
     sql = _statement("commit context", build)
-    params = [speaker_id, agenda_item_id, clock_key(meeting_id), meeting_id]
+    params = [speaker_id, agenda_item_id, clock_key(meeting_id), db.user(), meeting_id]
     row = database.execute_sql(sql, params).fetchone()
     if row is None:
         raise NotFound(f"No meeting with id {meeting_id}")

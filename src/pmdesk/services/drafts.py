@@ -2,16 +2,28 @@
 
 A draft is keyed by where it was typed ("evidence:12", "capture:3"…) and deleted once
 the text is saved for real, so after a crash whatever is left here is exactly what
-was typed and not yet saved: the screen offers it back.
+was typed and not yet saved: the screen offers it back. Drafts are each person's own:
+on a team server `row_created_by` is their database role (in a file it is "").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from peewee import Expression
+
 from pmdesk import db
 from pmdesk.db import transaction
 from pmdesk.models import Draft
+
+
+def mine() -> Expression:
+    """The condition for this user's drafts (see db.user())."""
+    return Draft.row_created_by == db.user()
+
+
+def at(key: str) -> Expression:
+    return (Draft.key == key) & mine()
 
 
 def save(
@@ -25,16 +37,18 @@ def save(
         return
     now = (now or dt.datetime.now()).replace(microsecond=0)
     with transaction():
-        Draft.insert(key=key, project=project_id, text=text, saved_at=now).on_conflict(
-            conflict_target=[Draft.key],
+        Draft.insert(
+            key=key, project=project_id, text=text, saved_at=now, row_created_by=db.user()
+        ).on_conflict(
+            conflict_target=[Draft.key, Draft.row_created_by],
             update={Draft.text: text, Draft.saved_at: now, Draft.project: project_id},
         ).execute()
 
 
 def load(key: str) -> Draft | None:
-    return Draft.get_or_none(Draft.key == key)
+    return Draft.get_or_none(at(key))
 
 
 def discard(key: str) -> None:
     with transaction():
-        Draft.delete().where(Draft.key == key).execute()
+        Draft.delete().where(at(key)).execute()

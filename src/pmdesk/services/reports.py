@@ -438,14 +438,18 @@ def load_drafts(project_id: int) -> dict[str, str]:
     prefix = draft_key(project_id, "")
     return {
         d.key[len(prefix) :]: d.text
-        for d in Draft.select().where(Draft.key.startswith(prefix) & (Draft.project == project_id))
+        for d in Draft.select().where(
+            Draft.key.startswith(prefix) & (Draft.project == project_id) & drafts.mine()
+        )
     }
 
 
 def discard_drafts(project_id: int) -> None:
     with transaction():
         Draft.delete().where(
-            Draft.key.startswith(draft_key(project_id, "")) & (Draft.project == project_id)
+            Draft.key.startswith(draft_key(project_id, ""))
+            & (Draft.project == project_id)
+            & drafts.mine()
         ).execute()
 
 
