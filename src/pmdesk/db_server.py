@@ -133,6 +133,14 @@ _THROUGH_PARENT = {
     "coaching_session": ("person_id", "person"),
 }
 
+_MEMBER_TABLE = (
+    "CREATE TABLE project_member ("
+    " project_id integer NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+    " role_name name NOT NULL, added_by name NOT NULL DEFAULT current_user,"
+    " added_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),"
+    " PRIMARY KEY (project_id, role_name))"
+)
+
 _FUNCTIONS = (
     # The projects a role may use: those it created and those it is a member of.
     # SECURITY DEFINER reads the tables without their policies (no recursion); the
@@ -189,11 +197,7 @@ def _access_statements(tables: list[str]) -> list[str]:
     """Row-level security for every table, the member table, and the group's rights."""
     mine = "(SELECT pmdesk_projects_of(current_user))"
     out = [
-        "CREATE TABLE project_member ("
-        " project_id integer NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
-        " role_name name NOT NULL, added_by name NOT NULL DEFAULT current_user,"
-        " added_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),"
-        " PRIMARY KEY (project_id, role_name))",
+        *_FUNCTIONS,
         "ALTER TABLE project_member ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY member_access ON project_member USING (project_id IN {mine})",
     ]
@@ -266,7 +270,8 @@ def create_schema(db: PostgresqlDatabase, version: int) -> None:
         "CREATE TABLE pmdesk_schema (version integer NOT NULL, application text NOT NULL)"
     )
     db.execute_sql("INSERT INTO pmdesk_schema VALUES (%s, %s)", (version, APPLICATION))
-    for statement in (*_FUNCTIONS, *_access_statements(tables)):
+    db.execute_sql(_MEMBER_TABLE)
+    for statement in _access_statements(tables):
         db.execute_sql(statement)
 
 

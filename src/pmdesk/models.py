@@ -249,9 +249,10 @@ class BaseModel(Model):
     in the database role; in a local file the names stay empty (one user).
     """
 
-    row_version = IntegerField(default=1)
-    row_created_by = CharField(max_length=120, default="")
-    row_changed_by = CharField(max_length=120, default="")
+    # Defaults in the schema too, for rows written by other tools.
+    row_version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
+    row_created_by = CharField(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
+    row_changed_by = CharField(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
     row_changed_at = DateTimeField(null=True)
 
     class Meta:

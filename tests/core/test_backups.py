@@ -167,3 +167,9 @@ def test_a_read_only_database_keeps_no_drafts(
         assert drafts.load("evidence:1") is None
     finally:
         db.close_database()
+
+
+@pytest.fixture
+def backend() -> str:
+    """Backups are of a database file (a team server is backed up by its administrator)."""
+    return "sqlite"

@@ -1130,3 +1130,9 @@ def test_default_database_path_follows_xdg_data_home(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert db.default_database_path() == tmp_path / "pmdesk" / "pmdesk.db"
     assert list(tmp_path.iterdir()) == [], "asking for the path creates nothing"
+
+
+@pytest.fixture
+def backend() -> str:
+    """This module is about the database file; db_server has tests/core/test_team.py."""
+    return "sqlite"

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from peewee import Model
 
-from pmdesk import db
 from pmdesk.demo import create_demo_project
 from pmdesk.models import (
-    ALL_MODELS,
     ActionItem,
     Attachment,
     Material,
@@ -21,23 +19,13 @@ from pmdesk.models import (
     Project,
 )
 from pmdesk.services.snapshots import delete_with_snapshot, restore
+from tests.dumps import database_dump
 
 TODAY = dt.date(2026, 11, 27)
 
 
-def dump() -> dict[str, list[tuple[object, ...]]]:
-    """Every row's content; the bookkeeping (row versions, who, when) rightly moves on."""
-    connection = db.database.obj
-
-    def rows(m: type[Model]) -> list[str]:
-        columns = ", ".join(
-            f'"{f.column_name}"' for f in m._meta.sorted_fields if not f.name.startswith("row_")
-        )
-        return sorted(
-            map(repr, connection.execute_sql(f'SELECT {columns} FROM "{m._meta.table_name}"'))
-        )
-
-    return {m._meta.table_name: rows(m) for m in ALL_MODELS}
+def dump() -> dict[str, list[str]]:
+    return database_dump(bookkeeping=False)
 
 
 @pytest.mark.parametrize("model", [Project, Person, Meeting, Note, ActionItem])

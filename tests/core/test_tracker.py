@@ -21,6 +21,7 @@ from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.imports.tracker_xlsx import TrackerProblem, TrackerRefused
 from pmdesk.models import ActionItem, ActionSource, ActionStatus, Language, Person, Project
 from pmdesk.services import progress
+from tests.dumps import database_dump
 
 from .test_report import MARK, plant_markers
 
@@ -37,8 +38,8 @@ def tracker(demo: int, tmp_path: Path) -> Path:
     return export_tracker(demo, tmp_path / "tracker.xlsx", ExportOptions())
 
 
-def dump() -> str:
-    return "\n".join(db.database.obj.connection().iterdump())
+def dump() -> dict[str, list[str]]:
+    return database_dump()
 
 
 def sheet_of(workbook: openpyxl.Workbook, name: str = "Tracker") -> Worksheet:

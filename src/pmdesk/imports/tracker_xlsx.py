@@ -658,7 +658,7 @@ def apply_tracker(preview: TrackerPreview) -> AppliedImport:
     Refuses (TrackerProblem) if a step changed in pmdesk since the preview was read.
     The database is backed up first (see backups): an import is never a one-way door.
     """
-    if db.state is not None and not db.state.read_only:
+    if db.state is not None and db.state.path is not None and not db.state.read_only:
         backups.make_backup("before-import", keep=backups.DEFAULT_KEEP)
     by_action: dict[int, dict[str, Any]] = {}
     for change in preview.changes:

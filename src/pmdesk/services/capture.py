@@ -303,7 +303,9 @@ def _insert_note(note: Note) -> int:
     sql = _statement("insert note", lambda: Note.insert({f: None for f in fields}))
     params = [f.db_value(note.__data__.get(f.name)) for f in fields]
     cursor = database.execute_sql(sql, params)
-    return int(database.last_insert_id(cursor))
+    if database.obj.returning_clause:  # PostgreSQL: the statement ends RETURNING "id"
+        return int(cursor.fetchone()[0])
+    return int(cursor.lastrowid)
 
 
 def _delete_draft(key: str) -> None:
@@ -493,6 +495,7 @@ def value_outcome(
             added = (
                 LeaderPriorityNote.insert(priority=priority.id, note=note_id)
                 .on_conflict_ignore()
+                .as_rowcount()  # the same answer on every backend: 0 when already linked
                 .execute()
             )
             if added and not undo.created:  # a new priority takes its links with it

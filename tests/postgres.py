@@ -1,0 +1,101 @@
+"""A throwaway pmdesk database on the PostgreSQL server named by PMDESK_TEST_POSTGRES."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ADMIN_ENV = "PMDESK_TEST_POSTGRES"
+REQUIRE_ENV = "PMDESK_REQUIRE_POSTGRES"
+
+
+def admin_url() -> str:
+    url = os.environ.get(ADMIN_ENV, "")
+    if not url:
+        message = f"no PostgreSQL server for tests ({ADMIN_ENV} is not set)"
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+def with_database(url: str, name: str, user: str | None = None, password: str = "") -> str:
+    parts = urlsplit(url)
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    if user is not None:
+        netloc = f"{user}:{password}@{netloc}" if password else f"{user}@{netloc}"
+    else:
+        netloc = parts.netloc
+    return urlunsplit((parts.scheme, netloc, f"/{name}", parts.query, ""))
+
+
+def admin_connection(url: str) -> object:
+    from pmdesk.db_server import load_driver
+
+    return load_driver().connect(url, autocommit=True)
+
+
+@dataclass
+class TestServer:
+    """One database for the whole session; `url` connects as the admin (its owner)."""
+
+    admin: str
+    name: str
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return with_database(self.admin, self.name)
+
+    def empty(self) -> None:
+        """Remove every row (faster than a new database per test)."""
+        from pmdesk.models import ALL_MODELS
+
+        tables = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS)
+        with contextlib.closing(admin_connection(self.url)) as con:  # type: ignore[type-var]
+            con.execute(f"TRUNCATE {tables}, project_member RESTART IDENTITY CASCADE")  # type: ignore[attr-defined]
+
+    def new_role(self, prefix: str) -> tuple[str, str]:
+        """A login role in the pmdesk member group: (name, password); dropped at the end."""
+        name = f"{prefix}_{secrets.token_hex(3)}"
+        password = secrets.token_urlsafe(12)
+        with contextlib.closing(admin_connection(self.admin)) as con:  # type: ignore[type-var]
+            con.execute(  # type: ignore[attr-defined]
+                f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE pmdesk_member"
+            )
+        self.roles.append(name)
+        return name, password
+
+    def url_as(self, role: str, password: str) -> str:
+        return with_database(self.admin, self.name, role, password)
+
+
+@contextlib.contextmanager
+def test_server() -> Iterator[TestServer]:
+    admin = admin_url()
+    name = f"pmdesk_test_{os.getpid()}_{secrets.token_hex(3)}"
+    with contextlib.closing(admin_connection(admin)) as con:  # type: ignore[type-var]
+        con.execute(  # type: ignore[attr-defined]
+            "DO $$ BEGIN CREATE ROLE pmdesk_member NOLOGIN; "
+            "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+        )
+        con.execute(f'CREATE DATABASE "{name}"')  # type: ignore[attr-defined]
+        # Throwaway data: no need to wait for the disk on every commit.
+        con.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')  # type: ignore[attr-defined]
+    server = TestServer(admin, name)
+    try:
+        yield server
+    finally:
+        from pmdesk import db
+
+        db.close_database()
+        with contextlib.closing(admin_connection(admin)) as con:  # type: ignore[type-var]
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[attr-defined]
+            for role in server.roles:
+                con.execute(f"DROP ROLE IF EXISTS {role}")  # type: ignore[attr-defined]
