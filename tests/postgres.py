@@ -48,18 +48,37 @@ class TestServer:
     admin: str
     name: str
     roles: list[str] = field(default_factory=list)
+    _admin_connection: object = None
 
     @property
     def url(self) -> str:
         return with_database(self.admin, self.name)
 
     def empty(self) -> None:
-        """Remove every row (faster than a new database per test)."""
+        """Remove every row and restart the ids (DELETE: TRUNCATE takes 0.2 s a time)."""
         from pmdesk.models import ALL_MODELS
 
-        tables = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS)
-        with contextlib.closing(admin_connection(self.url)) as con:  # type: ignore[type-var]
-            con.execute(f"TRUNCATE {tables}, project_member RESTART IDENTITY CASCADE")  # type: ignore[attr-defined]
+        statements = ["SET LOCAL session_replication_role = replica"]  # no FK triggers
+        for table in ["project_member", *(m._meta.table_name for m in ALL_MODELS)]:
+            statements.append(f'DELETE FROM "{table}"')
+        for model in ALL_MODELS:
+            if model._meta.primary_key is not False:
+                table = model._meta.table_name
+                statements.append(f"ALTER SEQUENCE {table}_id_seq RESTART")
+        con = self._connection()
+        with con.transaction():  # type: ignore[attr-defined]
+            for statement in statements:
+                con.execute(statement)  # type: ignore[attr-defined]
+
+    def _connection(self) -> object:
+        if self._admin_connection is None:
+            self._admin_connection = admin_connection(self.url)
+        return self._admin_connection
+
+    def close(self) -> None:
+        if self._admin_connection is not None:
+            self._admin_connection.close()  # type: ignore[attr-defined]
+            self._admin_connection = None
 
     def new_role(self, prefix: str) -> tuple[str, str]:
         """A login role in the pmdesk member group: (name, password); dropped at the end."""
@@ -95,6 +114,7 @@ def test_server() -> Iterator[TestServer]:
         from pmdesk import db
 
         db.close_database()
+        server.close()
         with contextlib.closing(admin_connection(admin)) as con:  # type: ignore[type-var]
             con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[attr-defined]
             for role in server.roles:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -16,6 +17,33 @@ M = TypeVar("M", bound=Model)
 
 class NotFound(LookupError):
     """No record with that id; the message names the kind and id for the user."""
+
+
+class EditConflict(Exception):
+    """The record changed since it was read: saving would overwrite someone's change.
+
+    Says who changed it and when (on a team server; a local file has one user), and
+    the record's version now, to save over it if the user chooses to.
+    """
+
+    def __init__(self, model: type[Model], record: Model) -> None:
+        self.model = model
+        self.record_id = int(record.get_id())
+        self.changed_by: str = record.row_changed_by
+        self.changed_at: dt.datetime | None = record.row_changed_at
+        self.version: int = record.row_version
+        when = f" at {self.local_time():%Y-%m-%d %H:%M}" if self.changed_at else ""
+        who = f" by {self.changed_by}" if self.changed_by else ""
+        kind = model._meta.table_name.replace("_", " ")
+        super().__init__(
+            f"This {kind} was changed{who}{when} after you opened it; nothing was saved."
+        )
+
+    def local_time(self) -> dt.datetime | None:
+        """`changed_at` (stored in UTC) in this computer's time zone."""
+        if self.changed_at is None:
+            return None
+        return self.changed_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -55,13 +83,20 @@ class FieldEdit:
 
 
 def edit_fields(
-    model: type[Model], record_id: int, values: dict[str, Any], *, check: bool = True
+    model: type[Model],
+    record_id: int,
+    values: dict[str, Any],
+    *,
+    check: bool = True,
+    version: int | None = None,
 ) -> FieldEdit:
     """Change some fields of one record in one transaction; returns the edit for undo.
 
     Text goes through the shared rules (services.validation) and start/end pairs are
     checked against the record's stored values. `check=False` is for undo and redo only:
-    they put back values that were stored or already checked.
+    they put back values that were stored or already checked. `version` is the
+    `row_version` the user saw: if the record changed since, EditConflict says who and
+    nothing is saved. Either way the update only lands on the version just read.
     """
     fields = model._meta.fields
     for name in values:
@@ -72,13 +107,20 @@ def edit_fields(
     try:
         with transaction():
             record = get_or_fail(model, record_id)
+            if version is not None and record.row_version != version:
+                raise EditConflict(model, record)
             before = {name: _raw(record, name) for name in values}
             if check:
                 merged = {name: _raw(record, name) for name in fields} | values
                 check_pairs(model, merged, values)
-            for name, value in values.items():
-                setattr(record, fields[name].name, value)
-            record.save(only=[fields[name] for name in values])
+            pk = model._meta.primary_key
+            updated = (
+                model.update({fields[name]: value for name, value in values.items()})
+                .where((pk == record_id) & (model.row_version == record.row_version))
+                .execute()
+            )
+            if not updated:  # changed between our read and our write (another session)
+                raise EditConflict(model, get_or_fail(model, record_id))
     except IntegrityError as exc:
         raise ValidationProblem(", ".join(values), _integrity_message(exc)) from exc
     return FieldEdit(model, record_id, before, dict(values))

@@ -272,8 +272,12 @@ def plan_kickoff(
 # -- editing ------------------------------------------------------------------------------
 
 
-def edit(model: type[Model], record_id: int, values: dict[str, Any]) -> FieldEdit:
-    """Change fields of one kickoff record, checked first; undo with `edit(…, before)`."""
+def edit(
+    model: type[Model], record_id: int, values: dict[str, Any], *, version: int | None = None
+) -> FieldEdit:
+    """Change fields of one kickoff record, checked first; undo with `edit(…, before)`.
+
+    `version`: the record's row_version as the user saw it (see common.EditConflict)."""
     values = _check_values(model, dict(values))
     record: Any = get_or_fail(model, record_id)
     if model is Meeting:
@@ -289,7 +293,7 @@ def edit(model: type[Model], record_id: int, values: dict[str, Any]) -> FieldEdi
                 "due", "a step is due either relative to the start or at a time"
             )
     with transaction():
-        change = edit_fields(model, record_id, values)
+        change = edit_fields(model, record_id, values, version=version)
         shown = _INVITE_FIELDS.get(model, frozenset()) & values.keys()
         if any(change.before[k] != change.after[k] for k in shown):
             _revise_invite(_meeting_id_of(model, record_id))

@@ -144,8 +144,12 @@ def create_action(
         )
 
 
-def update_action(action_id: int, values: dict[str, Any]) -> FieldEdit:
-    """Change fields of a step after checking what the database cannot (owner, dates)."""
+def update_action(
+    action_id: int, values: dict[str, Any], *, version: int | None = None
+) -> FieldEdit:
+    """Change fields of a step after checking what the database cannot (owner, dates).
+
+    `version`: the step's row_version as the user saw it (see common.EditConflict)."""
     action = get_or_fail(ActionItem, action_id)
     if "title" in values:
         values = {**values, "title": _clean_title(str(values["title"]))}
@@ -156,7 +160,7 @@ def update_action(action_id: int, values: dict[str, Any]) -> FieldEdit:
         for name in ("start_date", "due_date", "completed_on")
     }
     _check_dates(merged["start_date"], merged["due_date"], merged["completed_on"])
-    return edit_fields(ActionItem, action_id, values)
+    return edit_fields(ActionItem, action_id, values, version=version)
 
 
 def status_values(action: ActionItem, status: str, today: dt.date) -> dict[str, Any]:

@@ -44,6 +44,7 @@ from pmdesk.models import (
 )
 from pmdesk.services.common import (
     Changes,
+    EditConflict,
     FieldEdit,
     ValidationProblem,
     edit_fields,
@@ -434,24 +435,34 @@ def update_person(
     source: str = "",
     comment: str = "",
     note_id: int | None = None,
+    version: int | None = None,
 ) -> PersonChange | None:
     """Change a person's fields; a new engagement or type is kept as an assessment.
 
-    Returns None when nothing actually changed (no edit, no history row).
+    Returns None when nothing actually changed (no edit, no history row). `version`:
+    the person's row_version as the user saw it (see common.EditConflict).
     """
     clean = clean_person_values(values)
     try:
         with transaction():
             person = get_or_fail(Person, person_id)
+            if version is not None and person.row_version != version:
+                raise EditConflict(Person, person)
             changed = {n: v for n, v in clean.items() if getattr(person, n) != v}
             if not changed:
                 return None
             merged = {"side": person.side, "role": person.role} | changed
             _check_side(merged)
             before = {n: getattr(person, n) for n in changed}
+            saved = (
+                Person.update(changed)
+                .where((Person.id == person_id) & (Person.row_version == person.row_version))
+                .execute()
+            )
+            if not saved:  # changed by another session since the read above
+                raise EditConflict(Person, get_or_fail(Person, person_id))
             for name, value in changed.items():
                 setattr(person, name, value)
-            person.save(only=[Person._meta.fields[n] for n in changed])
             row = None
             if any(n in changed for n in ASSESSED_FIELDS):
                 assessment = _assessment_row(

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from peewee import DatabaseError, Model
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.services.common import (
     Changes,
+    EditConflict,
     NotFound,
     ValidationProblem,
     apply_edit,
@@ -24,6 +25,7 @@ from pmdesk.services.common import (
 from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
 
 Notify = Callable[[Changes], None]
+T = TypeVar("T")
 
 
 class SavedCommand(QUndoCommand):
@@ -63,20 +65,45 @@ class Editor:
     An action that cannot be saved is reported (naming the field) and changes nothing.
     """
 
-    def __init__(self, stack: QUndoStack, notify: Notify, report: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        stack: QUndoStack,
+        notify: Notify,
+        report: Callable[[str], None],
+        resolve_conflict: Callable[[EditConflict], bool] | None = None,
+    ) -> None:
         self.stack = stack
         self._notify = notify
         self._report = report
+        #: Asked when someone else changed the record first: True saves over their
+        #: change, False keeps theirs (the views reload to show it). Without it, the
+        #: conflict is reported and theirs kept. (Looked up when needed: a bound method
+        #: kept here would make a cycle, and the stack would be freed by the collector.)
+        self._resolve_conflict = resolve_conflict
 
-    def edit(self, model: type[Model], record_id: int, values: dict[str, Any], text: str) -> bool:
-        """Change fields of one record; False (and a message) if it cannot be saved."""
+    def edit(
+        self,
+        model: type[Model],
+        record_id: int,
+        values: dict[str, Any],
+        text: str,
+        *,
+        version: int | None = None,
+    ) -> bool:
+        """Change fields of one record; False (and a message) if it cannot be saved.
+
+        `version` is the record's `row_version` as shown: a change made meanwhile by
+        someone else is not overwritten unless the user says so.
+        """
         try:
-            edit = edit_fields(model, record_id, values)
+            edit = self.attempt(lambda v: edit_fields(model, record_id, values, version=v), version)
         except (ValidationProblem, NotFound) as problem:
             self._report(str(problem))
             return False
         except DatabaseError as problem:  # e.g. a read-only file
             self._report(str(problem))
+            return False
+        if edit is None:
             return False
         self.record(
             text,
@@ -85,6 +112,27 @@ class Editor:
             changes=Changes.of(model),
         )
         return True
+
+    def attempt(self, save: Callable[[int | None], T], version: int | None) -> T | None:
+        """`save(version)`; when someone else changed the record first, the user chooses:
+        save over their change (`save` again with the version now) or keep theirs (None,
+        and the views reload to show it)."""
+        try:
+            return save(version)
+        except EditConflict as conflict:
+            if self._resolve_conflict is None:
+                self._report(str(conflict))
+                self._notify(Changes.of(conflict.model))
+                return None
+            if not self._resolve_conflict(conflict):
+                self._notify(Changes.of(conflict.model))
+                return None
+            try:
+                return save(conflict.version)
+            except EditConflict as again:  # changed once more meanwhile: show theirs
+                self._report(str(again))
+                self._notify(Changes.of(again.model))
+                return None
 
     def created(self, model: type[Model], record_id: int, text: str) -> None:
         """Record that a service created a record (undo deletes it with what hangs off it)."""

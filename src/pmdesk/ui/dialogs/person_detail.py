@@ -89,14 +89,19 @@ def save_person(
     *,
     source: str = "",
     comment: str = "",
+    version: int | None = None,
 ) -> str | None:
     """Save a person's fields (and the assessment a new engagement/type writes) with undo.
 
-    Returns the problem to show, or None once saved (or when nothing changed).
+    Returns the problem to show, or None once saved (or when nothing changed, or the user
+    kept a colleague's newer change: `version` is the person's row_version as shown).
     """
     try:
-        change = sh.update_person(
-            person_id, values, when=context.now(), source=source, comment=comment
+        change = context.editor.attempt(
+            lambda v: sh.update_person(
+                person_id, values, when=context.now(), source=source, comment=comment, version=v
+            ),
+            version,
         )
     except (ValidationProblem, NotFound) as problem:
         return str(problem)

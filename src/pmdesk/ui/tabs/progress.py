@@ -655,9 +655,14 @@ class ProgressTab(ProjectTab):
     def _edit_action(self, action: ActionItem, values: dict[str, Any], text: str) -> bool:
         """Change fields of a step after the service's checks (owner, dates); undoable."""
         try:
-            edit = progress.update_action(action.id, values)
+            edit = self.context.editor.attempt(
+                lambda v: progress.update_action(action.id, values, version=v),
+                action.row_version,
+            )
         except (ValidationProblem, NotFound) as problem:
             self.context.editor.report(str(problem))
+            return False
+        if edit is None:
             return False
         self._record_edits([edit], text, ActionItem)
         return True

@@ -131,6 +131,7 @@ class StakeholdersTab(ProjectTab):
                         {name: convert(value) if value not in (None, "") else None},
                         undo_text,
                         source=self.tr("Stakeholder register"),
+                        version=person.row_version,
                     )
                 )
 
@@ -587,6 +588,7 @@ class StakeholdersTab(ProjectTab):
                 self.tr("Edit {name}").format(name=person.name),
                 source=source,
                 comment=comment,
+                version=person.row_version,
             )
 
         dialog = PersonDialog(language=self.context.language, person=person, save=save, parent=self)
