@@ -1,4 +1,10 @@
-"""Composition root: the QApplication, settings, language, database and main window."""
+"""Composition root: the QApplication, settings, language, database and main window.
+
+Start-up order (BENCHMARKS.md): the window's shell is shown first, before the data
+layer (Peewee, the models, the services) is imported; right after its first paint the
+database is opened — with the same messages as ever if it cannot be — and the window
+filled.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -17,12 +24,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSetting
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pmdesk import __version__, backups, db
-from pmdesk.models import Language
-from pmdesk.services import projects
+from pmdesk import __version__
+from pmdesk.languages import Language
+from pmdesk.paths import default_database_path
 
 if TYPE_CHECKING:
-    from pmdesk.ui.single_instance import InstanceGuard
+    from pmdesk import db
+    from pmdesk.ui.main_window import MainWindow
 
 SETTINGS_LANGUAGE = "view/language"
 
@@ -64,34 +72,26 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
 
     translators = install_translators(app, chosen)
     app.setWindowIcon(app_icon())
-    path = Path(db_path) if db_path is not None else db.default_database_path()
-    guard = None
-    if not smoke_test:
-        from pmdesk.ui.single_instance import InstanceGuard
-
-        guard = InstanceGuard(app)
-        if not guard.claim(path):
-            print(f"pmdesk already has {path} open; it was brought to the front.")
-            return 0
-    if not smoke_test:
-        _start_log()
-    try:
-        db.open_database(path)
-    except db.CorruptDatabase as problem:
-        if smoke_test or not _offer_recovery(path, problem):
-            _report_open_problem(problem, smoke_test)
-            return 1
-    except db.DatabaseProblem as problem:
-        _report_open_problem(problem, smoke_test)
-        return 1
+    path = Path(db_path) if db_path is not None else default_database_path()
     try:
         if smoke_test:
-            return _smoke_test(path, chosen)
-        # After the window is up: a start backup must not delay the first paint.
-        QTimer.singleShot(1500, lambda: _start_backup(settings))
-        return _run_window(app, path, chosen, settings, guard)
+            return _run_smoke_test(path, chosen)
+        return _run_window(app, path, chosen, settings)
     finally:
         del translators
+
+
+def _run_smoke_test(path: Path, language: Language) -> int:
+    from pmdesk import db
+
+    try:
+        db.open_database(path)
+    except db.DatabaseProblem as problem:  # a damaged file too: a check offers no recovery
+        _report_open_problem(problem, smoke_test=True)
+        return 1
+    try:
+        return _smoke_test(path, language)
+    finally:
         db.close_database()
 
 
@@ -107,6 +107,8 @@ def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
+    from pmdesk import backups, db
+
     latest = backups.latest_backup(path)
     if latest is None:
         return False
@@ -134,6 +136,7 @@ def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
 
 def _start_backup(settings: QSettings) -> None:
     """A backup on start (if the file changed since the last one); warn about shares."""
+    from pmdesk import backups, db
     from pmdesk.ui.dialogs.backups_dialog import keep_setting
 
     try:
@@ -156,7 +159,7 @@ def _start_backup(settings: QSettings) -> None:
 
 def log_folder() -> Path:
     """`logs` in pmdesk's data folder, beside the default database and its backups."""
-    return db.default_database_path().parent / "logs"
+    return default_database_path().parent / "logs"
 
 
 def _start_log() -> None:
@@ -177,6 +180,8 @@ def _start_log() -> None:
 
 def _offer_demo(language: Language) -> None:
     """On an empty database, offer the demo project so a newcomer sees a populated app."""
+    from pmdesk.services import projects
+
     if projects.list_projects():
         return
     from pmdesk.ui.dialogs.project_dialog import FirstRunDialog
@@ -198,20 +203,10 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _run_window(
-    app: QApplication,
-    path: Path,
-    language: Language,
-    settings: QSettings,
-    guard: InstanceGuard | None,
-) -> int:
+def _run_window(app: QApplication, path: Path, language: Language, settings: QSettings) -> int:
     from pmdesk.ui.main_window import MainWindow
-    from pmdesk.ui.widgets.autosave import DialogDrafts
 
-    _offer_demo(language)
-    # What is typed in any dialog is autosaved too, and offered back after a crash.
-    app.installEventFilter(DialogDrafts(app))
-    window = MainWindow(path, language, settings, guard=guard, deferred_tabs=True)
+    window = MainWindow(path, language, settings, shell_only=True)
     restart = {"wanted": False}
 
     def on_language_chosen(value: str) -> None:
@@ -230,18 +225,85 @@ def _run_window(
 
     window.language_chosen.connect(on_language_chosen)
     sys.excepthook = _show_unexpected_error
+
+    def open_database() -> None:
+        code = _open_into(app, window, path, language, settings)
+        if code is not None:
+            app.exit(code)
+
     if os.environ.get("PMDESK_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmarks (bench/)
+        # The figure ends at the first paint: quit there, before the database is opened.
         window.installEventFilter(_QuitOnFirstPaint(app))
-    elif os.environ.get("PMDESK_EXIT_AFTER_DATA"):
-        # Quit once the tab on screen has painted its project's data.
-        window.tabs_built.connect(
-            lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
-        )
+    else:
+        if os.environ.get("PMDESK_EXIT_AFTER_DATA"):
+            # Quit once the tab on screen has painted its project's data.
+            window.tabs_built.connect(
+                lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
+            )
+        window.installEventFilter(_OnFirstPaint(window, open_database))
     window.show()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        if "pmdesk.db" in sys.modules:  # not when the app ended before opening the file
+            from pmdesk import db
+
+            db.close_database()
     if restart["wanted"]:
         QProcess.startDetached(sys.executable, _restart_arguments(sys.argv[1:]))
     return code
+
+
+def _open_into(
+    app: QApplication, window: MainWindow, path: Path, language: Language, settings: QSettings
+) -> int | None:
+    """After the shell's first paint: claim the file, open it, fill the window.
+
+    Returns the exit code when the app must end instead (another pmdesk has the file,
+    or it cannot be opened: the user has been told why)."""
+    from pmdesk.ui.single_instance import InstanceGuard
+
+    guard = InstanceGuard(app)
+    if not guard.claim(path):
+        print(f"pmdesk already has {path} open; it was brought to the front.")
+        window.hide()
+        return 0
+    _start_log()
+    from pmdesk import db
+
+    try:
+        db.open_database(path)
+    except db.CorruptDatabase as problem:
+        if not _offer_recovery(path, problem):
+            _report_open_problem(problem, smoke_test=False)
+            return 1
+    except db.DatabaseProblem as problem:
+        _report_open_problem(problem, smoke_test=False)
+        return 1
+    from pmdesk.ui.widgets.autosave import DialogDrafts
+
+    # What is typed in any dialog is autosaved too, and offered back after a crash.
+    app.installEventFilter(DialogDrafts(app))
+    _offer_demo(language)
+    window.set_guard(guard)
+    window.load()
+    # After the window is filled: a start backup must not delay it.
+    QTimer.singleShot(1500, lambda: _start_backup(settings))
+    return None
+
+
+class _OnFirstPaint(QObject):
+    """Runs `then` once, just after the watched window's first paint."""
+
+    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class _QuitOnFirstPaint(QObject):
@@ -324,6 +386,8 @@ def _smoke_test(path: Path, language: Language) -> int:
     if failures:
         print("pmdesk: smoke test failed:\n" + "\n".join(failures), file=sys.stderr)
         return 1
+    from pmdesk.services import projects
+
     count = len(projects.list_projects())
     print(f"pmdesk {__version__}: smoke test passed ({count} projects, {path})")
     return 0
