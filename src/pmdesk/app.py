@@ -8,12 +8,8 @@ filled.
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -26,9 +22,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pmdesk import __version__
 from pmdesk.languages import Language
-from pmdesk.paths import default_database_path
 
 if TYPE_CHECKING:
+    import logging
+
     from pmdesk import db
     from pmdesk.ui.main_window import MainWindow
 
@@ -72,7 +69,7 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
 
     translators = install_translators(app, chosen)
     app.setWindowIcon(app_icon())
-    path = Path(db_path) if db_path is not None else default_database_path()
+    path = Path(db_path) if db_path is not None else _default_database_path()
     try:
         if smoke_test:
             return _run_smoke_test(path, chosen)
@@ -96,7 +93,7 @@ def _run_smoke_test(path: Path, language: Language) -> int:
 
 
 def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
-    logging.getLogger("pmdesk").error("cannot open database: %s", problem)
+    _log().error("cannot open database: %s", problem)
     if smoke_test:
         print(f"pmdesk: error: {problem}", file=sys.stderr)
     else:
@@ -128,9 +125,7 @@ def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     except (OSError, db.DatabaseProblem) as failure:
         QMessageBox.critical(None, "pmdesk", str(failure))
         return False
-    logging.getLogger("pmdesk").warning(
-        "recovered %s from %s; damaged file at %s", path, latest, aside
-    )
+    _log().warning("recovered %s from %s; damaged file at %s", path, latest, aside)
     return True
 
 
@@ -142,7 +137,7 @@ def _start_backup(settings: QSettings) -> None:
     try:
         backups.backup_if_due("start", keep=keep_setting(settings))
     except (OSError, db.DatabaseProblem):
-        logging.getLogger("pmdesk").exception("start backup failed")
+        _log().exception("start backup failed")
     state = db.state
     if state is not None and state.network_share:
         QMessageBox.warning(
@@ -157,13 +152,28 @@ def _start_backup(settings: QSettings) -> None:
         )
 
 
+def _default_database_path() -> Path:
+    from pmdesk.paths import default_database_path  # platformdirs: only when needed
+
+    return default_database_path()
+
+
+def _log() -> logging.Logger:
+    """pmdesk's log (`logging` is imported when first needed: not before the first paint)."""
+    import logging
+
+    return logging.getLogger("pmdesk")
+
+
 def log_folder() -> Path:
     """`logs` in pmdesk's data folder, beside the default database and its backups."""
-    return default_database_path().parent / "logs"
+    return _default_database_path().parent / "logs"
 
 
 def _start_log() -> None:
     """Errors and recoveries go to a rotating log under the user's log folder."""
+    import logging.handlers
+
     folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -173,7 +183,7 @@ def _start_log() -> None:
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("pmdesk")
+    logger = _log()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 
@@ -333,9 +343,11 @@ def _show_unexpected_error(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
     """Any uncaught exception: tell the user, keep the app and its data intact."""
+    import traceback
+
     details = "".join(traceback.format_exception(kind, error, tb))
     print(details, file=sys.stderr)
-    logging.getLogger("pmdesk").error("unexpected error\n%s", details)
+    _log().error("unexpected error\n%s", details)
     box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk", str(error) or kind.__name__)
     box.setInformativeText(
         QCoreApplication.translate(
@@ -353,6 +365,9 @@ def _smoke_test(path: Path, language: Language) -> int:
 
     It uses throwaway settings: a check must not move the user's window or change tabs.
     """
+    import tempfile
+    import traceback
+
     from pmdesk.ui.main_window import MainWindow
 
     scratch = tempfile.TemporaryDirectory(prefix="pmdesk-smoke-")
