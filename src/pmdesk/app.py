@@ -279,16 +279,8 @@ def _open_into(
         window.hide()
         return 0
     _start_log()
-    from pmdesk import db
-
-    try:
-        db.open_database(path)
-    except db.CorruptDatabase as problem:
-        if not _offer_recovery(path, problem):
-            _report_open_problem(problem, smoke_test=False)
-            return 1
-    except db.DatabaseProblem as problem:
-        _report_open_problem(problem, smoke_test=False)
+    if not _open_or_recover(path):
+        guard.release()
         return 1
     from pmdesk.ui.widgets.autosave import DialogDrafts
 
@@ -300,6 +292,23 @@ def _open_into(
     # After the window is filled: a start backup must not delay it.
     QTimer.singleShot(1500, lambda: _start_backup(settings))
     return None
+
+
+def _open_or_recover(path: Path) -> bool:
+    """Open the file; if it cannot be, say why (offering a backup of a damaged file)."""
+    from pmdesk import db
+
+    try:
+        db.open_database(path)
+    except db.CorruptDatabase as problem:
+        if _offer_recovery(path, problem):
+            return True  # the backup is in place and open
+        _report_open_problem(problem, smoke_test=False)
+        return False
+    except db.DatabaseProblem as problem:
+        _report_open_problem(problem, smoke_test=False)
+        return False
+    return True
 
 
 class _OnFirstPaint(QObject):
