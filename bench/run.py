@@ -58,8 +58,11 @@ def median_time(action: Callable[[], object], runs: int) -> float:
 
 
 def _env(tmp: Path) -> dict[str, str]:
+    # Bytecode is cached as in an installed pmdesk (pip compiles it): a run must not
+    # time compiling pmdesk's sources, which the bare window barely has.
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return dict(
-        os.environ,
+        inherited,
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp / "config"),
         XDG_DATA_HOME=str(tmp / "data"),
@@ -76,8 +79,18 @@ def process_run(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def process_median(command: list[str], env: dict[str, str], runs: int) -> float:
-    return statistics.median(process_run(command, env) for _ in range(runs))
+def process_medians(
+    commands: dict[str, tuple[list[str], dict[str, str]]], runs: int
+) -> dict[str, float]:
+    """Median wall time of each command, run in turn (a round of each, `runs` times), so
+    a machine that gets busier or quieter during the run weighs on all of them alike."""
+    for command, env in commands.values():
+        process_run(command, env)  # warm-up, not counted: bytecode written, files cached
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, env) in commands.items():
+            times[name].append(process_run(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def reported_peak(command: list[str], env: dict[str, str]) -> int:
@@ -94,16 +107,24 @@ def reported_peak(command: list[str], env: dict[str, str]) -> int:
 
 def start_up(demo: Path, large: Path, runs: int, tmp: Path) -> list[Figure]:
     env = _env(tmp)
-    bare = process_median([sys.executable, str(ROOT / "bench" / "bare_window.py")], env, runs)
     app = [sys.executable, "-m", "pmdesk", "--db"]
-    on_demo = process_median([*app, str(demo)], env, runs)
-    on_large = process_median([*app, str(large)], env, runs)
-    # For the record: the window paints first, then builds its tabs and loads the
-    # project; this is when the first tab has painted its data.
+    # For the record: the window paints its shell first, then opens the database,
+    # builds its tabs and loads the project; this is when the tab on screen has
+    # painted its data.
     data_env = dict(env, PMDESK_EXIT_AFTER_DATA="1")
     data_env.pop("PMDESK_EXIT_AFTER_FIRST_PAINT")
-    data_demo = process_median([*app, str(demo)], data_env, runs)
-    data_large = process_median([*app, str(large)], data_env, runs)
+    medians = process_medians(
+        {
+            "bare": ([sys.executable, str(ROOT / "bench" / "bare_window.py")], env),
+            "demo": ([*app, str(demo)], env),
+            "large": ([*app, str(large)], env),
+            "data demo": ([*app, str(demo)], data_env),
+            "data large": ([*app, str(large)], data_env),
+        },
+        runs,
+    )
+    bare, on_demo, on_large = medians["bare"], medians["demo"], medians["large"]
+    data_demo, data_large = medians["data demo"], medians["data large"]
     return [
         Figure(
             "start, demo database",

@@ -1825,7 +1825,7 @@
     <name>MainWindow</name>
     <message>
         <source>pmdesk</source>
-        <extracomment>Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The four tabs are built (at once, or just after the first paint).</extracomment>
+        <extracomment>Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The four tabs are built (by `load()`).</extracomment>
         <translation>pmdesk</translation>
     </message>
     <message>

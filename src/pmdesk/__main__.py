@@ -6,26 +6,34 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pmdesk import cli
+    from pmdesk.options import parse_app_options
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].lower().endswith(".db") and not argv[0].startswith("-"):
         # A database opened with pmdesk (double-click, "Open with"): same as --db FILE.
         argv = ["--db", *argv]
-    args = cli.parse_args(argv)
-    if args.command is None:
-        # Only the window needs Qt; commands start without loading it.
-        from pmdesk.app import run_app
+    # Opening the app needs only the global options: the command line and its data layer
+    # are imported for a command (or --help, --demo) only, so the window paints sooner.
+    args = parse_app_options(argv)
+    if args is None:
+        from pmdesk import cli
 
-        db_path = args.db
-        if args.demo:
-            try:
-                db_path = cli.demo_database(args.db, args.lang)
-            except cli.DATA_ERRORS as problem:
-                print(f"pmdesk: error: {problem}", file=sys.stderr)
-                return 1
-        return run_app(db_path=db_path, language=args.lang, smoke_test=args.smoke_test)
-    return cli.run(args)
+        args = cli.parse_args(argv)
+        if args.command is not None:
+            return cli.run(args)
+    db_path = args.db
+    if args.demo:
+        from pmdesk import cli
+
+        try:
+            db_path = cli.demo_database(args.db, args.lang)
+        except cli.DATA_ERRORS as problem:
+            print(f"pmdesk: error: {problem}", file=sys.stderr)
+            return 1
+    # Only the window needs Qt; commands start without loading it.
+    from pmdesk.app import run_app
+
+    return run_app(db_path=db_path, language=args.lang, smoke_test=args.smoke_test)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
-"""Composition root: the QApplication, settings, language, database and main window."""
+"""Composition root: the QApplication, settings, language, database and main window.
+
+Start-up order (BENCHMARKS.md): the window's shell is shown first, before the data
+layer (Peewee, the models, the services) is imported; right after its first paint the
+database is opened — with the same messages as ever if it cannot be — and the window
+filled.
+"""
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import os
 import sys
-import tempfile
-import traceback
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -17,12 +20,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSetting
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pmdesk import __version__, backups, db
-from pmdesk.models import Language
-from pmdesk.services import projects
+from pmdesk import __version__
+from pmdesk.languages import Language
 
 if TYPE_CHECKING:
-    from pmdesk.ui.single_instance import InstanceGuard
+    import logging
+
+    from pmdesk import db
+    from pmdesk.ui.main_window import MainWindow
 
 SETTINGS_LANGUAGE = "view/language"
 
@@ -64,39 +69,31 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
 
     translators = install_translators(app, chosen)
     app.setWindowIcon(app_icon())
-    path = Path(db_path) if db_path is not None else db.default_database_path()
-    guard = None
-    if not smoke_test:
-        from pmdesk.ui.single_instance import InstanceGuard
-
-        guard = InstanceGuard(app)
-        if not guard.claim(path):
-            print(f"pmdesk already has {path} open; it was brought to the front.")
-            return 0
-    if not smoke_test:
-        _start_log()
-    try:
-        db.open_database(path)
-    except db.CorruptDatabase as problem:
-        if smoke_test or not _offer_recovery(path, problem):
-            _report_open_problem(problem, smoke_test)
-            return 1
-    except db.DatabaseProblem as problem:
-        _report_open_problem(problem, smoke_test)
-        return 1
+    path = Path(db_path) if db_path is not None else _default_database_path()
     try:
         if smoke_test:
-            return _smoke_test(path, chosen)
-        # After the window is up: a start backup must not delay the first paint.
-        QTimer.singleShot(1500, lambda: _start_backup(settings))
-        return _run_window(app, path, chosen, settings, guard)
+            return _run_smoke_test(path, chosen)
+        return _run_window(app, path, chosen, settings)
     finally:
         del translators
+
+
+def _run_smoke_test(path: Path, language: Language) -> int:
+    from pmdesk import db
+
+    try:
+        db.open_database(path)
+    except db.DatabaseProblem as problem:  # a damaged file too: a check offers no recovery
+        _report_open_problem(problem, smoke_test=True)
+        return 1
+    try:
+        return _smoke_test(path, language)
+    finally:
         db.close_database()
 
 
 def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
-    logging.getLogger("pmdesk").error("cannot open database: %s", problem)
+    _log().error("cannot open database: %s", problem)
     if smoke_test:
         print(f"pmdesk: error: {problem}", file=sys.stderr)
     else:
@@ -107,6 +104,8 @@ def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
+    from pmdesk import backups, db
+
     latest = backups.latest_backup(path)
     if latest is None:
         return False
@@ -126,20 +125,19 @@ def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     except (OSError, db.DatabaseProblem) as failure:
         QMessageBox.critical(None, "pmdesk", str(failure))
         return False
-    logging.getLogger("pmdesk").warning(
-        "recovered %s from %s; damaged file at %s", path, latest, aside
-    )
+    _log().warning("recovered %s from %s; damaged file at %s", path, latest, aside)
     return True
 
 
 def _start_backup(settings: QSettings) -> None:
     """A backup on start (if the file changed since the last one); warn about shares."""
+    from pmdesk import backups, db
     from pmdesk.ui.dialogs.backups_dialog import keep_setting
 
     try:
         backups.backup_if_due("start", keep=keep_setting(settings))
     except (OSError, db.DatabaseProblem):
-        logging.getLogger("pmdesk").exception("start backup failed")
+        _log().exception("start backup failed")
     state = db.state
     if state is not None and state.network_share:
         QMessageBox.warning(
@@ -154,13 +152,28 @@ def _start_backup(settings: QSettings) -> None:
         )
 
 
+def _default_database_path() -> Path:
+    from pmdesk.paths import default_database_path  # platformdirs: only when needed
+
+    return default_database_path()
+
+
+def _log() -> logging.Logger:
+    """pmdesk's log (`logging` is imported when first needed: not before the first paint)."""
+    import logging
+
+    return logging.getLogger("pmdesk")
+
+
 def log_folder() -> Path:
     """`logs` in pmdesk's data folder, beside the default database and its backups."""
-    return db.default_database_path().parent / "logs"
+    return _default_database_path().parent / "logs"
 
 
 def _start_log() -> None:
     """Errors and recoveries go to a rotating log under the user's log folder."""
+    import logging.handlers
+
     folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -170,13 +183,15 @@ def _start_log() -> None:
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("pmdesk")
+    logger = _log()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 
 
 def _offer_demo(language: Language) -> None:
     """On an empty database, offer the demo project so a newcomer sees a populated app."""
+    from pmdesk.services import projects
+
     if projects.list_projects():
         return
     from pmdesk.ui.dialogs.project_dialog import FirstRunDialog
@@ -198,20 +213,10 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _run_window(
-    app: QApplication,
-    path: Path,
-    language: Language,
-    settings: QSettings,
-    guard: InstanceGuard | None,
-) -> int:
+def _run_window(app: QApplication, path: Path, language: Language, settings: QSettings) -> int:
     from pmdesk.ui.main_window import MainWindow
-    from pmdesk.ui.widgets.autosave import DialogDrafts
 
-    _offer_demo(language)
-    # What is typed in any dialog is autosaved too, and offered back after a crash.
-    app.installEventFilter(DialogDrafts(app))
-    window = MainWindow(path, language, settings, guard=guard, deferred_tabs=True)
+    window = MainWindow(path, language, settings, shell_only=True)
     restart = {"wanted": False}
 
     def on_language_chosen(value: str) -> None:
@@ -230,18 +235,94 @@ def _run_window(
 
     window.language_chosen.connect(on_language_chosen)
     sys.excepthook = _show_unexpected_error
+
+    def open_database() -> None:
+        code = _open_into(app, window, path, language, settings)
+        if code is not None:
+            app.exit(code)
+
     if os.environ.get("PMDESK_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmarks (bench/)
+        # The figure ends at the first paint: quit there, before the database is opened.
         window.installEventFilter(_QuitOnFirstPaint(app))
-    elif os.environ.get("PMDESK_EXIT_AFTER_DATA"):
-        # Quit once the tab on screen has painted its project's data.
-        window.tabs_built.connect(
-            lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
-        )
+    else:
+        if os.environ.get("PMDESK_EXIT_AFTER_DATA"):
+            # Quit once the tab on screen has painted its project's data.
+            window.tabs_built.connect(
+                lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
+            )
+        window.installEventFilter(_OnFirstPaint(window, open_database))
     window.show()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        if "pmdesk.db" in sys.modules:  # not when the app ended before opening the file
+            from pmdesk import db
+
+            db.close_database()
     if restart["wanted"]:
         QProcess.startDetached(sys.executable, _restart_arguments(sys.argv[1:]))
     return code
+
+
+def _open_into(
+    app: QApplication, window: MainWindow, path: Path, language: Language, settings: QSettings
+) -> int | None:
+    """After the shell's first paint: claim the file, open it, fill the window.
+
+    Returns the exit code when the app must end instead (another pmdesk has the file,
+    or it cannot be opened: the user has been told why)."""
+    from pmdesk.ui.single_instance import InstanceGuard
+
+    guard = InstanceGuard(app)
+    if not guard.claim(path):
+        print(f"pmdesk already has {path} open; it was brought to the front.")
+        window.hide()
+        return 0
+    _start_log()
+    if not _open_or_recover(path):
+        guard.release()
+        return 1
+    from pmdesk.ui.widgets.autosave import DialogDrafts
+
+    # What is typed in any dialog is autosaved too, and offered back after a crash.
+    app.installEventFilter(DialogDrafts(app))
+    _offer_demo(language)
+    window.set_guard(guard)
+    window.load()
+    # After the window is filled: a start backup must not delay it.
+    QTimer.singleShot(1500, lambda: _start_backup(settings))
+    return None
+
+
+def _open_or_recover(path: Path) -> bool:
+    """Open the file; if it cannot be, say why (offering a backup of a damaged file)."""
+    from pmdesk import db
+
+    try:
+        db.open_database(path)
+    except db.CorruptDatabase as problem:
+        if _offer_recovery(path, problem):
+            return True  # the backup is in place and open
+        _report_open_problem(problem, smoke_test=False)
+        return False
+    except db.DatabaseProblem as problem:
+        _report_open_problem(problem, smoke_test=False)
+        return False
+    return True
+
+
+class _OnFirstPaint(QObject):
+    """Runs `then` once, just after the watched window's first paint."""
+
+    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class _QuitOnFirstPaint(QObject):
@@ -271,9 +352,11 @@ def _show_unexpected_error(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
     """Any uncaught exception: tell the user, keep the app and its data intact."""
+    import traceback
+
     details = "".join(traceback.format_exception(kind, error, tb))
     print(details, file=sys.stderr)
-    logging.getLogger("pmdesk").error("unexpected error\n%s", details)
+    _log().error("unexpected error\n%s", details)
     box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk", str(error) or kind.__name__)
     box.setInformativeText(
         QCoreApplication.translate(
@@ -291,6 +374,9 @@ def _smoke_test(path: Path, language: Language) -> int:
 
     It uses throwaway settings: a check must not move the user's window or change tabs.
     """
+    import tempfile
+    import traceback
+
     from pmdesk.ui.main_window import MainWindow
 
     scratch = tempfile.TemporaryDirectory(prefix="pmdesk-smoke-")
@@ -324,6 +410,8 @@ def _smoke_test(path: Path, language: Language) -> int:
     if failures:
         print("pmdesk: smoke test failed:\n" + "\n".join(failures), file=sys.stderr)
         return 1
+    from pmdesk.services import projects
+
     count = len(projects.list_projects())
     print(f"pmdesk {__version__}: smoke test passed ({count} projects, {path})")
     return 0

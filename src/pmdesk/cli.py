@@ -16,15 +16,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import peewee
 
-from pmdesk import __version__
 from pmdesk.db import DatabaseProblem, close_database, default_database_path, open_database
 from pmdesk.exports import EXPORTS, ExportOptions, Scope
 from pmdesk.exports.files import ExportProblem
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
+from pmdesk.options import OptionParser, global_options
 from pmdesk.services import NotFound, ValidationProblem, meetings, people, progress, projects
 
 #: Problems with the user's data or files: one line on stderr, exit 1, nothing changed.
@@ -38,23 +38,6 @@ DATA_ERRORS = (
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line on stderr (exit code 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"pmdesk: error: {message} (see '{self.prog} --help')\n")
-
-
-def _language(value: str) -> Language:
-    try:
-        return Language(value)
-    except ValueError:
-        choices = ", ".join(language.value for language in Language)
-        raise argparse.ArgumentTypeError(
-            f"invalid language {value!r} (choose from {choices})"
-        ) from None
-
-
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -62,55 +45,14 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"invalid date {value!r} (use YYYY-MM-DD)") from None
 
 
-def _global_options(*, suppress_defaults: bool) -> _Parser:
-    """The options every command accepts, before or after the command name.
-
-    The copy given to subcommands has SUPPRESS defaults, so `--db F list` keeps F.
-    """
-
-    def default(value: Any) -> Any:
-        return argparse.SUPPRESS if suppress_defaults else value
-
-    options = _Parser(add_help=False)
-    group = options.add_argument_group("global options")
-    group.add_argument(
-        "--db",
-        type=Path,
-        metavar="FILE",
-        default=default(None),
-        help="database file (default: the user's pmdesk.db)",
-    )
-    group.add_argument(
-        "--lang",
-        type=_language,
-        metavar="{" + ",".join(language.value for language in Language) + "}",
-        default=default(None),
-        help="language of the app or of created content",
-    )
-    group.add_argument(
-        "--demo",
-        action="store_true",
-        default=default(False),
-        help="open the app on a demo database (made with the demo project on first use)",
-    )
-    group.add_argument(
-        "--smoke-test",
-        action="store_true",
-        default=default(False),
-        help="open the app, show every tab once and exit",
-    )
-    group.add_argument("--version", action="version", version=f"pmdesk {__version__}")
-    return options
-
-
-def _build_parser() -> _Parser:
-    parser = _Parser(
+def _build_parser() -> OptionParser:
+    parser = OptionParser(
         prog="pmdesk",
         description="Client communication desk for consulting project managers. "
         "Without a command, opens the app.",
-        parents=[_global_options(suppress_defaults=False)],
+        parents=[global_options(suppress_defaults=False)],
     )
-    sub_options = _global_options(suppress_defaults=True)
+    sub_options = global_options(suppress_defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     commands.add_parser(
         "demo",

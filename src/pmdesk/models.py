@@ -28,6 +28,8 @@ from peewee import (
     TextField,
 )
 
+from pmdesk.languages import Language
+
 database = DatabaseProxy()
 
 
@@ -36,11 +38,6 @@ class ProjectStatus(StrEnum):
     ACTIVE = "active"
     ON_HOLD = "on_hold"
     CLOSED = "closed"
-
-
-class Language(StrEnum):
-    EN = "en"
-    ZH_CN = "zh_CN"
 
 
 class Side(StrEnum):

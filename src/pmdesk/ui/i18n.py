@@ -6,7 +6,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pmdesk.models import Language
+from pmdesk.languages import Language
 
 
 def system_language() -> Language:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, qVersion
+from PySide6.QtCore import QSettings, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk import __version__, backups, db
-from pmdesk.models import Language
-from pmdesk.services import Changes, projects
-from pmdesk.ui.dialogs.project_dialog import NewProjectDialog
-from pmdesk.ui.tabs.base import ProjectTab, TabContext
-from pmdesk.ui.undo import Editor
+from pmdesk import __version__
+from pmdesk.languages import Language
 
 if TYPE_CHECKING:
+    from pmdesk.services import Changes
     from pmdesk.ui.single_instance import InstanceGuard
+    from pmdesk.ui.tabs.base import ProjectTab, TabContext
+    from pmdesk.ui.undo import Editor
+
+# The data layer (Peewee, the models, the services) and the tabs are imported where
+# they are first used: `shell_only` paints the window before any of it is loaded.
 
 RECENT_KEY = "recent/databases"
 RECENT_MAX = 8
@@ -45,7 +47,7 @@ class MainWindow(QMainWindow):
     data_changed = Signal(object)
     #: The user chose another UI language (applied after a restart).
     language_chosen = Signal(str)
-    #: The four tabs are built (at once, or just after the first paint).
+    #: The four tabs are built (by `load()`).
     tabs_built = Signal()
 
     def __init__(
@@ -57,21 +59,24 @@ class MainWindow(QMainWindow):
         *,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
         guard: InstanceGuard | None = None,
-        deferred_tabs: bool = False,
+        shell_only: bool = False,
     ) -> None:
-        """`deferred_tabs`: paint the window first and build the four tabs right after,
-        so the window is on screen at once (the app does this; tests build at once)."""
+        """`shell_only`: build only the shell (menus, switcher, tab names, status bar) and
+        read nothing; the app shows it, opens the database and then calls `load()`, so
+        the window is on screen before the data layer is even imported. Otherwise the
+        database must be open and the window is loaded at once (as tests do)."""
         super().__init__(parent)
         self.db_path = db_path
         self.language = language
         self.settings = settings
         self.guard = guard
+        self._clock = clock
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("pmdesk"))
 
         self.undo_stack = QUndoStack(self)
-        self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
-        self._context = TabContext(self.editor, language, settings, clock)
+        self.editor: Editor  # made by load(), with the data layer
+        self._context: TabContext
 
         self.project_box = QComboBox(self)
         self.project_box.setObjectName("projectSwitcher")
@@ -102,22 +107,31 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.daily_backup_timer = QTimer(self)
         self.daily_backup_timer.setInterval(60 * 60 * 1000)  # look every hour
-        self.daily_backup_timer.start()
         self._connect_signals()
+        self._show_path()
+        self._restore_layout()
+        if not shell_only:
+            self.load()
+
+    def load(self) -> None:
+        """Fill the shell from the open database: the switcher, the tabs, the shortcuts."""
+        from pmdesk.ui.tabs.base import TabContext
+        from pmdesk.ui.undo import Editor
+
+        self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
+        self._context = TabContext(self.editor, self.language, self.settings, self._clock)
+        # Shortcuts here: the first one makes PySide6 build Python types for all of Qt's
+        # enums (about 15 ms), which the first paint does not need.
+        self._set_shortcuts()
+        self.daily_backup_timer.start()
         self._show_database_path()
         self.reload_projects()
-        self._restore_layout()
-        if deferred_tabs:
-            self.installEventFilter(self)
-        else:
-            self.build_tabs()
+        self.build_tabs()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.Paint:
-            self.removeEventFilter(self)
-            # A moment after the first paint, so the window is on screen before the work.
-            QTimer.singleShot(10, self.build_tabs)
-        return super().eventFilter(watched, event)
+    def set_guard(self, guard: InstanceGuard) -> None:
+        """The single-instance guard, once it has claimed this window's database."""
+        self.guard = guard
+        guard.activation_requested.connect(self._on_guard_activation_requested)
 
     def build_tabs(self) -> None:
         """Build the four workflow tabs in place of their stand-ins (once)."""
@@ -163,20 +177,15 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.new_project_action = QAction(self.tr("&New project…"), self)
-        self.new_project_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_database_action = QAction(self.tr("&Open database…"), self)
-        self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.new_database_action = QAction(self.tr("New &database…"), self)
         self.backup_action = QAction(self.tr("&Back up to a file…"), self)
         self.backups_action = QAction(self.tr("Back&ups and restore…"), self)
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
         self.language_group = QActionGroup(self)
         self.language_actions: dict[Language, QAction] = {}
@@ -191,6 +200,16 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_qt_action = QAction(self.tr("About &Qt"), self)
         self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+    def _set_shortcuts(self) -> None:
+        for action, key in (
+            (self.new_project_action, QKeySequence.StandardKey.New),
+            (self.open_database_action, QKeySequence.StandardKey.Open),
+            (self.quit_action, QKeySequence.StandardKey.Quit),
+            (self.undo_action, QKeySequence.StandardKey.Undo),
+            (self.redo_action, QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcut(key)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -257,6 +276,8 @@ class MainWindow(QMainWindow):
 
     def reload_projects(self, select: int | None = None) -> None:
         """Refill the switcher, keeping (or choosing) the open project."""
+        from pmdesk.services import projects
+
         wanted = select if select is not None else self.project_id
         if wanted is None:
             stored = self.settings.value(self._project_key())
@@ -296,6 +317,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue(self._project_key(), self.project_id)
 
     def _on_new_project_triggered(self) -> None:
+        from pmdesk.ui.dialogs.project_dialog import NewProjectDialog
+
         dialog = NewProjectDialog(self.language, self)
         if dialog.exec() != NewProjectDialog.DialogCode.Accepted:
             return
@@ -344,7 +367,14 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def _show_path(self) -> None:
+        self.db_label.setText(str(self.db_path))
+        self.db_label.setToolTip(self.tr("The database file this window shows"))
+        self.setWindowTitle(self.tr("pmdesk — {name}").format(name=self.db_path.name))
+
     def _show_database_path(self) -> None:
+        from pmdesk import db
+
         self._remember_recent()
         state = db.state
         self.read_only_label.setText(
@@ -352,12 +382,12 @@ class MainWindow(QMainWindow):
             if state is not None and state.read_only
             else ""
         )
-        self.db_label.setText(str(self.db_path))
-        self.db_label.setToolTip(self.tr("The database file this window shows"))
-        self.setWindowTitle(self.tr("pmdesk — {name}").format(name=self.db_path.name))
+        self._show_path()
 
     def switch_database(self, path: Path) -> bool:
         """Close the current file and show `path`; on failure keep the current one."""
+        from pmdesk import db
+
         if path.resolve() == self.db_path.resolve():
             return True
         if self.guard is not None and not self.guard.claim(path):
@@ -425,6 +455,8 @@ class MainWindow(QMainWindow):
             self.reload_projects()
 
     def _on_daily_backup_timer_timeout(self) -> None:
+        from pmdesk import backups, db
+
         try:
             from pmdesk.ui.dialogs.backups_dialog import keep_setting
 
@@ -435,6 +467,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_backup_triggered(self) -> None:
+        from pmdesk import db
+
         suggested = db.backup_folder(self.db_path) / f"{self.db_path.stem}-backup.db"
         name, _ = QFileDialog.getSaveFileName(
             self,

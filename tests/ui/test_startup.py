@@ -1,0 +1,183 @@
+"""Start-up order: the shell paints before the data layer loads; then the file is opened.
+
+A problem with the file is still told in the same words, and nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pmdesk import app, db
+from pmdesk.models import Language
+from pmdesk.options import parse_app_options
+from pmdesk.paths import default_database_path
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.single_instance import InstanceGuard
+
+#: What the first paint must not wait for (the command line, the data layer, the tabs).
+LOADED_AFTER_PAINT = (
+    "peewee",
+    "pmdesk.models",
+    "pmdesk.db",
+    "pmdesk.services",
+    "pmdesk.cli",
+    "pmdesk.ui.tabs.base",
+    "pmdesk.ui.undo",
+    "PySide6.QtNetwork",
+)
+
+
+def imported_modules(importtime_log: str) -> set[str]:
+    """Module names in the output of `python -X importtime`."""
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in importtime_log.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_the_shell_paints_before_the_data_layer_is_imported(tmp_path: Path) -> None:
+    target = tmp_path / "pmdesk.db"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "c"),
+        XDG_DATA_HOME=str(tmp_path / "d"),
+        PMDESK_EXIT_AFTER_FIRST_PAINT="1",
+    )
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pmdesk", "--db", str(target)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr)
+    assert "pmdesk.ui.main_window" in modules, "the window was not built"
+    assert not modules & set(LOADED_AFTER_PAINT)
+    assert not target.exists(), "the file is opened after the first paint, not before"
+
+
+def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
+    target = tmp_path / "pmdesk.db"
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME=str(tmp_path / "d"))
+    result = subprocess.run(
+        [sys.executable, "-m", "pmdesk", "--db", str(target), "list", "projects", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    # `list` never creates a database: the command line parsed it and said so.
+    assert result.returncode == 1
+    assert "not found" in result.stderr
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> MainWindow:
+    window = MainWindow(tmp_path / "pmdesk.db", Language.EN, settings, shell_only=True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWindow) -> None:
+    assert shell.windowTitle() == "pmdesk — pmdesk.db"
+    assert shell.db_label.text().endswith("pmdesk.db")
+    names = [shell.tabs.tabText(index) for index in range(shell.tabs.count())]
+    assert names == ["&Kickoff", "&Live meeting", "&Stakeholders", "&Progress"]
+    assert shell.project_box.count() == 0
+    assert shell.project_tabs == []
+    assert shell.new_project_action.shortcut().isEmpty(), "shortcuts come with the data"
+
+
+def test_load_fills_the_shell_from_the_open_database(shell: MainWindow, demo_db: int) -> None:
+    shell.load()
+    assert shell.project_id == demo_db
+    assert len(shell.project_tabs) == 4
+    assert not shell.new_project_action.shortcut().isEmpty()
+    assert not shell.undo_action.shortcut().isEmpty()
+
+
+@pytest.fixture
+def critical(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The messages `QMessageBox.critical` would show, as (title, text)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, title, text, *_: shown.append((title, text))
+    )
+    monkeypatch.setattr(app, "_start_log", lambda: None)  # no log file left open
+    return shown
+
+
+def open_after_paint(window: MainWindow, path: Path, settings: QSettings) -> int | None:
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    return app._open_into(qapp, window, path, Language.EN, settings)
+
+
+def test_a_file_that_is_not_a_database_is_told_as_before(
+    shell: MainWindow, tmp_path: Path, settings: QSettings, critical: list[tuple[str, str]]
+) -> None:
+    target = tmp_path / "notes.db"
+    target.write_bytes(b"these are not the notes you are looking for" * 100)
+    before = target.read_bytes()
+    assert open_after_paint(shell, target, settings) == 1
+    [(title, text)] = critical
+    assert title == "Cannot open database"
+    assert "not a pmdesk database" in text and str(target) in text
+    assert target.read_bytes() == before
+    assert shell.project_tabs == [], "nothing is loaded from a file that did not open"
+    assert shell.guard is None
+    other = InstanceGuard()
+    assert other.claim(target), "the failed start let go of the file"
+    other.release()
+
+
+def test_a_file_from_a_newer_pmdesk_is_told_as_before(
+    shell: MainWindow, tmp_path: Path, settings: QSettings, critical: list[tuple[str, str]]
+) -> None:
+    target = tmp_path / "newer.db"
+    db.open_database(target)
+    db.close_database()
+    with sqlite3.connect(target) as connection:
+        connection.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 1}")
+    connection.close()
+    assert open_after_paint(shell, target, settings) == 1
+    [(title, text)] = critical
+    assert title == "Cannot open database"
+    assert "newer pmdesk" in text
+    assert shell.project_tabs == []
+
+
+def test_the_light_default_path_is_the_data_layers() -> None:
+    assert default_database_path() == db.default_database_path()
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens_app"),
+    [
+        ([], True),
+        (["--db", "x.db", "--lang", "zh_CN"], True),
+        (["--demo"], True),
+        (["list", "projects"], False),
+        (["--db", "x.db", "backup", "-o", "y.db"], False),
+        (["--help"], False),
+        (["--no-such-option"], False),
+    ],
+)
+def test_only_a_plain_app_start_skips_the_command_line(argv: list[str], opens_app: bool) -> None:
+    """Anything but global options goes to `cli.parse_args` (commands, help, mistakes)."""
+    args = parse_app_options(argv)
+    assert (args is not None) == opens_app
+    if args is not None:
+        assert args.command is None
