@@ -55,9 +55,8 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 def make_backup(reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None) -> Path:
     """Back up the open database now, then keep only the newest `keep` automatic ones."""
-    assert db.state is not None, "no database is open"
+    path = _open_file()
     now = now or dt.datetime.now()
-    path = db.state.path
     folder = db.backup_folder(path)
     target = folder / f"{path.stem}-{reason}-{_stamp(now)}.db"
     counter = 1
@@ -67,6 +66,17 @@ def make_backup(reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | Non
     db.backup_database(db.database.obj, target)
     rotate(path, keep)
     return target
+
+
+def _open_file() -> Path:
+    """The open database file; a team server's backups are its administrator's (pg_dump)."""
+    if db.state is None or db.state.path is None:
+        raise db.DatabaseProblem(
+            "A team server is backed up on the server (pg_dump), not by pmdesk"
+            if db.state is not None
+            else "No database is open"
+        )
+    return db.state.path
 
 
 def rotate(db_path: Path, keep: int) -> list[Path]:
@@ -84,13 +94,14 @@ def backup_if_due(
 ) -> Path | None:
     """A start or daily backup, unless the newest backup is recent and the file unchanged."""
     assert db.state is not None, "no database is open"
-    if db.state.read_only:
+    if db.state.read_only or db.state.path is None:  # a server is backed up on the server
         return None
+    path = db.state.path
     now = now or dt.datetime.now()
-    backups = list_backups(db.state.path)
+    backups = list_backups(path)
     if backups:
         newest = backups[0]
-        changed = _last_change(db.state.path) > newest.path.stat().st_mtime
+        changed = _last_change(path) > newest.path.stat().st_mtime
         if reason == "daily" and now - newest.made_at < DAILY:
             return None
         if reason == "start" and not changed:

@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from peewee import Database, SqliteDatabase
 
 from pmdesk.models import ALL_MODELS, database
+from pmdesk.paths import default_database_path as default_database_path
 
 APP_NAME = "pmdesk"
 #: Written to PRAGMA application_id so a pmdesk file can be told from any SQLite file.
@@ -203,11 +203,6 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
-
-
-def default_database_path() -> Path:
-    """Where the user's database lives unless `--db` says otherwise."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "pmdesk.db"
 
 
 def backup_folder(db_path: Path) -> Path:

@@ -26,7 +26,7 @@ class EditConflict(Exception):
     the record's version now, to save over it if the user chooses to.
     """
 
-    def __init__(self, model: type[Model], record: Model) -> None:
+    def __init__(self, model: type[Model], record: Any) -> None:
         self.model = model
         self.record_id = int(record.get_id())
         self.changed_by: str = record.row_changed_by
@@ -106,7 +106,7 @@ def edit_fields(
         values = clean_values(model, values)
     try:
         with transaction():
-            record = get_or_fail(model, record_id)
+            record: Any = get_or_fail(model, record_id)
             if version is not None and record.row_version != version:
                 raise EditConflict(model, record)
             before = {name: _raw(record, name) for name in values}
@@ -114,9 +114,10 @@ def edit_fields(
                 merged = {name: _raw(record, name) for name in fields} | values
                 check_pairs(model, merged, values)
             pk = model._meta.primary_key
+            rows: Any = model
             updated = (
                 model.update({fields[name]: value for name, value in values.items()})
-                .where((pk == record_id) & (model.row_version == record.row_version))
+                .where((pk == record_id) & (rows.row_version == record.row_version))
                 .execute()
             )
             if not updated:  # changed between our read and our write (another session)
