@@ -42,7 +42,7 @@ def admin_connection(url: str) -> object:
 
 
 @dataclass
-class TestServer:
+class ScratchServer:
     """One database for the whole session; `url` connects as the admin (its owner)."""
 
     admin: str
@@ -96,7 +96,7 @@ class TestServer:
 
 
 @contextlib.contextmanager
-def test_server() -> Iterator[TestServer]:
+def scratch_server() -> Iterator[ScratchServer]:
     admin = admin_url()
     name = f"pmdesk_test_{os.getpid()}_{secrets.token_hex(3)}"
     with contextlib.closing(admin_connection(admin)) as con:  # type: ignore[type-var]
@@ -107,7 +107,7 @@ def test_server() -> Iterator[TestServer]:
         con.execute(f'CREATE DATABASE "{name}"')  # type: ignore[attr-defined]
         # Throwaway data: no need to wait for the disk on every commit.
         con.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')  # type: ignore[attr-defined]
-    server = TestServer(admin, name)
+    server = ScratchServer(admin, name)
     try:
         yield server
     finally:

@@ -20,16 +20,26 @@ from typing import Any
 
 import peewee
 
-from pmdesk.db import DatabaseProblem, close_database, default_database_path, open_database
+from pmdesk.db import (
+    DatabaseProblem,
+    Location,
+    PasswordNeeded,
+    close_database,
+    default_database_path,
+    open_database,
+)
 from pmdesk.exports import EXPORTS, ExportOptions, Scope
 from pmdesk.exports.files import ExportProblem
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
 from pmdesk.options import OptionParser, global_options
+from pmdesk.paths import display_url, is_server_url
 from pmdesk.services import NotFound, ValidationProblem, meetings, people, progress, projects
+from pmdesk.transfer import TransferProblem
 
 #: Problems with the user's data or files: one line on stderr, exit 1, nothing changed.
 DATA_ERRORS = (
     DatabaseProblem,
+    TransferProblem,
     NotFound,
     ValidationProblem,
     ExportProblem,
@@ -115,6 +125,29 @@ def _build_parser() -> OptionParser:
         "is kept as a backup in the database's backup folder first.",
     )
     restoring.add_argument("file", type=Path, metavar="BACKUP.db", help="the backup to restore")
+    membership = commands.add_parser(
+        "members",
+        parents=[sub_options],
+        help="who may see and change a project on a team server",
+        description="List, add or remove the database roles that are members of a project "
+        "on a team server (--db postgresql://…). The server enforces it: a role sees only "
+        "its projects.",
+    )
+    membership.add_argument("action", choices=("list", "add", "remove"))
+    membership.add_argument("--project", type=int, metavar="ID", required=True)
+    membership.add_argument("role", nargs="?", metavar="ROLE", help="a database login role")
+    moving = commands.add_parser(
+        "migrate-to",
+        parents=[sub_options],
+        help="copy projects from a database file to a team server",
+        description="Copy every project of --db FILE (or those given with --project) to the "
+        "team server at URL, in one transaction, and check the counts. The file is not "
+        "changed.",
+    )
+    moving.add_argument("url", metavar="URL", help="postgresql://user@host/dbname")
+    moving.add_argument(
+        "--project", type=int, metavar="ID", action="append", help="copy only this project"
+    )
     return parser
 
 
@@ -125,6 +158,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.command is not None and (args.smoke_test or args.demo):
         option = "--smoke-test" if args.smoke_test else "--demo"
         parser.error(f"{option} opens the app; it takes no command")
+    if args.command == "members" and args.action != "list" and not args.role:
+        parser.error(f"members {args.action} needs a ROLE")
+    if args.command == "migrate-to" and not is_server_url(args.url):
+        parser.error(f"{args.url!r} is not a postgresql:// address")
     if args.command == "export":
         scope = EXPORTS[args.kind].scope
         given = Scope.MEETING if args.meeting is not None else Scope.PROJECT
@@ -166,15 +203,39 @@ def run(args: argparse.Namespace) -> int:
 # -- commands -------------------------------------------------------------------------
 
 
-def _database_path(args: argparse.Namespace) -> Path:
+def _database_path(args: argparse.Namespace) -> Location:
     return args.db if args.db is not None else default_database_path()
+
+
+def _open(args: argparse.Namespace, *, create: bool) -> None:
+    """Open --db; a team server's password is asked for at a terminal if needed."""
+    from pmdesk.credentials import open_location
+
+    def ask(why: str) -> str | None:
+        if not sys.stdin.isatty():
+            return None
+        import getpass
+
+        return getpass.getpass(f"{why}. Password: ")
+
+    open_location(_database_path(args), create=create, ask=ask)
+
+
+def _file_only(args: argparse.Namespace, command: str) -> Path:
+    location = _database_path(args)
+    if not isinstance(location, Path):
+        raise DatabaseProblem(
+            f"{command} works on a database file; a team server is backed up and restored "
+            f"on the server (pg_dump, pg_restore)"
+        )
+    return location
 
 
 def run_demo(args: argparse.Namespace) -> int:
     """`pmdesk demo`: add the demo project to the database (created if missing)."""
     from pmdesk.demo import create_demo_project  # only this command needs the demo data
 
-    open_database(_database_path(args), create=True)
+    _open(args, create=True)
     project = projects.get_project(create_demo_project(args.lang or Language.EN))
     _print(f"Created demo project {project.id}: {project.name}")
     return 0
@@ -182,7 +243,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """`pmdesk list KIND`: print records as a table or JSON; never creates a database."""
-    open_database(_database_path(args), create=False)
+    _open(args, create=False)
     listing = LISTINGS[args.kind]
     rows = [listing.to_dict(record) for record in listing.records(args.project)]
     if args.json:
@@ -195,7 +256,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`pmdesk export KIND`: write one file; an existing file is replaced only when done."""
     kind = EXPORTS[args.kind]
-    open_database(_database_path(args), create=False)
+    _open(args, create=False)
     record_id = args.meeting if kind.scope == Scope.MEETING else args.project
     options = ExportOptions(args.lang, args.period_start, args.period_end)
     try:
@@ -211,7 +272,7 @@ def run_import(args: argparse.Namespace) -> int:
     """`pmdesk import tracker`: print the preview; without --dry-run apply all of it."""
     from pmdesk.imports import tracker_xlsx  # openpyxl is big: only this command needs it
 
-    open_database(_database_path(args), create=False)
+    _open(args, create=False)
     project = projects.get_project(args.project)
     language = args.lang or Language(project.document_language)
     preview = tracker_xlsx.read_tracker(project.id, args.file, dt.date.today())
@@ -233,9 +294,10 @@ def run_backup(args: argparse.Namespace) -> int:
     from pmdesk.db import backup_database, database
 
     target = Path(args.output)
-    if target.exists() and target.resolve() == _database_path(args).resolve():
+    source = _file_only(args, "backup")
+    if target.exists() and target.resolve() == source.resolve():
         raise DatabaseProblem("the backup cannot replace the database itself")
-    open_database(_database_path(args), create=False)
+    open_database(source, create=False)
     written = backup_database(database.obj, target)
     _print(f"Backed up to {written}")
     return 0
@@ -245,10 +307,74 @@ def run_restore(args: argparse.Namespace) -> int:
     """`pmdesk restore FILE`: replace the database with a backup, keeping a copy first."""
     from pmdesk import backups
 
-    path = _database_path(args)
+    path = _file_only(args, "restore")
     open_database(path, create=False)
     saved = backups.restore(args.file, path)
     _print(f"Restored {args.file} into {path}; the replaced data is in {saved}")
+    return 0
+
+
+def run_members(args: argparse.Namespace) -> int:
+    """`pmdesk members list|add|remove --project ID [ROLE]` on a team server."""
+    from pmdesk import db, db_server
+
+    location = _database_path(args)
+    if not is_server_url(location):
+        raise DatabaseProblem("members are kept on a team server: give --db postgresql://…")
+    _open(args, create=False)
+    server = db.database.obj
+    project = projects.get_project(args.project)
+    if args.action == "list":
+        owner = project.row_created_by
+        rows = [{"role": owner, "added by": "", "since": "", "as": "creator"}] if owner else []
+        rows += [
+            {"role": m.role_name, "added by": m.added_by, "since": m.added_at, "as": "member"}
+            for m in db_server.members(server, project.id)
+        ]
+        _print(text_table(rows, ("role", "as", "added by", "since")))
+        return 0
+    if args.action == "add":
+        if not db_server.role_exists(server, args.role):
+            raise DatabaseProblem(
+                f"the server has no role {args.role!r}; its administrator creates it first "
+                f"(CREATE ROLE {args.role} LOGIN PASSWORD '…' IN ROLE {db_server.MEMBER_GROUP})"
+            )
+        with db.transaction():
+            added = db_server.add_member(server, project.id, args.role)
+        _print(
+            f"{args.role} is {'now' if added else 'already'} a member of project "
+            f"{project.id} ({project.name})"
+        )
+        return 0
+    with db.transaction():
+        removed = db_server.remove_member(server, project.id, args.role)
+    if not removed:
+        raise NotFound(f"{args.role} is not a member of project {project.id}")
+    _print(f"{args.role} is no longer a member of project {project.id} ({project.name})")
+    return 0
+
+
+def run_migrate_to(args: argparse.Namespace) -> int:
+    """`pmdesk migrate-to --db FILE URL`: copy projects to a team server, counts checked."""
+    from pmdesk import transfer
+    from pmdesk.credentials import stored_password
+
+    source = _file_only(args, "migrate-to")
+    rows = transfer.read_projects(source, args.project)
+    projects_read = len(rows[Project])
+    password = stored_password(args.url)
+    try:
+        report = transfer.write_to_server(args.url, rows, password=password)
+    except DatabaseProblem as problem:
+        if not isinstance(problem, PasswordNeeded) or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        password = getpass.getpass(f"{problem}. Password: ")
+        report = transfer.write_to_server(args.url, rows, password=password)
+    table = [{"table": c.table, "in the file": c.read, "on the server": c.written} for c in report]
+    _print(text_table(table, ("table", "in the file", "on the server")))
+    _print(f"Copied {projects_read} projects to {display_url(args.url)}; every count matches.")
     return 0
 
 
@@ -258,6 +384,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": run_export,
     "import": run_import,
     "backup": run_backup,
+    "members": run_members,
+    "migrate-to": run_migrate_to,
     "restore": run_restore,
 }
 

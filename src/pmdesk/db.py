@@ -25,6 +25,7 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 
 from pmdesk.models import ALL_MODELS, database
+from pmdesk.paths import Location as Location
 from pmdesk.paths import default_database_path as default_database_path
 
 APP_NAME = "pmdesk"
@@ -247,9 +248,7 @@ def is_server() -> bool:
     return state is not None and bool(state.server)
 
 
-def open_database(
-    path: Path | str, *, create: bool = True, password: str | None = None
-) -> Database:
+def open_database(path: Location, *, create: bool = True, password: str | None = None) -> Database:
     """Open (and if needed create or migrate) the database at `path` and bind the models.
 
     `path` is a file, or a `postgresql://` address (see `db_server`; `password` is for

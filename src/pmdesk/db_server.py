@@ -19,34 +19,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
 from pmdesk.models import ALL_MODELS
+from pmdesk.paths import display_url as display_url
+from pmdesk.paths import is_server_url as is_server_url
 
-SERVER_SCHEMES = ("postgresql", "postgres")
 #: The group role whose members may use pmdesk's tables (within their projects).
 MEMBER_GROUP = "pmdesk_member"
 #: The channel on which every change is announced (payload: "<backend pid> <table>").
 CHANGES_CHANNEL = "pmdesk_changes"
 #: Application name in pg_stat_activity, and the key of the password in the keyring.
 APPLICATION = "pmdesk"
-
-
-def is_server_url(target: object) -> bool:
-    """True for a `postgresql://…` address (anything else is a database file)."""
-    return isinstance(target, str) and urlsplit(target).scheme in SERVER_SCHEMES
-
-
-def display_url(url: str) -> str:
-    """The address without any password, for titles, messages and logs."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    user = f"{parts.username}@" if parts.username else ""
-    return urlunsplit((parts.scheme, user + host, parts.path, "", ""))
 
 
 def load_driver() -> ModuleType:

@@ -8,11 +8,11 @@ layer is imported. Anything else (a command, --help, a mistake) goes to `pmdesk.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any, NoReturn
 
 from pmdesk import __version__
 from pmdesk.languages import Language
+from pmdesk.paths import location
 
 
 class OptionParser(argparse.ArgumentParser):
@@ -45,10 +45,11 @@ def global_options(*, suppress_defaults: bool) -> OptionParser:
     group = options.add_argument_group("global options")
     group.add_argument(
         "--db",
-        type=Path,
-        metavar="FILE",
+        type=location,
+        metavar="FILE|URL",
         default=default(None),
-        help="database file (default: the user's pmdesk.db)",
+        help="database file (default: the user's pmdesk.db) or a team server's "
+        "postgresql://user@host/dbname",
     )
     group.add_argument(
         "--lang",

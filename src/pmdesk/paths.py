@@ -8,6 +8,7 @@ before the first paint, when Peewee and the models are not imported yet.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
@@ -17,3 +18,38 @@ APP_NAME = "pmdesk"
 def default_database_path() -> Path:
     """Where the user's database lives unless `--db` says otherwise."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "pmdesk.db"
+
+
+#: Address schemes of a team server (anything else names a database file).
+SERVER_SCHEMES = ("postgresql", "postgres")
+
+#: Where the data is: a database file, or a team server's `postgresql://` address.
+Location = Path | str
+
+
+def is_server_url(target: object) -> bool:
+    """True for a `postgresql://…` address (anything else is a database file)."""
+    return isinstance(target, str) and urlsplit(target).scheme in SERVER_SCHEMES
+
+
+def location(value: str) -> Location:
+    """A command-line or dialog value as a Location."""
+    return value if is_server_url(value) else Path(value)
+
+
+def display_url(url: str) -> str:
+    """A server address without any password, for titles, messages, logs and keys."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit((parts.scheme, user + host, parts.path, "", ""))
+
+
+def location_name(location: Location) -> str:
+    """A short name for the window title: the file's name, or "dbname on host"."""
+    if isinstance(location, Path):
+        return location.name
+    parts = urlsplit(location)
+    return f"{parts.path.lstrip('/') or parts.username or ''} @ {parts.hostname or 'localhost'}"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.postgres import TestServer, test_server
+from tests.postgres import ScratchServer, scratch_server
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[TestServer]:
-    with test_server() as server:
+def postgres() -> Iterator[ScratchServer]:
+    with scratch_server() as server:
         yield server
 
 
@@ -42,7 +42,7 @@ def database(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Ite
         finally:
             db.close_database()
         return
-    server: TestServer = request.getfixturevalue("postgres")
+    server: ScratchServer = request.getfixturevalue("postgres")
     db.open_database(server.url)
     try:
         yield db_path

@@ -1,0 +1,72 @@
+"""A team server's password: from the system keyring, or asked for — never in a file.
+
+The keyring (Windows Credential Manager, macOS Keychain, the Secret Service on Linux)
+keeps it under the address without the password. libpq's own ways (PGPASSWORD,
+~/.pgpass) work too; where there is no keyring, pmdesk asks each time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from pmdesk import db
+from pmdesk.paths import display_url, is_server_url
+
+SERVICE = "pmdesk"
+
+#: Asks the user for the password (the argument says why); None when they cancel.
+Ask = Callable[[str], str | None]
+
+
+def _key(url: str) -> str:
+    return display_url(url)
+
+
+def stored_password(url: str) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password(SERVICE, _key(url))
+    except Exception as exc:  # no keyring on this system, or it is locked
+        logging.getLogger(__name__).info("no password from the keyring: %s", exc)
+        return None
+
+
+def store_password(url: str, password: str) -> bool:
+    """Keep the password in the system keyring; False where there is none."""
+    try:
+        import keyring
+
+        keyring.set_password(SERVICE, _key(url), password)
+    except Exception as exc:
+        logging.getLogger(__name__).warning("password not kept in the keyring: %s", exc)
+        return False
+    return True
+
+
+def forget_password(url: str) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(SERVICE, _key(url))
+    except Exception as exc:
+        logging.getLogger(__name__).info("no password to forget: %s", exc)
+
+
+def open_location(location: db.Location, *, create: bool, ask: Ask | None = None) -> str | None:
+    """Open a file or a team server; a server's password comes from the keyring, libpq,
+    or `ask`. Returns a password the user typed (the caller may offer to keep it)."""
+    if not is_server_url(location):
+        db.open_database(location, create=create)
+        return None
+    url = str(location)
+    try:
+        db.open_database(url, create=create, password=stored_password(url))
+        return None
+    except db.PasswordNeeded as problem:
+        password = ask(str(problem)) if ask is not None else None
+        if not password:
+            raise
+    db.open_database(url, create=create, password=password)
+    return password
