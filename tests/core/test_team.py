@@ -78,7 +78,7 @@ def test_a_consultant_not_on_the_project_cannot_read_its_people_or_notes(
             f"INSERT INTO project_member (project_id, role_name) VALUES ({demo}, current_user)",
             f"UPDATE person SET name = 'x' WHERE project_id = {demo}",
         ):
-            with pytest.raises(Exception, match="row-level security|0 rows") as caught:
+            with pytest.raises(Exception, match=r"row-level security|0 rows") as caught:
                 cur = con.execute(statement)
                 if cur.rowcount == 0:
                     raise RuntimeError("0 rows")
