@@ -1857,6 +1857,10 @@
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open &amp;team database…</source>
+        <translation>打开团队数据库(&amp;T)…</translation>
+    </message>
+    <message>
         <source>New &amp;database…</source>
         <translation>新建数据库(&amp;D)…</translation>
     </message>
@@ -1933,6 +1937,10 @@
         <translation>（暂无）</translation>
     </message>
     <message>
+        <source>The team server this window shows</source>
+        <translation>此窗口显示的团队服务器</translation>
+    </message>
+    <message>
         <source>Read-only: {reason}</source>
         <translation>只读：{reason}</translation>
     </message>
@@ -1967,6 +1975,26 @@
     <message>
         <source>Back&amp;ups and restore…</source>
         <translation>备份与恢复(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Team server, as {user}</source>
+        <translation>团队服务器，当前身份：{user}</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; changes show after a restart: {problem}</source>
+        <translation>同事的修改需重启后才能看到：{problem}</translation>
+    </message>
+    <message>
+        <source>Updated with a colleague&apos;s changes.</source>
+        <translation>已更新同事的修改。</translation>
+    </message>
+    <message>
+        <source>Open team database</source>
+        <translation>打开团队数据库</translation>
+    </message>
+    <message>
+        <source>{address} is not a postgresql:// address.</source>
+        <translation>{address} 不是 postgresql:// 地址。</translation>
     </message>
     <message>
         <source>pmdesk databases (*.db);;All files (*)</source>
@@ -2214,6 +2242,21 @@
     <message>
         <source>Give {what}</source>
         <translation>填写{what}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in the system keyring</source>
+        <translation>保存在系统密钥环中(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3478,21 @@
     </message>
 </context>
 <context>
+    <name>ServerAddressDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation>打开团队数据库</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>StakeholdersTab</name>
     <message>
         <source>Internal analysis: for the consultant team only, never sent to the client.</source>
@@ -3915,6 +3973,91 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <message>
         <source>No revision</source>
         <translation>无需修正</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>checklist step</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>会议目的</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>意见/问题</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>审核项</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>{who} changed this {kind} at {time}, after you opened it.</source>
+        <translation>在您打开此{kind}之后，{who} 于 {time} 修改了它。</translation>
+    </message>
+    <message>
+        <source>{who} changed this {kind} after you opened it.</source>
+        <translation>在您打开此{kind}之后，{who} 修改了它。</translation>
+    </message>
+    <message>
+        <source>Changed by a colleague</source>
+        <translation>同事已修改</translation>
+    </message>
+    <message>
+        <source>Show theirs: your change is not saved and you see their version.
+Save mine: your change replaces theirs.</source>
+        <translation>查看对方版本：不保存您的修改，显示对方的版本。
+保存我的：用您的修改替换对方的修改。</translation>
+    </message>
+    <message>
+        <source>Show &amp;theirs</source>
+        <translation>查看对方版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine</source>
+        <translation>保存我的(&amp;S)</translation>
     </message>
 </context>
 </TS>

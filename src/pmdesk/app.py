@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pmdesk import __version__
 from pmdesk.languages import Language
+from pmdesk.paths import Location
 
 if TYPE_CHECKING:
     import logging
@@ -52,7 +53,7 @@ def choose_language(requested: str | None, settings: QSettings) -> Language:
     return system_language()
 
 
-def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False) -> int:
+def run_app(db_path: Location | None, language: str | None, smoke_test: bool = False) -> int:
     """Open the window on `db_path` (default: the user's database); returns the exit code."""
     if smoke_test and _no_screen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check needs no screen
@@ -69,7 +70,11 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
 
     translators = install_translators(app, chosen)
     app.setWindowIcon(app_icon())
-    path = Path(db_path) if db_path is not None else _default_database_path()
+    path: Location = (
+        (db_path if isinstance(db_path, str) else Path(db_path))
+        if db_path is not None
+        else _default_database_path()
+    )
     try:
         if smoke_test:
             return _run_smoke_test(path, chosen)
@@ -78,7 +83,7 @@ def run_app(db_path: Path | None, language: str | None, smoke_test: bool = False
         del translators
 
 
-def _run_smoke_test(path: Path, language: Language) -> int:
+def _run_smoke_test(path: Location, language: Language) -> int:
     from pmdesk import db
 
     try:
@@ -213,7 +218,7 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _run_window(app: QApplication, path: Path, language: Language, settings: QSettings) -> int:
+def _run_window(app: QApplication, path: Location, language: Language, settings: QSettings) -> int:
     from pmdesk.ui.main_window import MainWindow
 
     window = MainWindow(path, language, settings, shell_only=True)
@@ -265,7 +270,7 @@ def _run_window(app: QApplication, path: Path, language: Language, settings: QSe
 
 
 def _open_into(
-    app: QApplication, window: MainWindow, path: Path, language: Language, settings: QSettings
+    app: QApplication, window: MainWindow, path: Location, language: Language, settings: QSettings
 ) -> int | None:
     """After the shell's first paint: claim the file, open it, fill the window.
 
@@ -274,7 +279,9 @@ def _open_into(
     from pmdesk.ui.single_instance import InstanceGuard
 
     guard = InstanceGuard(app)
-    if not guard.claim(path):
+    # One pmdesk per file; a team server is shared by design (and by the same person
+    # on two machines), so it is not claimed.
+    if isinstance(path, Path) and not guard.claim(path):
         print(f"pmdesk already has {path} open; it was brought to the front.")
         window.hide()
         return 0
@@ -294,14 +301,16 @@ def _open_into(
     return None
 
 
-def _open_or_recover(path: Path) -> bool:
-    """Open the file; if it cannot be, say why (offering a backup of a damaged file)."""
+def _open_or_recover(path: Location) -> bool:
+    """Open the file or server; if it cannot be, say why (offering a backup of a damaged
+    file; asking for a server's password when the keyring has none)."""
     from pmdesk import db
+    from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
     try:
-        db.open_database(path)
+        open_with_password(path)
     except db.CorruptDatabase as problem:
-        if _offer_recovery(path, problem):
+        if isinstance(path, Path) and _offer_recovery(path, problem):
             return True  # the backup is in place and open
         _report_open_problem(problem, smoke_test=False)
         return False
@@ -369,7 +378,7 @@ def _show_unexpected_error(
     box.exec()
 
 
-def _smoke_test(path: Path, language: Language) -> int:
+def _smoke_test(path: Location, language: Language) -> int:
     """Build the window on the database, show every tab once, and report any failure.
 
     It uses throwaway settings: a check must not move the user's window or change tabs.

@@ -316,3 +316,23 @@ def reset_sequences(db: PostgresqlDatabase) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)"
         )
+
+
+def listen(server: PostgresqlDatabase) -> tuple[Any, int]:
+    """A second connection that hears every committed change (see `CHANGES_CHANNEL`), and
+    the backend pid of `server`'s own connection, whose announcements are our own."""
+    own = int(server.execute_sql("SELECT pg_backend_pid()").fetchone()[0])
+    params = {k: v for k, v in server.connect_params.items() if k != "connect_timeout"}
+    connection = load_driver().connect(server.database, autocommit=True, **params)
+    connection.execute(f"LISTEN {CHANGES_CHANNEL}")
+    return connection, own
+
+
+def heard(connection: Any, own_pid: int) -> set[str]:
+    """Tables other sessions changed, from what has arrived (never waits)."""
+    tables = set()
+    for notice in connection.notifies(timeout=0, stop_after=10_000):
+        pid, _, table = notice.payload.partition(" ")
+        if pid != str(own_pid):
+            tables.add(table)
+    return tables

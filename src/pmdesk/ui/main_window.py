@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from pmdesk import __version__
 from pmdesk.languages import Language
+from pmdesk.paths import Location, display_url, is_server_url, location, location_name
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
     from pmdesk.ui.single_instance import InstanceGuard
     from pmdesk.ui.tabs.base import ProjectTab, TabContext
+    from pmdesk.ui.team_sync import ChangeListener
     from pmdesk.ui.undo import Editor
 
 # The data layer (Peewee, the models, the services) and the tabs are imported where
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: Location,
         language: Language,
         settings: QSettings,
         parent: QWidget | None = None,
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editor: Editor  # made by load(), with the data layer
+        self._listener: ChangeListener | None = None  # on a team server
         self._context: TabContext
 
         self.project_box = QComboBox(self)
@@ -115,10 +118,13 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Fill the shell from the open database: the switcher, the tabs, the shortcuts."""
+        from pmdesk.ui.dialogs.team_dialogs import resolve_conflict
         from pmdesk.ui.tabs.base import TabContext
         from pmdesk.ui.undo import Editor
 
-        self.editor = Editor(self.undo_stack, self.data_changed.emit, self._report_problem)
+        self.editor = Editor(
+            self.undo_stack, self.data_changed.emit, self._report_problem, resolve_conflict
+        )
         self._context = TabContext(self.editor, self.language, self.settings, self._clock)
         # Shortcuts here: the first one makes PySide6 build Python types for all of Qt's
         # enums (about 15 ms), which the first paint does not need.
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
         self._show_database_path()
         self.reload_projects()
         self.build_tabs()
+        self._listen_for_changes()
 
     def set_guard(self, guard: InstanceGuard) -> None:
         """The single-instance guard, once it has claimed this window's database."""
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_project_action = QAction(self.tr("&New project…"), self)
         self.open_database_action = QAction(self.tr("&Open database…"), self)
+        self.open_team_action = QAction(self.tr("Open &team database…"), self)
         self.new_database_action = QAction(self.tr("New &database…"), self)
         self.backup_action = QAction(self.tr("&Back up to a file…"), self)
         self.backups_action = QAction(self.tr("Back&ups and restore…"), self)
@@ -222,6 +230,7 @@ class MainWindow(QMainWindow):
         self.export_menu.aboutToShow.connect(self._on_export_menu_about_to_show)
         file_menu.addSeparator()
         file_menu.addAction(self.open_database_action)
+        file_menu.addAction(self.open_team_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         file_menu.addAction(self.new_database_action)
         file_menu.addAction(self.backups_action)
@@ -256,6 +265,7 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self._on_data_changed)
         self.new_project_action.triggered.connect(self._on_new_project_triggered)
         self.open_database_action.triggered.connect(self._on_open_database_triggered)
+        self.open_team_action.triggered.connect(self._on_open_team_triggered)
         self.new_database_action.triggered.connect(self._on_new_database_triggered)
         self.backup_action.triggered.connect(self._on_backup_triggered)
         self.backups_action.triggered.connect(self._on_backups_triggered)
@@ -340,8 +350,23 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Not saved"), message)
 
     # -- database ------------------------------------------------------------------------
+    def _location_text(self) -> str:
+        """The file's path, or the server's address without its password."""
+        if isinstance(self.db_path, Path):
+            return str(self.db_path)
+        return display_url(self.db_path)
+
+    def _local_folder(self) -> Path:
+        """Where file dialogs start: beside the open file, or beside the default one."""
+        if isinstance(self.db_path, Path):
+            return self.db_path.parent
+        from pmdesk.paths import default_database_path
+
+        return default_database_path().parent
+
     def _remember_recent(self) -> None:
-        recent = [str(self.db_path.resolve())]
+        here = self.db_path
+        recent = [str(here.resolve()) if isinstance(here, Path) else display_url(here)]
         recent += [p for p in self.recent_databases() if p != recent[0]]
         self.settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
 
@@ -354,8 +379,10 @@ class MainWindow(QMainWindow):
         for number, name in enumerate(self.recent_databases(), start=1):
             action = self.recent_menu.addAction(f"&{number % 10} {name}")
             action.setData(name)
-            action.setEnabled(Path(name).exists())
-            action.triggered.connect(lambda _checked=False, n=name: self.switch_database(Path(n)))
+            action.setEnabled(is_server_url(name) or Path(name).exists())
+            action.triggered.connect(
+                lambda _checked=False, n=name: self.switch_database(location(n))
+            )
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
@@ -368,9 +395,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_path(self) -> None:
-        self.db_label.setText(str(self.db_path))
-        self.db_label.setToolTip(self.tr("The database file this window shows"))
-        self.setWindowTitle(self.tr("pmdesk — {name}").format(name=self.db_path.name))
+        self.db_label.setText(self._location_text())
+        self.db_label.setToolTip(
+            self.tr("The team server this window shows")
+            if is_server_url(self.db_path)
+            else self.tr("The database file this window shows")
+        )
+        self.setWindowTitle(self.tr("pmdesk — {name}").format(name=location_name(self.db_path)))
 
     def _show_database_path(self) -> None:
         from pmdesk import db
@@ -382,12 +413,57 @@ class MainWindow(QMainWindow):
             if state is not None and state.read_only
             else ""
         )
+        on_server = state is not None and bool(state.server)
+        if on_server:
+            assert state is not None
+            self.read_only_label.setText(self.tr("Team server, as {user}").format(user=state.user))
+            self.read_only_label.setStyleSheet("color: #1c4f8a; font-weight: bold;")
+        else:
+            self.read_only_label.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+        for action in (self.backup_action, self.backups_action):
+            action.setEnabled(not on_server)  # a server is backed up on the server
         self._show_path()
 
-    def switch_database(self, path: Path) -> bool:
-        """Close the current file and show `path`; on failure keep the current one."""
+    def _listen_for_changes(self) -> None:
+        """On a team server, show colleagues' changes as they are committed."""
         from pmdesk import db
 
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        if not db.is_server():
+            return
+        from pmdesk.ui.team_sync import ChangeListener
+
+        try:
+            self._listener = ChangeListener(db.database.obj, self)
+        except Exception as problem:
+            self.statusBar().showMessage(
+                self.tr("Colleagues' changes show after a restart: {problem}").format(
+                    problem=problem
+                ),
+                10000,
+            )
+            return
+        self._listener.changed.connect(self._on_colleague_changes)
+
+    def _on_colleague_changes(self, tables: frozenset[str]) -> None:
+        from pmdesk.services import Changes
+
+        if tables & {"project", "project_member"}:
+            self.reload_projects()
+        else:
+            for tab in self.project_tabs:
+                tab.on_data_changed(Changes(tables))
+        self.statusBar().showMessage(self.tr("Updated with a colleague's changes."), 4000)
+
+    def switch_database(self, path: Location) -> bool:
+        """Close the current database and show `path` (a file or a team server's address);
+        on failure keep the current one."""
+        from pmdesk import db
+
+        if isinstance(path, str) or isinstance(self.db_path, str):
+            return self._switch_location(path)
         if path.resolve() == self.db_path.resolve():
             return True
         if self.guard is not None and not self.guard.claim(path):
@@ -408,18 +484,58 @@ class MainWindow(QMainWindow):
                 self.guard.claim(self.db_path)
             QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
             return False
+        self._now_showing(path)
+        return True
+
+    def _switch_location(self, path: Location) -> bool:
+        """Switching to or from a team server (no single-instance claim: a server is
+        shared by design; the window keeps the file it had until the server opens)."""
+        from pmdesk import db
+        from pmdesk.ui.dialogs.team_dialogs import open_with_password
+
+        previous = self.db_path
+        db.close_database()
+        try:
+            open_with_password(path)
+        except db.DatabaseProblem as problem:
+            open_with_password(previous)
+            QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
+            return False
+        if isinstance(path, Path) and self.guard is not None:
+            self.guard.claim(path)
+        self._now_showing(path)
+        return True
+
+    def _now_showing(self, path: Location) -> None:
         self.db_path = path
         self.undo_stack.clear()
         self.project_box.clear()
         self._show_database_path()
         self.reload_projects()
-        return True
+        self._listen_for_changes()
+
+    def _on_open_team_triggered(self) -> None:
+        from pmdesk.ui.dialogs.team_dialogs import ServerAddressDialog
+
+        recent = [r for r in self.recent_databases() if is_server_url(r)]
+        dialog = ServerAddressDialog(recent[0] if recent else "", self)
+        if dialog.exec() != ServerAddressDialog.DialogCode.Accepted:
+            return
+        address = dialog.value()
+        if not is_server_url(address):
+            QMessageBox.warning(
+                self,
+                self.tr("Open team database"),
+                self.tr("{address} is not a postgresql:// address.").format(address=address),
+            )
+            return
+        self.switch_database(address)
 
     def _on_open_database_triggered(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open database"),
-            str(self.db_path.parent),
+            str(self._local_folder()),
             self.tr("pmdesk databases (*.db);;All files (*)"),
         )
         if name:
@@ -429,7 +545,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New database"),
-            str(self.db_path.parent / "pmdesk.db"),
+            str(self._local_folder() / "pmdesk.db"),
             self.tr("pmdesk databases (*.db)"),
         )
         if not name:
@@ -447,6 +563,8 @@ class MainWindow(QMainWindow):
     def _on_backups_triggered(self) -> None:
         from pmdesk.ui.dialogs.backups_dialog import BackupsDialog
 
+        if not isinstance(self.db_path, Path):
+            return  # the action is disabled on a team server
         dialog = BackupsDialog(self.db_path, self.settings, self)
         dialog.exec()
         if dialog.restored:
@@ -469,6 +587,8 @@ class MainWindow(QMainWindow):
     def _on_backup_triggered(self) -> None:
         from pmdesk import db
 
+        if not isinstance(self.db_path, Path):
+            return  # the action is disabled on a team server
         suggested = db.backup_folder(self.db_path) / f"{self.db_path.stem}-backup.db"
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -512,7 +632,9 @@ class MainWindow(QMainWindow):
 
     # -- layout memory -------------------------------------------------------------------
     def _project_key(self) -> str:
-        return f"projects/{self.db_path.resolve()}".replace("\\", "/")
+        here = self.db_path
+        key = here.resolve() if isinstance(here, Path) else display_url(here)
+        return f"projects/{key}".replace("\\", "/")
 
     def _splitters(self) -> list[QSplitter]:
         return [s for tab in self.project_tabs for s in getattr(tab, "splitters", [])]
