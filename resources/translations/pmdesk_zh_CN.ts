@@ -3491,6 +3491,10 @@
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
+    <message>
+        <source>The address your administrator gave you: your own database role, the server and the database. You see the projects you are a member of.</source>
+        <translation>请填写管理员提供的地址：您本人的数据库角色、服务器和数据库。您只能看到自己参与的项目。</translation>
+    </message>
 </context>
 <context>
     <name>StakeholdersTab</name>

@@ -35,7 +35,7 @@ class ServerAddressDialog(QDialog):
         form.addRow(self.tr("&Address:"), self.address)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.QCoreApplication.translate(
+            self.tr(
                 "The address your administrator gave you: your own database role, the "
                 "server and the database. You see the projects you are a member of."
             ),
