@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import ScratchServer, scratch_server
+
 # Set before any Qt import: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -37,3 +39,10 @@ def database(db_path: Path) -> Iterator[Path]:
         yield db_path
     finally:
         db.close_database()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[ScratchServer]:
+    """A scratch pmdesk database on the test PostgreSQL server (see tests/postgres.py)."""
+    with scratch_server() as server:
+        yield server

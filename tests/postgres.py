@@ -7,6 +7,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -69,6 +70,12 @@ class ScratchServer:
         with con.transaction():  # type: ignore[attr-defined]
             for statement in statements:
                 con.execute(statement)  # type: ignore[attr-defined]
+
+    def empty_if_created(self) -> None:
+        """Empty the tables, if a test has created them yet."""
+        con: Any = self._connection()
+        if con.execute("SELECT to_regclass('pmdesk_schema')").fetchone()[0] is not None:
+            self.empty()
 
     def _connection(self) -> object:
         if self._admin_connection is None:

@@ -133,9 +133,16 @@ def _build_parser() -> OptionParser:
         "on a team server (--db postgresql://…). The server enforces it: a role sees only "
         "its projects.",
     )
-    membership.add_argument("action", choices=("list", "add", "remove"))
-    membership.add_argument("--project", type=int, metavar="ID", required=True)
-    membership.add_argument("role", nargs="?", metavar="ROLE", help="a database login role")
+    actions = membership.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, text in (
+        ("list", "who is on the project"),
+        ("add", "put a role on the project"),
+        ("remove", "take a role off the project"),
+    ):
+        sub = actions.add_parser(action, parents=[sub_options], help=text, description=text)
+        sub.add_argument("--project", type=int, metavar="ID", required=True)
+        if action != "list":
+            sub.add_argument("role", metavar="ROLE", help="a database login role")
     moving = commands.add_parser(
         "migrate-to",
         parents=[sub_options],
@@ -158,8 +165,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.command is not None and (args.smoke_test or args.demo):
         option = "--smoke-test" if args.smoke_test else "--demo"
         parser.error(f"{option} opens the app; it takes no command")
-    if args.command == "members" and args.action != "list" and not args.role:
-        parser.error(f"members {args.action} needs a ROLE")
     if args.command == "migrate-to" and not is_server_url(args.url):
         parser.error(f"{args.url!r} is not a postgresql:// address")
     if args.command == "export":
@@ -328,7 +333,12 @@ def run_members(args: argparse.Namespace) -> int:
         owner = project.row_created_by
         rows = [{"role": owner, "added by": "", "since": "", "as": "creator"}] if owner else []
         rows += [
-            {"role": m.role_name, "added by": m.added_by, "since": m.added_at, "as": "member"}
+            {
+                "role": m.role_name,
+                "added by": m.added_by,
+                "since": f"{m.added_at:%Y-%m-%d %H:%M} UTC",
+                "as": "member",
+            }
             for m in db_server.members(server, project.id)
         ]
         _print(text_table(rows, ("role", "as", "added by", "since")))

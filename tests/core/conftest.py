@@ -13,13 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.postgres import ScratchServer, scratch_server
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[ScratchServer]:
-    with scratch_server() as server:
-        yield server
+from tests.postgres import ScratchServer
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
