@@ -87,13 +87,15 @@ class ScratchServer:
             self._admin_connection.close()  # type: ignore[attr-defined]
             self._admin_connection = None
 
-    def new_role(self, prefix: str) -> tuple[str, str]:
-        """A login role in the pmdesk member group: (name, password); dropped at the end."""
+    def new_role(self, prefix: str, *, member: bool = True) -> tuple[str, str]:
+        """A login role, in the pmdesk member group unless `member` is False:
+        (name, password); dropped at the end."""
         name = f"{prefix}_{secrets.token_hex(3)}"
         password = secrets.token_urlsafe(12)
+        group = " IN ROLE pmdesk_member" if member else ""
         with contextlib.closing(admin_connection(self.admin)) as con:  # type: ignore[type-var]
             con.execute(  # type: ignore[attr-defined]
-                f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE pmdesk_member"
+                f"CREATE ROLE {name} LOGIN PASSWORD '{password}'{group}"
             )
         self.roles.append(name)
         return name, password

@@ -260,7 +260,7 @@ def open_database(path: Location, *, create: bool = True, password: str | None =
     from pmdesk import db_server
 
     if db_server.is_server_url(path):
-        return _open_server(str(path), create=create, password=password)
+        return _open_server(str(path), password=password)
     path = Path(path)
     if not path.exists():
         if not create:
@@ -308,7 +308,7 @@ def open_database(path: Location, *, create: bool = True, password: str | None =
     return db
 
 
-def _open_server(url: str, *, create: bool, password: str | None) -> Database:
+def _open_server(url: str, *, password: str | None) -> Database:
     """Connect to a team server, create or migrate pmdesk's schema there, bind the models."""
     global state
     from pmdesk import db_server
@@ -326,8 +326,8 @@ def _open_server(url: str, *, create: bool, password: str | None) -> Database:
         with db_server.schema_lock(server):
             version = db_server.schema_version(server)
             if version == 0:
-                if not create:
-                    raise DatabaseProblem(f"{shown} holds no pmdesk data yet")
+                # Unlike a file, the database itself already exists (a mistyped name
+                # does not connect), so its first user with the right creates the tables.
                 db_server.create_schema(server, SCHEMA_VERSION)
             else:
                 _refuse_newer(Path(shown), version)
@@ -342,6 +342,17 @@ def _open_server(url: str, *, create: bool, password: str | None) -> Database:
         raise
     except Exception as exc:
         server.close()
+        if "permission denied for table" in str(exc):
+            raise DatabaseProblem(
+                f"{shown}: this role may not use pmdesk's tables; the administrator "
+                f"makes it a pmdesk user (GRANT pmdesk_member TO the role)"
+            ) from exc
+        if "permission denied for schema" in str(exc):
+            raise DatabaseProblem(
+                f"{shown} has no pmdesk tables yet, and this role may not create them: "
+                f"the database's owner creates them by opening it once (see the README, "
+                f"team server)"
+            ) from exc
         if exc.__class__.__module__ == "peewee" or "psycopg" in exc.__class__.__module__:
             raise DatabaseProblem(
                 f"Cannot use {shown}: {exc}. The database's owner must create pmdesk's "

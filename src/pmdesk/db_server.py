@@ -212,6 +212,13 @@ def _access_statements(tables: list[str]) -> list[str]:
         "CREATE TRIGGER material_attachment_cleanup AFTER DELETE ON material "
         "FOR EACH ROW EXECUTE FUNCTION pmdesk_attachment_cleanup()",
         f"""DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
+                BEGIN
+                    CREATE ROLE {MEMBER_GROUP} NOLOGIN;
+                EXCEPTION WHEN insufficient_privilege THEN
+                    RAISE WARNING 'create the role {MEMBER_GROUP}, then grant it the tables';
+                END;
+            END IF;
             IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public
                     TO {MEMBER_GROUP};

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.postgres import ScratchServer
+from tests.postgres import ScratchServer, admin_connection, with_database
 
 from .test_cli import assert_one_line_error, create_demo, run_cli
 
@@ -82,3 +83,26 @@ def test_a_wrong_password_is_a_clear_message(
     assert code == 1
     assert_one_line_error(err, "needs a password")
     assert "wrong" not in err
+
+
+def test_roles_without_the_right_are_told_what_the_administrator_does(
+    capsys: pytest.CaptureFixture[str], server: ScratchServer
+) -> None:
+    run_cli(capsys, "list", "projects", "--db", server.url)  # the owner creates the tables
+    stranger = server.new_role("stranger", member=False)
+    code, _, err = run_cli(capsys, "list", "projects", "--db", server.url_as(*stranger))
+    assert code == 1
+    assert_one_line_error(err, "GRANT pmdesk_member")
+
+    fresh = f"{server.name}_fresh"
+    admin: Any = admin_connection(server.admin)
+    try:
+        admin.execute(f'CREATE DATABASE "{fresh}"')
+        pm = server.new_role("pm")
+        url = with_database(server.admin, fresh, *pm)
+        code, _, err = run_cli(capsys, "list", "projects", "--db", url)
+        assert code == 1
+        assert_one_line_error(err, "no pmdesk tables yet", "owner creates them")
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
+        admin.close()
