@@ -16,7 +16,7 @@ from pmdesk import db, db_server, transfer
 from pmdesk.demo import create_demo_project
 from pmdesk.models import ALL_MODELS, Language, Meeting, Note, Person, Project
 from pmdesk.services import capture, drafts, people, projects, stakeholders
-from pmdesk.services.common import EditConflict, edit_fields
+from pmdesk.services.common import EditConflict, apply_edit, edit_fields
 from tests.postgres import ScratchServer, admin_connection
 
 TODAY = dt.date(2026, 11, 27)
@@ -198,3 +198,23 @@ def test_migrate_to_copies_projects_with_new_ids_and_checks_the_counts(
         assert first != second
     finally:
         db.close_database()
+
+
+def test_undo_does_not_take_back_a_colleagues_later_change(
+    demo: int, postgres: ScratchServer
+) -> None:
+    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
+    for role in (alice, bob):
+        db_server.add_member(db.database.obj, demo, role[0])
+    with app_as(postgres, alice):
+        person = Person.select().where(Person.project == demo).first()
+        edit = edit_fields(Person, person.id, {"title": "Alice's title", "org_unit": "Finance"})
+        with connected_as(postgres, bob) as con:  # Bob changes the title, not the unit
+            con.execute("UPDATE person SET title = 'Bob''s title' WHERE id = %s", (person.id,))
+            con.commit()
+        with pytest.raises(EditConflict):
+            apply_edit(edit.inverse())
+        assert Person.get_by_id(person.id).title == "Bob's title"
+        unit_only = edit_fields(Person, person.id, {"org_unit": "Group Finance"})
+        apply_edit(unit_only.inverse())  # nobody else touched the unit: undo works
+        assert Person.get_by_id(person.id).org_unit == "Finance"

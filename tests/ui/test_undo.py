@@ -62,3 +62,24 @@ def test_deleting_a_missing_record_is_reported(qtbot: QtBot, database: Path) -> 
     assert not editor.delete(Person, 999, "Remove person")
     assert problems == ["No person with id 999"]
     assert editor.stack.count() == 0
+
+
+def test_undo_keeps_a_change_made_since_elsewhere_and_says_so(qtbot: QtBot, database: Path) -> None:
+    editor, _, problems = make_editor(qtbot)
+    person = Person.create(project=Project.create(name="P"), name="Li Ming", title="Analyst")
+    assert editor.edit(Person, person.id, {"title": "Lead analyst"}, "Edit title")
+    # Someone else (a colleague on a team server, the tracker import…) changes it again.
+    Person.update(title="Head of analytics").where(Person.id == person.id).execute()
+    editor.stack.undo()
+    assert Person.get_by_id(person.id).title == "Head of analytics"
+    assert problems and "changed" in problems[-1] and "nothing was saved" in problems[-1]
+
+
+def test_a_stale_edit_is_refused_and_the_views_reload(qtbot: QtBot, database: Path) -> None:
+    editor, changes, problems = make_editor(qtbot)
+    person = Person.create(project=Project.create(name="P"), name="Li Ming", title="Analyst")
+    seen = Person.get_by_id(person.id).row_version
+    Person.update(title="Head of analytics").where(Person.id == person.id).execute()
+    assert not editor.edit(Person, person.id, {"title": "Lead"}, "Edit", version=seen)
+    assert Person.get_by_id(person.id).title == "Head of analytics"
+    assert problems and changes[-1].touches(Person)  # told, and the views show theirs

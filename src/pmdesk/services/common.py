@@ -89,6 +89,7 @@ def edit_fields(
     *,
     check: bool = True,
     version: int | None = None,
+    expect: dict[str, Any] | None = None,
 ) -> FieldEdit:
     """Change some fields of one record in one transaction; returns the edit for undo.
 
@@ -97,6 +98,8 @@ def edit_fields(
     they put back values that were stored or already checked. `version` is the
     `row_version` the user saw: if the record changed since, EditConflict says who and
     nothing is saved. Either way the update only lands on the version just read.
+    `expect`: values the fields must still hold (undo and redo put back a value only
+    where nobody changed it since), else EditConflict.
     """
     fields = model._meta.fields
     for name in values:
@@ -110,6 +113,8 @@ def edit_fields(
             if version is not None and record.row_version != version:
                 raise EditConflict(model, record)
             before = {name: _raw(record, name) for name in values}
+            if expect is not None and any(before[n] != v for n, v in expect.items()):
+                raise EditConflict(model, record)
             if check:
                 merged = {name: _raw(record, name) for name in fields} | values
                 check_pairs(model, merged, values)
@@ -128,8 +133,9 @@ def edit_fields(
 
 
 def apply_edit(edit: FieldEdit) -> FieldEdit:
-    """Apply an edit's `after` values (used by undo with the inverse edit)."""
-    return edit_fields(edit.model, edit.record_id, edit.after, check=False)
+    """Apply an edit's `after` values (used by undo with the inverse edit), only if the
+    fields still hold its `before` values: a colleague's change since is not undone."""
+    return edit_fields(edit.model, edit.record_id, edit.after, check=False, expect=edit.before)
 
 
 def _integrity_message(exc: IntegrityError) -> str:

@@ -38,24 +38,35 @@ class SavedCommand(QUndoCommand):
         undo_fn: Callable[[], object],
         changes: Changes,
         notify: Notify,
+        report: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(text)
         self._redo_fn = redo_fn
         self._undo_fn = undo_fn
         self._changes = changes
         self._notify = notify
+        self._report = report
         self._saved = True  # push() calls redo(): the first time it is already done
 
     def redo(self) -> None:
         if self._saved:
             self._saved = False
         else:
-            self._redo_fn()
+            self._replay(self._redo_fn)
         self._notify(self._changes)
 
     def undo(self) -> None:
-        self._undo_fn()
+        self._replay(self._undo_fn)
         self._notify(self._changes)
+
+    def _replay(self, fn: Callable[[], object]) -> None:
+        """Run an undo or redo; a colleague's change since (team server) stays, and the
+        user is told why nothing happened."""
+        try:
+            fn()
+        except EditConflict as conflict:
+            if self._report is not None:
+                self._report(str(conflict))
 
 
 class Editor:
@@ -178,7 +189,7 @@ class Editor:
         changes: Changes,
     ) -> None:
         """Put an already-saved action on the stack (and tell the views it happened)."""
-        self.stack.push(SavedCommand(text, redo, undo, changes, self._notify))
+        self.stack.push(SavedCommand(text, redo, undo, changes, self._notify, self._report))
 
     @contextlib.contextmanager
     def macro(self, text: str) -> Iterator[None]:
