@@ -330,7 +330,7 @@ def _open_server(url: str, *, password: str | None) -> Database:
                 # does not connect), so its first user with the right creates the tables.
                 db_server.create_schema(server, SCHEMA_VERSION)
             else:
-                _refuse_newer(Path(shown), version)
+                _refuse_newer(shown, version)
                 for step in db_server.SERVER_MIGRATIONS:
                     if version < step.version <= SCHEMA_VERSION:
                         for statement in step.statements:

@@ -17,7 +17,7 @@ from pmdesk.demo import create_demo_project
 from pmdesk.models import ALL_MODELS, Language, Meeting, Note, Person, Project
 from pmdesk.services import capture, drafts, people, projects, stakeholders
 from pmdesk.services.common import EditConflict, apply_edit, edit_fields
-from tests.postgres import ScratchServer, admin_connection
+from tests.postgres import ScratchServer, admin_connection, with_database
 
 TODAY = dt.date(2026, 11, 27)
 #: Everything internal about a client's people, and what was said in their meetings.
@@ -218,3 +218,41 @@ def test_undo_does_not_take_back_a_colleagues_later_change(
         unit_only = edit_fields(Person, person.id, {"org_unit": "Group Finance"})
         apply_edit(unit_only.inverse())  # nobody else touched the unit: undo works
         assert Person.get_by_id(person.id).org_unit == "Finance"
+
+
+@contextlib.contextmanager
+def fresh_database(server: ScratchServer) -> Iterator[str]:
+    """A database of its own (for tests that change its schema), as the admin."""
+    name = f"{server.name}_own"
+    admin: Any = admin_connection(server.admin)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield with_database(server.admin, name)
+    finally:
+        db.close_database()
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def test_the_server_schema_is_versioned_and_migrated_like_a_file(
+    postgres: ScratchServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with fresh_database(postgres) as url:
+        db.open_database(url)
+        assert db_server.schema_version(db.database.obj) == db.SCHEMA_VERSION
+        db.close_database()
+        step = db_server.ServerMigration(
+            db.SCHEMA_VERSION + 1,
+            "a later schema",
+            ("ALTER TABLE project ADD COLUMN later_field integer NOT NULL DEFAULT 7",),
+        )
+        monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
+        monkeypatch.setattr(db_server, "SERVER_MIGRATIONS", [step])
+        db.open_database(url)
+        server = db.database.obj
+        assert db_server.schema_version(server) == db.SCHEMA_VERSION
+        assert server.execute_sql("SELECT count(later_field) FROM project").fetchone() == (0,)
+        server.execute_sql("UPDATE pmdesk_schema SET version = 99")
+        db.close_database()
+        with pytest.raises(db.SchemaTooNew, match="schema 99"):
+            db.open_database(url)
