@@ -2251,6 +2251,14 @@
         <translation>密码</translation>
     </message>
     <message>
+        <source>The server did not accept the password for {address}. Try again:</source>
+        <translation>服务器未接受 {address} 的密码，请重新输入：</translation>
+    </message>
+    <message>
+        <source>The password for {address}:</source>
+        <translation>{address} 的密码：</translation>
+    </message>
+    <message>
         <source>&amp;Remember it in the system keyring</source>
         <translation>保存在系统密钥环中(&amp;R)</translation>
     </message>

@@ -216,12 +216,12 @@ def _open(args: argparse.Namespace, *, create: bool) -> None:
     """Open --db; a team server's password is asked for at a terminal if needed."""
     from pmdesk.credentials import open_location
 
-    def ask(why: str) -> str | None:
+    def ask(problem: PasswordNeeded) -> str | None:
         if not sys.stdin.isatty():
             return None
         import getpass
 
-        return getpass.getpass(f"{why}. Password: ")
+        return getpass.getpass(f"{problem}. Password: ")
 
     open_location(_database_path(args), create=create, ask=ask)
 

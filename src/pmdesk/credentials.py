@@ -15,8 +15,9 @@ from pmdesk.paths import display_url, is_server_url
 
 SERVICE = "pmdesk"
 
-#: Asks the user for the password (the argument says why); None when they cancel.
-Ask = Callable[[str], str | None]
+#: Asks the user for the password (the problem says for what, and whether one was
+#: refused); None when they cancel.
+Ask = Callable[[db.PasswordNeeded], str | None]
 
 
 def _key(url: str) -> str:
@@ -65,7 +66,7 @@ def open_location(location: db.Location, *, create: bool, ask: Ask | None = None
         db.open_database(url, create=create, password=stored_password(url))
         return None
     except db.PasswordNeeded as problem:
-        password = ask(str(problem)) if ask is not None else None
+        password = ask(problem) if ask is not None else None
         if not password:
             raise
     db.open_database(url, create=create, password=password)

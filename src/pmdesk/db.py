@@ -61,6 +61,12 @@ class CorruptDatabase(DatabaseProblem):
 class PasswordNeeded(DatabaseProblem):
     """The server wants a password (none was given, or the one given was refused)."""
 
+    def __init__(self, address: str, detail: str) -> None:
+        self.address = address
+        #: A password was given and the server did not accept it.
+        self.refused = "authentication failed" in detail
+        super().__init__(f"{address} needs a password ({detail})")
+
 
 @dataclass(frozen=True)
 class OpenState:
@@ -319,7 +325,7 @@ def _open_server(url: str, *, password: str | None) -> Database:
     except Exception as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if db_server.needs_password(exc):
-            raise PasswordNeeded(f"{shown} needs a password ({detail})") from exc
+            raise PasswordNeeded(shown, detail) from exc
         raise DatabaseProblem(f"Cannot connect to {shown}: {detail}") from exc
     database.initialize(server)
     try:

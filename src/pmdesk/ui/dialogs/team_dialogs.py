@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.db import PasswordNeeded
 from pmdesk.paths import Location
 from pmdesk.services.common import EditConflict
 from pmdesk.ui.widgets.forms import ok_cancel
@@ -53,9 +54,19 @@ class ServerAddressDialog(QDialog):
 class PasswordDialog(QDialog):
     """Asks for the server password; it can be kept in the system keyring, never a file."""
 
-    def __init__(self, why: str, parent: QWidget | None = None) -> None:
+    def __init__(self, address: str, refused: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Password"))
+        self.setMinimumWidth(460)
+        reason = QLabel(
+            (
+                self.tr("The server did not accept the password for {address}. Try again:")
+                if refused
+                else self.tr("The password for {address}:")
+            ).format(address=address),
+            self,
+        )
+        reason.setWordWrap(True)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
@@ -64,17 +75,15 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Password:"), self.password)
         layout = QVBoxLayout(self)
-        reason = QLabel(why, self)
-        reason.setWordWrap(True)
         layout.addWidget(reason)
         layout.addLayout(form)
         layout.addWidget(self.remember)
         layout.addWidget(ok_cancel(self))
 
 
-def ask_password(why: str) -> tuple[str, bool] | None:
+def ask_password(problem: PasswordNeeded) -> tuple[str, bool] | None:
     """The password typed and whether to keep it; None when the user cancels."""
-    dialog = PasswordDialog(why, QApplication.activeWindow())
+    dialog = PasswordDialog(problem.address, problem.refused, QApplication.activeWindow())
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.password.text():
         return None
     return dialog.password.text(), dialog.remember.isChecked()
@@ -143,8 +152,8 @@ def open_with_password(location: Location) -> None:
 
     typed: dict[str, bool] = {}
 
-    def ask(why: str) -> str | None:
-        answer = ask_password(why)
+    def ask(problem: PasswordNeeded) -> str | None:
+        answer = ask_password(problem)
         if answer is None:
             return None
         typed["remember"] = answer[1]
