@@ -4071,5 +4071,13 @@ Save mine: your change replaces theirs.</source>
         <source>&amp;Save mine</source>
         <translation>保存我的(&amp;S)</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring that pmdesk can use, so the password was not kept; pmdesk asks for it next time.</source>
+        <translation>此电脑没有 pmdesk 可用的系统密钥环，因此未保存密码；下次打开时 pmdesk 会再次询问。</translation>
+    </message>
 </context>
 </TS>
