@@ -4073,7 +4073,7 @@ Save mine: your change replaces theirs.</source>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">密码</translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>This computer has no system keyring that pmdesk can use, so the password was not kept; pmdesk asks for it next time.</source>

@@ -160,14 +160,14 @@ def open_with_password(location: Location) -> None:
         return answer[0]
 
     password = credentials.open_location(location, create=True, ask=ask)
-    if password and typed.get("remember") and isinstance(location, str):
-        if not credentials.store_password(location, password):
-            QMessageBox.information(
-                QApplication.activeWindow(),
-                QCoreApplication.translate("team", "Password"),
-                QCoreApplication.translate(
-                    "team",
-                    "This computer has no system keyring that pmdesk can use, so the "
-                    "password was not kept; pmdesk asks for it next time.",
-                ),
-            )
+    remember = password and typed.get("remember") and isinstance(location, str)
+    if remember and not credentials.store_password(str(location), str(password)):
+        QMessageBox.information(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("team", "Password"),
+            QCoreApplication.translate(
+                "team",
+                "This computer has no system keyring that pmdesk can use, so the "
+                "password was not kept; pmdesk asks for it next time.",
+            ),
+        )
