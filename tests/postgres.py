@@ -100,6 +100,15 @@ class ScratchServer:
         self.roles.append(name)
         return name, password
 
+    @contextlib.contextmanager
+    def connected_as(self, role: tuple[str, str]) -> Iterator[Any]:
+        """A plain psycopg connection under `role`: what psql would see."""
+        con: Any = admin_connection(self.url_as(*role))
+        try:
+            yield con
+        finally:
+            con.close()
+
     def url_as(self, role: str, password: str) -> str:
         return with_database(self.admin, self.name, role, password)
 

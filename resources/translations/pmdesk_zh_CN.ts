@@ -1985,6 +1985,10 @@
         <translation>同事的修改需重启后才能看到：{problem}</translation>
     </message>
     <message>
+        <source>Cannot reach the team server: {problem}</source>
+        <translation>无法连接团队服务器：{problem}</translation>
+    </message>
+    <message>
         <source>Updated with a colleague&apos;s changes.</source>
         <translation>已更新同事的修改。</translation>
     </message>

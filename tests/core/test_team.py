@@ -35,18 +35,17 @@ def demo(database: Path) -> int:
     return create_demo_project(Language.EN, today=TODAY)
 
 
-@contextlib.contextmanager
-def connected_as(server: ScratchServer, role: tuple[str, str]) -> Iterator[Any]:
-    """A plain psycopg connection under `role`: what psql would see."""
-    con: Any = admin_connection(server.url_as(*role))
-    try:
-        yield con
-    finally:
-        con.close()
-
-
 def counts(con: Any) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in PRIVATE_TABLES}
+
+
+@pytest.fixture
+def colleagues(demo: int, postgres: ScratchServer) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Alice and Bob, both members of the demo project: (name, password) each."""
+    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
+    for role in (alice, bob):
+        db_server.add_member(db.database.obj, demo, role[0])
+    return alice, bob
 
 
 @contextlib.contextmanager
@@ -66,10 +65,10 @@ def test_a_consultant_not_on_the_project_cannot_read_its_people_or_notes(
 ) -> None:
     member, outsider = postgres.new_role("pm"), postgres.new_role("consultant")
     db_server.add_member(db.database.obj, demo, member[0])
-    with connected_as(postgres, member) as con:
+    with postgres.connected_as(member) as con:
         seen = counts(con)
     assert all(seen[t] > 0 for t in PRIVATE_TABLES if t != "escalation_memo")
-    with connected_as(postgres, outsider) as con:
+    with postgres.connected_as(outsider) as con:
         assert counts(con) == dict.fromkeys(PRIVATE_TABLES, 0)
         # Nor can they write into it, or make themselves a member.
         for statement in (
@@ -113,15 +112,15 @@ def test_a_project_belongs_to_its_creator_who_adds_colleagues(
 
 
 def test_the_second_save_is_told_who_changed_the_record_and_can_overwrite(
-    demo: int, postgres: ScratchServer
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
 ) -> None:
-    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
-    for role in (alice, bob):
-        db_server.add_member(db.database.obj, demo, role[0])
+    alice, bob = colleagues
     with app_as(postgres, alice):
         person = Person.select().where(Person.project == demo).first()
         seen = person.row_version  # Alice opens the person…
-        with connected_as(postgres, bob) as con:  # …Bob saves a change meanwhile
+        with postgres.connected_as(bob) as con:  # …Bob saves a change meanwhile
             con.execute("UPDATE person SET title = 'Group CFO' WHERE id = %s", (person.id,))
             con.commit()
         with pytest.raises(EditConflict) as caught:
@@ -149,10 +148,12 @@ def test_every_change_is_announced_to_other_sessions(demo: int, postgres: Scratc
     assert f"{own_pid} note" in payloads
 
 
-def test_drafts_are_each_persons_own(demo: int, postgres: ScratchServer) -> None:
-    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
-    for role in (alice, bob):
-        db_server.add_member(db.database.obj, demo, role[0])
+def test_drafts_are_each_persons_own(
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    alice, bob = colleagues
     key = "capture:1"
     with app_as(postgres, alice):
         drafts.save(key, "Alice is typing", demo)
@@ -201,15 +202,15 @@ def test_migrate_to_copies_projects_with_new_ids_and_checks_the_counts(
 
 
 def test_undo_does_not_take_back_a_colleagues_later_change(
-    demo: int, postgres: ScratchServer
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
 ) -> None:
-    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
-    for role in (alice, bob):
-        db_server.add_member(db.database.obj, demo, role[0])
+    alice, bob = colleagues
     with app_as(postgres, alice):
         person = Person.select().where(Person.project == demo).first()
         edit = edit_fields(Person, person.id, {"title": "Alice's title", "org_unit": "Finance"})
-        with connected_as(postgres, bob) as con:  # Bob changes the title, not the unit
+        with postgres.connected_as(bob) as con:  # Bob changes the title, not the unit
             con.execute("UPDATE person SET title = 'Bob''s title' WHERE id = %s", (person.id,))
             con.commit()
         with pytest.raises(EditConflict):

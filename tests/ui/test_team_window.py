@@ -3,11 +3,9 @@ when a colleague saved the record first."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -19,7 +17,7 @@ from pmdesk.models import Language, Person
 from pmdesk.services.common import EditConflict
 from pmdesk.ui.dialogs import team_dialogs
 from pmdesk.ui.main_window import MainWindow
-from tests.postgres import ScratchServer, admin_connection
+from tests.postgres import ScratchServer
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -40,15 +38,6 @@ def team(postgres: ScratchServer) -> Iterator[tuple[ScratchServer, str, tuple[st
         yield postgres, url, bob
     finally:
         db.close_database()
-
-
-@contextlib.contextmanager
-def as_role(server: ScratchServer, role: tuple[str, str]) -> Iterator[Any]:
-    con: Any = admin_connection(server.url_as(*role))
-    try:
-        yield con
-    finally:
-        con.close()
 
 
 def window_on(qtbot: QtBot, url: str, tmp_path: Path) -> MainWindow:
@@ -77,7 +66,7 @@ def test_the_window_says_who_you_are_and_shows_a_colleagues_change(
         return [register.row(i).title for i in range(register.rowCount())]
 
     assert "Group CFO" not in titles()
-    with as_role(server, bob) as con:
+    with server.connected_as(bob) as con:
         con.execute("UPDATE person SET title = 'Group CFO' WHERE name = 'Helen Brooks'")
         con.commit()
     qtbot.waitUntil(lambda: "Group CFO" in titles(), timeout=5000)
@@ -103,7 +92,7 @@ def test_a_stale_edit_asks_before_replacing_a_colleagues_change(
     monkeypatch.setattr(team_dialogs, "resolve_conflict", choose)
     window = window_on(qtbot, url, tmp_path)
     helen = Person.get(Person.name == "Helen Brooks")  # as Alice opened her
-    with as_role(server, bob) as con:
+    with server.connected_as(bob) as con:
         con.execute("UPDATE person SET title = 'Group CFO' WHERE id = %s", (helen.id,))
         con.commit()
     from pmdesk.ui.dialogs.person_detail import save_person

@@ -448,13 +448,21 @@ class MainWindow(QMainWindow):
         self._listener.changed.connect(self._on_colleague_changes)
 
     def _on_colleague_changes(self, tables: frozenset[str]) -> None:
+        from peewee import DatabaseError
+
         from pmdesk.services import Changes
 
-        if tables & {"project", "project_member"}:
-            self.reload_projects()
-        else:
-            for tab in self.project_tabs:
-                tab.on_data_changed(Changes(tables))
+        try:
+            if tables & {"project", "project_member"}:
+                self.reload_projects()
+            else:
+                for tab in self.project_tabs:
+                    tab.on_data_changed(Changes(tables))
+        except DatabaseError as problem:  # the server went away: say so, keep the window
+            self.statusBar().showMessage(
+                self.tr("Cannot reach the team server: {problem}").format(problem=problem)
+            )
+            return
         self.statusBar().showMessage(self.tr("Updated with a colleague's changes."), 4000)
 
     def switch_database(self, path: Location) -> bool:
@@ -662,4 +670,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self._listener is not None:  # a closed window hears no more changes
+            self._listener.close()
+            self._listener = None
         super().closeEvent(event)

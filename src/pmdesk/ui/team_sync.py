@@ -43,5 +43,7 @@ class ChangeListener(QObject):
 
     def close(self) -> None:
         self._notifier.setEnabled(False)
+        self._gather.stop()
+        self._pending.clear()
         with contextlib.suppress(Exception):  # already gone
             self._connection.close()
