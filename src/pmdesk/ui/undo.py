@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from peewee import DatabaseError, Model
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from pmdesk import db
 from pmdesk.services.common import (
     Changes,
     EditConflict,
@@ -124,13 +125,25 @@ class Editor:
         )
         return True
 
+    def edit_record(self, record: Any, values: dict[str, Any], text: str) -> bool:
+        """`edit` of a record as shown: a colleague's change since it was read is not
+        overwritten unless the user says so."""
+        return self.edit(
+            type(record), int(record.get_id()), values, text, version=record.row_version
+        )
+
     def attempt(self, save: Callable[[int | None], T], version: int | None) -> T | None:
         """`save(version)`; when someone else changed the record first, the user chooses:
         save over their change (`save` again with the version now) or keep theirs (None,
-        and the views reload to show it)."""
+        and the views reload to show it). Only on a team server: a local file has one
+        user, whose own newer edit elsewhere in the window is no conflict."""
+        if not db.is_server():
+            version = None
         try:
             return save(version)
         except EditConflict as conflict:
+            if conflict.changed_by == db.user():  # our own newer edit (a view not yet
+                return save(conflict.version)  # refreshed, or this person elsewhere)
             if self._resolve_conflict is None:
                 self._report(str(conflict))
                 self._notify(Changes.of(conflict.model))

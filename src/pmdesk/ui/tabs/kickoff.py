@@ -176,7 +176,9 @@ class KickoffTab(ProjectTab):
         choices = self.context.choices
 
         def edit(model: type[Model], name: str, text: str) -> Callable[[Any, Any], object]:
-            return lambda record, value: self._edit(model, record.id, {name: value}, text)
+            return lambda record, value: self._edit(
+                model, record.id, {name: value}, text, version=record.row_version
+            )
 
         self.purposes = RecordTableModel[Purpose](
             [
@@ -270,6 +272,7 @@ class KickoffTab(ProjectTab):
                         a.id,
                         {"minutes_allotted": _minutes(v)},
                         self.tr("Change minutes allotted"),
+                        version=a.row_version,
                     ),
                 ),
             ],
@@ -979,12 +982,26 @@ class KickoffTab(ProjectTab):
             problem.message if isinstance(problem, ValidationProblem) else str(problem)
         )
 
-    def _edit(self, model: type[Model], record_id: int, values: dict[str, Any], text: str) -> bool:
-        """Change fields through the kickoff service; undo and redo replay it."""
+    def _edit(
+        self,
+        model: type[Model],
+        record_id: int,
+        values: dict[str, Any],
+        text: str,
+        *,
+        version: int | None = None,
+    ) -> bool:
+        """Change fields through the kickoff service; undo and redo replay it. `version`:
+        the record's row_version as shown (a colleague's change since is not overwritten
+        unless the user says so)."""
         try:
-            change = kickoff.edit(model, record_id, values)
+            change = self.context.editor.attempt(
+                lambda v: kickoff.edit(model, record_id, values, version=v), version
+            )
         except (ValidationProblem, NotFound) as problem:
             self.context.editor.report(str(problem))
+            return False
+        if change is None:
             return False
         self.context.editor.record(
             text,

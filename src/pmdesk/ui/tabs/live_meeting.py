@@ -177,7 +177,7 @@ class LiveMeetingTab(ProjectTab):
         page = QWidget(self)
         page.setObjectName("capturePage")
         label = self.context.label
-        edit = self.context.editor.edit
+        edit = self.context.editor.edit_record
         self.bar = CaptureBar(self.context.language, page)
         self.bar.install_shortcuts(page)
         self._speaker_choices: list[tuple[Any, str]] = []
@@ -195,31 +195,28 @@ class LiveMeetingTab(ProjectTab):
                     lambda n: n.speaker_id,
                     display=lambda n: n.speaker.name if n.speaker else "",
                     choices=self._speaker_choices,
-                    edit=lambda n, v: edit(Note, n.id, {"speaker": v}, self.tr("Change speaker")),
+                    edit=lambda n, v: edit(n, {"speaker": v}, self.tr("Change speaker")),
                 ),
                 Column(
                     self.tr("Kind"),
                     lambda n: n.kind,
                     display=lambda n: label(NoteKind(n.kind)),
                     choices=self.context.choices(NoteKind),
-                    edit=lambda n, v: edit(Note, n.id, {"kind": v}, self.tr("Change note kind")),
+                    edit=lambda n, v: edit(n, {"kind": v}, self.tr("Change note kind")),
                 ),
                 Column(
                     self.tr("Agenda item"),
                     lambda n: n.__data__.get("agenda_item"),
                     display=lambda n: n.agenda_item.title if n.agenda_item else "",
                     choices=self._agenda_choices,
-                    edit=lambda n, v: edit(
-                        Note, n.id, {"agenda_item": v}, self.tr("Change agenda item")
-                    ),
+                    edit=lambda n, v: edit(n, {"agenda_item": v}, self.tr("Change agenda item")),
                 ),
                 Column(
                     self.tr("Internal"),
                     lambda n: n.internal,
                     checkable=True,
                     edit=lambda n, v: edit(
-                        Note,
-                        n.id,
+                        n,
                         {"internal": v},
                         self.tr("Mark note internal") if v else self.tr("Mark note for client"),
                     ),
@@ -228,7 +225,7 @@ class LiveMeetingTab(ProjectTab):
                     self.tr("Note"),
                     lambda n: n.text,
                     stretch=True,
-                    edit=lambda n, v: edit(Note, n.id, {"text": v}, self.tr("Edit note")),
+                    edit=lambda n, v: edit(n, {"text": v}, self.tr("Edit note")),
                 ),
             ],
             self,
@@ -375,7 +372,7 @@ class LiveMeetingTab(ProjectTab):
         page = QWidget(self)
         label = self.context.label
         label_of = self.context.label_of
-        edit = self.context.editor.edit
+        edit = self.context.editor.edit_record
         warning = QLabel(
             self.tr(
                 "Internal — confidential: attitudes and what each leader values are for the "
@@ -395,7 +392,7 @@ class LiveMeetingTab(ProjectTab):
                     lambda a: a.rsvp,
                     display=lambda a: label(Rsvp(a.rsvp)),
                     choices=self.context.choices(Rsvp),
-                    edit=lambda a, v: edit(Attendee, a.id, {"rsvp": v}, self.tr("Roll call")),
+                    edit=lambda a, v: edit(a, {"rsvp": v}, self.tr("Roll call")),
                 ),
                 Column(
                     self.tr("Engagement"),
@@ -431,17 +428,13 @@ class LiveMeetingTab(ProjectTab):
                     self.tr("Rank"),
                     lambda p: p.rank,
                     align_right=True,
-                    edit=lambda p, v: edit(
-                        LeaderPriority, p.id, {"rank": int(v)}, self.tr("Change rank")
-                    ),
+                    edit=lambda p, v: edit(p, {"rank": int(v)}, self.tr("Change rank")),
                 ),
                 Column(self.tr("Outcome valued"), lambda p: p.outcome.title),
                 Column(
                     self.tr("Evidence"),
                     lambda p: p.evidence,
-                    edit=lambda p, v: edit(
-                        LeaderPriority, p.id, {"evidence": v}, self.tr("Edit evidence")
-                    ),
+                    edit=lambda p, v: edit(p, {"evidence": v}, self.tr("Edit evidence")),
                 ),
                 Column(
                     self.tr("Notes that show it"),
@@ -489,7 +482,7 @@ class LiveMeetingTab(ProjectTab):
 
     def _build_minutes_page(self) -> QWidget:
         page = QWidget(self)
-        edit = self.context.editor.edit
+        edit = self.context.editor.edit_record
         self.by_agenda = QRadioButton(self.tr("Key points by a&genda item"), page)
         self.by_speaker = QRadioButton(self.tr("Key points by s&peaker"), page)
         self.by_agenda.setChecked(True)
@@ -532,25 +525,20 @@ class LiveMeetingTab(ProjectTab):
                 Column(
                     self.tr("Version"),
                     lambda d: d.version,
-                    edit=lambda d, v: edit(
-                        MinutesDistribution, d.id, {"version": v}, self.tr("Edit version")
-                    ),
+                    edit=lambda d, v: edit(d, {"version": v}, self.tr("Edit version")),
                 ),
                 Column(self.tr("Sent at"), lambda d: d.sent_at),
                 Column(
                     self.tr("Recipients"),
                     lambda d: d.recipients,
-                    edit=lambda d, v: edit(
-                        MinutesDistribution, d.id, {"recipients": v}, self.tr("Edit recipients")
-                    ),
+                    edit=lambda d, v: edit(d, {"recipients": v}, self.tr("Edit recipients")),
                 ),
                 Column(
                     self.tr("Client's feedback"),
                     lambda d: d.client_feedback,
                     stretch=True,
                     edit=lambda d, v: edit(
-                        MinutesDistribution,
-                        d.id,
+                        d,
                         {"client_feedback": v},
                         self.tr("Edit client's feedback"),
                     ),
@@ -561,8 +549,7 @@ class LiveMeetingTab(ProjectTab):
                     display=lambda d: revision[d.revision_needed],
                     choices=list(revision.items()),
                     edit=lambda d, v: edit(
-                        MinutesDistribution,
-                        d.id,
+                        d,
                         {"revision_needed": v},
                         self.tr("Change revision decision"),
                     ),
@@ -571,8 +558,7 @@ class LiveMeetingTab(ProjectTab):
                     self.tr("Items to revise"),
                     lambda d: d.revision_items,
                     edit=lambda d, v: edit(
-                        MinutesDistribution,
-                        d.id,
+                        d,
                         {"revision_items": v},
                         self.tr("Edit items to revise"),
                     ),

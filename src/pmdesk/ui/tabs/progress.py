@@ -303,8 +303,7 @@ class ProgressTab(ProjectTab):
                     lambda m: m.title,
                     stretch=True,
                     edit=lambda m, v: self._edit_record(
-                        MilestoneReview,
-                        m.id,
+                        m,
                         {"title": " ".join(str(v).split())},
                         self.tr("Edit review"),
                     ),
@@ -347,9 +346,7 @@ class ProgressTab(ProjectTab):
                     lambda r: r.__data__.get("owner"),
                     display=lambda r: r.owner.name if r.owner else "",
                     choices=self._owner_choices,
-                    edit=lambda r, v: self._edit_record(
-                        LeadRequest, r.id, {"owner": v}, self.tr("Change owner")
-                    ),
+                    edit=lambda r, v: self._edit_record(r, {"owner": v}, self.tr("Change owner")),
                 ),
                 Column(
                     self.tr("Status"),
@@ -363,7 +360,7 @@ class ProgressTab(ProjectTab):
                     self.tr("Resolution"),
                     lambda r: r.resolution,
                     edit=lambda r, v: self._edit_record(
-                        LeadRequest, r.id, {"resolution": str(v).strip()}, self.tr("Resolution")
+                        r, {"resolution": str(v).strip()}, self.tr("Resolution")
                     ),
                 ),
             ],
@@ -667,10 +664,8 @@ class ProgressTab(ProjectTab):
         self._record_edits([edit], text, ActionItem)
         return True
 
-    def _edit_record(
-        self, model: type[Any], record_id: int, values: dict[str, Any], text: str
-    ) -> bool:
-        return self.context.editor.edit(model, record_id, values, text)
+    def _edit_record(self, record: Any, values: dict[str, Any], text: str) -> bool:
+        return self.context.editor.edit_record(record, values, text)
 
     def _set_status(self, action: ActionItem, status: str) -> None:
         values = progress.status_values(action, status, self._today())
@@ -678,11 +673,11 @@ class ProgressTab(ProjectTab):
 
     def _set_review_state(self, review: MilestoneReview, state: str) -> None:
         values = progress.review_state_values(review, state, self._today())
-        self._edit_record(MilestoneReview, review.id, values, self.tr("Change review state"))
+        self._edit_record(review, values, self.tr("Change review state"))
 
     def _set_request_status(self, request: LeadRequest, status: str) -> None:
         values = progress.request_status_values(status, self._today())
-        self._edit_record(LeadRequest, request.id, values, self.tr("Change request status"))
+        self._edit_record(request, values, self.tr("Change request status"))
 
     def _create(self, model: type[Any], create: Callable[[], Any], text: str) -> Any:
         try:
@@ -815,7 +810,7 @@ class ProgressTab(ProjectTab):
         if values.get("title") == "":
             self.context.editor.report(self.tr("title: cannot be empty"))
         elif values:
-            self._edit_record(MilestoneReview, review.id, values, self.tr("Edit review"))
+            self._edit_record(review, values, self.tr("Edit review"))
 
     def _on_reviews_view_double_clicked(self, index: Any) -> None:
         if not self.reviews.flags(index) & Qt.ItemFlag.ItemIsEditable:
@@ -859,7 +854,7 @@ class ProgressTab(ProjectTab):
         if values.get("text") == "":
             self.context.editor.report(self.tr("text: cannot be empty"))
         elif values:
-            self._edit_record(LeadRequest, request.id, values, self.tr("Edit request"))
+            self._edit_record(request, values, self.tr("Edit request"))
 
     def _on_requests_view_double_clicked(self, index: Any) -> None:
         if not self.requests.flags(index) & Qt.ItemFlag.ItemIsEditable:
