@@ -106,3 +106,22 @@ def test_a_stale_edit_asks_before_replacing_a_colleagues_change(
     assert saved.title == ("Acting CFO" if save_mine else "Group CFO")
     assert window.undo_stack.count() == (1 if save_mine else 0)
     window.close()
+
+
+def test_ones_own_newer_edit_is_no_conflict(
+    qtbot: QtBot,
+    team: tuple[ScratchServer, str, tuple[str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _server, url, _bob = team
+    asked: list[EditConflict] = []
+    monkeypatch.setattr(team_dialogs, "resolve_conflict", lambda c: asked.append(c) or False)
+    window = window_on(qtbot, url, tmp_path)
+    helen = Person.get(Person.name == "Helen Brooks")  # a row shown before two quick edits
+    editor = window._context.editor
+    assert editor.edit_record(helen, {"title": "Group CFO"}, "Edit title")
+    assert editor.edit_record(helen, {"org_unit": "Group Finance"}, "Edit unit")
+    saved = Person.get_by_id(helen.id)
+    assert (saved.title, saved.org_unit, asked) == ("Group CFO", "Group Finance", [])
+    window.close()
