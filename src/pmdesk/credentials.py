@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from pmdesk import db
 from pmdesk.paths import display_url, is_server_url
@@ -56,18 +57,27 @@ def forget_password(url: str) -> None:
 
 
 def open_location(location: db.Location, *, create: bool, ask: Ask | None = None) -> str | None:
-    """Open a file or a team server; a server's password comes from the keyring, libpq,
-    or `ask`. Returns a password the user typed (the caller may offer to keep it)."""
+    """Open a file or a team server. A server's password comes from the address or
+    libpq (PGPASSWORD, ~/.pgpass) first, then the keyring, then `ask`. Returns a password
+    the user typed (the caller may offer to keep it)."""
     if not is_server_url(location):
         db.open_database(location, create=create)
         return None
     url = str(location)
     try:
-        db.open_database(url, create=create, password=stored_password(url))
+        db.open_database(url, create=create)  # the keyring only when the server asks
         return None
-    except db.PasswordNeeded as problem:
-        password = ask(problem) if ask is not None else None
-        if not password:
-            raise
+    except db.PasswordNeeded as needed:
+        problem = needed
+    stored = stored_password(url) if not urlsplit(url).password else None
+    if stored:
+        try:
+            db.open_database(url, create=create, password=stored)
+            return None
+        except db.PasswordNeeded as refused:  # changed on the server since it was kept
+            problem = refused
+    password = ask(problem) if ask is not None else None
+    if not password:
+        raise problem
     db.open_database(url, create=create, password=password)
     return password

@@ -197,7 +197,9 @@ def _access_statements(tables: list[str]) -> list[str]:
             rule = f"row_created_by = current_user AND (project_id IS NULL OR project_id IN {mine})"
         elif table in _THROUGH_PARENT:
             column, parent = _THROUGH_PARENT[table]
-            rule = f"{column} IN (SELECT id FROM {parent})"
+            # EXISTS looks up the one parent row (an index probe); `IN (SELECT id …)`
+            # made the server read every visible parent to insert one note.
+            rule = f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column})"
         else:
             rule = f"project_id IN {mine}"
         out += [

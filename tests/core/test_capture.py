@@ -33,7 +33,7 @@ from pmdesk.models import (
     Role,
     ScopeItem,
 )
-from pmdesk.services import ValidationProblem, capture, progress
+from pmdesk.services import ValidationProblem, capture, drafts, progress
 
 TODAY = dt.date(2026, 11, 27)
 START = dt.datetime(2026, 11, 30, 9, 30)
@@ -87,6 +87,19 @@ def test_without_a_clock_the_first_note_starts_it(database: Path) -> None:
     second, _ = capture.commit_note(meeting.id, "two", now=START + dt.timedelta(seconds=90))
     assert (first.offset_seconds, second.offset_seconds) == (0, 90)
     assert [n.text for n in capture.meeting_notes(meeting.id)] == ["one", "two"]
+
+
+def test_without_my_clock_notes_count_from_the_first_note_and_the_clock_is_kept(
+    database: Path,
+) -> None:
+    """A colleague's meeting on a team server (their clock is theirs), or an old file."""
+    project = Project.create(name="P")
+    meeting = Meeting.create(project=project, title="Weekly")
+    Note.create(meeting=meeting, text="earlier", offset_seconds=60, created_at=START)
+    note, _ = capture.commit_note(meeting.id, "now", now=START + dt.timedelta(minutes=2))
+    assert note.offset_seconds == 180  # the clock started a minute before the first note
+    assert capture.clock_start(meeting.id) == START - dt.timedelta(minutes=1)
+    assert drafts.load(capture.clock_key(meeting.id)) is not None  # recorded, not re-derived
 
 
 def test_a_note_needs_text_and_people_of_the_project(kickoff: Meeting) -> None:

@@ -265,10 +265,13 @@ def commit_note(
             raise ValidationProblem("speaker", "not a person of this meeting's project")
         if agenda_item_id is not None and item_meeting != meeting_id:
             raise ValidationProblem("agenda_item", "not an agenda item of this meeting")
-        start = _parse_clock(clock) if clock is not None else clock_start(meeting_id)
+        start = _parse_clock(clock) if clock is not None else None
         if start is None:
-            start = now
-            drafts.save(clock_key(meeting_id), now.isoformat(), project_id, now)
+            # Recorded now (as the notes imply, or this note starts it), so the next
+            # Enter finds it in the one query above. On a team server each person has
+            # their own clock: a colleague's meeting is timed from its notes, once.
+            start = clock_start(meeting_id) or now
+            drafts.save(clock_key(meeting_id), start.isoformat(), project_id, now)
         note = Note(
             meeting=meeting_id,
             offset_seconds=elapsed_seconds(start, now),
