@@ -183,7 +183,7 @@ def generate(size: Size, seed: int = 7) -> None:
         Role.CONSULTANT_PM,
         Role.CONSULTANT_MEMBER,
     ]
-    people_rows = []
+    people_rows: list[dict[str, Any]] = []
     for project_id, count in zip(project_ids, _spread(size.people, len(project_ids)), strict=True):
         for n in range(count):
             role = (
@@ -221,7 +221,9 @@ def generate(size: Size, seed: int = 7) -> None:
             )
     _insert(Person, people_rows)
     people_by_project: dict[int, list[int]] = {}
-    for person_id, project_id in Person.select(Person.id, Person.project).tuples():
+    for person_id, project_id in (
+        Person.select(Person.id, Person.project).order_by(Person.id).tuples()
+    ):
         people_by_project.setdefault(project_id, []).append(person_id)
 
     meeting_rows = []
@@ -242,7 +244,7 @@ def generate(size: Size, seed: int = 7) -> None:
                 }
             )
     _insert(Meeting, meeting_rows)
-    meetings = list(Meeting.select(Meeting.id, Meeting.project).tuples())
+    meetings = list(Meeting.select(Meeting.id, Meeting.project).order_by(Meeting.id).tuples())
     attendee_rows = []
     for meeting_id, project_id in meetings:
         for position, person_id in enumerate(people_by_project[project_id][:8]):

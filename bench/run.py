@@ -6,12 +6,19 @@
 Figures are medians over several runs; each is compared with a baseline measured here
 and now (a bare PySide6 window, a bare INSERT, plain openpyxl), so a slow machine slows
 both sides. Results are printed as a table and saved as JSON in bench/results/.
+
+With a PostgreSQL server given (PMDESK_BENCH_POSTGRES or PMDESK_TEST_POSTGRES, an admin
+address; see bench/server.py) the same data is opened over the team server too: start,
+switching and note commit, as the tables' owner and as an ordinary member (row-level
+security on). Without one, those figures are skipped and the run says why.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -27,10 +34,22 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import server
 from bench.generate import SIZES, Size, build, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+#: Where the team server's figures say they were measured.
+ON_SERVER = "over PostgreSQL"
+
+
+@dataclass(frozen=True)
+class Server:
+    """The benchmark database on a PostgreSQL server: its address as the tables' owner
+    (row-level security does not apply to it) and as an ordinary member of every project."""
+
+    owner: str
+    member: str
 
 
 @dataclass
@@ -80,11 +99,11 @@ def process_run(command: list[str], env: dict[str, str]) -> float:
 
 
 def process_medians(
-    commands: dict[str, tuple[list[str], dict[str, str]]], runs: int
+    commands: dict[str, tuple[list[str], dict[str, str]]], runs: int, warm_up: bool = True
 ) -> dict[str, float]:
     """Median wall time of each command, run in turn (a round of each, `runs` times), so
     a machine that gets busier or quieter during the run weighs on all of them alike."""
-    for command, env in commands.values():
+    for command, env in commands.values() if warm_up else ():
         process_run(command, env)  # warm-up, not counted: bytecode written, files cached
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
@@ -105,7 +124,14 @@ def reported_peak(command: list[str], env: dict[str, str]) -> int:
 # -- figures --------------------------------------------------------------------------
 
 
-def start_up(demo: Path, large: Path, runs: int, tmp: Path) -> list[Figure]:
+def start_up(
+    demo: Path,
+    large: Path,
+    runs: int,
+    tmp: Path,
+    team: Server | None = None,
+    warm_up: bool = True,
+) -> list[Figure]:
     env = _env(tmp)
     app = [sys.executable, "-m", "pmdesk", "--db"]
     # For the record: the window paints its shell first, then opens the database,
@@ -113,19 +139,23 @@ def start_up(demo: Path, large: Path, runs: int, tmp: Path) -> list[Figure]:
     # painted its data.
     data_env = dict(env, PMDESK_EXIT_AFTER_DATA="1")
     data_env.pop("PMDESK_EXIT_AFTER_FIRST_PAINT")
-    medians = process_medians(
-        {
-            "bare": ([sys.executable, str(ROOT / "bench" / "bare_window.py")], env),
-            "demo": ([*app, str(demo)], env),
-            "large": ([*app, str(large)], env),
-            "data demo": ([*app, str(demo)], data_env),
-            "data large": ([*app, str(large)], data_env),
-        },
-        runs,
-    )
+    commands = {
+        "bare": ([sys.executable, str(ROOT / "bench" / "bare_window.py")], env),
+        "demo": ([*app, str(demo)], env),
+        "large": ([*app, str(large)], env),
+        "data demo": ([*app, str(demo)], data_env),
+        "data large": ([*app, str(large)], data_env),
+    }
+    if team is not None:  # the same large data on the team server, in the same rounds
+        commands |= {
+            "server": ([*app, team.owner], env),
+            "data server": ([*app, team.owner], data_env),
+            "data server member": ([*app, team.member], data_env),
+        }
+    medians = process_medians(commands, runs, warm_up)
     bare, on_demo, on_large = medians["bare"], medians["demo"], medians["large"]
     data_demo, data_large = medians["data demo"], medians["data large"]
-    return [
+    figures = [
         Figure(
             "start, demo database",
             "s",
@@ -163,6 +193,32 @@ def start_up(demo: Path, large: Path, runs: int, tmp: Path) -> list[Figure]:
             True,
         ),
     ]
+    if team is not None:
+        on_server = medians["server"]
+        figures += [
+            Figure(
+                f"start, large database {ON_SERVER}",
+                "s",
+                on_server,
+                bare,
+                "bare window",
+                "≤ 2×",
+                on_server <= 2 * bare,
+            ),
+            *(
+                Figure(
+                    f"start to data shown, large {ON_SERVER}{who} (information)",
+                    "s",
+                    medians[key],
+                    bare,
+                    "bare window",
+                    "—",
+                    True,
+                )
+                for key, who in (("data server", ""), ("data server member", ", member"))
+            ),
+        ]
+    return figures
 
 
 def memory(large: Path, runs: int, tmp: Path) -> list[Figure]:
@@ -239,7 +295,70 @@ def note_commit(large: Path, runs: int) -> list[Figure]:
     ]
 
 
-def switching(large: Path, runs: int) -> list[Figure]:
+def server_note_commit(team: Server, runs: int) -> list[Figure]:
+    """capture.commit_note on the server (as the owner, and as a member), against a bare
+    INSERT + COMMIT of a note row through psycopg on the same server and table. The rows
+    written are deleted afterwards: the cached database keeps its counts."""
+    from pmdesk import db
+    from pmdesk.db_server import load_driver
+    from pmdesk.models import Meeting, Note
+    from pmdesk.services import capture
+
+    text = "A remark about the supplier master data."
+    samples = max(50, runs * 20)
+    psycopg = load_driver()
+    owner = psycopg.connect(team.owner, autocommit=True)
+    present, last_note, last_draft = owner.execute(
+        "SELECT count(*), max(id), (SELECT coalesce(max(id), 0) FROM draft) FROM note"
+    ).fetchone()
+    try:
+        times: dict[str, float] = {}
+        for who, address in (("owner", team.owner), ("member", team.member)):
+            db.open_database(address)
+            try:
+                meeting = Meeting.select().order_by(Meeting.id.desc()).first()
+                speaker = meeting.attendees.first().person_id
+                notes = Note.select().count()
+                commit = functools.partial(
+                    capture.commit_note, meeting.id, text, speaker_id=speaker
+                )
+                times[who] = median_time(commit, samples)
+                assert Note.select().count() == notes + samples
+            finally:
+                db.close_database()
+        bare_con = psycopg.connect(team.owner)  # a transaction per INSERT, as the app's
+
+        def bare_insert() -> None:
+            bare_con.execute(
+                "INSERT INTO note (meeting_id, offset_seconds, kind, text, internal, created_at)"
+                " VALUES (%s, 0, 'remark', %s, false, %s)",
+                (meeting.id, text, dt.datetime(2026, 11, 27, 10)),
+            )
+            bare_con.commit()
+
+        try:
+            bare = median_time(bare_insert, samples)
+        finally:
+            bare_con.close()
+    finally:
+        owner.execute("DELETE FROM note WHERE id > %s", (last_note,))
+        owner.execute("DELETE FROM draft WHERE id > %s", (last_draft,))
+        owner.close()
+    return [
+        Figure(
+            f"note commit {ON_SERVER}{who}, {present:,} notes (information)",
+            "ms",
+            times[key] * 1000,
+            bare * 1000,
+            "bare INSERT + COMMIT, psycopg",
+            "— (2 ms is for the file)",
+            True,
+        )
+        for key, who in (("owner", ""), ("member", ", member"))
+    ]
+
+
+def switching(large: Path | str, runs: int, where: str = "") -> list[Figure]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -257,6 +376,7 @@ def switching(large: Path, runs: int) -> list[Figure]:
         window.resize(1366, 768)
         window.show()
         app.processEvents()
+        names = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
         ids = [p.id for p in projects.list_projects()][: max(3, runs * 2)]
         tab_times: dict[int, list[float]] = {}
         project_times: list[float] = []
@@ -278,13 +398,26 @@ def switching(large: Path, runs: int) -> list[Figure]:
         scratch.cleanup()
     # Targets are medians: the median over projects, for the slowest tab.
     project = statistics.median(project_times)
-    slowest_tab = max(statistics.median(times) for times in tab_times.values())
+    tabs = {names[i]: statistics.median(times) for i, times in tab_times.items()}
+    slowest_tab = max(tabs.values())
+    print(
+        f"  switching{' ' + where if where else ''}: project {project * 1000:.1f} ms; tabs "
+        + ", ".join(f"{name} {t * 1000:.1f} ms" for name, t in tabs.items()),
+        flush=True,
+    )
+    where = " " + where if where else ""
     return [
         Figure(
-            "switch project (median)", "ms", project * 1000, None, "", "≤ 150 ms", project <= 0.150
+            f"switch project{where} (median)",
+            "ms",
+            project * 1000,
+            None,
+            "",
+            "≤ 150 ms",
+            project <= 0.150,
         ),
         Figure(
-            "open a tab (median, slowest tab)",
+            f"open a tab{where} (median, slowest tab)",
             "ms",
             slowest_tab * 1000,
             None,
@@ -476,21 +609,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data", type=Path, default=ROOT / "bench" / "data", help="where generated data is kept"
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="admin address of a PostgreSQL server for the team figures "
+        f"(default: {' or '.join(server.ENV_NAMES)})",
+    )
+    parser.add_argument(
+        "--postgres-database",
+        metavar="NAME",
+        help="the benchmark's database on that server (default: pmdesk_bench_SIZE; kept)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     runs = max(1, args.runs)
     small = SIZES[args.size] != SIZES["large"]
-    with tempfile.TemporaryDirectory(prefix="pmdesk-bench-") as folder:
+    admin, skipped = (args.postgres, "") if args.postgres else server.admin_url_from_env()
+    with (
+        tempfile.TemporaryDirectory(prefix="pmdesk-bench-") as folder,
+        contextlib.ExitStack() as stack,
+    ):
         tmp = Path(folder)
         demo = data_file("small", args.data)
         large = data_file(args.size, args.data)
         work = tmp / "large-copy.db"
         shutil.copyfile(large, work)  # commits go into a copy: the cache stays as built
+        team: Server | None = None
+        if admin:
+            owner = server.database(admin, args.size, args.postgres_database)
+            team = Server(owner, stack.enter_context(server.member(admin, owner)))
+        else:
+            print(f"PostgreSQL figures skipped: {skipped}", flush=True)
         figures: list[Figure] = []
         for step in (
-            lambda: start_up(demo, large, runs, tmp),
+            # The tiny size is the test suite's smoke run: its figures mean nothing, so
+            # the start-up commands are not run once beforehand.
+            lambda: start_up(demo, large, runs, tmp, team, warm_up=args.size != "tiny"),
             lambda: note_commit(work, runs),
+            lambda: server_note_commit(team, runs) if team else [],
             lambda: switching(large, runs),
+            lambda: switching(team.owner, runs, ON_SERVER) if team else [],
+            lambda: switching(team.member, runs, f"{ON_SERVER}, member") if team else [],
             lambda: sort_and_filter(large, runs),
             lambda: tracker_export(tmp, max(1, runs // 2), 500 if small else 10_000),
             lambda: minutes_export(tmp, runs, 60 if small else 500),
@@ -499,6 +658,8 @@ def main(argv: list[str] | None = None) -> int:
             figures.extend(step())
     print()
     print(table(figures))
+    if skipped:
+        print(f"\nPostgreSQL figures skipped: {skipped}")
     result: dict[str, Any] = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
         "size": args.size,
@@ -509,6 +670,9 @@ def main(argv: list[str] | None = None) -> int:
             "processor": platform.processor() or platform.machine(),
             "cpus": os.cpu_count(),
         },
+        "postgresql": (
+            {"skipped": skipped} if skipped else {"server": server.server_version(admin)}
+        ),
         "figures": [asdict(f) | {"ratio": f.ratio} for f in figures],
     }
     output = args.output or RESULTS / f"{args.size}-latest.json"
