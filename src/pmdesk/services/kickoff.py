@@ -273,11 +273,17 @@ def plan_kickoff(
 
 
 def edit(
-    model: type[Model], record_id: int, values: dict[str, Any], *, version: int | None = None
+    model: type[Model],
+    record_id: int,
+    values: dict[str, Any],
+    *,
+    version: int | None = None,
+    expect: dict[str, Any] | None = None,
 ) -> FieldEdit:
     """Change fields of one kickoff record, checked first; undo with `edit(…, before)`.
 
-    `version`: the record's row_version as the user saw it (see common.EditConflict)."""
+    `version`: the record's row_version as the user saw it; `expect`: values the fields
+    must still hold (undo and redo); see common.edit_fields."""
     values = _check_values(model, dict(values))
     record: Any = get_or_fail(model, record_id)
     if model is Meeting:
@@ -293,7 +299,7 @@ def edit(
                 "due", "a step is due either relative to the start or at a time"
             )
     with transaction():
-        change = edit_fields(model, record_id, values, version=version)
+        change = edit_fields(model, record_id, values, version=version, expect=expect)
         shown = _INVITE_FIELDS.get(model, frozenset()) & values.keys()
         if any(change.before[k] != change.after[k] for k in shown):
             _revise_invite(_meeting_id_of(model, record_id))

@@ -1005,8 +1005,8 @@ class KickoffTab(ProjectTab):
             return False
         self.context.editor.record(
             text,
-            redo=lambda: kickoff.edit(model, record_id, change.after),
-            undo=lambda: kickoff.edit(model, record_id, change.before),
+            redo=lambda: kickoff.edit(model, record_id, change.after, expect=change.before),
+            undo=lambda: kickoff.edit(model, record_id, change.before, expect=change.after),
             changes=Changes.of(model),
         )
         return True
@@ -1123,7 +1123,7 @@ class KickoffTab(ProjectTab):
             return
         before = self._arrangement(meeting, logged)
         confirmed = meeting.status != MeetingStatus.PLANNED.value
-        if not self._edit(Meeting, meeting.id, values, text):
+        if not self._edit(Meeting, meeting.id, values, text, version=meeting.row_version):
             self.reload()  # show the saved values again
             return
         if logged is not None and confirmed and self.meeting is not None:
@@ -1232,7 +1232,11 @@ class KickoffTab(ProjectTab):
         if purpose is None:
             return
         saved = text == purpose.evidence or self._edit(
-            Purpose, purpose.id, {"evidence": text}, self.tr("Edit purpose evidence")
+            Purpose,
+            purpose.id,
+            {"evidence": text},
+            self.tr("Edit purpose evidence"),
+            version=purpose.row_version,
         )
         if saved:  # a refused text stays a draft, so it is not lost either
             self.evidence_keeper.discard()
@@ -1372,14 +1376,18 @@ class KickoffTab(ProjectTab):
         changed = {k: v for k, v in values.items() if record.__data__.get(k) != v}
         if not changed:
             return None
-        change = kickoff.edit(model, record.id, changed)
+        change = self.context.editor.attempt(
+            lambda v: kickoff.edit(model, record.id, changed, version=v), record.row_version
+        )
+        if change is None:
+            return None
         record_id = record.id
 
         def put_on_stack() -> None:
             self.context.editor.record(
                 text,
-                redo=lambda: kickoff.edit(model, record_id, change.after),
-                undo=lambda: kickoff.edit(model, record_id, change.before),
+                redo=lambda: kickoff.edit(model, record_id, change.after, expect=change.before),
+                undo=lambda: kickoff.edit(model, record_id, change.before, expect=change.after),
                 changes=Changes.of(model),
             )
 
