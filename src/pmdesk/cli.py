@@ -148,8 +148,9 @@ def _build_parser() -> OptionParser:
         parents=[sub_options],
         help="copy projects from a database file to a team server",
         description="Copy every project of --db FILE (or those given with --project) to the "
-        "team server at URL, in one transaction, and check the counts. The file is not "
-        "changed.",
+        "team server at URL, in one transaction, and check the counts. The file's content "
+        "is not changed (a file from an older pmdesk is upgraded first, after a backup, as "
+        "opening it would).",
     )
     moving.add_argument("url", metavar="URL", help="postgresql://user@host/dbname")
     moving.add_argument(
