@@ -14,6 +14,7 @@ starts it, so the first note is at 0:00.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -300,9 +301,14 @@ def _statement(name: str, build: Callable[[], Any]) -> str:
     return _prepared[key]
 
 
+@functools.cache
+def _note_fields() -> tuple[Any, ...]:
+    """Every column but the id, in the model's order (the order Peewee writes them in)."""
+    return tuple(f for f in Note._meta.sorted_fields if not f.primary_key)
+
+
 def _insert_note(note: Note) -> int:
-    # Every column but the id, in the model's order (the order Peewee writes them in).
-    fields = [f for f in Note._meta.sorted_fields if not f.primary_key]
+    fields = _note_fields()
     sql = _statement("insert note", lambda: Note.insert({f: None for f in fields}))
     params = [f.db_value(note.__data__.get(f.name)) for f in fields]
     cursor = database.execute_sql(sql, params)

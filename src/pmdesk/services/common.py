@@ -118,18 +118,26 @@ def edit_fields(
             if check:
                 merged = {name: _raw(record, name) for name in fields} | values
                 check_pairs(model, merged, values)
-            pk = model._meta.primary_key
-            rows: Any = model
-            updated = (
-                model.update({fields[name]: value for name, value in values.items()})
-                .where((pk == record_id) & (rows.row_version == record.row_version))
-                .execute()
-            )
-            if not updated:  # changed between our read and our write (another session)
-                raise EditConflict(model, get_or_fail(model, record_id))
+            update_as_read(model, record, values)
     except IntegrityError as exc:
         raise ValidationProblem(", ".join(values), _integrity_message(exc)) from exc
     return FieldEdit(model, record_id, before, dict(values))
+
+
+def update_as_read(model: type[Model], record: Any, values: dict[str, Any]) -> None:
+    """Write `values` to `record` only if its row is still the version read; else
+    EditConflict (another session saved it between our read and our write)."""
+    rows: Any = model
+    fields = model._meta.fields
+    updated = (
+        rows.update({fields[name]: value for name, value in values.items()})
+        .where(
+            (model._meta.primary_key == record.get_id()) & (rows.row_version == record.row_version)
+        )
+        .execute()
+    )
+    if not updated:
+        raise EditConflict(model, get_or_fail(model, record.get_id()))
 
 
 def apply_edit(edit: FieldEdit) -> FieldEdit:

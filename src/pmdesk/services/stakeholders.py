@@ -49,6 +49,7 @@ from pmdesk.services.common import (
     ValidationProblem,
     edit_fields,
     get_or_fail,
+    update_as_read,
 )
 from pmdesk.services.validation import clean_values
 from pmdesk.vocabulary import label
@@ -454,13 +455,7 @@ def update_person(
             merged = {"side": person.side, "role": person.role} | changed
             _check_side(merged)
             before = {n: getattr(person, n) for n in changed}
-            saved = (
-                Person.update(changed)
-                .where((Person.id == person_id) & (Person.row_version == person.row_version))
-                .execute()
-            )
-            if not saved:  # changed by another session since the read above
-                raise EditConflict(Person, get_or_fail(Person, person_id))
+            update_as_read(Person, person, changed)
             for name, value in changed.items():
                 setattr(person, name, value)
             row = None
