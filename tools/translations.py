@@ -3,6 +3,11 @@
 
     python tools/translations.py update
     python tools/translations.py build
+    python tools/translations.py fill OTHER.ts [OTHER.ts ...]
+
+`fill` gives every unfinished message the translation another .ts has for it (same
+context and source, else the same source): after a merge, take one side's file, run
+`update`, `fill` with the other side's, and `update` again (it rewrites the layout).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +69,49 @@ def build(target: Path = TARGET) -> list[Path]:
     return built
 
 
+def _known(paths: list[str]) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    by_context: dict[tuple[str, str], str] = {}
+    by_source: dict[str, str] = {}
+    for path in paths:
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                translation = message.find("translation")
+                if translation is None or translation.get("type") or not translation.text:
+                    continue
+                by_context.setdefault((name, source), translation.text)
+                by_source.setdefault(source, translation.text)
+    return by_context, by_source
+
+
+def fill(others: list[str]) -> None:
+    """Complete unfinished messages from other .ts files (see the module docstring)."""
+    by_context, by_source = _known(others)
+    for language in LANGUAGES:
+        ts = SOURCES / f"pmdesk_{language}.ts"
+        tree = ET.parse(ts)
+        filled = 0
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                translation = message.find("translation")
+                if translation is None or not (translation.get("type") or not translation.text):
+                    continue
+                text = by_context.get((name, source)) or by_source.get(source)
+                if text:
+                    translation.text = text
+                    translation.attrib.pop("type", None)
+                    filled += 1
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
+        print(f"{ts.name}: {filled} filled")
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "build"
-    {"update": update, "build": build}[command]()
+    if command == "fill":
+        fill(sys.argv[2:])
+    else:
+        {"update": update, "build": build}[command]()
