@@ -123,6 +123,89 @@
     </message>
 </context>
 <context>
+    <name>AgendaSection</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Rename agenda item</source>
+        <translation>重命名议题</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>汇报人</translation>
+    </message>
+    <message>
+        <source>Change presenter</source>
+        <translation>修改汇报人</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Change minutes allotted</source>
+        <translation>修改议题时长</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加议题…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>编辑议题…</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Agenda: {total} minutes</source>
+        <translation>议程：共 {total} 分钟</translation>
+    </message>
+    <message>
+        <source>Agenda: {total} of {length} minutes</source>
+        <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
+    </message>
+    <message>
+        <source>{over} minutes over the meeting&apos;s length</source>
+        <translation>超出会议时长 {over} 分钟</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>编辑议题</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTimeline</name>
     <message>
         <source>Assessment timeline</source>
@@ -190,6 +273,77 @@
     <message>
         <source>New person: {field}</source>
         <translation>新人员：{field}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesSection</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <source>Edit responsibility</source>
+        <translation>编辑分工</translation>
+    </message>
+    <message>
+        <source>RSVP</source>
+        <translation>参会确认</translation>
+    </message>
+    <message>
+        <source>Change RSVP</source>
+        <translation>修改参会确认</translation>
+    </message>
+    <message>
+        <source>No email: not in the meeting invite</source>
+        <translation>无邮箱：不会收到会议邀请</translation>
+    </message>
+    <message>
+        <source>Add attendees…</source>
+        <translation>添加参会人员…</translation>
+    </message>
+    <message>
+        <source>Remove attendee</source>
+        <translation>移除参会人员</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>tick someone, or type a new name</source>
+        <translation>请勾选人员，或输入新人员的姓名</translation>
+    </message>
+    <message>
+        <source>Add attendees</source>
+        <translation>添加参会人员</translation>
     </message>
 </context>
 <context>
@@ -340,6 +494,188 @@
     <message>
         <source>W&amp;hen:</source>
         <translation>时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;New venue:</source>
+        <translation>新地点(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesSection</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>变更项</translation>
+    </message>
+    <message>
+        <source>Change what changed</source>
+        <translation>修改变更项</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Edit change</source>
+        <translation>编辑变更内容</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Change who confirmed</source>
+        <translation>修改确认人</translation>
+    </message>
+    <message>
+        <source>Record change…</source>
+        <translation>记录变更…</translation>
+    </message>
+    <message>
+        <source>Remove change</source>
+        <translation>删除变更</translation>
+    </message>
+    <message>
+        <source>Remove change record</source>
+        <translation>删除变更记录</translation>
+    </message>
+    <message>
+        <source>Re-confirmation changes</source>
+        <translation>再次确认的变更</translation>
+    </message>
+    <message>
+        <source>Record change</source>
+        <translation>记录变更</translation>
+    </message>
+    <message>
+        <source>Change the venue</source>
+        <translation>修改地点</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Edit checklist step</source>
+        <translation>编辑检查项</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加步骤…</translation>
+    </message>
+    <message>
+        <source>Edit step…</source>
+        <translation>编辑步骤…</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Remove checklist step</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Done / not done</source>
+        <translation>完成/未完成</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>{n} overdue: shown in red</source>
+        <translation>{n} 项逾期：以红色显示</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>无逾期事项</translation>
+    </message>
+    <message>
+        <source>fixed time</source>
+        <translation>固定时间</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>会议开始时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{amount} before</source>
+        <translation>会前 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} after</source>
+        <translation>会后 {amount}</translation>
+    </message>
+    <message>
+        <source>Tick checklist step</source>
+        <translation>勾选检查项</translation>
+    </message>
+    <message>
+        <source>Untick checklist step</source>
+        <translation>取消勾选检查项</translation>
+    </message>
+    <message>
+        <source>Add checklist step</source>
+        <translation>添加检查项</translation>
     </message>
 </context>
 <context>
@@ -499,6 +835,86 @@
     <message>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsSection</name>
+    <message>
+        <source>this computer&apos;s zone</source>
+        <extracomment>(what changed, &quot;before → after&quot;): the user wants it in the re-confirmation log.</extracomment>
+        <translation>本机时区</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>名称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>E&amp;nd:</source>
+        <translation>结束(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>(no venue)</source>
+        <translation>（未定地点）</translation>
+    </message>
+    <message>
+        <source>(no time)</source>
+        <translation>（未定时间）</translation>
+    </message>
+    <message>
+        <source>Record the change?</source>
+        <translation>记录此变更？</translation>
+    </message>
+    <message>
+        <source>The kickoff was already confirmed with the client. Record this change in the re-confirmation log?
+
+{before} → {after}</source>
+        <translation>启动会安排已与客户确认。是否将此变更记入再次确认的变更记录？
+
+{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Rename the kickoff</source>
+        <translation>重命名启动会</translation>
+    </message>
+    <message>
+        <source>Change meeting status</source>
+        <translation>修改会议状态</translation>
+    </message>
+    <message>
+        <source>Move the kickoff</source>
+        <translation>调整启动会时间</translation>
+    </message>
+    <message>
+        <source>Change the kickoff&apos;s end</source>
+        <translation>修改启动会结束时间</translation>
+    </message>
+    <message>
+        <source>Change time zone</source>
+        <translation>修改时区</translation>
+    </message>
+    <message>
+        <source>Change the venue</source>
+        <translation>修改地点</translation>
     </message>
 </context>
 <context>
@@ -665,227 +1081,19 @@
     </message>
 </context>
 <context>
+    <name>KickoffSection</name>
+    <message>
+        <source>Move up</source>
+        <extracomment>The section&apos;s main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>KickoffTab</name>
-    <message>
-        <source>Purpose</source>
-        <translation>目的</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>达成情况</translation>
-    </message>
-    <message>
-        <source>Change purpose state</source>
-        <translation>修改目的达成情况</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Edit purpose evidence</source>
-        <translation>编辑目的达成依据</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>关联记录</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>记录内容</translation>
-    </message>
-    <message>
-        <source>Internal</source>
-        <translation>仅限内部</translation>
-    </message>
-    <message>
-        <source>internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Responsibility</source>
-        <translation>分工</translation>
-    </message>
-    <message>
-        <source>Edit responsibility</source>
-        <translation>编辑分工</translation>
-    </message>
-    <message>
-        <source>RSVP</source>
-        <translation>参会确认</translation>
-    </message>
-    <message>
-        <source>Change RSVP</source>
-        <translation>修改参会确认</translation>
-    </message>
-    <message>
-        <source>No email: not in the meeting invite</source>
-        <translation>无邮箱：不会收到会议邀请</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>议题</translation>
-    </message>
-    <message>
-        <source>Rename agenda item</source>
-        <translation>重命名议题</translation>
-    </message>
-    <message>
-        <source>Presenter</source>
-        <translation>汇报人</translation>
-    </message>
-    <message>
-        <source>Change presenter</source>
-        <translation>修改汇报人</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>时长（分钟）</translation>
-    </message>
-    <message>
-        <source>Change minutes allotted</source>
-        <translation>修改议题时长</translation>
-    </message>
-    <message>
-        <source>Material</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Sent to client</source>
-        <translation>发送客户日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Client&apos;s additions</source>
-        <translation>客户补充意见</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Rename material</source>
-        <translation>重命名材料</translation>
-    </message>
-    <message>
-        <source>Change material kind</source>
-        <translation>修改材料类型</translation>
-    </message>
-    <message>
-        <source>Change version</source>
-        <translation>修改版本</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Change material status</source>
-        <translation>修改材料状态</translation>
-    </message>
-    <message>
-        <source>Edit client&apos;s additions</source>
-        <translation>编辑客户补充意见</translation>
-    </message>
-    <message>
-        <source>Edit checklist step</source>
-        <translation>编辑检查项</translation>
-    </message>
-    <message>
-        <source>Done at</source>
-        <translation>完成时间</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>变更项</translation>
-    </message>
-    <message>
-        <source>Change what changed</source>
-        <translation>修改变更项</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变更内容</translation>
-    </message>
-    <message>
-        <source>Edit change</source>
-        <translation>编辑变更内容</translation>
-    </message>
-    <message>
-        <source>Confirmed by</source>
-        <translation>确认人</translation>
-    </message>
-    <message>
-        <source>Change who confirmed</source>
-        <translation>修改确认人</translation>
-    </message>
     <message>
         <source>Kickoff pack (.docx)…</source>
         <translation>启动会资料包 (.docx)…</translation>
@@ -899,168 +1107,12 @@
         <translation>安排项目启动会(&amp;N)…</translation>
     </message>
     <message>
-        <source>Link notes…</source>
-        <translation>关联会议记录…</translation>
-    </message>
-    <message>
-        <source>Unlink note</source>
-        <translation>取消关联记录</translation>
-    </message>
-    <message>
-        <source>Add attendees…</source>
-        <translation>添加参会人员…</translation>
-    </message>
-    <message>
-        <source>Remove attendee</source>
-        <translation>移除参会人员</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Add item…</source>
-        <translation>添加议题…</translation>
-    </message>
-    <message>
-        <source>Edit item…</source>
-        <translation>编辑议题…</translation>
-    </message>
-    <message>
-        <source>Remove item</source>
-        <translation>删除议题</translation>
-    </message>
-    <message>
-        <source>Add material…</source>
-        <translation>添加材料…</translation>
-    </message>
-    <message>
-        <source>Edit material…</source>
-        <translation>编辑材料…</translation>
-    </message>
-    <message>
-        <source>Remove material</source>
-        <translation>删除材料</translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>附加文件…</translation>
-    </message>
-    <message>
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <source>Save file as…</source>
-        <translation>文件另存为…</translation>
-    </message>
-    <message>
-        <source>Sent to client today</source>
-        <translation>标记为今天已发客户</translation>
-    </message>
-    <message>
-        <source>Add step…</source>
-        <translation>添加步骤…</translation>
-    </message>
-    <message>
-        <source>Edit step…</source>
-        <translation>编辑步骤…</translation>
-    </message>
-    <message>
-        <source>Remove step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <source>Done / not done</source>
-        <translation>完成/未完成</translation>
-    </message>
-    <message>
-        <source>Record change…</source>
-        <translation>记录变更…</translation>
-    </message>
-    <message>
-        <source>Remove change</source>
-        <translation>删除变更</translation>
-    </message>
-    <message>
         <source>Plan the kickoff</source>
         <translation>安排项目启动会</translation>
     </message>
     <message>
         <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
         <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
-    </message>
-    <message>
-        <source>this computer&apos;s zone</source>
-        <translation>本机时区</translation>
-    </message>
-    <message>
-        <source>T&amp;itle:</source>
-        <translation>名称(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Start:</source>
-        <translation>开始：</translation>
-    </message>
-    <message>
-        <source>E&amp;nd:</source>
-        <translation>结束(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Time &amp;zone:</source>
-        <translation>时区(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>Ven&amp;ue:</source>
-        <translation>地点(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Kickoff purposes</source>
-        <translation>启动会目的</translation>
-    </message>
-    <message>
-        <source>Evidence for the selected purpose</source>
-        <translation>所选目的的达成依据</translation>
-    </message>
-    <message>
-        <source>What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)</source>
-        <translation>哪些情况表明此目的已达成（离开输入框或按 Ctrl+Enter 时保存）</translation>
-    </message>
-    <message>
-        <source>Notes linked as evidence</source>
-        <translation>作为依据关联的会议记录</translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation>参会人员</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>议程</translation>
-    </message>
-    <message>
-        <source>Materials</source>
-        <translation>会议材料</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>检查清单</translation>
-    </message>
-    <message>
-        <source>Re-confirmation changes</source>
-        <translation>再次确认的变更</translation>
     </message>
     <message>
         <source>Purp&amp;oses</source>
@@ -1087,14 +1139,6 @@
         <translation>变更记录(&amp;G)</translation>
     </message>
     <message>
-        <source>{n} overdue: shown in red</source>
-        <translation>{n} 项逾期：以红色显示</translation>
-    </message>
-    <message>
-        <source>Nothing overdue</source>
-        <translation>无逾期事项</translation>
-    </message>
-    <message>
         <source>purposes met: {met} of {all}</source>
         <translation>目的达成：{met}/{all}</translation>
     </message>
@@ -1105,18 +1149,6 @@
     <message>
         <source>{n} overdue</source>
         <translation>{n} 项逾期</translation>
-    </message>
-    <message>
-        <source>restored what you typed and had not saved; leave the box to save it</source>
-        <translation>已恢复您输入但未保存的内容；离开输入框即可保存</translation>
-    </message>
-    <message>
-        <source>Add checklist step</source>
-        <translation>添加检查项</translation>
-    </message>
-    <message>
-        <source>Record change</source>
-        <translation>记录变更</translation>
     </message>
     <message>
         <source>Plan the kickoff first.</source>
@@ -1133,194 +1165,6 @@
     <message>
         <source>No project is open.</source>
         <translation>当前未打开任何项目。</translation>
-    </message>
-    <message>
-        <source>Agenda: {total} of {length} minutes</source>
-        <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
-    </message>
-    <message>
-        <source>Agenda: {total} minutes</source>
-        <translation>议程：共 {total} 分钟</translation>
-    </message>
-    <message>
-        <source>{over} minutes over the meeting&apos;s length</source>
-        <translation>超出会议时长 {over} 分钟</translation>
-    </message>
-    <message>
-        <source>Evidence: select a purpose above</source>
-        <translation>达成依据：请在上方选择一个目的</translation>
-    </message>
-    <message>
-        <source>Evidence for: {purpose}</source>
-        <translation>达成依据：{purpose}</translation>
-    </message>
-    <message>
-        <source>fixed time</source>
-        <translation>固定时间</translation>
-    </message>
-    <message>
-        <source>at the start</source>
-        <translation>会议开始时</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 天</translation>
-    </message>
-    <message>
-        <source>{n} days</source>
-        <translation>{n} 天</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 小时</translation>
-    </message>
-    <message>
-        <source>{n} hours</source>
-        <translation>{n} 小时</translation>
-    </message>
-    <message>
-        <source>{n} min</source>
-        <translation>{n} 分钟</translation>
-    </message>
-    <message>
-        <source>{amount} before</source>
-        <translation>会前 {amount}</translation>
-    </message>
-    <message>
-        <source>{amount} after</source>
-        <translation>会后 {amount}</translation>
-    </message>
-    <message>
-        <source>Remove agenda item</source>
-        <translation>删除议题</translation>
-    </message>
-    <message>
-        <source>Remove checklist step</source>
-        <translation>删除检查项</translation>
-    </message>
-    <message>
-        <source>Remove change record</source>
-        <translation>删除变更记录</translation>
-    </message>
-    <message>
-        <source>(no venue)</source>
-        <translation>（未定地点）</translation>
-    </message>
-    <message>
-        <source>(no time)</source>
-        <translation>（未定时间）</translation>
-    </message>
-    <message>
-        <source>Record the change?</source>
-        <translation>记录此变更？</translation>
-    </message>
-    <message>
-        <source>The kickoff was already confirmed with the client. Record this change in the re-confirmation log?
-
-{before} → {after}</source>
-        <translation>启动会安排已与客户确认。是否将此变更记入再次确认的变更记录？
-
-{before} → {after}</translation>
-    </message>
-    <message>
-        <source>Rename the kickoff</source>
-        <translation>重命名启动会</translation>
-    </message>
-    <message>
-        <source>Change meeting status</source>
-        <translation>修改会议状态</translation>
-    </message>
-    <message>
-        <source>Move the kickoff</source>
-        <translation>调整启动会时间</translation>
-    </message>
-    <message>
-        <source>Change the kickoff&apos;s end</source>
-        <translation>修改启动会结束时间</translation>
-    </message>
-    <message>
-        <source>Change time zone</source>
-        <translation>修改时区</translation>
-    </message>
-    <message>
-        <source>Change the venue</source>
-        <translation>修改地点</translation>
-    </message>
-    <message>
-        <source>(no speaker)</source>
-        <translation>（无发言人）</translation>
-    </message>
-    <message>
-        <source>[internal]</source>
-        <translation>[仅限内部]</translation>
-    </message>
-    <message>
-        <source>Link evidence notes</source>
-        <translation>关联依据记录</translation>
-    </message>
-    <message>
-        <source>Unlink evidence note</source>
-        <translation>取消关联依据记录</translation>
-    </message>
-    <message>
-        <source>tick someone, or type a new name</source>
-        <translation>请勾选人员，或输入新人员的姓名</translation>
-    </message>
-    <message>
-        <source>Add attendees</source>
-        <translation>添加参会人员</translation>
-    </message>
-    <message>
-        <source>Add agenda item</source>
-        <translation>添加议题</translation>
-    </message>
-    <message>
-        <source>Edit agenda item</source>
-        <translation>编辑议题</translation>
-    </message>
-    <message>
-        <source>Add material</source>
-        <translation>添加材料</translation>
-    </message>
-    <message>
-        <source>Edit material</source>
-        <translation>编辑材料</translation>
-    </message>
-    <message>
-        <source>Attach file</source>
-        <translation>附加文件</translation>
-    </message>
-    <message>
-        <source>Replace the file?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <source>Replace {name} with another file? Undo puts it back.</source>
-        <translation>用其他文件替换 {name}？可通过撤销恢复。</translation>
-    </message>
-    <message>
-        <source>{title} has no file yet: use Attach file.</source>
-        <translation>{title} 尚无文件：请使用“附加文件”。</translation>
-    </message>
-    <message>
-        <source>Save file as</source>
-        <translation>文件另存为</translation>
-    </message>
-    <message>
-        <source>File not saved</source>
-        <translation>文件未保存</translation>
-    </message>
-    <message>
-        <source>Mark material sent</source>
-        <translation>标记材料已发送</translation>
-    </message>
-    <message>
-        <source>Tick checklist step</source>
-        <translation>勾选检查项</translation>
-    </message>
-    <message>
-        <source>Untick checklist step</source>
-        <translation>取消勾选检查项</translation>
     </message>
 </context>
 <context>
@@ -2082,16 +1926,12 @@
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <source>Sent to the &amp;client on</source>
-        <translation>发送客户日期(&amp;C)</translation>
+        <source>Sent to the &amp;client on:</source>
+        <translation>发给客户日期(&amp;C)：</translation>
     </message>
     <message>
-        <source>Date sent to the client</source>
-        <translation>发送客户日期</translation>
-    </message>
-    <message>
-        <source>Sent on</source>
-        <translation>发送日期</translation>
+        <source>not sent yet</source>
+        <translation>尚未发送</translation>
     </message>
     <message>
         <source>Client&apos;s &amp;additions:</source>
@@ -2120,6 +1960,125 @@
     <message>
         <source>Choose file</source>
         <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsSection</name>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Rename material</source>
+        <translation>重命名材料</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change material kind</source>
+        <translation>修改材料类型</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Change version</source>
+        <translation>修改版本</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sent to client</source>
+        <translation>发送客户日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Change material status</source>
+        <translation>修改材料状态</translation>
+    </message>
+    <message>
+        <source>Client&apos;s additions</source>
+        <translation>客户补充意见</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s additions</source>
+        <translation>编辑客户补充意见</translation>
+    </message>
+    <message>
+        <source>Add material…</source>
+        <translation>添加材料…</translation>
+    </message>
+    <message>
+        <source>Edit material…</source>
+        <translation>编辑材料…</translation>
+    </message>
+    <message>
+        <source>Remove material</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Save file as…</source>
+        <translation>文件另存为…</translation>
+    </message>
+    <message>
+        <source>Sent to client today</source>
+        <translation>标记为今天已发客户</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>会议材料</translation>
+    </message>
+    <message>
+        <source>Add material</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>Edit material</source>
+        <translation>编辑材料</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>Replace {name} with another file? Undo puts it back.</source>
+        <translation>用其他文件替换 {name}？可通过撤销恢复。</translation>
+    </message>
+    <message>
+        <source>{title} has no file yet: use Attach file.</source>
+        <translation>{title} 尚无文件：请使用“附加文件”。</translation>
+    </message>
+    <message>
+        <source>Save file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>文件未保存</translation>
+    </message>
+    <message>
+        <source>Mark material sent</source>
+        <translation>标记材料已发送</translation>
     </message>
 </context>
 <context>
@@ -3415,6 +3374,110 @@
     </message>
 </context>
 <context>
+    <name>PurposesSection</name>
+    <message>
+        <source>Link notes…</source>
+        <extracomment>The purpose the evidence pane was opened for: edits there go to it.</extracomment>
+        <translation>关联会议记录…</translation>
+    </message>
+    <message>
+        <source>Unlink note</source>
+        <translation>取消关联记录</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>达成情况</translation>
+    </message>
+    <message>
+        <source>Change purpose state</source>
+        <translation>修改目的达成情况</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Edit purpose evidence</source>
+        <translation>编辑目的达成依据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Kickoff purposes</source>
+        <translation>启动会目的</translation>
+    </message>
+    <message>
+        <source>Evidence for the selected purpose</source>
+        <translation>所选目的的达成依据</translation>
+    </message>
+    <message>
+        <source>What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)</source>
+        <translation>哪些情况表明此目的已达成（离开输入框或按 Ctrl+Enter 时保存）</translation>
+    </message>
+    <message>
+        <source>Notes linked as evidence</source>
+        <translation>作为依据关联的会议记录</translation>
+    </message>
+    <message>
+        <source>Evidence: select a purpose above</source>
+        <translation>达成依据：请在上方选择一个目的</translation>
+    </message>
+    <message>
+        <source>Evidence for: {purpose}</source>
+        <translation>达成依据：{purpose}</translation>
+    </message>
+    <message>
+        <source>restored what you typed and had not saved; leave the box to save it</source>
+        <translation>已恢复您输入但未保存的内容；离开输入框即可保存</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>[internal]</source>
+        <translation>[仅限内部]</translation>
+    </message>
+    <message>
+        <source>Link evidence notes</source>
+        <translation>关联依据记录</translation>
+    </message>
+    <message>
+        <source>Unlink evidence note</source>
+        <translation>取消关联依据记录</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>Edit request</source>
@@ -4005,6 +4068,189 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>Action item</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议程项</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>周期结束</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>周期开始</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Planned on</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>汇报人</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
     <name>minutes</name>
     <message>
         <source>Not decided yet</source>
@@ -4018,6 +4264,73 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <message>
         <source>No revision</source>
         <translation>无需修正</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>cannot be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>不是允许的取值</translation>
+    </message>
+    <message>
+        <source>not in this project</source>
+        <translation>不属于本项目</translation>
+    </message>
+    <message>
+        <source>not a person of this project</source>
+        <translation>不是本项目的人员</translation>
+    </message>
+    <message>
+        <source>not an email address</source>
+        <translation>不是有效的邮箱地址</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 5</source>
+        <translation>必须在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <source>the meeting cannot end before it starts</source>
+        <translation>会议结束时间不能早于开始时间</translation>
+    </message>
+    <message>
+        <source>a meeting is at most one day long</source>
+        <translation>会议最长为一天</translation>
+    </message>
+    <message>
+        <source>the due date cannot be before the start</source>
+        <translation>截止日期不能早于开始日期</translation>
+    </message>
+    <message>
+        <source>the period cannot end before it starts</source>
+        <translation>周期结束不能早于开始</translation>
+    </message>
+    <message>
+        <source>this project already has a kickoff meeting</source>
+        <translation>本项目已有启动会</translation>
+    </message>
+    <message>
+        <source>a person needs a name</source>
+        <translation>人员需要姓名</translation>
+    </message>
+    <message>
+        <source>an action item needs a title</source>
+        <translation>待办事项需要标题</translation>
+    </message>
+    <message>
+        <source>choose at least one person</source>
+        <translation>请至少选择一人</translation>
+    </message>
+    <message>
+        <source>a step is due either relative to the start or at a time</source>
+        <translation>步骤的截止要么相对开始时间，要么是固定时间</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
     </message>
 </context>
 <context>

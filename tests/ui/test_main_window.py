@@ -55,8 +55,8 @@ def test_every_tab_shows_the_demo_project(
         assert filled_tables(tab) >= 2, f"{type(tab).__name__} shows the project's data"
 
     kickoff = show(window, window.kickoff_tab)
-    assert kickoff.purposes.rowCount() == 4
-    assert kickoff.attendees.rowCount() >= 6
+    assert kickoff.purposes.model.rowCount() == 4
+    assert kickoff.attendees.model.rowCount() >= 6
     show(window, window.live_tab)
     assert window.live_tab.notes.rowCount() >= 10
     show(window, window.stakeholders_tab)

@@ -517,6 +517,31 @@ def add_checklist_item(
         )
 
 
+def log_venue_change(
+    meeting_id: int,
+    venue: str,
+    description: str,
+    *,
+    confirmed_by_id: int | None = None,
+    changed_at: dt.datetime | None = None,
+) -> tuple[ChangeRecord, FieldEdit | None]:
+    """Record a change of venue and move the meeting there, in one transaction; the
+    venue's edit is None when the meeting is already there."""
+    meeting = get_or_fail(Meeting, meeting_id)
+    with transaction():
+        record = add_change(
+            meeting_id,
+            ChangeField.VENUE,
+            description,
+            confirmed_by_id=confirmed_by_id,
+            changed_at=changed_at,
+        )
+        moved = None
+        if venue.strip() != meeting.venue:
+            moved = edit(Meeting, meeting_id, {"venue": venue.strip()})
+    return record, moved
+
+
 def add_change(
     meeting_id: int,
     field: ChangeField,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 
@@ -24,3 +25,109 @@ def plain_label(text: str) -> str:
     """A label as a screen reader should say it: no mnemonic ("&Name", "姓名(&N)"),
     no trailing colon (":" or "：") or ellipsis."""
     return _MNEMONIC.sub("", text).replace("&&", "&").strip().rstrip(":：…").strip()
+
+
+def field_labels() -> dict[str, str]:
+    """The words a user sees for the services' field names, in the UI's language."""
+    return {
+        "action_item": QCoreApplication.translate("fields", "Action item"),
+        "agenda_item": QCoreApplication.translate("fields", "Agenda item"),
+        "client": QCoreApplication.translate("fields", "Client"),
+        "code": QCoreApplication.translate("fields", "Code"),
+        "completed_on": QCoreApplication.translate("fields", "Completed on"),
+        "confirmed_by": QCoreApplication.translate("fields", "Confirmed by"),
+        "decided_on": QCoreApplication.translate("fields", "Decided on"),
+        "decision": QCoreApplication.translate("fields", "Decision"),
+        "description": QCoreApplication.translate("fields", "Description"),
+        "due": QCoreApplication.translate("fields", "Due"),
+        "due_at": QCoreApplication.translate("fields", "Due"),
+        "due_date": QCoreApplication.translate("fields", "Due date"),
+        "email": QCoreApplication.translate("fields", "Email"),
+        "end_date": QCoreApplication.translate("fields", "End date"),
+        "ends_at": QCoreApplication.translate("fields", "End"),
+        "evidence": QCoreApplication.translate("fields", "Evidence"),
+        "file": QCoreApplication.translate("fields", "File"),
+        "follow_up_on": QCoreApplication.translate("fields", "Follow-up date"),
+        "kind": QCoreApplication.translate("fields", "Kind"),
+        "meeting": QCoreApplication.translate("fields", "Meeting"),
+        "minutes_allotted": QCoreApplication.translate("fields", "Minutes"),
+        "name": QCoreApplication.translate("fields", "Name"),
+        "note": QCoreApplication.translate("fields", "Note"),
+        "outcome": QCoreApplication.translate("fields", "Outcome"),
+        "owner": QCoreApplication.translate("fields", "Owner"),
+        "period_end": QCoreApplication.translate("fields", "Period end"),
+        "period_start": QCoreApplication.translate("fields", "Period start"),
+        "person": QCoreApplication.translate("fields", "Person"),
+        "phase": QCoreApplication.translate("fields", "Phase"),
+        "planned_on": QCoreApplication.translate("fields", "Planned on"),
+        "presenter": QCoreApplication.translate("fields", "Presenter"),
+        "rank": QCoreApplication.translate("fields", "Rank"),
+        "reason": QCoreApplication.translate("fields", "Reason"),
+        "role": QCoreApplication.translate("fields", "Role"),
+        "sent_on": QCoreApplication.translate("fields", "Sent on"),
+        "side": QCoreApplication.translate("fields", "Side"),
+        "speaker": QCoreApplication.translate("fields", "Speaker"),
+        "start_date": QCoreApplication.translate("fields", "Start date"),
+        "starts_at": QCoreApplication.translate("fields", "Start"),
+        "status": QCoreApplication.translate("fields", "Status"),
+        "text": QCoreApplication.translate("fields", "Text"),
+        "time_zone": QCoreApplication.translate("fields", "Time zone"),
+        "title": QCoreApplication.translate("fields", "Title"),
+        "topic": QCoreApplication.translate("fields", "Topic"),
+        "venue": QCoreApplication.translate("fields", "Venue"),
+        "version": QCoreApplication.translate("fields", "Version"),
+    }
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "cannot be empty": QCoreApplication.translate("problems", "cannot be empty"),
+        "not one of the allowed values": QCoreApplication.translate(
+            "problems", "not one of the allowed values"
+        ),
+        "not in this project": QCoreApplication.translate("problems", "not in this project"),
+        "not a person of this project": QCoreApplication.translate(
+            "problems", "not a person of this project"
+        ),
+        "not an email address": QCoreApplication.translate("problems", "not an email address"),
+        "must be between 1 and 5": QCoreApplication.translate(
+            "problems", "must be between 1 and 5"
+        ),
+        "the meeting cannot end before it starts": QCoreApplication.translate(
+            "problems", "the meeting cannot end before it starts"
+        ),
+        "a meeting is at most one day long": QCoreApplication.translate(
+            "problems", "a meeting is at most one day long"
+        ),
+        "the due date cannot be before the start": QCoreApplication.translate(
+            "problems", "the due date cannot be before the start"
+        ),
+        "the period cannot end before it starts": QCoreApplication.translate(
+            "problems", "the period cannot end before it starts"
+        ),
+        "this project already has a kickoff meeting": QCoreApplication.translate(
+            "problems", "this project already has a kickoff meeting"
+        ),
+        "a person needs a name": QCoreApplication.translate("problems", "a person needs a name"),
+        "an action item needs a title": QCoreApplication.translate(
+            "problems", "an action item needs a title"
+        ),
+        "choose at least one person": QCoreApplication.translate(
+            "problems", "choose at least one person"
+        ),
+        "a step is due either relative to the start or at a time": QCoreApplication.translate(
+            "problems", "a step is due either relative to the start or at a time"
+        ),
+    }
+
+
+def problem_text(problem: Exception, label: str | None = None) -> str:
+    """A problem as the user should read it: the field's label, not "due_date: …"."""
+    field = getattr(problem, "field", None)
+    message = getattr(problem, "message", None)
+    if field is None or message is None:
+        return str(problem)
+    shown = label or field_labels().get(field) or field.replace("_", " ").capitalize()
+    return QCoreApplication.translate("problems", "{field}: {problem}").format(
+        field=shown, problem=_messages().get(message, message)
+    )
