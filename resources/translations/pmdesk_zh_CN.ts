@@ -449,6 +449,28 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Choose a date (F4)</source>
+        <translation>选择日期 (F4)</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEdit</name>
+    <message>
+        <source>{what}, time</source>
+        <translation>{what}，时间</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>The lead&apos;s decision</source>
@@ -3817,6 +3839,13 @@
     <message>
         <source>Register</source>
         <translation>干系人登记表</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
     </message>
 </context>
 <context>
