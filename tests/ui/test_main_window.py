@@ -58,7 +58,7 @@ def test_every_tab_shows_the_demo_project(
     assert kickoff.purposes.rowCount() == 4
     assert kickoff.attendees.rowCount() >= 6
     show(window, window.live_tab)
-    assert window.live_tab.notes.rowCount() >= 10
+    assert window.live_tab.capture.notes.rowCount() >= 10
     show(window, window.stakeholders_tab)
     register = window.stakeholders_tab.register
     assert register.rowCount() == Person.select().where(Person.project == demo_db).count()
@@ -226,6 +226,6 @@ def test_the_export_menu_loads_tabs_off_screen_first(
     window.reload_projects()
     window.select_project(other.id)
     window.select_project(demo_db)
-    assert window.live_tab.notes.rowCount() == 0, "off screen: not loaded yet"
+    assert window.live_tab.capture.notes.rowCount() == 0, "off screen: not loaded yet"
     window.export_menu.aboutToShow.emit()
     assert window.live_tab.meeting_id is not None, "minutes export knows its meeting"

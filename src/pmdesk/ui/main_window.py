@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
         from pmdesk.ui.tabs.kickoff import KickoffTab
-        from pmdesk.ui.tabs.live_meeting import LiveMeetingTab
+        from pmdesk.ui.live_meeting.tab import LiveMeetingTab
         from pmdesk.ui.tabs.progress import ProgressTab
         from pmdesk.ui.tabs.stakeholders import StakeholdersTab
 
