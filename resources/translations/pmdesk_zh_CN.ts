@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionDialog</name>
@@ -12,7 +11,7 @@
         <translation>添加步骤</translation>
     </message>
     <message>
-        <source>The client&apos;s assistance is needed</source>
+        <source>The client's assistance is needed</source>
         <translation>需要客户协助</translation>
     </message>
     <message>
@@ -87,7 +86,7 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>Needs the client&apos;s &amp;assistance</source>
+        <source>Needs the client's &amp;assistance</source>
         <translation>需要客户协助(&amp;A)</translation>
     </message>
     <message>
@@ -97,6 +96,49 @@
     <message>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ActivePage</name>
+    <message>
+        <source>Success factors</source>
+        <translation>成功因素</translation>
+    </message>
+    <message>
+        <source>Save success factors</source>
+        <translation>保存成功因素</translation>
+    </message>
+    <message>
+        <source>Carry the success factors over to</source>
+        <translation>将成功因素推广到</translation>
+    </message>
+    <message>
+        <source>Carry over to the ticked people</source>
+        <translation>推广到勾选的人员</translation>
+    </message>
+    <message>
+        <source>Active: why so willing, and carry it over to others</source>
+        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
+    </message>
+    <message>
+        <source>Success factors:</source>
+        <translation>成功因素：</translation>
+    </message>
+    <message>
+        <source>Carry over to:</source>
+        <translation>推广到：</translation>
+    </message>
+    <message>
+        <source>Carried over to: {names}</source>
+        <translation>已推广到：{names}</translation>
+    </message>
+    <message>
+        <source>Edit success factors</source>
+        <translation>编辑成功因素</translation>
+    </message>
+    <message>
+        <source>Carry over success factors</source>
+        <translation>推广成功因素</translation>
     </message>
 </context>
 <context>
@@ -193,7 +235,7 @@
         <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
     </message>
     <message>
-        <source>{over} minutes over the meeting&apos;s length</source>
+        <source>{over} minutes over the meeting's length</source>
         <translation>超出会议时长 {over} 分钟</translation>
     </message>
     <message>
@@ -347,6 +389,141 @@
     </message>
 </context>
 <context>
+    <name>AttitudesSection</name>
+    <message>
+        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
+        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Roll call</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>最近观察</translation>
+    </message>
+    <message>
+        <source>Attendees' attitudes</source>
+        <translation>参会人员态度</translation>
+    </message>
+    <message>
+        <source>Record &amp;observation…</source>
+        <translation>记录观察(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record observation</source>
+        <translation>记录观察</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k attended</source>
+        <translation>标记出席(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>标记出席</translation>
+    </message>
+    <message>
+        <source>Record the chosen attendee as present ({key})</source>
+        <translation>将所选参会人记为已出席（{key}）</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Change rank</source>
+        <translation>修改排序</translation>
+    </message>
+    <message>
+        <source>Outcome valued</source>
+        <translation>看重的成果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Edit evidence</source>
+        <translation>编辑依据</translation>
+    </message>
+    <message>
+        <source>Notes that show it</source>
+        <translation>相关记录</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values</source>
+        <translation>各位领导看重的成果</translation>
+    </message>
+    <message>
+        <source>Add valued ou&amp;tcome…</source>
+        <translation>添加看重的成果(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add valued outcome</source>
+        <translation>添加看重的成果</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove valued outcome</source>
+        <translation>移除看重的成果</translation>
+    </message>
+    <message>
+        <source>Attitudes observed</source>
+        <translation>观察到的态度</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values most</source>
+        <translation>各位领导最看重的成果</translation>
+    </message>
+    <message>
+        <source>This meeting has no attendees to observe.</source>
+        <translation>本次会议没有可观察的参会人员。</translation>
+    </message>
+    <message>
+        <source>Record attitude</source>
+        <translation>记录态度</translation>
+    </message>
+    <message>
+        <source>This project lists no outcomes yet: add the project's outcomes first.</source>
+        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
+    </message>
+    <message>
+        <source>Valued outcome</source>
+        <translation>看重的成果</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -429,7 +606,7 @@
     <name>CaptureBar</name>
     <message>
         <source>Speaker (Ctrl+1…9, 0)</source>
-        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line&apos;s text, shortly after the user stopped typing: save it as the draft.</extracomment>
+        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line's text, shortly after the user stopped typing: save it as the draft.</extracomment>
         <translation>发言人（Ctrl+1…9、0）</translation>
     </message>
     <message>
@@ -471,6 +648,161 @@
     <message>
         <source>(no agenda item)</source>
         <translation>（无议题）</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureSection</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. observe(person_id, note) and value_outcome(person_id, note), from the attitudes section.</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>修改发言人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change note kind</source>
+        <translation>修改记录类型</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Change agenda item</source>
+        <translation>修改议题</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>Mark note internal</source>
+        <translation>将记录标记为仅限内部</translation>
+    </message>
+    <message>
+        <source>Mark note for client</source>
+        <translation>将记录标记为可发给客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <source>Internal: never in the minutes or any client file</source>
+        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Mark the speaker attended</source>
+        <translation>将当前发言人标记为出席</translation>
+    </message>
+    <message>
+        <source>Edit no&amp;te</source>
+        <translation>编辑记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete note</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Action &amp;item…</source>
+        <translation>行动项(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude…</source>
+        <translation>态度(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Valued &amp;outcome…</source>
+        <translation>看重的成果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected cell (or double-click it)</source>
+        <translation>编辑所选单元格（或双击单元格）</translation>
+    </message>
+    <message>
+        <source>An action item from the selected note</source>
+        <translation>根据所选记录创建行动项</translation>
+    </message>
+    <message>
+        <source>Record the speaker's attitude (internal: goes to their history)</source>
+        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
+    </message>
+    <message>
+        <source>This note shows which outcome the speaker values</source>
+        <translation>此记录反映了发言人看重的成果</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
+        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已保存（{time}）。</translation>
+    </message>
+    <message>
+        <source>Capture note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation>添加行动项</translation>
+    </message>
+</context>
+<context>
+    <name>CausesPage</name>
+    <message>
+        <source>Causes in your own words</source>
+        <translation>原因（自行描述）</translation>
+    </message>
+    <message>
+        <source>Save causes</source>
+        <translation>保存原因</translation>
+    </message>
+    <message>
+        <source>Common causes:</source>
+        <translation>常见原因：</translation>
+    </message>
+    <message>
+        <source>In your own words:</source>
+        <translation>自行描述：</translation>
+    </message>
+    <message>
+        <source>Edit causes</source>
+        <translation>编辑原因</translation>
     </message>
 </context>
 <context>
@@ -785,6 +1117,61 @@
     </message>
 </context>
 <context>
+    <name>CooperationBox</name>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Cooperation type:</source>
+        <translation>配合类型：</translation>
+    </message>
+    <message>
+        <source>no deadlines passed yet</source>
+        <translation>尚无已到期的截止日期</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
+    </message>
+    <message>
+        <source>not enough history (needs {n} deadlines)</source>
+        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
+    </message>
+    <message>
+        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
+        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
+    </message>
+    <message>
+        <source>The suggestion counts passed deadlines of the person's action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>应对方案</translation>
+    </message>
+    <message>
+        <source>Use the suggested cooperation type</source>
+        <translation>采用建议的配合类型</translation>
+    </message>
+    <message>
+        <source>On-time record</source>
+        <translation>按时完成记录</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>yyyy-mm-dd</source>
@@ -809,7 +1196,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <source>The lead&apos;s decision</source>
+        <source>The lead's decision</source>
         <translation>负责人的决定</translation>
     </message>
     <message>
@@ -840,8 +1227,8 @@
 <context>
     <name>DetailsSection</name>
     <message>
-        <source>this computer&apos;s zone</source>
-        <extracomment>(what changed, &quot;before → after&quot;): the user wants it in the re-confirmation log.</extracomment>
+        <source>this computer's zone</source>
+        <extracomment>(what changed, "before → after"): the user wants it in the re-confirmation log.</extracomment>
         <translation>本机时区</translation>
     </message>
     <message>
@@ -905,7 +1292,7 @@
         <translation>调整启动会时间</translation>
     </message>
     <message>
-        <source>Change the kickoff&apos;s end</source>
+        <source>Change the kickoff's end</source>
         <translation>修改启动会结束时间</translation>
     </message>
     <message>
@@ -940,7 +1327,7 @@
         <translation>收件人</translation>
     </message>
     <message>
-        <source>Client&apos;s feedback</source>
+        <source>Client's feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
@@ -964,7 +1351,7 @@
         <translation>收件人(&amp;R)：</translation>
     </message>
     <message>
-        <source>Client&apos;s &amp;feedback:</source>
+        <source>Client's &amp;feedback:</source>
         <translation>客户反馈(&amp;F)：</translation>
     </message>
     <message>
@@ -984,6 +1371,25 @@
     </message>
 </context>
 <context>
+    <name>EngagementSection</name>
+    <message>
+        <source>Engagement now (rows) against wanted (columns)</source>
+        <translation>当前态度（行）与期望态度（列）对照</translation>
+    </message>
+    <message>
+        <source>Rows: engagement now · columns: engagement wanted</source>
+        <translation>行：当前态度 · 列：期望态度</translation>
+    </message>
+    <message>
+        <source>{gaps} of {n} client people must move up.</source>
+        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
+    </message>
+    <message>
+        <source>Not assessed: {names}</source>
+        <translation>未评估：{names}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <source>Evidence notes</source>
@@ -998,7 +1404,7 @@
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <source>Notes of the project&apos;s meetings</source>
+        <source>Notes of the project's meetings</source>
         <translation>本项目的会议记录</translation>
     </message>
     <message>
@@ -1017,7 +1423,7 @@
         <translation>欢迎使用 pmdesk</translation>
     </message>
     <message>
-        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders&apos; notes, the stakeholder analysis and a step plan with overdue items.</source>
+        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders' notes, the stakeholder analysis and a step plan with overdue items.</source>
         <translation>此数据库中还没有项目。示例项目中已填好数据，可展示 pmdesk 的各项功能：已筹备好的项目启动会、领导发言记录、干系人分析，以及含逾期事项的工作计划。</translation>
     </message>
     <message>
@@ -1081,10 +1487,131 @@
     </message>
 </context>
 <context>
+    <name>FollowUpSection</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>新承诺日期</translation>
+    </message>
+    <message>
+        <source>Follow-up log</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进…</translation>
+    </message>
+    <message>
+        <source>Log a private follow-up</source>
+        <translation>记录一次私下跟进</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>编辑跟进</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>删除跟进</translation>
+    </message>
+    <message>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Private follow-up</source>
+        <translation>私下跟进</translation>
+    </message>
+</context>
+<context>
+    <name>GridSection</name>
+    <message>
+        <source>Save grid as P&amp;NG…</source>
+        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
+        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
+    </message>
+    <message>
+        <source>Move on the power/interest grid</source>
+        <translation>在影响力/关注度矩阵中移动</translation>
+    </message>
+    <message>
+        <source>power-interest grid</source>
+        <translation>影响力-关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Save grid as PNG</source>
+        <translation>将矩阵保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Power/interest grid</source>
+        <translation>影响力/关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Grid not saved</source>
+        <translation>矩阵未保存</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Assessment history</source>
+        <translation>评估历史</translation>
+    </message>
+</context>
+<context>
     <name>KickoffSection</name>
     <message>
         <source>Move up</source>
-        <extracomment>The section&apos;s main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
+        <extracomment>The section's main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
         <translation>上移</translation>
     </message>
     <message>
@@ -1111,7 +1638,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
+        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method's before / during / after checklist.</source>
         <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
     </message>
     <message>
@@ -1155,7 +1682,7 @@
         <translation>请先安排项目启动会。</translation>
     </message>
     <message>
-        <source>Set the kickoff&apos;s date and time first.</source>
+        <source>Set the kickoff's date and time first.</source>
         <translation>请先设置启动会的日期和时间。</translation>
     </message>
     <message>
@@ -1171,32 +1698,11 @@
     <name>LiveMeetingTab</name>
     <message>
         <source>Meeting</source>
-        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. After this many hours the clock shows when the meeting started, not the time elapsed.</extracomment>
         <translation>会议</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
     </message>
     <message>
         <source>Meeti&amp;ng:</source>
         <translation>会议(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Meeting clock</source>
-        <translation>会议计时</translation>
-    </message>
-    <message>
-        <source>Start meeting clock</source>
-        <translation>开始会议计时</translation>
-    </message>
-    <message>
-        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
-        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
     </message>
     <message>
         <source>&amp;Capture</source>
@@ -1215,470 +1721,8 @@
         <translation>纪要与发送(&amp;M)</translation>
     </message>
     <message>
-        <source>Meeting &amp;minutes (.docx)…</source>
-        <translation>会议纪要 (.docx)(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Minutes &amp;email draft (.eml)…</source>
-        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Change speaker</source>
-        <translation>修改发言人</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Change note kind</source>
-        <translation>修改记录类型</translation>
-    </message>
-    <message>
-        <source>Agenda item</source>
-        <translation>议题</translation>
-    </message>
-    <message>
-        <source>Change agenda item</source>
-        <translation>修改议题</translation>
-    </message>
-    <message>
-        <source>Internal</source>
-        <translation>仅限内部</translation>
-    </message>
-    <message>
-        <source>Mark note internal</source>
-        <translation>将记录标记为仅限内部</translation>
-    </message>
-    <message>
-        <source>Mark note for client</source>
-        <translation>将记录标记为可发给客户</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>记录内容</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>编辑记录</translation>
-    </message>
-    <message>
-        <source>Internal: never in the minutes or any client file</source>
-        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Edit no&amp;te</source>
-        <translation>编辑记录(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete note</source>
-        <translation>删除记录(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Action &amp;item…</source>
-        <translation>行动项(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Attitude…</source>
-        <translation>态度(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Valued &amp;outcome…</source>
-        <translation>看重的成果(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Edit the selected cell (or double-click it)</source>
-        <translation>编辑所选单元格（或双击单元格）</translation>
-    </message>
-    <message>
-        <source>An action item from the selected note</source>
-        <translation>根据所选记录创建行动项</translation>
-    </message>
-    <message>
-        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
-        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
-    </message>
-    <message>
-        <source>This note shows which outcome the speaker values</source>
-        <translation>此记录反映了发言人看重的成果</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>What they said</source>
-        <translation>发言内容</translation>
-    </message>
-    <message>
-        <source>internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <source>Everything the speaker said</source>
-        <translation>该发言人的全部发言</translation>
-    </message>
-    <message>
-        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
-        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>出席情况</translation>
-    </message>
-    <message>
-        <source>Roll call</source>
-        <translation>点名</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Desired</source>
-        <translation>期望态度</translation>
-    </message>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Last observed</source>
-        <translation>最近观察</translation>
-    </message>
-    <message>
-        <source>Attendees&apos; attitudes</source>
-        <translation>参会人员态度</translation>
-    </message>
-    <message>
-        <source>Record &amp;observation…</source>
-        <translation>记录观察(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Record observation</source>
-        <translation>记录观察</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>领导</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>Change rank</source>
-        <translation>修改排序</translation>
-    </message>
-    <message>
-        <source>Outcome valued</source>
-        <translation>看重的成果</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Edit evidence</source>
-        <translation>编辑依据</translation>
-    </message>
-    <message>
-        <source>Notes that show it</source>
-        <translation>相关记录</translation>
-    </message>
-    <message>
-        <source>Outcomes each leader values</source>
-        <translation>各位领导看重的成果</translation>
-    </message>
-    <message>
-        <source>Add valued ou&amp;tcome…</source>
-        <translation>添加看重的成果(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Add valued outcome</source>
-        <translation>添加看重的成果</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Remove valued outcome</source>
-        <translation>移除看重的成果</translation>
-    </message>
-    <message>
-        <source>Attitudes observed</source>
-        <translation>观察到的态度</translation>
-    </message>
-    <message>
-        <source>Outcomes each leader values most</source>
-        <translation>各位领导最看重的成果</translation>
-    </message>
-    <message>
-        <source>Key points by a&amp;genda item</source>
-        <translation>按议题整理要点(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Key points by s&amp;peaker</source>
-        <translation>按发言人整理要点(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Cc the consultant team</source>
-        <translation>抄送顾问组(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Write minutes (.&amp;docx)…</source>
-        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Write &amp;email draft (.eml)…</source>
-        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Write minutes</source>
-        <translation>生成会议纪要</translation>
-    </message>
-    <message>
-        <source>Write email draft</source>
-        <translation>生成邮件草稿</translation>
-    </message>
-    <message>
-        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
-        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Edit version</source>
-        <translation>编辑版本</translation>
-    </message>
-    <message>
-        <source>Sent at</source>
-        <translation>发送时间</translation>
-    </message>
-    <message>
-        <source>Recipients</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Edit recipients</source>
-        <translation>编辑收件人</translation>
-    </message>
-    <message>
-        <source>Client&apos;s feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <source>Edit client&apos;s feedback</source>
-        <translation>编辑客户反馈</translation>
-    </message>
-    <message>
-        <source>Revise implementation?</source>
-        <translation>是否修正实施内容</translation>
-    </message>
-    <message>
-        <source>Change revision decision</source>
-        <translation>修改是否修正</translation>
-    </message>
-    <message>
-        <source>Items to revise</source>
-        <translation>需修正项</translation>
-    </message>
-    <message>
-        <source>Edit items to revise</source>
-        <translation>编辑需修正项</translation>
-    </message>
-    <message>
-        <source>Distribution record</source>
-        <translation>发送记录</translation>
-    </message>
-    <message>
-        <source>&amp;Record a sending…</source>
-        <translation>记录一次发送(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Items → ac&amp;tion items</source>
-        <translation>需修正项 → 行动项(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Items → project &amp;scope</source>
-        <translation>需修正项 → 项目范围(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Each item to revise becomes an action item of this meeting</source>
-        <translation>每个需修正项转为本次会议的一个行动项</translation>
-    </message>
-    <message>
-        <source>Each item to revise becomes an in-scope line of the project boundary</source>
-        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
-    </message>
-    <message>
-        <source>Minutes and email draft</source>
-        <translation>会议纪要与邮件草稿</translation>
-    </message>
-    <message>
-        <source>Distribution record: sent, feedback, decision</source>
-        <translation>发送记录：发送、反馈、决定</translation>
-    </message>
-    <message>
-        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
-        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
-    </message>
-    <message>
-        <source>Select a speaker to see everything they said.</source>
-        <translation>选择一位发言人，查看其全部发言。</translation>
-    </message>
-    <message>
-        <source>No speaker</source>
-        <translation>无发言人</translation>
-    </message>
-    <message numerus="yes">
-        <source>{name}: %n note(s), in order</source>
-        <translation>
-            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>To: {names}</source>
-        <translation>收件人：{names}</translation>
-    </message>
-    <message>
-        <source>nobody with an email address</source>
-        <translation>无人填写邮箱地址</translation>
-    </message>
-    <message>
-        <source>Cc: {names}</source>
-        <translation>抄送：{names}</translation>
-    </message>
-    <message>
-        <source>No email address (add it in Stakeholders): {names}</source>
-        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
-    </message>
-    <message>
-        <source>Clock not started</source>
-        <translation>未开始计时</translation>
-    </message>
-    <message>
-        <source>Started {time}</source>
-        <translation>开始于 {time}</translation>
-    </message>
-    <message>
-        <source>Elapsed {time}</source>
-        <translation>已进行 {time}</translation>
-    </message>
-    <message>
-        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
-        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
-    </message>
-    <message>
-        <source>Saved at {time}.</source>
-        <translation>已保存（{time}）。</translation>
-    </message>
-    <message>
-        <source>Capture note</source>
-        <translation>添加记录</translation>
-    </message>
-    <message>
-        <source>Delete note</source>
-        <translation>删除记录</translation>
-    </message>
-    <message>
-        <source>Add action item</source>
-        <translation>添加行动项</translation>
-    </message>
-    <message>
-        <source>This meeting has no attendees to observe.</source>
-        <translation>本次会议没有可观察的参会人员。</translation>
-    </message>
-    <message>
-        <source>Record attitude</source>
-        <translation>记录态度</translation>
-    </message>
-    <message>
-        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
-        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
-    </message>
-    <message>
-        <source>Valued outcome</source>
-        <translation>看重的成果</translation>
-    </message>
-    <message>
-        <source>Record as sent?</source>
-        <translation>记录为已发送？</translation>
-    </message>
-    <message>
-        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to {count} recipient(s)? You can add the client&apos;s feedback later.</source>
-        <translation>邮件草稿已在邮件程序中打开。是否将版本 {version} 的会议纪要记录为现已发送给 {count} 位收件人？客户反馈可以稍后补充。</translation>
-    </message>
-    <message>
-        <source>Record minutes sent</source>
-        <translation>记录纪要发送</translation>
-    </message>
-    <message>
-        <source>Delete distribution record</source>
-        <translation>删除发送记录</translation>
-    </message>
-    <message>
-        <source>Select a sending of the minutes first.</source>
-        <translation>请先选择一条纪要发送记录。</translation>
-    </message>
-    <message>
-        <source>Items to revise → action items</source>
-        <translation>需修正项 → 行动项</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n action item(s) added; see the Progress tab.</source>
-        <translation>
-            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Items to revise → project scope</source>
-        <translation>需修正项 → 项目范围</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) added to the project scope.</source>
-        <translation>
-            <numerusform>已向项目范围添加 %n 条。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No meetings yet.</source>
         <translation>暂无会议。</translation>
-    </message>
-    <message>
-        <source>(no speaker)</source>
-        <translation>（无发言人）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
@@ -1827,7 +1871,7 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client&apos;s people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk&apos;s installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
+        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client's people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk's installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;面向咨询项目经理的客户沟通工作台：筹备项目启动会，记录每位客户领导的发言，分析客户方人员，并以客户方项目负责人为把关者推进项目进度。&lt;/p&gt;&lt;p&gt;pmdesk 是遵循 MIT 许可证的自由软件。&lt;/p&gt;&lt;p&gt;本软件基于 Qt {qt} 和 Qt for Python (PySide6) 构建，二者按 GNU LGPL v3 许可使用：您可以用自己编译的兼容版本替换 pmdesk 安装目录中的 PySide6 和 Qt 库；其源代码位于 https://download.qt.io。其他组件：Python（PSF 许可证）、Peewee、python-docx、openpyxl 和 platformdirs（MIT）、icalendar（BSD）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1847,7 +1891,7 @@
         <translation>团队服务器，当前身份：{user}</translation>
     </message>
     <message>
-        <source>Colleagues&apos; changes show after a restart: {problem}</source>
+        <source>Colleagues' changes show after a restart: {problem}</source>
         <translation>同事的修改需重启后才能看到：{problem}</translation>
     </message>
     <message>
@@ -1855,7 +1899,7 @@
         <translation>无法连接团队服务器：{problem}</translation>
     </message>
     <message>
-        <source>Updated with a colleague&apos;s changes.</source>
+        <source>Updated with a colleague's changes.</source>
         <translation>已更新同事的修改。</translation>
     </message>
     <message>
@@ -1934,7 +1978,7 @@
         <translation>尚未发送</translation>
     </message>
     <message>
-        <source>Client&apos;s &amp;additions:</source>
+        <source>Client's &amp;additions:</source>
         <translation>客户补充意见(&amp;A)：</translation>
     </message>
     <message>
@@ -1950,7 +1994,7 @@
         <translation>选择文件(&amp;H)…</translation>
     </message>
     <message>
-        <source>Choose the material&apos;s file</source>
+        <source>Choose the material's file</source>
         <translation>选择材料文件</translation>
     </message>
     <message>
@@ -2005,11 +2049,11 @@
         <translation>修改材料状态</translation>
     </message>
     <message>
-        <source>Client&apos;s additions</source>
+        <source>Client's additions</source>
         <translation>客户补充意见</translation>
     </message>
     <message>
-        <source>Edit client&apos;s additions</source>
+        <source>Edit client's additions</source>
         <translation>编辑客户补充意见</translation>
     </message>
     <message>
@@ -2082,6 +2126,74 @@
     </message>
 </context>
 <context>
+    <name>MeetingClock</name>
+    <message>
+        <source>Meeting clock</source>
+        <extracomment>After this many hours the clock shows when the meeting started, not the time elapsed. The clock was started or stopped: the capture line takes the focus back.</extracomment>
+        <translation>会议计时</translation>
+    </message>
+    <message>
+        <source>Start meeting clock</source>
+        <translation>开始会议计时</translation>
+    </message>
+    <message>
+        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
+        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Stop clock</source>
+        <translation>停止计时</translation>
+    </message>
+    <message>
+        <source>Stop meeting clock</source>
+        <translation>停止会议计时</translation>
+    </message>
+    <message>
+        <source>The meeting is over, or has a break (Ctrl+Shift+T)</source>
+        <translation>会议结束或中途休息（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Start or stop the meeting clock</source>
+        <translation>开始或停止会议计时</translation>
+    </message>
+    <message>
+        <source>Start clock again</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>Clock not started</source>
+        <translation>未开始计时</translation>
+    </message>
+    <message>
+        <source>Stopped at {time}</source>
+        <translation>已停止于 {time}</translation>
+    </message>
+    <message>
+        <source>Started {time}</source>
+        <translation>开始于 {time}</translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>已进行 {time}</translation>
+    </message>
+    <message>
+        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
+        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSection</name>
+    <message>
+        <source>Choose an attendee first (Ctrl+1…9, 0 picks the speaker).</source>
+        <extracomment>Marks the current speaker (on the capture page) or the chosen attendee as attended.</extracomment>
+        <translation>请先选择一位参会人（Ctrl+1…9、0 选择发言人）。</translation>
+    </message>
+    <message>
+        <source>Mark {name} attended</source>
+        <translation>标记{name}已出席</translation>
+    </message>
+</context>
+<context>
     <name>MemoDialog</name>
     <message>
         <source>Escalation memo about {name}</source>
@@ -2130,6 +2242,187 @@
     <message>
         <source>&amp;Sent on:</source>
         <translation>发送日期(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesSection</name>
+    <message>
+        <source>Key points by a&amp;genda item</source>
+        <translation>按议题整理要点(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Key points by s&amp;peaker</source>
+        <translation>按发言人整理要点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cc the consultant team</source>
+        <translation>抄送顾问组(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Write minutes (.&amp;docx)…</source>
+        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write &amp;email draft (.eml)…</source>
+        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write minutes</source>
+        <translation>生成会议纪要</translation>
+    </message>
+    <message>
+        <source>Write email draft</source>
+        <translation>生成邮件草稿</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;minutes (.docx)…</source>
+        <translation>会议纪要 (.docx)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Minutes &amp;email draft (.eml)…</source>
+        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
+        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Edit version</source>
+        <translation>编辑版本</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Edit recipients</source>
+        <translation>编辑收件人</translation>
+    </message>
+    <message>
+        <source>Client's feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Edit client's feedback</source>
+        <translation>编辑客户反馈</translation>
+    </message>
+    <message>
+        <source>Revise implementation?</source>
+        <translation>是否修正实施内容</translation>
+    </message>
+    <message>
+        <source>Change revision decision</source>
+        <translation>修改是否修正</translation>
+    </message>
+    <message>
+        <source>Items to revise</source>
+        <translation>需修正项</translation>
+    </message>
+    <message>
+        <source>Edit items to revise</source>
+        <translation>编辑需修正项</translation>
+    </message>
+    <message>
+        <source>Distribution record</source>
+        <translation>发送记录</translation>
+    </message>
+    <message>
+        <source>&amp;Record a sending…</source>
+        <translation>记录一次发送(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Items → ac&amp;tion items</source>
+        <translation>需修正项 → 行动项(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Items → project &amp;scope</source>
+        <translation>需修正项 → 项目范围(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an action item of this meeting</source>
+        <translation>每个需修正项转为本次会议的一个行动项</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an in-scope line of the project boundary</source>
+        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
+    </message>
+    <message>
+        <source>Minutes and email draft</source>
+        <translation>会议纪要与邮件草稿</translation>
+    </message>
+    <message>
+        <source>Distribution record: sent, feedback, decision</source>
+        <translation>发送记录：发送、反馈、决定</translation>
+    </message>
+    <message>
+        <source>To: {names}</source>
+        <translation>收件人：{names}</translation>
+    </message>
+    <message>
+        <source>nobody with an email address</source>
+        <translation>无人填写邮箱地址</translation>
+    </message>
+    <message>
+        <source>Cc: {names}</source>
+        <translation>抄送：{names}</translation>
+    </message>
+    <message>
+        <source>No email address (add it in Stakeholders): {names}</source>
+        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
+    </message>
+    <message>
+        <source>Record as sent?</source>
+        <translation>记录为已发送？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client's feedback later.</source>
+        <translation>
+            <numerusform>邮件草稿已在邮件程序中打开。是否将第 {version} 版纪要记为现已发送给 %n 位收件人？客户的反馈可以稍后补充。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record minutes sent</source>
+        <translation>记录纪要发送</translation>
+    </message>
+    <message>
+        <source>Delete distribution record</source>
+        <translation>删除发送记录</translation>
+    </message>
+    <message>
+        <source>Items to revise → action items</source>
+        <translation>需修正项 → 行动项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action item(s) added; see the Progress tab.</source>
+        <translation>
+            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items to revise → project scope</source>
+        <translation>需修正项 → 项目范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added to the project scope.</source>
+        <translation>
+            <numerusform>已向项目范围添加 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a sending of the minutes first.</source>
+        <translation>请先选择一条纪要发送记录。</translation>
     </message>
 </context>
 <context>
@@ -2202,7 +2495,7 @@
         <translation>观察内容</translation>
     </message>
     <message>
-        <source>Internal: kept in the person&apos;s history, never sent to the client.</source>
+        <source>Internal: kept in the person's history, never sent to the client.</source>
         <translation>内部：记入此人的评估历史，绝不发送给客户。</translation>
     </message>
     <message>
@@ -2227,6 +2520,77 @@
     <message>
         <source>Give {what}</source>
         <translation>填写{what}</translation>
+    </message>
+</context>
+<context>
+    <name>PassivePage</name>
+    <message>
+        <source>Written</source>
+        <translation>撰写日期</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>建议方案</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Lead's decision</source>
+        <translation>负责人决定</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Help action</source>
+        <translation>协助事项</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Escalation memos</source>
+        <translation>上报备忘录</translation>
+    </message>
+    <message>
+        <source>New memo…</source>
+        <translation>新建备忘录…</translation>
+    </message>
+    <message>
+        <source>Lead's decision…</source>
+        <translation>负责人决定…</translation>
+    </message>
+    <message>
+        <source>Send help…</source>
+        <translation>派人协助…</translation>
+    </message>
+    <message>
+        <source>Copy memo text</source>
+        <translation>复制备忘录正文</translation>
+    </message>
+    <message>
+        <source>Passive: ask the client lead — incentive, replace, help?</source>
+        <translation>消极配合者：反馈给客户方项目负责人——激励、换人还是派人协助？</translation>
+    </message>
+    <message>
+        <source>Write escalation memo</source>
+        <translation>撰写上报备忘录</translation>
+    </message>
+    <message>
+        <source>Record the lead's decision</source>
+        <translation>记录负责人决定</translation>
+    </message>
+    <message>
+        <source>Add a consultant to the register first.</source>
+        <translation>请先在登记表中添加顾问。</translation>
+    </message>
+    <message>
+        <source>Send help</source>
+        <translation>派人协助</translation>
     </message>
 </context>
 <context>
@@ -2255,166 +2619,6 @@
 <context>
     <name>PersonDetail</name>
     <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Use suggestion</source>
-        <translation>采用建议</translation>
-    </message>
-    <message>
-        <source>Causes in your own words</source>
-        <translation>原因（自行描述）</translation>
-    </message>
-    <message>
-        <source>Save causes</source>
-        <translation>保存原因</translation>
-    </message>
-    <message>
-        <source>Cooperation type:</source>
-        <translation>配合类型：</translation>
-    </message>
-    <message>
-        <source>Common causes:</source>
-        <translation>常见原因：</translation>
-    </message>
-    <message>
-        <source>In your own words:</source>
-        <translation>自行描述：</translation>
-    </message>
-    <message>
-        <source>Success factors</source>
-        <translation>成功因素</translation>
-    </message>
-    <message>
-        <source>Save success factors</source>
-        <translation>保存成功因素</translation>
-    </message>
-    <message>
-        <source>Carry the success factors over to</source>
-        <translation>将成功因素推广到</translation>
-    </message>
-    <message>
-        <source>Carry over to the ticked people</source>
-        <translation>推广到勾选的人员</translation>
-    </message>
-    <message>
-        <source>Active: why so willing, and carry it over to others</source>
-        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
-    </message>
-    <message>
-        <source>Success factors:</source>
-        <translation>成功因素：</translation>
-    </message>
-    <message>
-        <source>Carry over to:</source>
-        <translation>推广到：</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>撰写日期</translation>
-    </message>
-    <message>
-        <source>Proposal</source>
-        <translation>建议方案</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>发送日期</translation>
-    </message>
-    <message>
-        <source>Lead&apos;s decision</source>
-        <translation>负责人决定</translation>
-    </message>
-    <message>
-        <source>Decided</source>
-        <translation>决定日期</translation>
-    </message>
-    <message>
-        <source>Help action</source>
-        <translation>协助事项</translation>
-    </message>
-    <message>
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Escalation memos</source>
-        <translation>上报备忘录</translation>
-    </message>
-    <message>
-        <source>New memo…</source>
-        <translation>新建备忘录…</translation>
-    </message>
-    <message>
-        <source>Lead&apos;s decision…</source>
-        <translation>负责人决定…</translation>
-    </message>
-    <message>
-        <source>Send help…</source>
-        <translation>派人协助…</translation>
-    </message>
-    <message>
-        <source>Copy memo text</source>
-        <translation>复制备忘录正文</translation>
-    </message>
-    <message>
-        <source>Passive: ask the client lead — incentive, replace, help?</source>
-        <translation>消极配合者：反馈给客户方项目负责人——激励、换人还是派人协助？</translation>
-    </message>
-    <message>
-        <source>One-on-one coaching plan</source>
-        <translation>一对一辅导计划</translation>
-    </message>
-    <message>
-        <source>Save plan</source>
-        <translation>保存计划</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划日期</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>沟通日期</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Coaching log</source>
-        <translation>辅导记录</translation>
-    </message>
-    <message>
-        <source>Plan a talk…</source>
-        <translation>安排沟通…</translation>
-    </message>
-    <message>
-        <source>Edit talk…</source>
-        <translation>编辑沟通…</translation>
-    </message>
-    <message>
-        <source>Delete talk</source>
-        <translation>删除沟通</translation>
-    </message>
-    <message>
-        <source>Routine: one-on-one talks toward active</source>
-        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
-    </message>
-    <message>
-        <source>Coaching plan:</source>
-        <translation>辅导计划：</translation>
-    </message>
-    <message>
-        <source>One-on-one talks:</source>
-        <translation>一对一沟通：</translation>
-    </message>
-    <message>
         <source>Play&amp;book</source>
         <translation>应对方案(&amp;B)</translation>
     </message>
@@ -2425,22 +2629,6 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>信息来源</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Assessment history</source>
-        <translation>评估历史</translation>
     </message>
     <message>
         <source>Histor&amp;y</source>
@@ -2525,106 +2713,6 @@
     <message>
         <source>Follow-&amp;ups</source>
         <translation>跟进记录(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
-        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
-    </message>
-    <message>
-        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
-        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
-    </message>
-    <message>
-        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
-        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
-    </message>
-    <message>
-        <source>no deadlines passed yet</source>
-        <translation>尚无已到期的截止日期</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
-    </message>
-    <message>
-        <source>not enough history (needs {n} deadlines)</source>
-        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
-    </message>
-    <message>
-        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
-        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
-    </message>
-    <message>
-        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
-        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
-    </message>
-    <message>
-        <source>Carried over to: {names}</source>
-        <translation>已推广到：{names}</translation>
-    </message>
-    <message>
-        <source>Change cooperation type</source>
-        <translation>修改配合类型</translation>
-    </message>
-    <message>
-        <source>Playbook</source>
-        <translation>应对方案</translation>
-    </message>
-    <message>
-        <source>Use the suggested cooperation type</source>
-        <translation>采用建议的配合类型</translation>
-    </message>
-    <message>
-        <source>On-time record</source>
-        <translation>按时完成记录</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
-    </message>
-    <message>
-        <source>Edit causes</source>
-        <translation>编辑原因</translation>
-    </message>
-    <message>
-        <source>Edit success factors</source>
-        <translation>编辑成功因素</translation>
-    </message>
-    <message>
-        <source>Carry over success factors</source>
-        <translation>推广成功因素</translation>
-    </message>
-    <message>
-        <source>Edit coaching plan</source>
-        <translation>编辑辅导计划</translation>
-    </message>
-    <message>
-        <source>Write escalation memo</source>
-        <translation>撰写上报备忘录</translation>
-    </message>
-    <message>
-        <source>Record the lead&apos;s decision</source>
-        <translation>记录负责人决定</translation>
-    </message>
-    <message>
-        <source>Add a consultant to the register first.</source>
-        <translation>请先在登记表中添加顾问。</translation>
-    </message>
-    <message>
-        <source>Send help</source>
-        <translation>派人协助</translation>
-    </message>
-    <message>
-        <source>Plan a talk</source>
-        <translation>安排沟通</translation>
-    </message>
-    <message>
-        <source>One-on-one with {name}</source>
-        <translation>与{name}一对一沟通</translation>
-    </message>
-    <message>
-        <source>Edit talk</source>
-        <translation>编辑沟通</translation>
     </message>
 </context>
 <context>
@@ -2785,7 +2873,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>Creates the kickoff meeting with the method&apos;s four purposes and its before / during / after checklist, due relative to the start.</source>
+        <source>Creates the kickoff meeting with the method's four purposes and its before / during / after checklist, due relative to the start.</source>
         <translation>创建项目启动会，包含方法中的四个目的及会前/会中/会后检查清单，各项截止时间以会议开始时间为基准。</translation>
     </message>
     <message>
@@ -2811,6 +2899,21 @@
     <message>
         <source>Time &amp;zone:</source>
         <translation>时区(&amp;Z)：</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookPage</name>
+    <message>
+        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
+        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
+    </message>
+    <message>
+        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
+        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
+    </message>
+    <message>
+        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
+        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
     </message>
 </context>
 <context>
@@ -3040,7 +3143,7 @@
         <translation>导入客户更新的跟踪表(&amp;I)…</translation>
     </message>
     <message>
-        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead&apos;s review · {requests} open lead requests · {chase} to chase</source>
+        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead's review · {requests} open lead requests · {chase} to chase</source>
         <translation>{steps} 个步骤 · {overdue} 个逾期 · {flagged} 个顺延 {n} 次及以上 · {waiting} 项待负责人审核 · {requests} 条负责人意见/问题待解决 · {chase} 项待催办</translation>
     </message>
     <message>
@@ -3065,7 +3168,7 @@
         <translation>工作计划(&amp;P)</translation>
     </message>
     <message>
-        <source>Each person&apos;s &amp;deadlines</source>
+        <source>Each person's &amp;deadlines</source>
         <translation>各人截止日期(&amp;D)</translation>
     </message>
     <message>
@@ -3177,15 +3280,15 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Each person&apos;s deadlines</source>
+        <source>Each person's deadlines</source>
         <translation>各人截止日期</translation>
     </message>
     <message>
-        <source>The person&apos;s open steps</source>
+        <source>The person's open steps</source>
         <translation>此人的未完成步骤</translation>
     </message>
     <message>
-        <source>Export this person&apos;s steps…</source>
+        <source>Export this person's steps…</source>
         <translation>导出此人的步骤…</translation>
     </message>
     <message>
@@ -3478,6 +3581,186 @@
     </message>
 </context>
 <context>
+    <name>RegisterSection</name>
+    <message>
+        <source>Stakeholder register</source>
+        <extracomment>The person of the new current row (None when no row is current). The rows shown changed by a filter (the grid shows the same people).</extracomment>
+        <translation>干系人登记表</translation>
+    </message>
+    <message>
+        <source>Search name, unit, title, role…</source>
+        <translation>搜索姓名、部门、职务、角色…</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>搜索干系人登记表</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Engagement now</source>
+        <translation>当前态度</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Any engagement</source>
+        <translation>全部态度</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a person to the register</source>
+        <translation>向登记表添加人员</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the register and its history (.xlsx, internal)</source>
+        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
+    </message>
+    <message>
+        <source>Stakeholder register (internal)…</source>
+        <translation>干系人登记表（仅限内部）…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Rename person</source>
+        <translation>修改姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>时间单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Change engagement</source>
+        <translation>修改当前态度</translation>
+    </message>
+    <message>
+        <source>Engagement wanted</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Change desired engagement</source>
+        <translation>修改期望态度</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Change influence</source>
+        <translation>修改影响力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>关注度</translation>
+    </message>
+    <message>
+        <source>Change interest</source>
+        <translation>修改关注度</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议类型</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Filter by {what}</source>
+        <translation>按{what}筛选</translation>
+    </message>
+    <message>
+        <source>(too few deadlines)</source>
+        <translation>（截止日期记录不足）</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加{name}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑{name}</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
+        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除{name}</translation>
+    </message>
+    <message>
+        <source>{project} - stakeholder register (internal)</source>
+        <translation>{project} - 干系人登记表（仅限内部）</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>Edit request</source>
@@ -3544,6 +3827,77 @@
     </message>
 </context>
 <context>
+    <name>RoutinePage</name>
+    <message>
+        <source>One-on-one coaching plan</source>
+        <translation>一对一辅导计划</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>沟通日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coaching log</source>
+        <translation>辅导记录</translation>
+    </message>
+    <message>
+        <source>Plan a talk…</source>
+        <translation>安排沟通…</translation>
+    </message>
+    <message>
+        <source>Edit talk…</source>
+        <translation>编辑沟通…</translation>
+    </message>
+    <message>
+        <source>Delete talk</source>
+        <translation>删除沟通</translation>
+    </message>
+    <message>
+        <source>Routine: one-on-one talks toward active</source>
+        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
+    </message>
+    <message>
+        <source>Coaching plan:</source>
+        <translation>辅导计划：</translation>
+    </message>
+    <message>
+        <source>One-on-one talks:</source>
+        <translation>一对一沟通：</translation>
+    </message>
+    <message>
+        <source>Edit coaching plan</source>
+        <translation>编辑辅导计划</translation>
+    </message>
+    <message>
+        <source>Plan a talk</source>
+        <translation>安排沟通</translation>
+    </message>
+    <message>
+        <source>One-on-one with {name}</source>
+        <translation>与{name}一对一沟通</translation>
+    </message>
+    <message>
+        <source>Edit talk</source>
+        <translation>编辑沟通</translation>
+    </message>
+</context>
+<context>
     <name>SendHelpDialog</name>
     <message>
         <source>Send help</source>
@@ -3594,166 +3948,83 @@
     </message>
 </context>
 <context>
-    <name>StakeholdersTab</name>
+    <name>SpeakersSection</name>
     <message>
-        <source>Internal analysis: for the consultant team only, never sent to the client.</source>
-        <translation>内部分析：仅供顾问组内部使用，不得发送给客户。</translation>
-    </message>
-    <message>
-        <source>Search name, unit, title, role…</source>
-        <translation>搜索姓名、部门、职务、角色…</translation>
-    </message>
-    <message>
-        <source>Search the register</source>
-        <translation>搜索干系人登记表</translation>
+        <source>#</source>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Rename person</source>
-        <translation>修改姓名</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>部门</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>职务</translation>
+        <source>What they said</source>
+        <translation>发言内容</translation>
     </message>
     <message>
-        <source>Engagement now</source>
-        <translation>当前态度</translation>
+        <source>Speakers</source>
+        <translation>发言人</translation>
     </message>
     <message>
-        <source>Both sides</source>
-        <translation>双方</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <source>All roles</source>
-        <translation>全部角色</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
+        <source>Agenda item</source>
+        <translation>议题</translation>
     </message>
     <message>
-        <source>Not assessed</source>
-        <translation>未评估</translation>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
     </message>
     <message>
-        <source>Any engagement</source>
-        <translation>全部态度</translation>
+        <source>internal</source>
+        <translation>内部</translation>
     </message>
     <message>
-        <source>&amp;Add…</source>
-        <translation>添加(&amp;A)…</translation>
+        <source>Note</source>
+        <translation>记录内容</translation>
     </message>
     <message>
-        <source>Add a person to the register</source>
-        <translation>向登记表添加人员</translation>
+        <source>Everything the speaker said</source>
+        <translation>该发言人的全部发言</translation>
     </message>
     <message>
-        <source>Ed&amp;it…</source>
-        <translation>编辑(&amp;I)…</translation>
+        <source>Select a speaker to see everything they said.</source>
+        <translation>选择一位发言人，查看其全部发言。</translation>
     </message>
     <message>
-        <source>Re&amp;move</source>
-        <translation>删除(&amp;M)</translation>
+        <source>No speaker</source>
+        <translation>未选发言人</translation>
     </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
+    <message numerus="yes">
+        <source>{name}: %n note(s), in order</source>
+        <translation>
+            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
+        </translation>
     </message>
+</context>
+<context>
+    <name>StakeholdersTab</name>
     <message>
-        <source>Export the register and its history (.xlsx, internal)</source>
-        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
-    </message>
-    <message>
-        <source>Change engagement</source>
-        <translation>修改当前态度</translation>
-    </message>
-    <message>
-        <source>Engagement wanted</source>
-        <translation>期望态度</translation>
-    </message>
-    <message>
-        <source>Change desired engagement</source>
-        <translation>修改期望态度</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>差距</translation>
-    </message>
-    <message>
-        <source>Influence</source>
-        <translation>影响力</translation>
-    </message>
-    <message>
-        <source>Change influence</source>
-        <translation>修改影响力</translation>
-    </message>
-    <message>
-        <source>Interest</source>
-        <translation>关注度</translation>
-    </message>
-    <message>
-        <source>Change interest</source>
-        <translation>修改关注度</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>New commitment</source>
-        <translation>新承诺日期</translation>
-    </message>
-    <message>
-        <source>Follow-up log</source>
-        <translation>跟进记录</translation>
-    </message>
-    <message>
-        <source>Add follow-up…</source>
-        <translation>添加跟进…</translation>
-    </message>
-    <message>
-        <source>Log a private follow-up</source>
-        <translation>记录一次私下跟进</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Edit follow-up</source>
-        <translation>编辑跟进</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Delete follow-up</source>
-        <translation>删除跟进</translation>
+        <source>Internal analysis: for the consultant team only, never sent to the client.</source>
+        <translation>内部分析：仅供顾问组内部使用，不得发送给客户。</translation>
     </message>
     <message>
         <source>Power/interest &amp;grid</source>
@@ -3768,136 +4039,12 @@
         <translation>跟进记录(&amp;W)</translation>
     </message>
     <message>
-        <source>Stakeholder register (internal)…</source>
-        <translation>干系人登记表（仅限内部）…</translation>
-    </message>
-    <message>
-        <source>Filter by {what}</source>
-        <translation>按{what}筛选</translation>
-    </message>
-    <message>
-        <source>{gaps} of {n} client people must move up.</source>
-        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
-    </message>
-    <message>
-        <source>Not assessed: {names}</source>
-        <translation>未评估：{names}</translation>
-    </message>
-    <message>
-        <source>(too few deadlines)</source>
-        <translation>（截止日期记录不足）</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
-    </message>
-    <message>
         <source>Select a person to see their analysis and history.</source>
         <translation>选择一位人员，查看其分析和历史记录。</translation>
     </message>
     <message>
         <source>{role} · {name}</source>
         <translation>{role} · {name}</translation>
-    </message>
-    <message>
-        <source>Add {name}</source>
-        <translation>添加{name}</translation>
-    </message>
-    <message>
-        <source>Edit {name}</source>
-        <translation>编辑{name}</translation>
-    </message>
-    <message>
-        <source>Remove person</source>
-        <translation>删除人员</translation>
-    </message>
-    <message>
-        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
-        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除{name}</translation>
-    </message>
-    <message>
-        <source>Move on the power/interest grid</source>
-        <translation>在影响力/关注度矩阵中移动</translation>
-    </message>
-    <message>
-        <source>power-interest grid</source>
-        <translation>影响力-关注度矩阵</translation>
-    </message>
-    <message>
-        <source>Save grid as PNG</source>
-        <translation>将矩阵保存为 PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>Power/interest grid</source>
-        <translation>影响力/关注度矩阵</translation>
-    </message>
-    <message>
-        <source>Grid not saved</source>
-        <translation>矩阵未保存</translation>
-    </message>
-    <message>
-        <source>{project} - stakeholder register (internal)</source>
-        <translation>{project} - 干系人登记表（仅限内部）</translation>
-    </message>
-    <message>
-        <source>Log follow-up</source>
-        <translation>记录跟进</translation>
-    </message>
-    <message>
-        <source>Private follow-up</source>
-        <translation>私下跟进</translation>
-    </message>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Quadrant</source>
-        <translation>象限</translation>
-    </message>
-    <message>
-        <source>Suggested</source>
-        <translation>建议类型</translation>
-    </message>
-    <message>
-        <source>Change cooperation type</source>
-        <translation>修改配合类型</translation>
-    </message>
-    <message>
-        <source>Next action</source>
-        <translation>下一步行动</translation>
-    </message>
-    <message>
-        <source>Stakeholder register</source>
-        <translation>干系人登记表</translation>
-    </message>
-    <message>
-        <source>Save grid as P&amp;NG…</source>
-        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
-        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
-    </message>
-    <message>
-        <source>Engagement now (rows) against wanted (columns)</source>
-        <translation>当前态度（行）与期望态度（列）对照</translation>
-    </message>
-    <message>
-        <source>Rows: engagement now · columns: engagement wanted</source>
-        <translation>行：当前态度 · 列：期望态度</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
     </message>
     <message>
         <source>Register</source>
@@ -4032,7 +4179,7 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <name>autosave</name>
     <message>
         <source>Restored what you typed here before pmdesk closed unexpectedly.</source>
-        <extracomment>Milliseconds after the last key: &quot;nothing typed is lost but the last second&quot;.</extracomment>
+        <extracomment>Milliseconds after the last key: "nothing typed is lost but the last second".</extracomment>
         <translation>已恢复 pmdesk 意外关闭前您在此输入的内容。</translation>
     </message>
 </context>
