@@ -201,6 +201,10 @@ def _add_row_bookkeeping(db: SqliteDatabase) -> None:
     )
 
 
+def _add_project_archived(db: SqliteDatabase) -> None:
+    db.execute_sql('ALTER TABLE "project" ADD COLUMN "archived" INTEGER NOT NULL DEFAULT FALSE')
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -208,6 +212,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "attachments go with their materials", _clean_up_attachments),
     Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
+    Migration(6, "archived projects", _add_project_archived),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

@@ -245,7 +245,13 @@ class ServerMigration:
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
-SERVER_MIGRATIONS: list[ServerMigration] = []
+SERVER_MIGRATIONS: list[ServerMigration] = [
+    ServerMigration(
+        6,
+        "archived projects",
+        ("ALTER TABLE project ADD COLUMN archived boolean NOT NULL DEFAULT FALSE",),
+    ),
+]
 
 
 def schema_version(db: PostgresqlDatabase) -> int:

@@ -217,7 +217,12 @@ def check_time_zone(name: str) -> str:
 
 
 def default_title(project: Project, language: Language) -> str:
-    return _TITLE[language].format(name=project.name)
+    """ "Project kickoff: <name>"; in Chinese "<name>项目启动会", without doubling a name
+    that already ends in 项目 ("仓储项目" gives 仓储项目启动会, not …项目项目启动会)."""
+    name = project.name.strip()
+    if language == Language.ZH_CN and name.endswith("项目"):
+        name = name[: -len("项目")]
+    return _TITLE[language].format(name=name)
 
 
 def plan_kickoff(
