@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionDialog</name>
@@ -11,7 +12,7 @@
         <translation>添加步骤</translation>
     </message>
     <message>
-        <source>The client's assistance is needed</source>
+        <source>The client&apos;s assistance is needed</source>
         <translation>需要客户协助</translation>
     </message>
     <message>
@@ -86,7 +87,7 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>Needs the client's &amp;assistance</source>
+        <source>Needs the client&apos;s &amp;assistance</source>
         <translation>需要客户协助(&amp;A)</translation>
     </message>
     <message>
@@ -235,7 +236,7 @@
         <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
     </message>
     <message>
-        <source>{over} minutes over the meeting's length</source>
+        <source>{over} minutes over the meeting&apos;s length</source>
         <translation>超出会议时长 {over} 分钟</translation>
     </message>
     <message>
@@ -427,7 +428,7 @@
         <translation>最近观察</translation>
     </message>
     <message>
-        <source>Attendees' attitudes</source>
+        <source>Attendees&apos; attitudes</source>
         <translation>参会人员态度</translation>
     </message>
     <message>
@@ -515,7 +516,7 @@
         <translation>记录态度</translation>
     </message>
     <message>
-        <source>This project lists no outcomes yet: add the project's outcomes first.</source>
+        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
         <translation>本项目尚未列出成果：请先添加项目成果。</translation>
     </message>
     <message>
@@ -606,7 +607,7 @@
     <name>CaptureBar</name>
     <message>
         <source>Speaker (Ctrl+1…9, 0)</source>
-        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line's text, shortly after the user stopped typing: save it as the draft.</extracomment>
+        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line&apos;s text, shortly after the user stopped typing: save it as the draft.</extracomment>
         <translation>发言人（Ctrl+1…9、0）</translation>
     </message>
     <message>
@@ -742,7 +743,7 @@
         <translation>根据所选记录创建行动项</translation>
     </message>
     <message>
-        <source>Record the speaker's attitude (internal: goes to their history)</source>
+        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
         <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
     </message>
     <message>
@@ -1147,7 +1148,7 @@
         <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
     </message>
     <message>
-        <source>The suggestion counts passed deadlines of the person's action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
         <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
     </message>
     <message>
@@ -1196,7 +1197,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <source>The lead's decision</source>
+        <source>The lead&apos;s decision</source>
         <translation>负责人的决定</translation>
     </message>
     <message>
@@ -1227,8 +1228,8 @@
 <context>
     <name>DetailsSection</name>
     <message>
-        <source>this computer's zone</source>
-        <extracomment>(what changed, "before → after"): the user wants it in the re-confirmation log.</extracomment>
+        <source>this computer&apos;s zone</source>
+        <extracomment>(what changed, &quot;before → after&quot;): the user wants it in the re-confirmation log.</extracomment>
         <translation>本机时区</translation>
     </message>
     <message>
@@ -1292,7 +1293,7 @@
         <translation>调整启动会时间</translation>
     </message>
     <message>
-        <source>Change the kickoff's end</source>
+        <source>Change the kickoff&apos;s end</source>
         <translation>修改启动会结束时间</translation>
     </message>
     <message>
@@ -1327,7 +1328,7 @@
         <translation>收件人</translation>
     </message>
     <message>
-        <source>Client's feedback</source>
+        <source>Client&apos;s feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
@@ -1351,7 +1352,7 @@
         <translation>收件人(&amp;R)：</translation>
     </message>
     <message>
-        <source>Client's &amp;feedback:</source>
+        <source>Client&apos;s &amp;feedback:</source>
         <translation>客户反馈(&amp;F)：</translation>
     </message>
     <message>
@@ -1404,7 +1405,7 @@
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <source>Notes of the project's meetings</source>
+        <source>Notes of the project&apos;s meetings</source>
         <translation>本项目的会议记录</translation>
     </message>
     <message>
@@ -1420,10 +1421,11 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to pmdesk</source>
+        <extracomment>The old name: a new project is the project dialog without a project.</extracomment>
         <translation>欢迎使用 pmdesk</translation>
     </message>
     <message>
-        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders' notes, the stakeholder analysis and a step plan with overdue items.</source>
+        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders&apos; notes, the stakeholder analysis and a step plan with overdue items.</source>
         <translation>此数据库中还没有项目。示例项目中已填好数据，可展示 pmdesk 的各项功能：已筹备好的项目启动会、领导发言记录、干系人分析，以及含逾期事项的工作计划。</translation>
     </message>
     <message>
@@ -1611,7 +1613,7 @@
     <name>KickoffSection</name>
     <message>
         <source>Move up</source>
-        <extracomment>The section's main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
+        <extracomment>The section&apos;s main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
         <translation>上移</translation>
     </message>
     <message>
@@ -1638,7 +1640,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method's before / during / after checklist.</source>
+        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
         <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
     </message>
     <message>
@@ -1682,7 +1684,7 @@
         <translation>请先安排项目启动会。</translation>
     </message>
     <message>
-        <source>Set the kickoff's date and time first.</source>
+        <source>Set the kickoff&apos;s date and time first.</source>
         <translation>请先设置启动会的日期和时间。</translation>
     </message>
     <message>
@@ -1763,6 +1765,30 @@
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
+        <source>Edit pro&amp;ject…</source>
+        <translation>编辑项目(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive project</source>
+        <translation>归档项目(&amp;H)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete project…</source>
+        <translation>删除项目(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;archived projects</source>
+        <translation>显示已归档项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The &amp;method in brief</source>
+        <translation>方法简介(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -1827,8 +1853,52 @@
         <translation>项目(&amp;R)：</translation>
     </message>
     <message>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>Unarc&amp;hive project</source>
+        <translation>取消归档(&amp;H)</translation>
+    </message>
+    <message>
         <source>No projects yet: File → New project.</source>
         <translation>还没有项目：请选择“文件 → 新建项目”。</translation>
+    </message>
+    <message>
+        <source>Project saved.</source>
+        <translation>项目已保存。</translation>
+    </message>
+    <message>
+        <source>Archive project</source>
+        <translation>归档项目</translation>
+    </message>
+    <message>
+        <source>Unarchive project</source>
+        <translation>取消归档项目</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete the project “{name}” with its kickoff, notes, people and plan? Edit → Undo brings it back while pmdesk stays open.</source>
+        <translation>删除项目“{name}”及其启动会、记录、人员和计划？在 pmdesk 关闭前，可用“编辑 → 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Project not deleted</source>
+        <translation>项目未删除</translation>
+    </message>
+    <message>
+        <source>The team server refused to delete “{name}”: only the colleague who created a project may delete it. You can archive it instead.
+
+{detail}</source>
+        <translation>团队服务器拒绝删除“{name}”：只有创建项目的同事才能删除它。您可以改为归档。
+
+{detail}</translation>
+    </message>
+    <message>
+        <source>Delete project {name}</source>
+        <translation>删除项目 {name}</translation>
     </message>
     <message>
         <source>Project created.</source>
@@ -1871,7 +1941,7 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client's people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk's installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
+        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client&apos;s people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk&apos;s installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;面向咨询项目经理的客户沟通工作台：筹备项目启动会，记录每位客户领导的发言，分析客户方人员，并以客户方项目负责人为把关者推进项目进度。&lt;/p&gt;&lt;p&gt;pmdesk 是遵循 MIT 许可证的自由软件。&lt;/p&gt;&lt;p&gt;本软件基于 Qt {qt} 和 Qt for Python (PySide6) 构建，二者按 GNU LGPL v3 许可使用：您可以用自己编译的兼容版本替换 pmdesk 安装目录中的 PySide6 和 Qt 库；其源代码位于 https://download.qt.io。其他组件：Python（PSF 许可证）、Peewee、python-docx、openpyxl 和 platformdirs（MIT）、icalendar（BSD）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1891,7 +1961,7 @@
         <translation>团队服务器，当前身份：{user}</translation>
     </message>
     <message>
-        <source>Colleagues' changes show after a restart: {problem}</source>
+        <source>Colleagues&apos; changes show after a restart: {problem}</source>
         <translation>同事的修改需重启后才能看到：{problem}</translation>
     </message>
     <message>
@@ -1899,7 +1969,7 @@
         <translation>无法连接团队服务器：{problem}</translation>
     </message>
     <message>
-        <source>Updated with a colleague's changes.</source>
+        <source>Updated with a colleague&apos;s changes.</source>
         <translation>已更新同事的修改。</translation>
     </message>
     <message>
@@ -1978,7 +2048,7 @@
         <translation>尚未发送</translation>
     </message>
     <message>
-        <source>Client's &amp;additions:</source>
+        <source>Client&apos;s &amp;additions:</source>
         <translation>客户补充意见(&amp;A)：</translation>
     </message>
     <message>
@@ -1994,7 +2064,7 @@
         <translation>选择文件(&amp;H)…</translation>
     </message>
     <message>
-        <source>Choose the material's file</source>
+        <source>Choose the material&apos;s file</source>
         <translation>选择材料文件</translation>
     </message>
     <message>
@@ -2049,11 +2119,11 @@
         <translation>修改材料状态</translation>
     </message>
     <message>
-        <source>Client's additions</source>
+        <source>Client&apos;s additions</source>
         <translation>客户补充意见</translation>
     </message>
     <message>
-        <source>Edit client's additions</source>
+        <source>Edit client&apos;s additions</source>
         <translation>编辑客户补充意见</translation>
     </message>
     <message>
@@ -2245,6 +2315,17 @@
     </message>
 </context>
 <context>
+    <name>MethodGuideDialog</name>
+    <message>
+        <source>The method in brief</source>
+        <translation>方法简介</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Who the client is&lt;/h3&gt;&lt;p&gt;The client&apos;s &lt;b&gt;project lead&lt;/b&gt; and the client-side &lt;b&gt;cooperating staff&lt;/b&gt; who do work for the project. Client &lt;b&gt;leaders&lt;/b&gt; (sponsors, executives) are a third group whose attitude and priorities you must learn.&lt;/p&gt;&lt;h3&gt;Your three roles as PM&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Commander&lt;/b&gt;: lead the work of both sides.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Filter&lt;/b&gt;: decide what goes to whom. Attitudes, classifications and private follow-ups are internal and never appear in a client file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt;: make each side&apos;s duties explicit, guard the project boundary (scope) and get the client lead to push the project.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Kickoff tab: the kickoff meeting&lt;/h3&gt;&lt;p&gt;Its four purposes: the client knows the project, its plan and the resources it needs; knows the project structure and the consultant team; you find out the attitude of the client, its leaders and staff; and which outcomes the leaders value most. Before: agree attendees, time and the division of labour with the client lead; send the materials and ask what they would add; re-confirm on site and log what changed. After: send the minutes and confirm whether the plan must change.&lt;/p&gt;&lt;h3&gt;Live meeting tab&lt;/h3&gt;&lt;p&gt;Record every leader&apos;s remarks, opinions and ideas as they speak, and judge what outcome each leader values. What was said may be minuted; your judgement of what they value stays internal.&lt;/p&gt;&lt;h3&gt;Stakeholders tab&lt;/h3&gt;&lt;p&gt;After the first contact classify each cooperating person as active, passive or routine, find the causes, and plan what to do: carry over what works, feed causes back to the lead, send help at key moments.&lt;/p&gt;&lt;h3&gt;Progress tab&lt;/h3&gt;&lt;p&gt;Plan each step with one owner and one deadline. Report to the client lead in three parts: status, problems, help needed. Praise in public those who finished on time; follow up laggards in private and give the next steps in the report instead of names.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;谁是客户&lt;/h3&gt;&lt;p&gt;客户方&lt;b&gt;项目负责人&lt;/b&gt;和为项目做事的客户方&lt;b&gt;配合人员&lt;/b&gt;。客户&lt;b&gt;领导&lt;/b&gt;（发起人、高层）是第三类人，您需要了解他们的态度和关注重点。&lt;/p&gt;&lt;h3&gt;项目经理的三个角色&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;总指挥&lt;/b&gt;：带领双方的工作。&lt;/li&gt;&lt;li&gt;&lt;b&gt;过滤者&lt;/b&gt;：决定什么信息给谁。态度、分类和私下跟进属于内部信息，绝不出现在给客户的文件中。&lt;/li&gt;&lt;li&gt;&lt;b&gt;桥梁&lt;/b&gt;：明确双方的分工，守住项目边界（范围），让客户负责人推动项目。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;启动会页：项目启动会&lt;/h3&gt;&lt;p&gt;四个目的：让客户知晓项目、推进计划和所需协调资源；认识项目架构和顾问组成员；摸清客户、领导和配合人员的态度；了解领导最看重的成果。会前：与客户负责人约定参会人员、时间和分工；发送材料并询问客户是否有补充；提前到场再次确认并记录变更。会后：发送会议纪要，确认项目实施内容是否需要修正。&lt;/p&gt;&lt;h3&gt;会议记录页&lt;/h3&gt;&lt;p&gt;在领导发言时记录每位领导的发言、意见和想法，并判断每位领导看重什么成果。发言可以写入纪要；您对其看重之处的判断只留在内部。&lt;/p&gt;&lt;h3&gt;干系人页&lt;/h3&gt;&lt;p&gt;首次接触后，把每位配合人员分为积极、消极或按部就班，分析原因并制定对策：推广有效的做法，把原因反馈给客户负责人，在关键时刻派人帮扶。&lt;/p&gt;&lt;h3&gt;进度页&lt;/h3&gt;&lt;p&gt;每个步骤有一个负责人和一个时间节点。向客户负责人汇报分三部分：现状、问题、需要的协助。公开表扬按时完成的人；私下跟进落后的人，在报告中写下一步安排而不点名。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>MinutesSection</name>
     <message>
         <source>Key points by a&amp;genda item</source>
@@ -2307,11 +2388,11 @@
         <translation>编辑收件人</translation>
     </message>
     <message>
-        <source>Client's feedback</source>
+        <source>Client&apos;s feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <source>Edit client's feedback</source>
+        <source>Edit client&apos;s feedback</source>
         <translation>编辑客户反馈</translation>
     </message>
     <message>
@@ -2387,7 +2468,7 @@
         <translation>记录为已发送？</translation>
     </message>
     <message numerus="yes">
-        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client's feedback later.</source>
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client&apos;s feedback later.</source>
         <translation>
             <numerusform>邮件草稿已在邮件程序中打开。是否将第 {version} 版纪要记为现已发送给 %n 位收件人？客户的反馈可以稍后补充。</numerusform>
         </translation>
@@ -2426,49 +2507,6 @@
     </message>
 </context>
 <context>
-    <name>NewProjectDialog</name>
-    <message>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>Project name</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <source>Client organisation</source>
-        <translation>客户单位</translation>
-    </message>
-    <message>
-        <source>Project code</source>
-        <translation>项目编号</translation>
-    </message>
-    <message>
-        <source>Language of client documents</source>
-        <translation>客户文档语言</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Client:</source>
-        <translation>客户(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>C&amp;ode:</source>
-        <translation>编号(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Documents in:</source>
-        <translation>文档语言(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Please give the project a name.</source>
-        <translation>请填写项目名称。</translation>
-    </message>
-</context>
-<context>
     <name>ObservationDialog</name>
     <message>
         <source>Attitude observation</source>
@@ -2495,7 +2533,7 @@
         <translation>观察内容</translation>
     </message>
     <message>
-        <source>Internal: kept in the person's history, never sent to the client.</source>
+        <source>Internal: kept in the person&apos;s history, never sent to the client.</source>
         <translation>内部：记入此人的评估历史，绝不发送给客户。</translation>
     </message>
     <message>
@@ -2537,7 +2575,7 @@
         <translation>发送日期</translation>
     </message>
     <message>
-        <source>Lead's decision</source>
+        <source>Lead&apos;s decision</source>
         <translation>负责人决定</translation>
     </message>
     <message>
@@ -2561,7 +2599,7 @@
         <translation>新建备忘录…</translation>
     </message>
     <message>
-        <source>Lead's decision…</source>
+        <source>Lead&apos;s decision…</source>
         <translation>负责人决定…</translation>
     </message>
     <message>
@@ -2581,7 +2619,7 @@
         <translation>撰写上报备忘录</translation>
     </message>
     <message>
-        <source>Record the lead's decision</source>
+        <source>Record the lead&apos;s decision</source>
         <translation>记录负责人决定</translation>
     </message>
     <message>
@@ -2873,7 +2911,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>Creates the kickoff meeting with the method's four purposes and its before / during / after checklist, due relative to the start.</source>
+        <source>Creates the kickoff meeting with the method&apos;s four purposes and its before / during / after checklist, due relative to the start.</source>
         <translation>创建项目启动会，包含方法中的四个目的及会前/会中/会后检查清单，各项截止时间以会议开始时间为基准。</translation>
     </message>
     <message>
@@ -3143,7 +3181,7 @@
         <translation>导入客户更新的跟踪表(&amp;I)…</translation>
     </message>
     <message>
-        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead's review · {requests} open lead requests · {chase} to chase</source>
+        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead&apos;s review · {requests} open lead requests · {chase} to chase</source>
         <translation>{steps} 个步骤 · {overdue} 个逾期 · {flagged} 个顺延 {n} 次及以上 · {waiting} 项待负责人审核 · {requests} 条负责人意见/问题待解决 · {chase} 项待催办</translation>
     </message>
     <message>
@@ -3168,7 +3206,7 @@
         <translation>工作计划(&amp;P)</translation>
     </message>
     <message>
-        <source>Each person's &amp;deadlines</source>
+        <source>Each person&apos;s &amp;deadlines</source>
         <translation>各人截止日期(&amp;D)</translation>
     </message>
     <message>
@@ -3280,15 +3318,15 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Each person's deadlines</source>
+        <source>Each person&apos;s deadlines</source>
         <translation>各人截止日期</translation>
     </message>
     <message>
-        <source>The person's open steps</source>
+        <source>The person&apos;s open steps</source>
         <translation>此人的未完成步骤</translation>
     </message>
     <message>
-        <source>Export this person's steps…</source>
+        <source>Export this person&apos;s steps…</source>
         <translation>导出此人的步骤…</translation>
     </message>
     <message>
@@ -3474,6 +3512,77 @@
     <message>
         <source>Change step status</source>
         <translation>修改步骤状态</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>One item per line: what the project will do</source>
+        <translation>每行一项：项目要做的内容</translation>
+    </message>
+    <message>
+        <source>One item per line: what it will not do</source>
+        <translation>每行一项：项目不做的内容</translation>
+    </message>
+    <message>
+        <source>One outcome or deliverable per line</source>
+        <translation>每行一个成果或交付物</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>编号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in:</source>
+        <translation>文档语言(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date:</source>
+        <translation>开始日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>结束日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>描述(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;In scope:</source>
+        <translation>范围内(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Out o&amp;f scope:</source>
+        <translation>范围外(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>O&amp;utcomes / deliverables:</source>
+        <translation>成果 / 交付物(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Please give the project a name.</source>
+        <translation>请填写项目名称。</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4057,129 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>任何位置</translation>
+    </message>
+    <message>
+        <source>Kickoff</source>
+        <translation>启动会</translation>
+    </message>
+    <message>
+        <source>Live meeting</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Undo (says what it undid)</source>
+        <translation>撤销（说明撤销了什么）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Go to that tab, menu or field</source>
+        <translation>转到该标签页、菜单或字段</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Add a row (attendee, agenda item, step…)</source>
+        <translation>添加一行（参会人、议程项、步骤…）</translation>
+    </message>
+    <message>
+        <source>Remove the current row (undo puts it back)</source>
+        <translation>删除当前行（撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>Edit the current row in its form</source>
+        <translation>在表单中编辑当前行</translation>
+    </message>
+    <message>
+        <source>Move the row</source>
+        <translation>移动该行</translation>
+    </message>
+    <message>
+        <source>Edit the current cell</source>
+        <translation>编辑当前单元格</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Tick a checklist step</source>
+        <translation>勾选清单步骤</translation>
+    </message>
+    <message>
+        <source>Save the evidence being typed</source>
+        <translation>保存正在输入的依据</translation>
+    </message>
+    <message>
+        <source>Open a date&apos;s calendar</source>
+        <translation>打开日期的日历</translation>
+    </message>
+    <message>
+        <source>Choose the speaker</source>
+        <translation>选择发言人</translation>
+    </message>
+    <message>
+        <source>Previous / next agenda item</source>
+        <translation>上一个 / 下一个议程项</translation>
+    </message>
+    <message>
+        <source>Internal note: never in client files</source>
+        <translation>内部记录：不会出现在客户文件中</translation>
+    </message>
+    <message>
+        <source>Mark the person attended</source>
+        <translation>标记此人已出席</translation>
+    </message>
+    <message>
+        <source>Start / stop the meeting clock</source>
+        <translation>开始 / 停止会议计时</translation>
+    </message>
+    <message>
+        <source>Note kind: {kind}</source>
+        <translation>记录类型：{kind}</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>变更项</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersSection</name>
     <message>
         <source>#</source>
@@ -4179,7 +4411,7 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <name>autosave</name>
     <message>
         <source>Restored what you typed here before pmdesk closed unexpectedly.</source>
-        <extracomment>Milliseconds after the last key: "nothing typed is lost but the last second".</extracomment>
+        <extracomment>Milliseconds after the last key: &quot;nothing typed is lost but the last second&quot;.</extracomment>
         <translation>已恢复 pmdesk 意外关闭前您在此输入的内容。</translation>
     </message>
 </context>

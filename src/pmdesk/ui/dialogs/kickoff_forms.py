@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.services import ValidationProblem
 from pmdesk.ui.widgets.dates import DateEdit, DateTimeEdit, TimeEdit
-from pmdesk.ui.widgets.forms import ok_cancel, plain_label, problem_text
+from pmdesk.ui.widgets.forms import focus_first_field, ok_cancel, plain_label, problem_text
 
 Choices = Sequence[tuple[Any, str]]
 
@@ -74,6 +75,10 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focus_first_field(self)
 
     def add_row(self, names: str | tuple[str, ...], label: str, widget: QWidget) -> QWidget:
         """A labelled row; `names` are the service's field names shown by this widget."""

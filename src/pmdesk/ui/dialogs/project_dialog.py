@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +21,7 @@ from pmdesk import vocabulary
 from pmdesk.models import Language, Project, ProjectStatus
 from pmdesk.services import ValidationProblem, projects
 from pmdesk.ui.widgets.dates import DateEdit
-from pmdesk.ui.widgets.forms import ok_cancel, plain_label, problem_text
+from pmdesk.ui.widgets.forms import focus_first_field, ok_cancel, plain_label, problem_text
 
 
 class ProjectDialog(QDialog):
@@ -77,8 +78,8 @@ class ProjectDialog(QDialog):
             ("start_date", self.tr("S&tart date:"), self.start_date),
             ("end_date", self.tr("&End date:"), self.end_date),
             ("description", self.tr("Desc&ription:"), self.description),
-            ("scope_in", self.tr("In sc&ope:"), self.scope_in),
-            ("scope_out", self.tr("Out of sco&pe:"), self.scope_out),
+            ("scope_in", self.tr("&In scope:"), self.scope_in),
+            ("scope_out", self.tr("Out o&f scope:"), self.scope_out),
             ("outcomes", self.tr("O&utcomes / deliverables:"), self.outcomes),
         ):
             widget.setAccessibleName(plain_label(label))
@@ -98,6 +99,10 @@ class ProjectDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(buttons)
         self.name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focus_first_field(self)
 
     def _text_box(self, text: str, lines: int) -> QPlainTextEdit:
         box = QPlainTextEdit(text, self)

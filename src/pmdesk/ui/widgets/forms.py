@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -131,3 +142,27 @@ def problem_text(problem: Exception, label: str | None = None) -> str:
     return QCoreApplication.translate("problems", "{field}: {problem}").format(
         field=shown, problem=_messages().get(message, message)
     )
+
+
+#: What counts as a field to type or choose in (not a button).
+_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def focus_first_field(dialog: QWidget) -> None:
+    """Put the cursor in the dialog's first field unless it is in one already: a dialog
+    opens ready to type, not on OK (the first keystrokes are not lost). Call from
+    showEvent."""
+    current = dialog.focusWidget()
+    if current is not None and not isinstance(current, QAbstractButton):
+        return
+    widget = dialog.nextInFocusChain()
+    while widget is not None and widget is not dialog:
+        if (
+            isinstance(widget, _INPUTS)
+            and widget.isVisibleTo(dialog)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
