@@ -138,7 +138,7 @@ def test_every_change_is_announced_to_other_sessions(demo: int, postgres: Scratc
     meeting = Meeting.select().where(Meeting.project == demo).first()
     listener: Any = admin_connection(postgres.url)
     try:
-        listener.execute(f"LISTEN {db_server.CHANGES_CHANNEL}")
+        db_server.follow_projects(listener)  # the project's own channel
         capture.commit_note(meeting.id, "Announced to everyone", now=dt.datetime(2026, 11, 27))
         select.select([listener.fileno()], [], [], 5)
         payloads = [n.payload for n in listener.notifies(timeout=0.5, stop_after=10)]
