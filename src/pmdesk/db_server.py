@@ -144,12 +144,17 @@ _CHANNEL_TABLE = (
     "('pmdesk_' || pg_catalog.replace(pg_catalog.gen_random_uuid()::text, '-', '')))"
 )
 
+#: Which project a stored file is of (server only: the models do not read it).
+_ATTACHMENT_PROJECT = (
+    "ALTER TABLE public.attachment ADD COLUMN IF NOT EXISTS pmdesk_project_id integer "
+    "REFERENCES public.project (id) ON DELETE CASCADE"
+)
+
 _SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
 #: The functions members may call (EXECUTE is revoked from PUBLIC on every other).
 MEMBER_FUNCTIONS = (
     "pmdesk_projects_of()",
     "pmdesk_members(integer)",
-    "pmdesk_own_unlinked_attachments()",
 )
 #: Functions of earlier schemas, dropped by the migration (their policies first).
 _OLD_FUNCTIONS = ("pmdesk_projects_of(name)",)
@@ -163,14 +168,6 @@ _FUNCTIONS = (
         WHERE m.role_name = session_user
         UNION SELECT p.id FROM public.project p
         WHERE p.row_created_by = session_user::text
-    $$""",
-    # Files the caller uploaded that no material uses yet (anywhere): theirs to link.
-    f"""CREATE OR REPLACE FUNCTION public.pmdesk_own_unlinked_attachments()
-    RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER {_SAFE_PATH} AS $$
-        SELECT a.id FROM public.attachment a
-        WHERE a.row_created_by = session_user::text
-        AND NOT EXISTS (SELECT 1 FROM public.material m
-                        WHERE m.attachment_id = a.id)
     $$""",
     # Who is on a project, for anyone on it (the member table shows it too; this keeps
     # the order and the columns in one place).
@@ -244,6 +241,32 @@ _FUNCTIONS = (
         FROM public.pmdesk_channel c WHERE c.project_id = OLD.project_id;
         UPDATE public.pmdesk_channel SET channel = DEFAULT WHERE project_id = OLD.project_id;
         RETURN NULL;
+    END $$""",
+    # A stored file belongs to the project of the first material that uses it, for
+    # good (a server-only column, `pmdesk_project_id`; definer's rights, as the caller
+    # may not set it). Until then only its uploader sees it.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_attachment_linked() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE_PATH} AS $$
+    BEGIN
+        UPDATE public.attachment SET pmdesk_project_id = NEW.project_id
+        WHERE id = NEW.attachment_id AND pmdesk_project_id IS NULL;
+        RETURN NULL;
+    END $$""",
+    # …and nobody else sets it: a new file is nobody's, a file's project never changes.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_attachment_owner() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            NEW.pmdesk_project_id := NULL;
+        ELSIF OLD.pmdesk_project_id IS NOT NULL THEN
+            NEW.pmdesk_project_id := OLD.pmdesk_project_id;
+        ELSIF NEW.pmdesk_project_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM public.material m
+            WHERE m.attachment_id = NEW.id AND m.project_id = NEW.pmdesk_project_id
+        ) THEN
+            NEW.pmdesk_project_id := NULL;
+        END IF;
+        RETURN NEW;
     END $$""",
     # A material's file goes with the last material that uses it (as in the file's
     # trigger); definer's rights, as the file is no longer visible once unused.
@@ -335,12 +358,10 @@ def _check_function(table: str, targets: list[tuple[str, str]], has_id: bool) ->
         changed = f"(TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM OLD.{column})"
         refusal = _refuse(f"{table}.{column} does not name a row of this project")
         if target == "attachment":
-            # Visible (through a material of a project of the caller's, or their own
-            # upload not yet linked) and used by no material of another project.
+            # The caller's own upload not yet used, or a file of this project.
             wrong = (
-                f"NOT EXISTS (SELECT 1 FROM public.attachment a WHERE a.id = NEW.{column}) "
-                f"OR EXISTS (SELECT 1 FROM public.material m WHERE m.attachment_id = "
-                f"NEW.{column} AND m.project_id IS DISTINCT FROM here AND m.id <> NEW.id)"
+                f"NOT EXISTS (SELECT 1 FROM public.attachment a WHERE a.id = NEW.{column} "
+                f"AND (a.pmdesk_project_id IS NULL OR a.pmdesk_project_id = here))"
             )
         else:
             found = _project_of(target, "t", "q")
@@ -363,10 +384,7 @@ def _check_function(table: str, targets: list[tuple[str, str]], has_id: bool) ->
 def _changed_projects(table: str) -> str:
     """SQL selecting the projects of the rows in `pmdesk_changed` (see pmdesk_notify)."""
     if table == "attachment":
-        return (
-            "SELECT m.project_id FROM pmdesk_changed r "
-            "JOIN public.material m ON m.attachment_id = r.id"
-        )
+        return "SELECT r.pmdesk_project_id FROM pmdesk_changed r"
     return f"SELECT {_project_of(table, 'r')} FROM pmdesk_changed r"
 
 
@@ -383,6 +401,10 @@ def access_statements(tables: list[str]) -> list[str]:
     has_id = {m._meta.table_name: m._meta.primary_key is not False for m in ALL_MODELS}
     out = [
         _CHANNEL_TABLE,
+        _ATTACHMENT_PROJECT,
+        # Files of schema 5 go to the project of the first material using them.
+        "UPDATE public.attachment a SET pmdesk_project_id = (SELECT min(m.project_id) "
+        "FROM public.material m WHERE m.attachment_id = a.id) WHERE a.pmdesk_project_id IS NULL",
         *_FUNCTIONS,
         """DO $$ DECLARE r record; BEGIN
             FOR r IN SELECT p.policyname, p.tablename FROM pg_catalog.pg_policies p
@@ -449,13 +471,12 @@ def access_statements(tables: list[str]) -> list[str]:
             ]
         else:
             if table == "attachment":
-                # A stored file is reached through a material of a visible project;
-                # its uploader sees it until a material uses it.
-                rule = (
-                    "EXISTS (SELECT 1 FROM public.material m WHERE m.attachment_id = "
-                    "attachment.id) OR id IN (SELECT public.pmdesk_own_unlinked_attachments())"
+                # A stored file is its project's (see pmdesk_attachment_linked); its
+                # uploader sees it until a material uses it.
+                rule = check = (
+                    f"pmdesk_project_id IN {mine} "
+                    "OR (pmdesk_project_id IS NULL AND row_created_by = session_user)"
                 )
-                check = f"row_created_by = session_user OR {rule}"
             elif table == "draft":
                 rule = check = (
                     "row_created_by = session_user "
@@ -485,6 +506,13 @@ def access_statements(tables: list[str]) -> list[str]:
         ]
     member_functions = ", ".join(f"public.{f}" for f in MEMBER_FUNCTIONS)
     out += [
+        "DROP TRIGGER IF EXISTS material_attachment_linked ON public.material",
+        "CREATE TRIGGER material_attachment_linked AFTER INSERT OR UPDATE OF attachment_id "
+        "ON public.material FOR EACH ROW WHEN (NEW.attachment_id IS NOT NULL) "
+        "EXECUTE FUNCTION public.pmdesk_attachment_linked()",
+        "DROP TRIGGER IF EXISTS attachment_owner ON public.attachment",
+        "CREATE TRIGGER attachment_owner BEFORE INSERT OR UPDATE ON public.attachment "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_attachment_owner()",
         "DROP TRIGGER IF EXISTS material_attachment_cleanup ON public.material",
         "CREATE TRIGGER material_attachment_cleanup AFTER DELETE ON public.material "
         "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_attachment_cleanup()",
