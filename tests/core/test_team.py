@@ -257,3 +257,28 @@ def test_the_server_schema_is_versioned_and_migrated_like_a_file(
         db.close_database()
         with pytest.raises(db.SchemaTooNew, match="schema 99"):
             db.open_database(url)
+
+
+def test_a_member_attaches_a_file_removes_it_and_undo_puts_it_back(
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    """A stored file is the project's once a material uses it: the member who uploaded it
+    and the colleague both see it; undo of its removal puts it back with its id."""
+    from pmdesk.models import Attachment, Material
+    from pmdesk.services import kickoff
+
+    alice, bob = colleagues
+    material = Material.select().where(Material.project == demo).first()
+    with app_as(postgres, alice):
+        swap = kickoff.attach_file(material.id, "plan.pdf", b"%PDF plan")
+        removed = kickoff.remove_file(material.id)
+        assert not Attachment.select().where(Attachment.id == swap.after["id"]).exists()
+        kickoff.apply_file_swap(removed.inverse())  # undo
+    with app_as(postgres, bob):
+        assert Material.get_by_id(material.id).attachment.data == b"%PDF plan"
+    owner = db.database.obj.execute_sql(
+        "SELECT pmdesk_project_id FROM attachment WHERE id = %s", (swap.after["id"],)
+    ).fetchone()
+    assert owner == (demo,)

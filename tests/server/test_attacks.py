@@ -431,6 +431,35 @@ def test_listening_on_every_channel_hears_nothing_of_other_projects(world: World
     assert heard["eve"] == [] and heard["alice"] == []
 
 
+def test_who_leaves_a_project_hears_no_more_of_it(world: World) -> None:
+    """Bob follows project 2's channel; taken off the project, he is told once (on the
+    old channel), the channel gets a new name he cannot read, and he hears no more."""
+    bob = world.connect(world.bob)
+    try:
+        db_server.follow_projects(bob)
+        (old,) = {r[0] for r in bob.execute("SELECT pg_listening_channels()")}
+        world.admin.execute(
+            "DELETE FROM project_member WHERE project_id = %s AND role_name = %s",
+            (world.p2, world.bob[0]),
+        )
+        select.select([bob.fileno()], [], [], 5)
+        assert "project_member" in db_server.heard(bob, own_pid=-1)  # and follows again
+        assert bob.execute("SELECT pg_listening_channels()").fetchall() == []
+        assert (
+            world.one("SELECT channel FROM pmdesk_channel WHERE project_id = %s", (world.p2,))
+            != old
+        )
+        person = first_id(world, "person", world.p2)
+        world.admin.execute("UPDATE person SET title = title WHERE id = %s", (person,))
+        assert list(bob.notifies(timeout=0.2, stop_after=1)) == []
+    finally:
+        bob.close()
+        world.admin.execute(
+            "INSERT INTO project_member (project_id, role_name) VALUES (%s, %s)",
+            (world.p2, world.bob[0]),
+        )
+
+
 # --- 5. functions ---------------------------------------------------------------------
 
 
