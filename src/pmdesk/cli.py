@@ -346,6 +346,11 @@ def run_members(args: argparse.Namespace) -> int:
         ]
         _print(text_table(rows, ("role", "as", "added by", "since")))
         return 0
+    if args.action != "list" and not db_server.may_change_members(server, project.id):
+        raise DatabaseProblem(
+            f"only the creator of project {project.id} ({project.row_created_by}) or the "
+            f"server's administrator may change its members"
+        )
     if args.action == "add":
         if not db_server.role_exists(server, args.role):
             raise DatabaseProblem(

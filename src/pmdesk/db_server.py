@@ -2,13 +2,16 @@
 
 The same models run on the server; what only PostgreSQL has lives here: the connection
 (psycopg 3, loaded on first use), the schema's version table, the triggers that stamp
-each row and tell other pmdesk windows about changes (LISTEN/NOTIFY), and row-level
-security, so that a person sees and changes only the projects they are a member of —
-enforced by the server under their own database role, whatever program they use.
+each row, keep its references inside its project and tell the project's other windows
+about changes (LISTEN/NOTIFY on a channel per project), and row-level security, so that
+a person sees and changes only the projects they are a member of — enforced by the
+server under their own database role, whatever program they use (see the README, "What
+the server guarantees", and tests/server/test_attacks.py).
 
-Roles: the role that creates the schema owns the tables (setup, `migrate-to`, adding
-members); everyone else connects with their own login role, a member of the group role
-`pmdesk_member`, and is bound by the policies below.
+Roles: the role that creates the schema owns the tables (setup, `migrate-to`); a
+project's creator, or that owner, adds and removes its members and deletes it; everyone
+else connects with their own login role, a member of the group role `pmdesk_member`,
+and is bound by the policies below.
 """
 
 from __future__ import annotations
@@ -628,9 +631,20 @@ def role_exists(db: PostgresqlDatabase, role: str) -> bool:
     return db.execute_sql(sql, (role,)).fetchone() is not None
 
 
+def may_change_members(db: PostgresqlDatabase, project_id: int) -> bool:
+    """Whether the caller is the project's creator or the tables' owner (the server
+    refuses anyone else; this only lets the caller say so first)."""
+    row = db.execute_sql(
+        "SELECT p.row_created_by = session_user OR pg_has_role(c.relowner, 'MEMBER') "
+        "FROM public.project p, pg_class c WHERE p.id = %s AND c.oid = 'public.project'::regclass",
+        (project_id,),
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def add_member(db: PostgresqlDatabase, project_id: int, role: str) -> bool:
     """Put `role` on the project; False if it already was. The server checks the caller
-    may (owner of the tables, or on the project)."""
+    may (the owner of the tables, or the project's creator)."""
     cursor = db.execute_sql(
         "INSERT INTO project_member (project_id, role_name) VALUES (%s, %s) ON CONFLICT DO NOTHING",
         (project_id, role),
