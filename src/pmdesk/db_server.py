@@ -219,10 +219,18 @@ _FUNCTIONS = (
         END LOOP;
         RETURN NULL;
     END $$""",
-    # A deleted project's channel goes with it (cascade): announce first.
+    # Only its creator or the tables' owner deletes a project (members are told so;
+    # others do not see it). Its channel goes with it (cascade): announce first.
     f"""CREATE OR REPLACE FUNCTION public.pmdesk_project_deleted() RETURNS trigger
     LANGUAGE plpgsql {_SAFE_PATH} AS $$
     BEGIN
+        IF OLD.row_created_by IS DISTINCT FROM session_user::text AND NOT pg_has_role(
+            (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER'
+        ) THEN
+            RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+                MESSAGE = 'only its creator or the administrator may delete project '
+                    || OLD.id || ' (created by ' || OLD.row_created_by || ')';
+        END IF;
         PERFORM pg_notify(c.channel, pg_backend_pid() || ' project')
         FROM public.pmdesk_channel c WHERE c.project_id = OLD.id;
         RETURN OLD;
@@ -352,9 +360,10 @@ def _check_function(table: str, targets: list[tuple[str, str]], has_id: bool) ->
                 f"{_refuse(f'{table}: a row stays in its project')} END IF;"
             )
         body.append(f"here := {_project_of(table, 'NEW')};")
-        if table in _THROUGH_PARENT:
+        if table in _THROUGH_PARENT:  # on insert (an update's row is visible, or the
+            # owner's: a cascade's SET NULL may run after the parent has gone)
             body.append(
-                f"IF here IS NULL THEN "
+                f"IF TG_OP = 'INSERT' AND here IS NULL THEN "
                 f"{_refuse(f'{table}.{placement} does not name a row of this project')} END IF;"
             )
     for column, target in targets:
@@ -371,7 +380,8 @@ def _check_function(table: str, targets: list[tuple[str, str]], has_id: bool) ->
             wrong = f"(SELECT {found} FROM public.{target} t WHERE t.id = NEW.{column}) "
             wrong += "IS DISTINCT FROM here"
         body.append(
-            f"IF NEW.{column} IS NOT NULL AND {changed} AND ({wrong}) THEN {refusal} END IF;"
+            f"IF NEW.{column} IS NOT NULL AND {changed} AND (here IS NULL OR {wrong}) "
+            f"THEN {refusal} END IF;"
         )
     lines = "\n        ".join(body)
     return f"""CREATE OR REPLACE FUNCTION public.pmdesk_check_{table}() RETURNS trigger
@@ -468,9 +478,9 @@ def access_statements(tables: list[str]) -> list[str]:
                 f"WITH CHECK (row_created_by = session_user)",
                 f"CREATE POLICY project_change ON public.{table} FOR UPDATE "
                 f"USING ({visible}) WITH CHECK ({visible})",
-                # Only its creator (or the tables' owner) deletes a project.
-                f"CREATE POLICY project_delete ON public.{table} FOR DELETE "
-                f"USING (row_created_by = session_user)",
+                # Only its creator (or the tables' owner) deletes a project: the
+                # trigger pmdesk_project_deleted refuses other members, saying why.
+                f"CREATE POLICY project_delete ON public.{table} FOR DELETE USING ({visible})",
             ]
         else:
             if table == "attachment":

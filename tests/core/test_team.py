@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from peewee import ProgrammingError
 
 from pmdesk import db, db_server, transfer
 from pmdesk.demo import create_demo_project
@@ -282,3 +283,23 @@ def test_a_member_attaches_a_file_removes_it_and_undo_puts_it_back(
         "SELECT pmdesk_project_id FROM attachment WHERE id = %s", (swap.after["id"],)
     ).fetchone()
     assert owner == (demo,)
+
+
+def test_only_the_creator_deletes_a_project_with_all_it_holds(
+    postgres: ScratchServer, database: Path
+) -> None:
+    """Alice's own demo project: bob, a member, cannot delete it; alice can, and every
+    row and file of it goes (the cascades pass the reference checks)."""
+    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
+    with app_as(postgres, alice):
+        project = create_demo_project(Language.EN, today=TODAY)
+        db_server.add_member(db.database.obj, project, bob[0])
+    with app_as(postgres, bob):
+        with pytest.raises(ProgrammingError, match="only its creator or the administrator"):
+            projects.delete_project(project)
+        assert Project.select().where(Project.id == project).exists()
+    with app_as(postgres, alice):
+        projects.delete_project(project)
+    for model in ALL_MODELS:
+        assert model.select().count() == 0, model._meta.table_name
+    assert db.database.obj.execute_sql("SELECT count(*) FROM pmdesk_channel").fetchone() == (0,)

@@ -431,6 +431,36 @@ def test_listening_on_every_channel_hears_nothing_of_other_projects(world: World
     assert heard["eve"] == [] and heard["alice"] == []
 
 
+def test_a_temp_table_named_like_the_announcements_changes_cannot_reach_another_project(
+    world: World,
+) -> None:
+    """Alice's own edit, with a temporary `pmdesk_changed` naming project 2 and a
+    search_path putting pg_temp first, is announced on project 1's channel only."""
+    bob = world.connect(world.bob)
+    alice = world.connect(world.alice)
+    try:
+        db_server.follow_projects(bob)
+        alice.execute("CREATE TEMP TABLE pmdesk_changed (project_id integer, id integer)")
+        alice.execute("CREATE TEMP TABLE pmdesk_channel (project_id integer, channel text)")
+        bobs = bob.execute("SELECT channel FROM pmdesk_channel").fetchone()[0]
+        alice.execute("INSERT INTO pg_temp.pmdesk_changed VALUES (%s, 1)", (world.p2,))
+        alice.execute("INSERT INTO pg_temp.pmdesk_channel VALUES (%s, %s)", (world.p1, bobs))
+        alice.execute("SET search_path = pg_temp, public")
+        person = first_id(world, "person", world.p1)
+        alice.execute("UPDATE public.person SET title = title WHERE id = %s", (person,))
+        alice.commit()
+        # Then a change bob must hear: whatever arrives before it came from alice.
+        theirs = first_id(world, "person", world.p2)
+        world.admin.execute("UPDATE person SET title = title WHERE id = %s", (theirs,))
+        select.select([bob.fileno()], [], [], 10)
+        payloads = [n.payload for n in bob.notifies(timeout=0.2, stop_after=10)]
+        admin_pid = world.admin.info.backend_pid
+        assert payloads and all(p.startswith(f"{admin_pid} ") for p in payloads), payloads
+    finally:
+        alice.close()
+        bob.close()
+
+
 def test_who_leaves_a_project_hears_no_more_of_it(world: World) -> None:
     """Bob follows project 2's channel; taken off the project, he is told once (on the
     old channel), the channel gets a new name he cannot read, and he hears no more."""
@@ -501,7 +531,10 @@ def test_calling_every_pmdesk_function_with_another_roles_name(
 def test_deleting_a_project_one_did_not_create(world: World, unchanged: None, who: str) -> None:
     with contextlib.closing(world.connect(getattr(world, who))) as con:
         for project in (world.p1, world.p2):
-            assert refused(con, f"DELETE FROM project WHERE id = {project}") == ""
+            # A member is told why; anyone else sees no such project.
+            said = refused(con, f"DELETE FROM project WHERE id = {project}")
+            member = (who, project) in (("alice", world.p1), ("bob", world.p2))
+            assert ("only its creator" in said) if member else said == ""
             with con.transaction(force_rollback=True):  # an edit, but never of its creator
                 con.execute(
                     f"UPDATE project SET row_created_by = current_user WHERE id = {project}"
@@ -538,7 +571,7 @@ def test_the_creator_changes_members_and_deletes_the_project(world: World, uncha
         assert added_by == (world.alice[0],)
         with contextlib.closing(world.connect(world.eve)) as eve:
             assert {r[0] for r in eve.execute("SELECT id FROM project")} == {project}
-            assert refused(eve, f"DELETE FROM project WHERE id = {project}") == ""
+            assert "only its creator" in refused(eve, f"DELETE FROM project WHERE id = {project}")
             assert refused(eve, f"DELETE FROM project_member WHERE project_id = {project}") == ""
         with alice.transaction():
             assert alice.execute("DELETE FROM project WHERE id = %s", (project,)).rowcount == 1
