@@ -429,6 +429,6 @@ def _smoke_test(path: Location, language: Language) -> int:
     from pmdesk.services import projects
 
     count = len(projects.list_projects())
-    shown = display_url(path) if is_server_url(path) else path
+    shown = display_url(str(path)) if is_server_url(path) else path
     print(f"pmdesk {__version__}: smoke test passed ({count} projects, {shown})")
     return 0

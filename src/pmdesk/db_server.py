@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
@@ -86,8 +87,28 @@ def connect(url: str, password: str | None = None) -> ServerDatabase:
     if password:
         params["password"] = password
     database = ServerDatabase(url, **params)
-    database.connect()
+    try:
+        database.connect()
+    except Exception as exc:  # libpq may quote the address back, password and all
+        hidden = _without_password(str(exc), url, password)
+        if hidden == str(exc):
+            raise
+        raise type(exc)(hidden) from None
     return database
+
+
+def _without_password(text: str, url: str, password: str | None) -> str:
+    from urllib.parse import unquote
+
+    from pmdesk.credentials import hide_passwords
+
+    try:
+        typed = urlsplit(url).password
+    except ValueError:
+        typed = url.partition("://")[2].rpartition("@")[0].partition(":")[2] or None
+    for secret in {password, typed, unquote(typed) if typed else None} - {None, ""}:
+        text = text.replace(str(secret), "***")
+    return hide_passwords(text)
 
 
 def needs_password(exc: BaseException) -> bool:
@@ -104,10 +125,13 @@ def current_role(db: PostgresqlDatabase) -> str:
 # --- schema -------------------------------------------------------------------------
 #
 # Every function below runs with `search_path = pg_catalog, pg_temp` and names every
-# table `public.…`: a member's temporary table or function (pg_temp comes first unless
-# named, and is never searched for functions when named last) cannot stand in for
-# ours. Only three functions answer members (EXECUTE is revoked from PUBLIC), and each
-# answers only for the caller (`session_user`), never for a role given as argument.
+# table `public.…`, so a member's temporary table or function cannot stand in for ours:
+# pg_temp, searched first when not named, comes last, where it is never searched for
+# functions or operators; `public` is left out (every name in it is written out), as
+# before PostgreSQL 15 anyone could create functions there. Only two functions answer
+# members (EXECUTE is revoked from PUBLIC on all), each only for the caller
+# (`session_user`), never for a role given as an argument. Trigger functions run
+# whatever the caller's rights, and are named `public.…` by their triggers.
 #
 # Policies and stamps key on `session_user`, the login role, not `current_user`: a
 # member may `SET ROLE pmdesk_member` (or any role granted to them), which must not make

@@ -28,8 +28,12 @@ Location = Path | str
 
 
 def is_server_url(target: object) -> bool:
-    """True for a `postgresql://…` address (anything else is a database file)."""
-    return isinstance(target, str) and urlsplit(target).scheme in SERVER_SCHEMES
+    """True for a `postgresql://…` address (anything else is a database file); never
+    raises, even for a malformed address (whose error must not repeat its password)."""
+    if not isinstance(target, str):
+        return False
+    scheme, separator, _rest = target.partition("://")
+    return bool(separator) and scheme.lower() in SERVER_SCHEMES
 
 
 def location(value: str) -> Location:
@@ -38,11 +42,19 @@ def location(value: str) -> Location:
 
 
 def display_url(url: str) -> str:
-    """A server address without any password, for titles, messages, logs and keys."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    """A server address without any password, for titles, messages, logs and keys (a
+    malformed one too: its host part as typed)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # a bad port or host: keep what was typed, less the password
+        scheme, _, rest = url.partition("://")
+        netloc, slash, path = rest.partition("/")
+        user, at, host = netloc.rpartition("@")
+        user = user.split(":", 1)[0]
+        return f"{scheme}://{user}{at}{host}{slash}{path.split('?', 1)[0]}"
     user = f"{parts.username}@" if parts.username else ""
     return urlunsplit((parts.scheme, user + host, parts.path, "", ""))
 

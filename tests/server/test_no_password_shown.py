@@ -65,6 +65,15 @@ def test_the_smoke_test_and_the_commands_never_print_the_password(
         "members": run_pmdesk(tmp_path, "members", "list", "--project", "1", "--db", url),
         "typo": run_pmdesk(tmp_path, "migrate-to", "--db", str(tmp_path / "x.db"), typo),
     }
+    # Malformed addresses, which libpq and urllib like to quote back.
+    host = url.split("@", 1)[1].split("/", 1)[0]
+    for name, bad in {
+        "port": url.replace(host, "127.0.0.1:xx"),
+        "space": url.replace(f":{password}@", f":{password} x@"),
+        "bracket": url.replace(host, "[bad"),
+    }.items():
+        runs[name] = run_pmdesk(tmp_path, "list", "projects", "--db", bad)
+        assert runs[name].returncode != 0 and "Traceback" not in runs[name].stderr, name
     assert runs["smoke"].returncode == 0, runs["smoke"].stderr
     assert "smoke test passed" in runs["smoke"].stdout and role in runs["smoke"].stdout
     assert runs["wrong"].returncode != 0 and "password" in runs["wrong"].stderr
