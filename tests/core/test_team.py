@@ -303,3 +303,25 @@ def test_only_the_creator_deletes_a_project_with_all_it_holds(
     for model in ALL_MODELS:
         assert model.select().count() == 0, model._meta.table_name
     assert db.database.obj.execute_sql("SELECT count(*) FROM pmdesk_channel").fetchone() == (0,)
+
+
+def test_the_listener_follows_the_projects_one_joins_and_leaves(
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    alice, _bob = colleagues
+    with postgres.connected_as(alice) as listener:
+        listener.autocommit = True
+
+        def channels() -> set[str]:
+            db_server.follow_projects(listener)
+            return {r[0] for r in listener.execute("SELECT pg_listening_channels()")}
+
+        first = channels()
+        assert len(first) == 1
+        other = create_demo_project(Language.EN, today=TODAY)
+        db_server.add_member(db.database.obj, other, alice[0])
+        assert len(channels()) == 2 and first < channels()
+        db_server.remove_member(db.database.obj, other, alice[0])
+        assert channels() == first
