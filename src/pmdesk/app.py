@@ -366,7 +366,7 @@ def _show_unexpected_error(
     """Any uncaught exception: tell the user, keep the app and its data intact."""
     import traceback
 
-    from pmdesk.credentials import hide_passwords
+    from pmdesk.paths import hide_passwords
 
     details = hide_passwords("".join(traceback.format_exception(kind, error, tb)))
     print(details, file=sys.stderr)

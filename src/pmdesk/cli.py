@@ -167,7 +167,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         option = "--smoke-test" if args.smoke_test else "--demo"
         parser.error(f"{option} opens the app; it takes no command")
     if args.command == "migrate-to" and not is_server_url(args.url):
-        from pmdesk.credentials import hide_passwords
+        from pmdesk.paths import hide_passwords
 
         parser.error(f"{hide_passwords(args.url)!r} is not a postgresql:// address")
     if args.command == "export":

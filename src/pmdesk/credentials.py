@@ -8,30 +8,17 @@ keeps it under the address without the password. libpq's own ways (PGPASSWORD,
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from pmdesk import db
-from pmdesk.paths import display_url, is_server_url
+from pmdesk.paths import display_url, hide_passwords, is_server_url
 
 SERVICE = "pmdesk"
 
 #: Asks the user for the password (the problem says for what, and whether one was
 #: refused); None when they cancel.
 Ask = Callable[[db.PasswordNeeded], str | None]
-
-
-#: `scheme://user:password@` in any text (a URL typed with its password).
-_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/:@]*):[^\s/@]*@")
-#: `password=…` in a query string or a libpq keyword list.
-_KEYWORD_PASSWORD = re.compile(r"(?i)\b(password\s*=\s*)('[^']*'|[^\s&]*)")
-
-
-def hide_passwords(text: str) -> str:
-    """`text` with any password in an address or `password=` replaced by ***."""
-    text = _URL_PASSWORD.sub(r"\1:***@", text)
-    return _KEYWORD_PASSWORD.sub(r"\1***", text)
 
 
 class HidePasswords(logging.Filter):

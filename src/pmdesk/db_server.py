@@ -28,6 +28,7 @@ from peewee import PostgresqlDatabase, Psycopg3Adapter
 
 from pmdesk.models import ALL_MODELS
 from pmdesk.paths import display_url as display_url
+from pmdesk.paths import hide_passwords
 from pmdesk.paths import is_server_url as is_server_url
 
 #: The group role whose members may use pmdesk's tables (within their projects).
@@ -99,8 +100,6 @@ def connect(url: str, password: str | None = None) -> ServerDatabase:
 
 def _without_password(text: str, url: str, password: str | None) -> str:
     from urllib.parse import unquote
-
-    from pmdesk.credentials import hide_passwords
 
     try:
         typed = urlsplit(url).password

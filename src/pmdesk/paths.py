@@ -7,6 +7,7 @@ before the first paint, when Peewee and the models are not imported yet.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -57,6 +58,18 @@ def display_url(url: str) -> str:
         return f"{scheme}://{user}{at}{host}{slash}{path.split('?', 1)[0]}"
     user = f"{parts.username}@" if parts.username else ""
     return urlunsplit((parts.scheme, user + host, parts.path, "", ""))
+
+
+#: `scheme://user:password@` in any text (a URL typed with its password).
+_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/:@]*):[^\s/@]*@")
+#: `password=…` in a query string or a libpq keyword list.
+_KEYWORD_PASSWORD = re.compile(r"(?i)\b(password\s*=\s*)('[^']*'|[^\s&]*)")
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with any password in an address or `password=` replaced by ***."""
+    text = _URL_PASSWORD.sub(r"\1:***@", text)
+    return _KEYWORD_PASSWORD.sub(r"\1***", text)
 
 
 def location_name(location: Location) -> str:
