@@ -87,7 +87,7 @@ def _run_smoke_test(path: Location, language: Language) -> int:
     from pmdesk import db
 
     try:
-        db.open_database(path)
+        db.open_database(path, health_check=True)
     except db.DatabaseProblem as problem:  # a damaged file too: a check offers no recovery
         _report_open_problem(problem, smoke_test=True)
         return 1
@@ -134,15 +134,23 @@ def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     return True
 
 
-def _start_backup(settings: QSettings) -> None:
-    """A backup on start (if the file changed since the last one); warn about shares."""
+def _start_backup(settings: QSettings, window: MainWindow) -> None:
+    """A backup on start (if the file changed since the last one); warn about shares.
+
+    A backup that fails (a full disk, a file damaged since it was opened) is said in the
+    status bar and logged; the work goes on."""
     from pmdesk import backups, db
     from pmdesk.ui.dialogs.backups_dialog import keep_setting
 
     try:
         backups.backup_if_due("start", keep=keep_setting(settings))
-    except (OSError, db.DatabaseProblem):
-        _log().exception("start backup failed")
+    except (OSError, db.DatabaseProblem) as problem:
+        _log().error("start backup failed: %s", problem)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("app", "The start backup failed: {problem}").format(
+                problem=problem
+            )
+        )
     state = db.state
     if state is not None and state.network_share:
         QMessageBox.warning(
@@ -286,9 +294,14 @@ def _open_into(
         window.hide()
         return 0
     _start_log()
+    from pmdesk import temporaries
+
+    for stale in temporaries.remove_stale():  # what a killed export or backup left behind
+        _log().info("removed %s, left by an export or backup that did not finish", stale)
     if not _open_or_recover(path):
         guard.release()
         return 1
+    guard.hold()  # a new database exists only now
     from pmdesk.ui.widgets.autosave import DialogDrafts
 
     # What is typed in any dialog is autosaved too, and offered back after a crash.
@@ -297,7 +310,7 @@ def _open_into(
     window.set_guard(guard)
     window.load()
     # After the window is filled: a start backup must not delay it.
-    QTimer.singleShot(1500, lambda: _start_backup(settings))
+    QTimer.singleShot(1500, lambda: _start_backup(settings, window))
     return None
 
 
@@ -308,7 +321,12 @@ def _open_or_recover(path: Location) -> bool:
     from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
     try:
-        open_with_password(path)
+        if isinstance(path, Path):
+            # Checked (quick_check, through the WAL) before anything is written: a file
+            # with one damaged page is told now, while its backups are still sound.
+            db.open_database(path, health_check=True)
+        else:
+            open_with_password(path)
     except db.CorruptDatabase as problem:
         if isinstance(path, Path) and _offer_recovery(path, problem):
             return True  # the backup is in place and open

@@ -597,7 +597,8 @@ class MainWindow(QMainWindow):
 
         if not isinstance(self.db_path, Path):
             return  # the action is disabled on a team server
-        suggested = db.backup_folder(self.db_path) / f"{self.db_path.stem}-backup.db"
+        # Beside the database, not in its backup folder (kept for automatic backups).
+        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup.db")
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Back up database"),
@@ -607,8 +608,9 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            target = db.backup_database(db.database.obj, Path(name))
-        except OSError as exc:
+            # The file dialog has asked before replacing an existing file.
+            target = db.backup_to_file(Path(name), replace=True)
+        except (OSError, db.DatabaseProblem) as exc:
             QMessageBox.critical(self, self.tr("Backup failed"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=target), 6000)
