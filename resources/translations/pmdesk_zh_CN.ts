@@ -247,6 +247,10 @@
         <translation>恢复前</translation>
     </message>
     <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
     </message>
@@ -3916,6 +3920,10 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>The start backup failed: {problem}</source>
+        <translation>启动时的备份失败：{problem}</translation>
+    </message>
+    <message>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
@@ -3967,7 +3975,24 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
         <translation>导出</translation>
     </message>
     <message>
+        <source>Choose another folder to save it in?</source>
+        <translation>选择另一个文件夹来保存吗？</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
         <source>Export not written</source>
+        <extracomment>How long the &quot;exported to …&quot; notice stays in the status bar.</extracomment>
         <translation>导出未完成</translation>
     </message>
     <message>

@@ -240,7 +240,8 @@ def _plain_error(exc: BaseException) -> str:
     if isinstance(exc, peewee.DatabaseError | sqlite3.Error) and (
         "full" in message or "cannot rollback" in message or "disk I/O" in message
     ):
-        return f"the disk is full or cannot be written ({message}); nothing was saved"
+        # "cannot rollback - no transaction is active" is what a full disk reads as.
+        return "the disk is full or cannot be written; nothing was saved"
     return message
 
 

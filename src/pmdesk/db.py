@@ -329,7 +329,7 @@ def open_database(
         if isinstance(exc, sqlite3.DatabaseError) or exc.__class__.__module__ == "peewee":
             if _is_damage(exc):
                 raise CorruptDatabase(path, str(exc)) from exc
-            raise DatabaseProblem(f"Cannot open database file {path}: {exc}") from exc
+            raise DatabaseProblem(f"Cannot open database file {path}: {_plain(exc)}") from exc
         raise
     state = OpenState(path, bool(read_only), read_only, network, private_copy=private_copy)
     return db
@@ -692,7 +692,7 @@ def _plain(exc: BaseException) -> str:
     """SQLite's message, said plainly where it misleads (a full disk)."""
     text = str(exc)
     if "full" in text or "cannot rollback" in text or "disk I/O" in text:
-        return "the disk is full or cannot be written"
+        return "the disk is full or cannot be written; nothing was saved"
     return text
 
 

@@ -18,6 +18,10 @@ class ExportProblem(Exception):
     """An export that could not be written; the message says why, and what to try."""
 
 
+class ProtectedTarget(ExportProblem):
+    """The target is the open database, one of its own files, or in its backup folder."""
+
+
 def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Call `write(temporary_path)`, then move the result over `target`."""
     target = Path(target)
@@ -57,7 +61,7 @@ def _refuse_protected(target: Path) -> None:
     try:
         db.refuse_protected_target(target)
     except db.DatabaseProblem as problem:
-        raise ExportProblem(str(problem)) from None
+        raise ProtectedTarget(str(problem)) from None
 
 
 def _mode_for(target: Path) -> int:
