@@ -3920,6 +3920,10 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>{path} is damaged: no backup is made of it until a backup is restored.</source>
+        <translation>{path} 已损坏：在恢复备份之前，不会再为它做备份。</translation>
+    </message>
+    <message>
         <source>The start backup failed: {problem}</source>
         <translation>启动时的备份失败：{problem}</translation>
     </message>

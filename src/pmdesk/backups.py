@@ -56,8 +56,16 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None) -> Path:
-    """Back up the open database now, then keep only the newest `keep` automatic ones."""
+def make_backup(
+    reason: str,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+    connection: sqlite3.Connection | None = None,
+) -> Path:
+    """Back up the open database now, then keep only the newest `keep` automatic ones.
+
+    `connection`: read the file through it (a worker thread's own connection)."""
     path = _open_file()
     now = now or dt.datetime.now()
     folder = db.backup_folder(path)
@@ -66,7 +74,8 @@ def make_backup(reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | Non
     while target.exists():  # two backups in one second
         counter += 1
         target = folder / f"{path.stem}-{reason}-{_stamp(now)}-{counter}.db"
-    db.backup_database(db.database.obj, target)  # checked: a damaged file is not copied
+    # Checked: a damaged file is not copied.
+    db.backup_database(db.database.obj, target, connection=connection)
     rotate(path, keep, newest_checked=True)
     return target
 
@@ -104,7 +113,11 @@ def rotate(db_path: Path, keep: int, *, newest_checked: bool = False) -> list[Pa
 
 
 def backup_if_due(
-    reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None
+    reason: str,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+    connection: sqlite3.Connection | None = None,
 ) -> Path | None:
     """A start or daily backup, unless the newest backup is recent and the file unchanged."""
     assert db.state is not None, "no database is open"
@@ -120,7 +133,7 @@ def backup_if_due(
             return None
         if reason == "start" and not changed:
             return None
-    return make_backup(reason, keep=keep, now=now)
+    return make_backup(reason, keep=keep, now=now, connection=connection)
 
 
 def _last_change(path: Path) -> float:

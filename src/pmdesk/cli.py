@@ -32,6 +32,7 @@ from pmdesk.db import (
 )
 from pmdesk.exports import EXPORTS, ExportOptions, Scope
 from pmdesk.exports.files import ExportProblem
+from pmdesk.messages import say
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
 from pmdesk.options import OptionParser, global_options
 from pmdesk.paths import display_url, is_server_url
@@ -219,8 +220,9 @@ def run(args: argparse.Namespace) -> int:
     """Run the parsed command; returns the exit code. The database is closed afterwards.
 
     Every problem is one line on stderr and exit code 1: nothing was changed."""
-    from pmdesk import temporaries
+    from pmdesk import messages, temporaries
 
+    messages.use(args.lang)
     temporaries.remove_stale()  # what a killed export or backup left behind
     try:
         return COMMANDS[args.command](args)
@@ -246,7 +248,10 @@ def _plain_error(exc: BaseException) -> str:
 
 
 def _error(message: str) -> None:
-    print(f"pmdesk: error: {message}", file=sys.stderr)
+    """One line on stderr, in the user's language (see `messages`)."""
+    from pmdesk.messages import say
+
+    print(say(f"pmdesk: error: {message}"), file=sys.stderr)
 
 
 # -- commands -------------------------------------------------------------------------
@@ -318,7 +323,7 @@ def run_export(args: argparse.Namespace) -> int:
     if target.exists() and not args.force:
         raise ExportProblem(f"{target} already exists; give another name, or --force to replace it")
     written = function(record_id, target, options)
-    _print(f"Wrote {written}")
+    _print(say(f"Wrote {written}"))
     return 0
 
 
@@ -351,7 +356,7 @@ def run_backup(args: argparse.Namespace) -> int:
     source = _file_only(args, "backup")
     open_database(source, create=False)
     written = backup_to_file(target, replace=args.force)
-    _print(f"Backed up to {written}")
+    _print(say(f"Backed up to {written}"))
     return 0
 
 
@@ -365,10 +370,10 @@ def run_restore(args: argparse.Namespace) -> int:
     except CorruptDatabase:
         # A damaged file is never written into: it is moved aside and the backup put back.
         aside = backups.recover(path, args.file)
-        _print(f"Restored {args.file} into {path}; the damaged file is kept as {aside}")
+        _print(say(f"Restored {args.file} into {path}; the damaged file is kept as {aside}"))
         return 0
     saved = backups.restore(args.file, path)
-    _print(f"Restored {args.file} into {path}; the replaced data is in {saved}")
+    _print(say(f"Restored {args.file} into {path}; the replaced data is in {saved}"))
     return 0
 
 

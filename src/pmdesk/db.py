@@ -367,6 +367,25 @@ def health_problem(con: sqlite3.Connection) -> str:
     return "" if found == ["ok"] else "; ".join(found)
 
 
+def check_open_file() -> str:
+    """`PRAGMA quick_check` of the open file on a connection of its own (any thread may
+    call it), read as the models read it; '' if sound (or no file is open)."""
+    with contextlib.closing(open_file_connection()) as con:
+        return health_problem(con)
+
+
+def open_file_connection() -> sqlite3.Connection:
+    """A new connection to the open file (through its WAL), for a worker thread."""
+    if state is None or state.path is None:
+        raise DatabaseProblem("No database file is open")
+    source = state.private_copy or state.path
+    if not state.read_only:
+        return sqlite3.connect(source, timeout=5)
+    immutable = "folder" in state.read_only_reason and state.private_copy is None
+    uri = source.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    return sqlite3.connect(uri, uri=True, timeout=5)
+
+
 def companions(path: Path) -> list[Path]:
     """The files SQLite keeps beside a database: its -wal, -shm and -journal."""
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
@@ -642,12 +661,15 @@ def migrate(db: SqliteDatabase, migrations: list[Migration], *, target: int) -> 
 TEMPORARY_SUFFIX = ".tmp"
 
 
-def backup_database(db: SqliteDatabase, dest: Path) -> Path:
+def backup_database(
+    db: SqliteDatabase, dest: Path, *, connection: sqlite3.Connection | None = None
+) -> Path:
     """Copy the open database to `dest` with SQLite's online backup; atomic on disk.
 
     The copy is checked (`PRAGMA quick_check`) before it takes its name: a damaged
     database is never backed up (CorruptDatabase), so a rotation never keeps only
     damaged copies. A full disk or a folder that cannot be written is a DatabaseProblem.
+    `connection` reads the file instead of the models' connection (a worker thread's).
     """
     from pmdesk.temporaries import temporary_beside
 
@@ -657,7 +679,7 @@ def backup_database(db: SqliteDatabase, dest: Path) -> Path:
         with temporary_beside(dest, TEMPORARY_SUFFIX) as temporary:
             try:
                 with contextlib.closing(sqlite3.connect(temporary)) as target:
-                    db.connection().backup(target)
+                    (connection or db.connection()).backup(target)
                     detail = health_problem(target)
             except sqlite3.Error as exc:
                 raise DatabaseProblem(f"Cannot write the backup {dest}: {_plain(exc)}") from exc

@@ -270,3 +270,37 @@ def test_sigkill_right_after_checkpointing_commits_never_looks_damaged(tmp_path:
             db.close_database()
         with contextlib.closing(sqlite3.connect(live)) as con:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# -- errors in the user's language -----------------------------------------------------
+
+
+def test_errors_follow_lang_then_the_chosen_language_then_the_system(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ("export", "minutes", "--meeting", "1", "-o", demo, "--db", demo)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    _, _, err = run_cli(capsys, *argv, "--lang", "zh_CN")
+    assert one_line_error_zh(err).endswith("已存在；请换一个名字，或加 --force 替换它")
+
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "pmdesk" / "pmdesk.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[view]\nlanguage=zh_CN\n", encoding="utf-8")  # View → Language
+    _, _, err = run_cli(capsys, *argv)
+    one_line_error_zh(err)
+    _, _, err = run_cli(capsys, *argv, "--lang", "en")
+    assert "already exists" in one_line_error(err)
+
+    settings.unlink()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    _, _, err = run_cli(capsys, *argv)
+    one_line_error_zh(err)
+    with pytest.raises(SystemExit):  # a usage error too
+        main(["list", "people", "--project", str(2**63), "--db", str(demo)])
+    assert "无效的 id" in one_line_error_zh(capsys.readouterr().err)
+
+
+def one_line_error_zh(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("pmdesk：错误："), err
+    return lines[0]

@@ -84,9 +84,9 @@ def test_a_damaged_database_is_recovered_when_the_user_agrees(
 
 
 def test_a_damaged_page_start_up_never_reads_is_found_and_offered_its_backup(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The open in the window checks the file before the start backup can copy it."""
+    """The check after the data is shown finds it, before the start backup can copy it."""
     from tests.core.test_file_safety import _damage_a_leaf_page, _notes_file
 
     _notes_file(db_path)
@@ -101,12 +101,17 @@ def test_a_damaged_page_start_up_never_reads_is_found_and_offered_its_backup(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    assert app._open_or_recover(db_path)
+    assert app._open_or_recover(db_path), "start-up reads nothing of the damaged page"
+    window = MainWindow(db_path, Language.EN, settings)
+    qtbot.addWidget(window)
     try:
+        app.start_check(settings, window, db_path)
+        qtbot.waitUntil(lambda: bool(asked), timeout=60_000)
         assert sound.name in asked[0]
         from pmdesk.models import Note
 
         assert Note.select().count() == 400
+        assert [b.path for b in backups.list_backups(db_path)] == [sound], "no damaged copy"
     finally:
         db.close_database()
 
@@ -120,5 +125,5 @@ def test_a_start_backup_that_fails_is_said_in_the_status_bar(
     monkeypatch.setattr(backups, "backup_if_due", full_disk)
     window = MainWindow(database, Language.EN, settings)
     qtbot.addWidget(window)
-    app._start_backup(settings, window)
-    assert "disk is full" in window.statusBar().currentMessage()
+    app.start_check(settings, window, database)
+    qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage(), timeout=60_000)
