@@ -77,6 +77,9 @@ def run_app(db_path: Location | None, language: str | None, smoke_test: bool = F
     from pmdesk.ui.i18n import install_translators
 
     translators = install_translators(app, chosen)
+    from pmdesk import messages
+
+    messages.current = chosen  # the core's messages shown in the window speak it too
     app.setWindowIcon(app_icon())
     path: Location = (
         (db_path if isinstance(db_path, str) else Path(db_path))
@@ -106,18 +109,21 @@ def _run_smoke_test(path: Location, language: Language) -> int:
 
 
 def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
+    from pmdesk.messages import say
+
     _log().error("cannot open database: %s", problem)
     if smoke_test:
-        print(f"pmdesk: error: {problem}", file=sys.stderr)
+        print(say(f"pmdesk: error: {problem}"), file=sys.stderr)
     else:
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Cannot open database"), str(problem)
+            None, QCoreApplication.translate("app", "Cannot open database"), say(str(problem))
         )
 
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
     from pmdesk import backups, db
+    from pmdesk.messages import say
 
     latest = backups.latest_backup(path)
     if latest is None:
@@ -129,14 +135,14 @@ def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
             "app",
             "{problem}\n\nRestore the latest backup, {backup}? The damaged file is kept "
             "beside it, renamed.",
-        ).format(problem=problem, backup=latest.name),
+        ).format(problem=say(str(problem)), backup=latest.name),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
         aside = backups.recover(path, latest)
     except (OSError, db.DatabaseProblem) as failure:
-        QMessageBox.critical(None, "pmdesk", str(failure))
+        QMessageBox.critical(None, "pmdesk", say(str(failure)))
         return False
     _log().warning("recovered %s from %s; damaged file at %s", path, latest, aside)
     return True

@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from peewee import Database, SqliteDatabase
 
@@ -495,36 +496,54 @@ def close_database() -> None:
 def _check_is_pmdesk_file(path: Path) -> int:
     """Refuse, before writing a byte, a file that is not pmdesk's or is from a newer pmdesk.
 
-    Without a -wal or -journal, `immutable=1` reads the header without creating files
-    beside it or taking locks (opening for real would switch a foreign file to WAL). With
-    one, the file alone may look damaged or hide committed work, so a private copy of
-    both is read instead. Returns the number of schema objects (0 for an empty SQLite
-    file, or a 0-byte one that never had backups); a 0-byte file with backups, a zeroed
-    or a damaged one raises CorruptDatabase.
+    `immutable=1` reads the header without creating files beside it or taking locks
+    (opening for real would switch a foreign file to WAL). It ignores a -wal, though, so
+    when one holds changes and that read finds anything amiss, a private copy of the
+    file and its -wal is read instead: a file is never called damaged, or another
+    program's, for want of its WAL. Returns the number of schema objects (0 for an empty
+    SQLite file, or a 0-byte one that never had backups); a 0-byte file with backups, a
+    zeroed or a damaged one raises CorruptDatabase.
     """
-    if path.stat().st_size == 0 and not _has_journal(path):
+    journal = _has_journal(path)
+    if path.stat().st_size == 0 and not journal:
         if _was_pmdesk_file(path):  # truncated: its backups are the way back
             raise CorruptDatabase(path, "the file is empty: 0 bytes")
         return 0  # e.g. "New file" in a file manager: nothing to lose, a new database
-    copy = _private_copy(path) if _has_journal(path) else None
     try:
-        uri = (copy or path).resolve().as_uri() + ("" if copy else "?mode=ro&immutable=1")
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
+        app_id, tables, version = _read_header(path.resolve().as_uri() + "?mode=ro&immutable=1")
+        if journal and (app_id != APPLICATION_ID or not tables):
+            raise sqlite3.DatabaseError("read without its WAL")
     except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc) or _was_pmdesk_file(path):
-            raise CorruptDatabase(path, str(exc)) from exc
-        raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
-    finally:
-        _remove_private_copy(copy)
+        if not journal:
+            _refuse_unreadable(path, exc)
+        copy = _private_copy(path)
+        try:
+            app_id, tables, version = _read_header(copy.as_uri())
+        except sqlite3.DatabaseError as exc_with_wal:
+            _refuse_unreadable(path, exc_with_wal)
+        finally:
+            _remove_private_copy(copy)
     if app_id == APPLICATION_ID and not tables:
         raise CorruptDatabase(path, "it is marked as pmdesk's but holds no tables")
     if app_id != APPLICATION_ID and tables:
         raise DatabaseProblem(f"{path} is an SQLite file of another program, not pmdesk's")
     _refuse_newer(path, version)
-    return int(tables)
+    return tables
+
+
+def _read_header(uri: str) -> tuple[int, int, int]:
+    """application_id, number of schema objects and user_version, read through `uri`."""
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+    return int(app_id), int(tables), int(version)
+
+
+def _refuse_unreadable(path: Path, exc: sqlite3.DatabaseError) -> NoReturn:
+    if "malformed" in str(exc) or _was_pmdesk_file(path):
+        raise CorruptDatabase(path, str(exc)) from exc
+    raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
 
 
 def _was_pmdesk_file(path: Path) -> bool:

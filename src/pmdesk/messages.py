@@ -50,10 +50,13 @@ _ZH_CN: list[tuple[str, str]] = [
         "{path} 不是 pmdesk 数据库（{detail}）",
     ),
     (
-        r"(?P<path>.+) is damaged \((?P<detail>.*)\)\. It was not changed; restore the latest "
+        r"(?P<path>.+) is damaged \((?P<reason>.*)\)\. It was not changed; restore the latest "
         r"backup to go on working\.",
-        "{path} 已损坏（{detail}）。文件未被改动；请恢复最新的备份后继续工作。",
+        "{path} 已损坏（{reason}）。文件未被改动；请恢复最新的备份后继续工作。",
     ),
+    (r"(?P<reason>.*); no backup was made of it", "{reason}；没有为它做备份"),
+    (r"the file is empty: 0 bytes", "文件是空的：0 字节"),
+    (r"it is marked as pmdesk's but holds no tables", "它带有 pmdesk 的标记，却没有任何表"),
     (
         r"(?P<path>.+) was written by a newer pmdesk \(schema (?P<v>\d+); this version reads up "
         r"to (?P<max>\d+)\)\. Update pmdesk to open it; the file was not changed\.",
@@ -65,6 +68,10 @@ _ZH_CN: list[tuple[str, str]] = [
         "无法打开数据库文件 {path}：{reason}",
     ),
     (r"Cannot create (?P<path>.+?): (?P<reason>.*)", "无法创建 {path}：{reason}"),
+    (
+        r"its folder is read-only; showing a private copy with every saved change",
+        "所在文件夹是只读的；显示的是含有全部已保存更改的私有副本",
+    ),
     (r"its folder is read-only", "它所在的文件夹是只读的"),
     (r"the file is read-only", "文件是只读的"),
     # Disk and write problems.

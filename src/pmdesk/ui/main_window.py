@@ -405,11 +405,12 @@ class MainWindow(QMainWindow):
 
     def _show_database_path(self) -> None:
         from pmdesk import db
+        from pmdesk.messages import say
 
         self._remember_recent()
         state = db.state
         self.read_only_label.setText(
-            self.tr("Read-only: {reason}").format(reason=state.read_only_reason)
+            self.tr("Read-only: {reason}").format(reason=say(state.read_only_reason))
             if state is not None and state.read_only
             else ""
         )
