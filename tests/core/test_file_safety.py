@@ -360,3 +360,22 @@ def test_a_sound_backup_from_an_older_pmdesk_is_restored_and_upgraded(
     backups.restore(old, opened)
     assert db.schema_version(db.database.obj) == db.SCHEMA_VERSION
     assert "Original" not in [p.name for p in Project.select()]
+
+
+def test_a_copy_taken_without_its_wal_opens_as_of_the_last_checkpoint(db_path: Path) -> None:
+    """Someone copies only pmdesk.db while pmdesk runs: an older state, not a damaged file."""
+    db.open_database(db_path)
+    db.database.obj.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    meeting = Meeting.create(project=Project.create(name="P"), title="Kickoff")
+    Note.create(meeting=meeting, offset_seconds=0, text="checkpointed")
+    db.database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    for n in range(50):
+        Note.create(meeting=meeting, offset_seconds=n + 1, text="only in the -wal")
+    copy = db_path.with_name("copy.db")
+    copy.write_bytes(db_path.read_bytes())
+    db.close_database()
+    db.open_database(copy, create=False, health_check=True)
+    try:
+        assert [n.text for n in Note.select()] == ["checkpointed"]
+    finally:
+        db.close_database()
