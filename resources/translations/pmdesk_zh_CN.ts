@@ -4097,6 +4097,10 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>The latest backup was restored; the damaged file is kept beside it.</source>
+        <translation>已恢复最新的备份；损坏的文件保留在它旁边。</translation>
+    </message>
+    <message>
         <source>{path} is damaged: no backup is made of it until a backup is restored.</source>
         <translation>{path} 已损坏：在恢复备份之前，不会再为它做备份。</translation>
     </message>

@@ -205,6 +205,11 @@ def after_start_check(window: MainWindow, path: Path, damage: str, failure: str)
             window.undo_stack.clear()  # the history described data that is gone now
             window.project_box.clear()
             window.reload_projects()
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app", "The latest backup was restored; the damaged file is kept beside it."
+                )
+            )
             return
         window.statusBar().showMessage(
             QCoreApplication.translate(
