@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -70,7 +71,9 @@ class DatabaseLock:
         if sys.platform == "win32":
             lock_file = self.db_path.with_name(self.db_path.name + ".lock")
             return os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
-        return os.open(self.db_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        if not stat.S_ISREG(os.stat(self.db_path).st_mode):
+            raise OSError(f"{self.db_path} is not a regular file")  # a FIFO would block
+        return os.open(self.db_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
 
 
 def _try_lock(fd: int) -> bool:

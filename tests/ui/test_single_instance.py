@@ -84,3 +84,13 @@ def test_a_second_launch_by_hard_link_and_another_tmpdir_hands_over(tmp_path: Pa
     finally:
         first.kill()
         first.communicate(timeout=10)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
+    """Opening a FIFO for its lock would block until a writer came: it is left alone."""
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    guard = InstanceGuard()
+    assert guard.claim(fifo)  # the open that follows refuses it, saying why
+    guard.release()
