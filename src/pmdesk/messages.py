@@ -26,6 +26,31 @@ _ZH_CN: list[tuple[str, str]] = [
     (r"invalid id (?P<v>.+) \(from 1 to (?P<max>\d+)\)", "无效的 id {v}（应在 1 到 {max} 之间）"),
     (r"invalid id (?P<v>.+) \(a whole number\)", "无效的 id {v}（应为整数）"),
     (r"invalid date (?P<v>.+) \(use YYYY-MM-DD\)", "无效的日期 {v}（请用 YYYY-MM-DD）"),
+    (
+        r"invalid language (?P<v>.+) \(choose from (?P<choices>.+)\)",
+        "无效的语言 {v}（可选：{choices}）",
+    ),
+    (
+        r"invalid choice: (?P<v>'[^']*') \(choose from (?P<choices>.+)\)",
+        "无效的选择：{v}（可选：{choices}）",
+    ),
+    (r"the following arguments are required: (?P<args>.+)", "缺少必需的参数：{args}"),
+    (r"one of the arguments (?P<args>.+) is required", "必须给出以下参数之一：{args}"),
+    (r"unrecognized arguments: (?P<args>.+)", "无法识别的参数：{args}"),
+    (
+        r"export (?P<kind>\S+) takes --(?P<want>\S+) ID, not --(?P<given>\S+)",
+        "导出 {kind} 需要 --{want} ID，而不是 --{given}",
+    ),
+    (r"--to is before --from", "--to 早于 --from"),
+    (
+        r"(?P<command>\S+) works on a database file; a team server is backed up and restored on "
+        r"the server \(pg_dump, pg_restore\)",
+        "{command} 只用于数据库文件；团队服务器在服务器上备份和恢复（pg_dump、pg_restore）",
+    ),
+    (
+        r"export (?P<kind>\S+) is not available in this version",
+        "此版本没有导出 {kind}",
+    ),
     # Opening a database file.
     (r"Database file not found: (?P<path>.+)", "找不到数据库文件：{path}"),
     (r"(?P<path>.+) is a folder, not a database file", "{path} 是文件夹，不是数据库文件"),
