@@ -425,6 +425,10 @@
         <translation>恢复前</translation>
     </message>
     <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
     </message>
@@ -4093,6 +4097,18 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>The latest backup was restored; the damaged file is kept beside it.</source>
+        <translation>已恢复最新的备份；损坏的文件保留在它旁边。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: no backup is made of it until a backup is restored.</source>
+        <translation>{path} 已损坏：在恢复备份之前，不会再为它做备份。</translation>
+    </message>
+    <message>
+        <source>The start backup failed: {problem}</source>
+        <translation>启动时的备份失败：{problem}</translation>
+    </message>
+    <message>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
@@ -4144,7 +4160,24 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
         <translation>导出</translation>
     </message>
     <message>
+        <source>Choose another folder to save it in?</source>
+        <translation>选择另一个文件夹来保存吗？</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
         <source>Export not written</source>
+        <extracomment>How long the &quot;exported to …&quot; notice stays in the status bar.</extracomment>
         <translation>导出未完成</translation>
     </message>
     <message>

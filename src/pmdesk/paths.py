@@ -16,9 +16,14 @@ import platformdirs
 APP_NAME = "pmdesk"
 
 
+def data_folder() -> Path:
+    """pmdesk's folder in the user's data folder: the default database, logs, markers."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def default_database_path() -> Path:
     """Where the user's database lives unless `--db` says otherwise."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "pmdesk.db"
+    return data_folder() / "pmdesk.db"
 
 
 #: Address schemes of a team server (anything else names a database file).
