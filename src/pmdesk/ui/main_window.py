@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         from pmdesk.ui.live_meeting.tab import LiveMeetingTab
         from pmdesk.ui.stakeholders.tab import StakeholdersTab
         from pmdesk.ui.tabs.kickoff import KickoffTab
-        from pmdesk.ui.tabs.progress import ProgressTab
+        from pmdesk.ui.progress.tab import ProgressTab
 
         context = self._context
         self.kickoff_tab = KickoffTab(context, self)
