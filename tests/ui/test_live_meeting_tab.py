@@ -377,3 +377,26 @@ def test_distribution_record_feedback_and_items_to_actions(
         "Approved without changes",
         False,
     )
+
+
+def test_an_action_from_an_internal_note_says_it_stays_internal(
+    tab: LiveMeetingTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting = open_meeting(tab, MeetingKind.OTHER)
+    private, _ = capture.commit_note(
+        meeting.id, "Ask Li privately about the late data", internal=True
+    )
+    tab.reload()
+    row = next(r for r in range(tab.notes.rowCount()) if tab.notes.row(r).id == private.id)
+    tab.notes_view.selectRow(row)
+    seen: list[str] = []
+
+    def prepare(dialog: Any) -> None:
+        assert dialog.internal_warning is not None and dialog.internal_warning.isVisibleTo(dialog)
+        seen.append(dialog.internal_warning.text())
+
+    accept_with(live_meeting.ActionItemDialog, monkeypatch, prepare)
+    tab.action_button.click()
+    assert seen and "internal" in seen[0]
+    action = ActionItem.get(ActionItem.note == private.id)
+    assert action.id not in {a.id for a in capture.meeting_actions(meeting.id, client_facing=True)}

@@ -375,8 +375,10 @@ class LiveMeetingTab(ProjectTab):
         edit = self.context.editor.edit_record
         warning = QLabel(
             self.tr(
-                "Internal — confidential: attitudes and what each leader values are for the "
-                "consultant team only and never appear in the minutes or the email."
+                "Internal — confidential: attitudes, and your judgement of which outcomes "
+                "each leader values, are for the consultant team only and never appear in "
+                "the minutes or the email. What a leader says (F8 notes too) is minuted as "
+                "said, unless the note is marked internal."
             ),
             page,
         )
@@ -511,8 +513,9 @@ class LiveMeetingTab(ProjectTab):
         options_layout.addWidget(self.recipients_label)
         minutes_note = QLabel(
             self.tr(
-                "The minutes and the email are for the client: internal notes, attitudes and "
-                "valued outcomes are never in them."
+                "The minutes and the email are for the client: what was said is minuted as "
+                "said; internal notes, attitudes and your judgement of what each leader "
+                "values are never in them."
             ),
             page,
         )
@@ -955,6 +958,7 @@ class LiveMeetingTab(ProjectTab):
             save,
             self,
             owner_id=note.speaker_id if note is not None else None,
+            internal_source=note is not None and note.internal,
         )
         dialog.exec()
 
