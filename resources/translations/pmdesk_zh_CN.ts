@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionDialog</name>
@@ -12,7 +11,7 @@
         <translation>添加步骤</translation>
     </message>
     <message>
-        <source>The client&apos;s assistance is needed</source>
+        <source>The client's assistance is needed</source>
         <translation>需要客户协助</translation>
     </message>
     <message>
@@ -68,6 +67,7 @@
     </message>
     <message>
         <source>Action item title</source>
+        <extracomment>Made from an internal note: internal while the title quotes it (services.audience).</extracomment>
         <translation>行动项标题</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>Needs the client&apos;s &amp;assistance</source>
+        <source>Needs the client's &amp;assistance</source>
         <translation>需要客户协助(&amp;A)</translation>
     </message>
     <message>
@@ -97,6 +97,10 @@
     <message>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Made from an internal note: this step stays internal (left out of the minutes, tracker and report) until you rewrite its title in words the client may read.</source>
+        <translation>由内部备注生成：在您用客户可以阅读的措辞改写标题之前，此事项保持内部（不进入会议纪要、跟踪表和进展报告）。</translation>
     </message>
 </context>
 <context>
@@ -236,7 +240,7 @@
         <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
     </message>
     <message>
-        <source>{over} minutes over the meeting&apos;s length</source>
+        <source>{over} minutes over the meeting's length</source>
         <translation>超出会议时长 {over} 分钟</translation>
     </message>
     <message>
@@ -392,8 +396,8 @@
 <context>
     <name>AttitudesSection</name>
     <message>
-        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
-        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
+        <source>Internal — confidential: attitudes, and your judgement of which outcomes each leader values, are for the consultant team only and never appear in the minutes or the email. What a leader says (F8 notes too) is minuted as said, unless the note is marked internal.</source>
+        <translation>内部——保密：态度，以及您对各位领导最看重哪些成果的判断，仅供顾问组使用，绝不会出现在会议纪要或邮件中。领导的发言（包括 F8 记录）按原话写入纪要，标记为内部的记录除外。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -428,7 +432,7 @@
         <translation>最近观察</translation>
     </message>
     <message>
-        <source>Attendees&apos; attitudes</source>
+        <source>Attendees' attitudes</source>
         <translation>参会人员态度</translation>
     </message>
     <message>
@@ -516,7 +520,7 @@
         <translation>记录态度</translation>
     </message>
     <message>
-        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
+        <source>This project lists no outcomes yet: add the project's outcomes first.</source>
         <translation>本项目尚未列出成果：请先添加项目成果。</translation>
     </message>
     <message>
@@ -579,6 +583,10 @@
         <translation>恢复前</translation>
     </message>
     <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
     </message>
@@ -607,7 +615,7 @@
     <name>CaptureBar</name>
     <message>
         <source>Speaker (Ctrl+1…9, 0)</source>
-        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line&apos;s text, shortly after the user stopped typing: save it as the draft.</extracomment>
+        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line's text, shortly after the user stopped typing: save it as the draft.</extracomment>
         <translation>发言人（Ctrl+1…9、0）</translation>
     </message>
     <message>
@@ -743,7 +751,7 @@
         <translation>根据所选记录创建行动项</translation>
     </message>
     <message>
-        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
+        <source>Record the speaker's attitude (internal: goes to their history)</source>
         <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
     </message>
     <message>
@@ -886,6 +894,53 @@
     <message>
         <source>Change the venue</source>
         <translation>修改地点</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseSection</name>
+    <message>
+        <source>Assistance needed</source>
+        <translation>需要的协助</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>协助人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Reminders sent</source>
+        <translation>已催办次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Chase list</source>
+        <translation>催办清单</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder email…</source>
+        <translation>催办邮件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
+        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
+    </message>
+    <message>
+        <source>Email drafts (*.eml)</source>
+        <translation>邮件草稿 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>已发催办</translation>
     </message>
 </context>
 <context>
@@ -1148,7 +1203,7 @@
         <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
     </message>
     <message>
-        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <source>The suggestion counts passed deadlines of the person's action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
         <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
     </message>
     <message>
@@ -1197,7 +1252,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <source>The lead&apos;s decision</source>
+        <source>The lead's decision</source>
         <translation>负责人的决定</translation>
     </message>
     <message>
@@ -1228,8 +1283,8 @@
 <context>
     <name>DetailsSection</name>
     <message>
-        <source>this computer&apos;s zone</source>
-        <extracomment>(what changed, &quot;before → after&quot;): the user wants it in the re-confirmation log.</extracomment>
+        <source>this computer's zone</source>
+        <extracomment>(what changed, "before → after"): the user wants it in the re-confirmation log.</extracomment>
         <translation>本机时区</translation>
     </message>
     <message>
@@ -1293,7 +1348,7 @@
         <translation>调整启动会时间</translation>
     </message>
     <message>
-        <source>Change the kickoff&apos;s end</source>
+        <source>Change the kickoff's end</source>
         <translation>修改启动会结束时间</translation>
     </message>
     <message>
@@ -1328,7 +1383,7 @@
         <translation>收件人</translation>
     </message>
     <message>
-        <source>Client&apos;s feedback</source>
+        <source>Client's feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
@@ -1352,7 +1407,7 @@
         <translation>收件人(&amp;R)：</translation>
     </message>
     <message>
-        <source>Client&apos;s &amp;feedback:</source>
+        <source>Client's &amp;feedback:</source>
         <translation>客户反馈(&amp;F)：</translation>
     </message>
     <message>
@@ -1405,7 +1460,7 @@
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <source>Notes of the project&apos;s meetings</source>
+        <source>Notes of the project's meetings</source>
         <translation>本项目的会议记录</translation>
     </message>
     <message>
@@ -1425,7 +1480,7 @@
         <translation>欢迎使用 pmdesk</translation>
     </message>
     <message>
-        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders&apos; notes, the stakeholder analysis and a step plan with overdue items.</source>
+        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders' notes, the stakeholder analysis and a step plan with overdue items.</source>
         <translation>此数据库中还没有项目。示例项目中已填好数据，可展示 pmdesk 的各项功能：已筹备好的项目启动会、领导发言记录、干系人分析，以及含逾期事项的工作计划。</translation>
     </message>
     <message>
@@ -1548,6 +1603,77 @@
     </message>
 </context>
 <context>
+    <name>GatekeeperSection</name>
+    <message>
+        <source>Milestone or deliverable</source>
+        <translation>里程碑/交付成果</translation>
+    </message>
+    <message>
+        <source>Edit review</source>
+        <translation>编辑审核项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>达成情况</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Gatekeeper queue</source>
+        <translation>待负责人审核</translation>
+    </message>
+    <message>
+        <source>&amp;Add review…</source>
+        <translation>添加审核项(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change review state</source>
+        <translation>修改审核状态</translation>
+    </message>
+    <message>
+        <source>Add review</source>
+        <translation>添加审核项</translation>
+    </message>
+    <message>
+        <source>title: cannot be empty</source>
+        <translation>标题：不能为空</translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation>删除审核项</translation>
+    </message>
+</context>
+<context>
     <name>GridSection</name>
     <message>
         <source>Save grid as P&amp;NG…</source>
@@ -1613,7 +1739,7 @@
     <name>KickoffSection</name>
     <message>
         <source>Move up</source>
-        <extracomment>The section&apos;s main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
+        <extracomment>The section's main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
         <translation>上移</translation>
     </message>
     <message>
@@ -1640,7 +1766,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
+        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method's before / during / after checklist.</source>
         <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
     </message>
     <message>
@@ -1684,7 +1810,7 @@
         <translation>请先安排项目启动会。</translation>
     </message>
     <message>
-        <source>Set the kickoff&apos;s date and time first.</source>
+        <source>Set the kickoff's date and time first.</source>
         <translation>请先设置启动会的日期和时间。</translation>
     </message>
     <message>
@@ -1694,6 +1820,85 @@
     <message>
         <source>No project is open.</source>
         <translation>当前未打开任何项目。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadRequestsSection</name>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>意见/问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Lead requests</source>
+        <translation>负责人意见与问题</translation>
+    </message>
+    <message>
+        <source>&amp;Make an action item</source>
+        <translation>转为行动项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add request…</source>
+        <translation>添加意见/问题(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change request status</source>
+        <translation>修改意见/问题状态</translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation>添加意见/问题</translation>
+    </message>
+    <message>
+        <source>text: cannot be empty</source>
+        <translation>内容：不能为空</translation>
+    </message>
+    <message>
+        <source>Edit request</source>
+        <translation>编辑意见/问题</translation>
+    </message>
+    <message>
+        <source>Make an action item</source>
+        <translation>转为行动项</translation>
+    </message>
+    <message>
+        <source>Delete request</source>
+        <translation>删除意见/问题</translation>
     </message>
 </context>
 <context>
@@ -1941,7 +2146,7 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client&apos;s people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk&apos;s installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
+        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client's people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk's installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;面向咨询项目经理的客户沟通工作台：筹备项目启动会，记录每位客户领导的发言，分析客户方人员，并以客户方项目负责人为把关者推进项目进度。&lt;/p&gt;&lt;p&gt;pmdesk 是遵循 MIT 许可证的自由软件。&lt;/p&gt;&lt;p&gt;本软件基于 Qt {qt} 和 Qt for Python (PySide6) 构建，二者按 GNU LGPL v3 许可使用：您可以用自己编译的兼容版本替换 pmdesk 安装目录中的 PySide6 和 Qt 库；其源代码位于 https://download.qt.io。其他组件：Python（PSF 许可证）、Peewee、python-docx、openpyxl 和 platformdirs（MIT）、icalendar（BSD）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1961,7 +2166,7 @@
         <translation>团队服务器，当前身份：{user}</translation>
     </message>
     <message>
-        <source>Colleagues&apos; changes show after a restart: {problem}</source>
+        <source>Colleagues' changes show after a restart: {problem}</source>
         <translation>同事的修改需重启后才能看到：{problem}</translation>
     </message>
     <message>
@@ -1969,7 +2174,7 @@
         <translation>无法连接团队服务器：{problem}</translation>
     </message>
     <message>
-        <source>Updated with a colleague&apos;s changes.</source>
+        <source>Updated with a colleague's changes.</source>
         <translation>已更新同事的修改。</translation>
     </message>
     <message>
@@ -2048,7 +2253,7 @@
         <translation>尚未发送</translation>
     </message>
     <message>
-        <source>Client&apos;s &amp;additions:</source>
+        <source>Client's &amp;additions:</source>
         <translation>客户补充意见(&amp;A)：</translation>
     </message>
     <message>
@@ -2064,7 +2269,7 @@
         <translation>选择文件(&amp;H)…</translation>
     </message>
     <message>
-        <source>Choose the material&apos;s file</source>
+        <source>Choose the material's file</source>
         <translation>选择材料文件</translation>
     </message>
     <message>
@@ -2119,11 +2324,11 @@
         <translation>修改材料状态</translation>
     </message>
     <message>
-        <source>Client&apos;s additions</source>
+        <source>Client's additions</source>
         <translation>客户补充意见</translation>
     </message>
     <message>
-        <source>Edit client&apos;s additions</source>
+        <source>Edit client's additions</source>
         <translation>编辑客户补充意见</translation>
     </message>
     <message>
@@ -2321,7 +2526,7 @@
         <translation>方法简介</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Who the client is&lt;/h3&gt;&lt;p&gt;The client&apos;s &lt;b&gt;project lead&lt;/b&gt; and the client-side &lt;b&gt;cooperating staff&lt;/b&gt; who do work for the project. Client &lt;b&gt;leaders&lt;/b&gt; (sponsors, executives) are a third group whose attitude and priorities you must learn.&lt;/p&gt;&lt;h3&gt;Your three roles as PM&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Commander&lt;/b&gt;: lead the work of both sides.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Filter&lt;/b&gt;: decide what goes to whom. Attitudes, classifications and private follow-ups are internal and never appear in a client file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt;: make each side&apos;s duties explicit, guard the project boundary (scope) and get the client lead to push the project.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Kickoff tab: the kickoff meeting&lt;/h3&gt;&lt;p&gt;Its four purposes: the client knows the project, its plan and the resources it needs; knows the project structure and the consultant team; you find out the attitude of the client, its leaders and staff; and which outcomes the leaders value most. Before: agree attendees, time and the division of labour with the client lead; send the materials and ask what they would add; re-confirm on site and log what changed. After: send the minutes and confirm whether the plan must change.&lt;/p&gt;&lt;h3&gt;Live meeting tab&lt;/h3&gt;&lt;p&gt;Record every leader&apos;s remarks, opinions and ideas as they speak, and judge what outcome each leader values. What was said may be minuted; your judgement of what they value stays internal.&lt;/p&gt;&lt;h3&gt;Stakeholders tab&lt;/h3&gt;&lt;p&gt;After the first contact classify each cooperating person as active, passive or routine, find the causes, and plan what to do: carry over what works, feed causes back to the lead, send help at key moments.&lt;/p&gt;&lt;h3&gt;Progress tab&lt;/h3&gt;&lt;p&gt;Plan each step with one owner and one deadline. Report to the client lead in three parts: status, problems, help needed. Praise in public those who finished on time; follow up laggards in private and give the next steps in the report instead of names.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Who the client is&lt;/h3&gt;&lt;p&gt;The client's &lt;b&gt;project lead&lt;/b&gt; and the client-side &lt;b&gt;cooperating staff&lt;/b&gt; who do work for the project. Client &lt;b&gt;leaders&lt;/b&gt; (sponsors, executives) are a third group whose attitude and priorities you must learn.&lt;/p&gt;&lt;h3&gt;Your three roles as PM&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Commander&lt;/b&gt;: lead the work of both sides.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Filter&lt;/b&gt;: decide what goes to whom. Attitudes, classifications and private follow-ups are internal and never appear in a client file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt;: make each side's duties explicit, guard the project boundary (scope) and get the client lead to push the project.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Kickoff tab: the kickoff meeting&lt;/h3&gt;&lt;p&gt;Its four purposes: the client knows the project, its plan and the resources it needs; knows the project structure and the consultant team; you find out the attitude of the client, its leaders and staff; and which outcomes the leaders value most. Before: agree attendees, time and the division of labour with the client lead; send the materials and ask what they would add; re-confirm on site and log what changed. After: send the minutes and confirm whether the plan must change.&lt;/p&gt;&lt;h3&gt;Live meeting tab&lt;/h3&gt;&lt;p&gt;Record every leader's remarks, opinions and ideas as they speak, and judge what outcome each leader values. What was said may be minuted; your judgement of what they value stays internal.&lt;/p&gt;&lt;h3&gt;Stakeholders tab&lt;/h3&gt;&lt;p&gt;After the first contact classify each cooperating person as active, passive or routine, find the causes, and plan what to do: carry over what works, feed causes back to the lead, send help at key moments.&lt;/p&gt;&lt;h3&gt;Progress tab&lt;/h3&gt;&lt;p&gt;Plan each step with one owner and one deadline. Report to the client lead in three parts: status, problems, help needed. Praise in public those who finished on time; follow up laggards in private and give the next steps in the report instead of names.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;谁是客户&lt;/h3&gt;&lt;p&gt;客户方&lt;b&gt;项目负责人&lt;/b&gt;和为项目做事的客户方&lt;b&gt;配合人员&lt;/b&gt;。客户&lt;b&gt;领导&lt;/b&gt;（发起人、高层）是第三类人，您需要了解他们的态度和关注重点。&lt;/p&gt;&lt;h3&gt;项目经理的三个角色&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;总指挥&lt;/b&gt;：带领双方的工作。&lt;/li&gt;&lt;li&gt;&lt;b&gt;过滤者&lt;/b&gt;：决定什么信息给谁。态度、分类和私下跟进属于内部信息，绝不出现在给客户的文件中。&lt;/li&gt;&lt;li&gt;&lt;b&gt;桥梁&lt;/b&gt;：明确双方的分工，守住项目边界（范围），让客户负责人推动项目。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;启动会页：项目启动会&lt;/h3&gt;&lt;p&gt;四个目的：让客户知晓项目、推进计划和所需协调资源；认识项目架构和顾问组成员；摸清客户、领导和配合人员的态度；了解领导最看重的成果。会前：与客户负责人约定参会人员、时间和分工；发送材料并询问客户是否有补充；提前到场再次确认并记录变更。会后：发送会议纪要，确认项目实施内容是否需要修正。&lt;/p&gt;&lt;h3&gt;会议记录页&lt;/h3&gt;&lt;p&gt;在领导发言时记录每位领导的发言、意见和想法，并判断每位领导看重什么成果。发言可以写入纪要；您对其看重之处的判断只留在内部。&lt;/p&gt;&lt;h3&gt;干系人页&lt;/h3&gt;&lt;p&gt;首次接触后，把每位配合人员分为积极、消极或按部就班，分析原因并制定对策：推广有效的做法，把原因反馈给客户负责人，在关键时刻派人帮扶。&lt;/p&gt;&lt;h3&gt;进度页&lt;/h3&gt;&lt;p&gt;每个步骤有一个负责人和一个时间节点。向客户负责人汇报分三部分：现状、问题、需要的协助。公开表扬按时完成的人；私下跟进落后的人，在报告中写下一步安排而不点名。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -2364,8 +2569,8 @@
         <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
     </message>
     <message>
-        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
-        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
+        <source>The minutes and the email are for the client: what was said is minuted as said; internal notes, attitudes and your judgement of what each leader values are never in them.</source>
+        <translation>会议纪要和邮件是发给客户的：发言按原话记录；内部备注、态度以及您对各位领导看重什么的判断绝不会出现在其中。</translation>
     </message>
     <message>
         <source>Version</source>
@@ -2388,11 +2593,11 @@
         <translation>编辑收件人</translation>
     </message>
     <message>
-        <source>Client&apos;s feedback</source>
+        <source>Client's feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <source>Edit client&apos;s feedback</source>
+        <source>Edit client's feedback</source>
         <translation>编辑客户反馈</translation>
     </message>
     <message>
@@ -2468,7 +2673,7 @@
         <translation>记录为已发送？</translation>
     </message>
     <message numerus="yes">
-        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client&apos;s feedback later.</source>
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client's feedback later.</source>
         <translation>
             <numerusform>邮件草稿已在邮件程序中打开。是否将第 {version} 版纪要记为现已发送给 %n 位收件人？客户的反馈可以稍后补充。</numerusform>
         </translation>
@@ -2533,7 +2738,7 @@
         <translation>观察内容</translation>
     </message>
     <message>
-        <source>Internal: kept in the person&apos;s history, never sent to the client.</source>
+        <source>Internal: kept in the person's history, never sent to the client.</source>
         <translation>内部：记入此人的评估历史，绝不发送给客户。</translation>
     </message>
     <message>
@@ -2575,7 +2780,7 @@
         <translation>发送日期</translation>
     </message>
     <message>
-        <source>Lead&apos;s decision</source>
+        <source>Lead's decision</source>
         <translation>负责人决定</translation>
     </message>
     <message>
@@ -2599,7 +2804,7 @@
         <translation>新建备忘录…</translation>
     </message>
     <message>
-        <source>Lead&apos;s decision…</source>
+        <source>Lead's decision…</source>
         <translation>负责人决定…</translation>
     </message>
     <message>
@@ -2619,7 +2824,7 @@
         <translation>撰写上报备忘录</translation>
     </message>
     <message>
-        <source>Record the lead&apos;s decision</source>
+        <source>Record the lead's decision</source>
         <translation>记录负责人决定</translation>
     </message>
     <message>
@@ -2652,6 +2857,81 @@
     <message>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>PerPersonSection</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>最近截止日期</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Each person's deadlines</source>
+        <translation>各人截止日期</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>The person's open steps</source>
+        <translation>此人的未完成步骤</translation>
+    </message>
+    <message>
+        <source>Export this person's steps…</source>
+        <translation>导出此人的步骤…</translation>
+    </message>
+    <message>
+        <source>Their open steps as a small tracker they can update and send back</source>
+        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2911,7 +3191,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>Creates the kickoff meeting with the method&apos;s four purposes and its before / during / after checklist, due relative to the start.</source>
+        <source>Creates the kickoff meeting with the method's four purposes and its before / during / after checklist, due relative to the start.</source>
         <translation>创建项目启动会，包含方法中的四个目的及会前/会中/会后检查清单，各项截止时间以会议开始时间为基准。</translation>
     </message>
     <message>
@@ -2983,222 +3263,21 @@
     </message>
 </context>
 <context>
+    <name>ProgressSection</name>
+    <message>
+        <source>Export</source>
+        <extracomment>Open written files in their program (tests turn it off).</extracomment>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export not written</source>
+        <translation>导出未完成</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
-        <source>Show the steps of</source>
-        <translation>按责任人显示步骤</translation>
-    </message>
-    <message>
-        <source>&amp;Owner:</source>
-        <translation>责任人(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Edit step</source>
-        <translation>编辑步骤</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <source>Change due date</source>
-        <translation>修改截止日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>完成日期</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Client help</source>
-        <translation>需客户协助</translation>
-    </message>
-    <message>
-        <source>Carried over</source>
-        <translation>顺延次数</translation>
-    </message>
-    <message>
-        <source>Step plan</source>
-        <translation>工作计划</translation>
-    </message>
-    <message>
-        <source>Milestone or deliverable</source>
-        <translation>里程碑/交付成果</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>审核人</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>审核状态</translation>
-    </message>
-    <message>
-        <source>&amp;Add request…</source>
-        <translation>添加意见/问题(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Make an action item</source>
-        <translation>转为行动项(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Assistance needed</source>
-        <translation>需要的协助</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>协助人</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>逾期天数</translation>
-    </message>
-    <message>
-        <source>Reminders sent</source>
-        <translation>已催办次数</translation>
-    </message>
-    <message>
-        <source>Chase list</source>
-        <translation>催办清单</translation>
-    </message>
-    <message>
-        <source>&amp;Reminder email…</source>
-        <translation>催办邮件(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
-        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
-    </message>
-    <message>
-        <source>Period from</source>
-        <translation>报告期起始日期</translation>
-    </message>
-    <message>
-        <source>Period to</source>
-        <translation>报告期截止日期</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>至(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Pre&amp;fill from the plan</source>
-        <translation>根据计划预填(&amp;F)</translation>
-    </message>
-    <message>
-        <source>E&amp;xport report…</source>
-        <translation>导出报告(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Follow-&amp;ups for late people…</source>
-        <translation>私下跟进延期人员(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>Internal: one private follow-up per late person (records and a .docx)</source>
-        <translation>内部：为每位延期人员生成一条私下跟进（跟进记录及 .docx 文档）</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>现状(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Pro&amp;blems:</source>
-        <translation>问题(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>&amp;Help needed:</source>
-        <translation>需要的协助(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Pr&amp;aise:</source>
-        <translation>表扬(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Report check</source>
-        <translation>报告检查</translation>
-    </message>
-    <message>
-        <source>Late step</source>
-        <translation>延期步骤</translation>
-    </message>
-    <message>
-        <source>Next step (in the report, no names)</source>
-        <translation>下一步安排（写入报告，不点名）</translation>
-    </message>
-    <message>
-        <source>Late steps</source>
-        <translation>延期步骤</translation>
-    </message>
-    <message>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
-    </message>
-    <message>
-        <source>Delete step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <source>Action &amp;tracker (client, .xlsx)…</source>
-        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Status &amp;report (client, .docx)…</source>
-        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import edited tracker…</source>
-        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead&apos;s review · {requests} open lead requests · {chase} to chase</source>
-        <translation>{steps} 个步骤 · {overdue} 个逾期 · {flagged} 个顺延 {n} 次及以上 · {waiting} 项待负责人审核 · {requests} 条负责人意见/问题待解决 · {chase} 项待催办</translation>
-    </message>
-    <message>
-        <source>Overdue since {date}</source>
-        <translation>自 {date} 起逾期</translation>
-    </message>
-    <message>
-        <source>Change review state</source>
-        <translation>修改审核状态</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>提交日期</translation>
-    </message>
-    <message>
         <source>Progress summary</source>
-        <extracomment>Text being typed in the report is saved this long after the last keystroke. Open written reminders and exports in their program (tests turn it off).</extracomment>
         <translation>进度摘要</translation>
     </message>
     <message>
@@ -3206,7 +3285,7 @@
         <translation>工作计划(&amp;P)</translation>
     </message>
     <message>
-        <source>Each person&apos;s &amp;deadlines</source>
+        <source>Each person's &amp;deadlines</source>
         <translation>各人截止日期(&amp;D)</translation>
     </message>
     <message>
@@ -3225,293 +3304,41 @@
         <source>Status &amp;report</source>
         <translation>进度报告(&amp;R)</translation>
     </message>
-    <message>
-        <source>Change owner</source>
-        <translation>修改责任人</translation>
-    </message>
-    <message>
-        <source>Change start date</source>
-        <translation>修改开始日期</translation>
-    </message>
-    <message>
-        <source>Change completion date</source>
-        <translation>修改完成日期</translation>
-    </message>
-    <message>
-        <source>Change priority</source>
-        <translation>修改优先级</translation>
-    </message>
-    <message>
-        <source>Change client help</source>
-        <translation>修改是否需客户协助</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation>下一步安排</translation>
-    </message>
-    <message>
-        <source>Client comment</source>
-        <translation>客户意见</translation>
-    </message>
-    <message>
-        <source>Notes (internal)</source>
-        <translation>备注（内部）</translation>
-    </message>
-    <message>
-        <source>Edit notes</source>
-        <translation>编辑备注</translation>
-    </message>
-    <message>
-        <source>&amp;Add step…</source>
-        <translation>添加步骤(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Roll over open items</source>
-        <translation>顺延未完成事项(&amp;R)</translation>
-    </message>
-    <message>
-        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
-        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
-    </message>
-    <message>
-        <source>&amp;Import tracker…</source>
-        <translation>导入跟踪表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport tracker…</source>
-        <translation>导出跟踪表(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <source>Next deadline</source>
-        <translation>最近截止日期</translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation>已标记</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Each person&apos;s deadlines</source>
-        <translation>各人截止日期</translation>
-    </message>
-    <message>
-        <source>The person&apos;s open steps</source>
-        <translation>此人的未完成步骤</translation>
-    </message>
-    <message>
-        <source>Export this person&apos;s steps…</source>
-        <translation>导出此人的步骤…</translation>
-    </message>
-    <message>
-        <source>Their open steps as a small tracker they can update and send back</source>
-        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>审核日期</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>审核意见</translation>
-    </message>
-    <message>
-        <source>Gatekeeper queue</source>
-        <translation>待负责人审核</translation>
-    </message>
-    <message>
-        <source>&amp;Add review…</source>
-        <translation>添加审核项(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>提出日期</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>意见/问题</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>解决日期</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <source>Lead requests</source>
-        <translation>负责人意见与问题</translation>
-    </message>
-    <message>
-        <source>Change request status</source>
-        <translation>修改意见/问题状态</translation>
-    </message>
-    <message>
-        <source>Roll over</source>
-        <translation>顺延</translation>
-    </message>
-    <message>
-        <source>No open step is past its due date.</source>
-        <translation>没有已过截止日期的未完成步骤。</translation>
-    </message>
-    <message>
-        <source>Roll over open items</source>
-        <translation>顺延未完成事项</translation>
-    </message>
-    <message>
-        <source>After the progress meeting, count one more carry-over for the {n} open steps past their due date? Steps carried over {flag} times are flagged.</source>
-        <translation>进度例会后，是否为 {n} 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Add review</source>
-        <translation>添加审核项</translation>
-    </message>
-    <message>
-        <source>title: cannot be empty</source>
-        <translation>标题：不能为空</translation>
-    </message>
-    <message>
-        <source>Edit review</source>
-        <translation>编辑审核项</translation>
-    </message>
-    <message>
-        <source>Delete review</source>
-        <translation>删除审核项</translation>
-    </message>
-    <message>
-        <source>Add request</source>
-        <translation>添加意见/问题</translation>
-    </message>
-    <message>
-        <source>text: cannot be empty</source>
-        <translation>内容：不能为空</translation>
-    </message>
-    <message>
-        <source>Edit request</source>
-        <translation>编辑意见/问题</translation>
-    </message>
-    <message>
-        <source>Make an action item</source>
-        <translation>转为行动项</translation>
-    </message>
-    <message>
-        <source>Delete request</source>
-        <translation>删除意见/问题</translation>
-    </message>
-    <message>
-        <source>Email drafts (*.eml)</source>
-        <translation>邮件草稿 (*.eml)</translation>
-    </message>
-    <message>
-        <source>Reminder sent</source>
-        <translation>已发催办</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Export not written</source>
-        <translation>导出未完成</translation>
-    </message>
-    <message>
-        <source>Import tracker</source>
-        <translation>导入跟踪表</translation>
-    </message>
-    <message>
-        <source>Tracker not imported</source>
-        <translation>跟踪表未导入</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>未做任何更改。</translation>
-    </message>
-    <message>
-        <source>Prefill the report</source>
-        <translation>预填报告</translation>
-    </message>
-    <message>
-        <source>Replace the text you wrote with the text from the plan?</source>
-        <translation>用根据计划生成的内容替换您已填写的内容？</translation>
-    </message>
-    <message>
-        <source>Choose a period that ends on or after its start.</source>
-        <translation>请选择截止日期不早于起始日期的报告期。</translation>
-    </message>
-    <message>
-        <source>Cannot export: the report names people who are late in this period: {where}. Praise in public, follow up in private: state the next step instead of the name.</source>
-        <translation>无法导出：报告中点名了本期延期的人员：{where}。公开表扬，私下跟进：请写明下一步安排，不要写姓名。</translation>
-    </message>
-    <message>
-        <source>Ready: no late person is named.</source>
-        <translation>可以导出：报告未点名延期人员。</translation>
-    </message>
-    <message>
-        <source>{n} late steps have no next step yet (the report says it is being agreed): fill it in on the right.</source>
-        <translation>{n} 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</translation>
-    </message>
-    <message>
-        <source>{project} status report {date}</source>
-        <translation>{project} 进度报告 {date}</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <source>Export status report</source>
-        <translation>导出进度报告</translation>
-    </message>
-    <message>
-        <source>Follow-ups for late people</source>
-        <translation>私下跟进延期人员</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟进</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>全部人员</translation>
-    </message>
-    <message>
-        <source>Carried over {n} times: raise it with the client lead.</source>
-        <translation>已顺延 {n} 次：请与客户方项目负责人沟通。</translation>
-    </message>
-    <message>
-        <source>Change step status</source>
-        <translation>修改步骤状态</translation>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carried over {n}+ times</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting the lead's review</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open lead request(s)</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to chase</source>
+        <translation>
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -3870,6 +3697,161 @@
     </message>
 </context>
 <context>
+    <name>ReportSection</name>
+    <message>
+        <source>Period from</source>
+        <extracomment>Text being typed in the report is saved this long after the last keystroke.</extracomment>
+        <translation>报告期起始日期</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>报告期截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;fill from the plan</source>
+        <translation>根据计划预填(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;ups for late people…</source>
+        <translation>私下跟进延期人员(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Internal: one private follow-up per late person (records and a .docx)</source>
+        <translation>内部：为每位延期人员生成一条私下跟进（跟进记录及 .docx 文档）</translation>
+    </message>
+    <message>
+        <source>Status &amp;report (client, .docx)…</source>
+        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the plan</source>
+        <translation>根据计划刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Parts you did not edit are rewritten; for edited parts you are asked</source>
+        <translation>未改动的部分直接重写；已改动的部分会先询问您</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems:</source>
+        <translation>问题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Help needed:</source>
+        <translation>需要的协助(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Pr&amp;aise:</source>
+        <translation>表扬(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Report check</source>
+        <translation>报告检查</translation>
+    </message>
+    <message>
+        <source>Late step</source>
+        <translation>延期步骤</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Next step (in the report, no names)</source>
+        <translation>下一步安排（写入报告，不点名）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步安排</translation>
+    </message>
+    <message>
+        <source>Late steps</source>
+        <translation>延期步骤</translation>
+    </message>
+    <message>
+        <source>Prefill the report</source>
+        <extracomment>The text from the plan that the texts shown were written from. The text the plan gives now, when it differs from the basis.</extracomment>
+        <translation>预填报告</translation>
+    </message>
+    <message>
+        <source>Replace the text you wrote with the text from the plan?</source>
+        <translation>用根据计划生成的内容替换您已填写的内容？</translation>
+    </message>
+    <message>
+        <source>Refresh the report</source>
+        <translation>刷新报告</translation>
+    </message>
+    <message>
+        <source>You edited “{part}” and the plan changed since. Replace your text with the text from the plan? No keeps your text as it is.</source>
+        <translation>您修改过“{part}”，之后计划又有变化。是否用根据计划生成的文字替换您的文字？选“否”则保留您的文字不变。</translation>
+    </message>
+    <message>
+        <source>Choose a period that ends on or after its start.</source>
+        <translation>请选择截止日期不早于起始日期的报告期。</translation>
+    </message>
+    <message>
+        <source>Cannot export: the report names people who are late in this period: {where}. Praise in public, follow up in private: state the next step instead of the name.</source>
+        <translation>无法导出：报告中点名了本期延期的人员：{where}。公开表扬，私下跟进：请写明下一步安排，不要写姓名。</translation>
+    </message>
+    <message>
+        <source>Ready: no late person is named.</source>
+        <translation>可以导出：报告未点名延期人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late step(s) have no next step yet (the report says it is being agreed): fill it in on the right.</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The plan changed since this text was written ({parts}): refresh it from the plan before exporting.</source>
+        <translation>撰写此文字后计划已有变化（{parts}）：请先根据计划刷新再导出。</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>进度报告</translation>
+    </message>
+    <message>
+        <source>The plan changed since the report text was written: refresh it.</source>
+        <translation>撰写报告文字后计划已有变化：请先刷新。</translation>
+    </message>
+    <message>
+        <source>{project} status report {date}</source>
+        <translation>{project} 进度报告 {date}</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export status report</source>
+        <translation>导出进度报告</translation>
+    </message>
+    <message>
+        <source>Follow-ups for late people</source>
+        <translation>私下跟进延期人员</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>Edit request</source>
@@ -4139,7 +4121,7 @@
         <translation>保存正在输入的依据</translation>
     </message>
     <message>
-        <source>Open a date&apos;s calendar</source>
+        <source>Open a date's calendar</source>
         <translation>打开日期的日历</translation>
     </message>
     <message>
@@ -4284,6 +4266,199 @@
     </message>
 </context>
 <context>
+    <name>StepsSection</name>
+    <message>
+        <source>Show the steps of</source>
+        <translation>按责任人显示步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Edit step</source>
+        <translation>编辑步骤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Change start date</source>
+        <translation>修改开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Change due date</source>
+        <translation>修改截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Change completion date</source>
+        <translation>修改完成日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Change priority</source>
+        <translation>修改优先级</translation>
+    </message>
+    <message>
+        <source>Client help</source>
+        <translation>需客户协助</translation>
+    </message>
+    <message>
+        <source>Change client help</source>
+        <translation>修改是否需客户协助</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步安排</translation>
+    </message>
+    <message>
+        <source>Client comment</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Notes (internal)</source>
+        <translation>备注（内部）</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Step plan</source>
+        <translation>工作计划</translation>
+    </message>
+    <message>
+        <source>&amp;Add step…</source>
+        <translation>添加步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll over open items</source>
+        <translation>顺延未完成事项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
+        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
+    </message>
+    <message>
+        <source>&amp;Import tracker…</source>
+        <translation>导入跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport tracker…</source>
+        <translation>导出跟踪表(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Action &amp;tracker (client, .xlsx)…</source>
+        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import edited tracker…</source>
+        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Carried over {n} times: raise it with the client lead.</source>
+        <translation>已顺延 {n} 次：请与客户方项目负责人沟通。</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>Change step status</source>
+        <translation>修改步骤状态</translation>
+    </message>
+    <message>
+        <source>Roll over</source>
+        <translation>顺延</translation>
+    </message>
+    <message>
+        <source>No open step is past its due date.</source>
+        <translation>没有已过截止日期的未完成步骤。</translation>
+    </message>
+    <message>
+        <source>Roll over open items</source>
+        <translation>顺延未完成事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>After the progress meeting, count one more carry-over for the %n open step(s) past their due date? Steps carried over {flag} times are flagged.</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Import tracker</source>
+        <translation>导入跟踪表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tracker not imported</source>
+        <translation>跟踪表未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>TimeEdit</name>
     <message>
         <source>hh:mm</source>
@@ -4387,6 +4562,18 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>The latest backup was restored; the damaged file is kept beside it.</source>
+        <translation>已恢复最新的备份；损坏的文件保留在它旁边。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: no backup is made of it until a backup is restored.</source>
+        <translation>{path} 已损坏：在恢复备份之前，不会再为它做备份。</translation>
+    </message>
+    <message>
+        <source>The start backup failed: {problem}</source>
+        <translation>启动时的备份失败：{problem}</translation>
+    </message>
+    <message>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
@@ -4411,7 +4598,7 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <name>autosave</name>
     <message>
         <source>Restored what you typed here before pmdesk closed unexpectedly.</source>
-        <extracomment>Milliseconds after the last key: &quot;nothing typed is lost but the last second&quot;.</extracomment>
+        <extracomment>Milliseconds after the last key: "nothing typed is lost but the last second".</extracomment>
         <translation>已恢复 pmdesk 意外关闭前您在此输入的内容。</translation>
     </message>
 </context>
@@ -4438,7 +4625,24 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
         <translation>导出</translation>
     </message>
     <message>
+        <source>Choose another folder to save it in?</source>
+        <translation>选择另一个文件夹来保存吗？</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
         <source>Export not written</source>
+        <extracomment>How long the "exported to …" notice stays in the status bar.</extracomment>
         <translation>导出未完成</translation>
     </message>
     <message>
