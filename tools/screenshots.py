@@ -74,13 +74,121 @@ def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
     return written
 
 
+KICKOFF_SIZES = ((1280, 800), (1920, 1080))
+
+
+def shoot_kickoff(language: Language, out: Path, app: QApplication) -> list[Path]:
+    """Each Kickoff section at 1280×800 and 1920×1080, and each dialog of the Kickoff tab,
+    the project dialog and Help: <lang>-kickoff-<W>x<H>-<section>.png, <lang>-dialog-<name>.png."""
+    import datetime as dt
+
+    from pmdesk.services import meetings, people, projects
+    from pmdesk.ui.dialogs import help_dialogs, kickoff_forms, kickoff_pickers, project_dialog
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        db.open_database(path)
+        project_id = create_demo_project(language)
+        translators = install_translators(app, language)
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(path, language, settings)
+        window.show()
+        kickoff = window.kickoff_tab
+        window.tabs.setCurrentWidget(kickoff)
+        for width, height in KICKOFF_SIZES:
+            window.resize(width, height)
+            for section, name in zip(
+                kickoff.section_widgets(),
+                ("purposes", "attendees", "agenda", "materials", "checklist", "changes"),
+                strict=True,
+            ):
+                kickoff.sections.setCurrentWidget(section)
+                _settle(app)
+                target = out / f"{language.value}-kickoff-{width}x{height}-{name}.png"
+                window.grab().save(str(target))
+                written.append(target)
+        meeting = meetings.kickoff_meeting(project_id)
+        assert meeting is not None
+        today = dt.date.today()
+        now = dt.datetime.combine(today, dt.time(10, 0))
+        label = kickoff.context.label
+        choices = kickoff.context.choices
+        from pmdesk.models import ChangeField, MaterialKind, MaterialStatus, Phase, Role, Side
+
+        presenters = [(None, "")] + [(p.id, p.name) for p in people.list_people(project_id)]
+        step = meetings.checklist(meeting.id)[0]
+        dialogs = {
+            "project-new": lambda: project_dialog.ProjectDialog(language),
+            "project-edit": lambda: project_dialog.ProjectDialog(
+                language, projects.get_project(project_id)
+            ),
+            "plan-kickoff": lambda: kickoff_forms.PlanKickoffDialog(
+                title=meeting.title, day=today, zones=kickoff.details.zones, zone="Asia/Shanghai"
+            ),
+            "agenda-item": lambda: kickoff_forms.AgendaItemDialog(presenters, title="Q&A"),
+            "checklist-step": lambda: kickoff_forms.ChecklistStepDialog(
+                choices(Phase),
+                phase=step.phase,
+                text=step.text,
+                offset=step.due_offset_minutes,
+                default_due=now,
+            ),
+            "material": lambda: kickoff_forms.MaterialDialog(
+                choices(MaterialKind),
+                choices(MaterialStatus),
+                values={"title": "Kickoff deck", "version": "v0.9", "sent_on": today},
+                today=today,
+            ),
+            "change-venue": lambda: kickoff_forms.ChangeDialog(
+                choices(ChangeField),
+                presenters,
+                field=ChangeField.VENUE.value,
+                description=f"{meeting.venue} → HQ 12F",
+                when=now,
+                venue="HQ 12F",
+            ),
+            "attendees": lambda: kickoff_pickers.AttendeesDialog(
+                [
+                    (p.id, f"{p.name} · {label(Side(p.side))} · {label(Role(p.role))}")
+                    for p in people.list_people(project_id)
+                ],
+                choices(Side),
+                choices(Role),
+            ),
+            "evidence": lambda: kickoff_pickers.EvidenceDialog(
+                kickoff.purposes.model.data(kickoff.purposes.model.index(0, 0)),
+                [(n.id, n.text, "") for n in meetings.project_notes(project_id)[:12]],
+                [],
+            ),
+            "shortcuts": lambda: help_dialogs.ShortcutsDialog(language),
+            "method": lambda: help_dialogs.MethodGuideDialog(),
+        }
+        for name, make in dialogs.items():
+            dialog = make()
+            dialog.show()
+            _settle(app)
+            target = out / f"{language.value}-dialog-{name}.png"
+            dialog.grab().save(str(target))
+            written.append(target)
+            dialog.close()
+            dialog.deleteLater()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.close_database()
+    return written
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     for language in Language:
-        for path in shoot(language, out, app):
+        for path in shoot(language, out, app) + shoot_kickoff(language, out, app):
             print(path)
 
 
