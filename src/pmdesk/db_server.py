@@ -620,7 +620,7 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
     ServerMigration(
         7,
         "archived projects",
-        ("ALTER TABLE project ADD COLUMN archived boolean NOT NULL DEFAULT FALSE",),
+        ("ALTER TABLE project ADD COLUMN IF NOT EXISTS archived boolean NOT NULL DEFAULT FALSE",),
     ),
 ]
 

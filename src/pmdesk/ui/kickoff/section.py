@@ -14,7 +14,7 @@ from peewee import Model
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QKeySequence as Keys
-from PySide6.QtWidgets import QHBoxLayout, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableView, QToolButton, QWidget
 
 from pmdesk.models import Meeting, Person
 from pmdesk.services import Changes, NotFound, ValidationProblem, kickoff
@@ -93,6 +93,10 @@ class KickoffSection(QWidget):
     def table(self, model: RecordTableModel[Any], name: str, *, sortable: bool) -> QTableView:
         view = record_table(model, name, self)
         view.setSortingEnabled(sortable)
+        # Long free text (responsibility, the client's additions) wraps rather than being
+        # cut off at 1280×800; rows grow to fit it.
+        view.setWordWrap(True)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return view
 
     # -- reading the views -------------------------------------------------------------
