@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pmdesk import __version__
 from pmdesk.languages import Language
-from pmdesk.paths import Location
+from pmdesk.paths import Location, display_url, is_server_url
 
 if TYPE_CHECKING:
     import logging
@@ -269,6 +269,9 @@ def _start_log() -> None:
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from pmdesk.credentials import HidePasswords
+
+    handler.addFilter(HidePasswords())  # a server address typed with its password
     logger = _log()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -450,10 +453,14 @@ def _show_unexpected_error(
     """Any uncaught exception: tell the user, keep the app and its data intact."""
     import traceback
 
-    details = "".join(traceback.format_exception(kind, error, tb))
+    from pmdesk.paths import hide_passwords
+
+    details = hide_passwords("".join(traceback.format_exception(kind, error, tb)))
     print(details, file=sys.stderr)
     _log().error("unexpected error\n%s", details)
-    box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk", str(error) or kind.__name__)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "pmdesk", hide_passwords(str(error)) or kind.__name__
+    )
     box.setInformativeText(
         QCoreApplication.translate(
             "app",
@@ -509,5 +516,6 @@ def _smoke_test(path: Location, language: Language) -> int:
     from pmdesk.services import projects
 
     count = len(projects.list_projects())
-    print(f"pmdesk {__version__}: smoke test passed ({count} projects, {path})")
+    shown = display_url(str(path)) if is_server_url(path) else path
+    print(f"pmdesk {__version__}: smoke test passed ({count} projects, {shown})")
     return 0

@@ -189,7 +189,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         option = "--smoke-test" if args.smoke_test else "--demo"
         parser.error(f"{option} opens the app; it takes no command")
     if args.command == "migrate-to" and not is_server_url(args.url):
-        parser.error(f"{args.url!r} is not a postgresql:// address")
+        from pmdesk.paths import hide_passwords
+
+        parser.error(f"{hide_passwords(args.url)!r} is not a postgresql:// address")
     if args.command == "export":
         scope = EXPORTS[args.kind].scope
         given = Scope.MEETING if args.meeting is not None else Scope.PROJECT
@@ -401,6 +403,11 @@ def run_members(args: argparse.Namespace) -> int:
         ]
         _print(text_table(rows, ("role", "as", "added by", "since")))
         return 0
+    if args.action != "list" and not db_server.may_change_members(server, project.id):
+        raise DatabaseProblem(
+            f"only the creator of project {project.id} ({project.row_created_by}) or the "
+            f"server's administrator may change its members"
+        )
     if args.action == "add":
         if not db_server.role_exists(server, args.role):
             raise DatabaseProblem(

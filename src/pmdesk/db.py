@@ -211,6 +211,8 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "attachments go with their materials", _clean_up_attachments),
     Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
+    # A team server's security (db_server.SERVER_MIGRATIONS); nothing in a file.
+    Migration(6, "team server: no way past row-level security", lambda _db: None),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

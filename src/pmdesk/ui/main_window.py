@@ -146,9 +146,9 @@ class MainWindow(QMainWindow):
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
         from pmdesk.ui.live_meeting.tab import LiveMeetingTab
+        from pmdesk.ui.progress.tab import ProgressTab
         from pmdesk.ui.stakeholders.tab import StakeholdersTab
         from pmdesk.ui.tabs.kickoff import KickoffTab
-        from pmdesk.ui.tabs.progress import ProgressTab
 
         context = self._context
         self.kickoff_tab = KickoffTab(context, self)
