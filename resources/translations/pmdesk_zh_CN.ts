@@ -884,6 +884,28 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Choose a date (F4)</source>
+        <translation>选择日期 (F4)</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEdit</name>
+    <message>
+        <source>{what}, time</source>
+        <translation>{what}，时间</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>The lead&apos;s decision</source>
@@ -3281,37 +3303,37 @@
     <message numerus="yes">
         <source>%n step(s)</source>
         <translation>
-            <numerusform>%n 个步骤</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 个逾期</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n carried over {n}+ times</source>
         <translation>
-            <numerusform>%n 个顺延 {n} 次及以上</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n awaiting the lead&apos;s review</source>
         <translation>
-            <numerusform>%n 项待负责人审核</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open lead request(s)</source>
         <translation>
-            <numerusform>%n 条负责人意见/问题待解决</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to chase</source>
         <translation>
-            <numerusform>%n 项待催办</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -3614,7 +3636,7 @@
     <message numerus="yes">
         <source>%n late step(s) have no next step yet (the report says it is being agreed): fill it in on the right.</source>
         <translation>
-            <numerusform>%n 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -4114,7 +4136,7 @@
     <message numerus="yes">
         <source>After the progress meeting, count one more carry-over for the %n open step(s) past their due date? Steps carried over {flag} times are flagged.</source>
         <translation>
-            <numerusform>进度例会后，是否为 %n 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -4132,6 +4154,13 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
     </message>
 </context>
 <context>
