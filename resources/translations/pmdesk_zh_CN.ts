@@ -79,8 +79,8 @@
         <translation>（暂无责任人）</translation>
     </message>
     <message>
-        <source>&amp;Due by</source>
-        <translation>截止日期(&amp;D)</translation>
+        <source>&amp;Due by:</source>
+        <translation>截止日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -2752,13 +2752,6 @@
     <message>
         <source>&amp;Observed:</source>
         <translation>观察内容(&amp;O)：</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDate</name>
-    <message>
-        <source>Give {what}</source>
-        <translation>填写{what}</translation>
     </message>
 </context>
 <context>

@@ -50,4 +50,3 @@ def test_someone_who_sent_apologies_but_spoke_was_present(database: Path) -> Non
     seen = meetings.attendance(meeting.id)
     assert declined.person_id in {p.id for p in seen.present}
     assert declined.person_id not in {p.id for p in seen.apologies}
-
