@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>备注</translation>
+        <translation>会议记录</translation>
     </message>
     <message>
         <source>Mark the speaker attended</source>
@@ -687,7 +687,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Days overdue</source>
@@ -1193,7 +1193,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -1201,7 +1201,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation>达成情况</translation>
+        <translation>审核状态</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -1213,7 +1213,7 @@
     </message>
     <message>
         <source>Comment</source>
-        <translation>说明</translation>
+        <translation>审核意见</translation>
     </message>
     <message>
         <source>Gatekeeper queue</source>
@@ -2864,7 +2864,7 @@
     </message>
     <message>
         <source>Overdue</source>
-        <translation>已逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Next deadline</source>
@@ -2876,7 +2876,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Each person&apos;s deadlines</source>
@@ -2896,7 +2896,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3395,7 +3395,7 @@
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
+        <translation>删除(&amp;M)</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -3419,7 +3419,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>时间单位</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3559,7 +3559,7 @@
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>状态(&amp;S)：</translation>
+        <translation>现状(&amp;S)：</translation>
     </message>
     <message>
         <source>Pro&amp;blems:</source>
@@ -3583,7 +3583,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Next step (in the report, no names)</source>
@@ -3872,7 +3872,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>备注</translation>
+        <translation>会议记录</translation>
     </message>
     <message>
         <source>What they said</source>
@@ -3916,7 +3916,7 @@
     </message>
     <message>
         <source>No speaker</source>
-        <translation>未选发言人</translation>
+        <translation>无发言人</translation>
     </message>
     <message numerus="yes">
         <source>{name}: %n note(s), in order</source>
@@ -3996,7 +3996,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Change due date</source>

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from pmdesk.models import CoachingSession, FollowUp, Person, Role
@@ -101,3 +102,19 @@ def test_a_talk_edited_after_a_click_is_the_one_clicked(
         run_dialog(monkeypatch, playbook.CoachingDialog, lambda d, n=notes: d.notes.setPlainText(n))
         qtbot.mouseClick(routine.edit_session, Qt.MouseButton.LeftButton)
     assert [CoachingSession.get_by_id(i).notes for i in ids] == ["Notes A", "Notes B"]
+
+
+def test_the_detail_fits_unscrolled_at_the_default_size(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1280, 800)
+    tab = tab_of(window)
+    register = tab.register_section
+    for kind in ("active", "passive", "routine"):
+        person = next(p for p in register.register.rows() if p.cooperation_type == kind)
+        register.select(person.id)
+        for page in (0, 1):  # the playbook and the causes
+            tab.detail.setCurrentIndex(page)
+            qtbot.wait(1)
+            scroll = tab.detail.widget(page)
+            assert isinstance(scroll, QScrollArea)
+            needed = scroll.widget().minimumSizeHint().height()
+            assert needed <= scroll.viewport().height(), (kind, page)

@@ -79,6 +79,8 @@ class StakeholdersTab(ProjectTab):
         split.addWidget(detail_box)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        # The person's detail gets the larger half: at 1280×800 its pages fit unscrolled.
+        split.setSizes([390, 410])
         self.splitters = [split, top]
 
         layout = QVBoxLayout(self)
