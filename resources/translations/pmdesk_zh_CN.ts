@@ -3474,6 +3474,10 @@
         <translation>下一步行动</translation>
     </message>
     <message>
+        <source>Right-click to show or hide columns</source>
+        <translation>右键单击可显示或隐藏列</translation>
+    </message>
+    <message>
         <source>Filter by {what}</source>
         <translation>按{what}筛选</translation>
     </message>

@@ -134,6 +134,7 @@ class ReportSection(ProgressSection):
         self.splitter.addWidget(self.late_view)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([650, 600])
         self.layout_.addWidget(self.splitter, 1)
 
         self._facts: ReportFacts | None = None
@@ -197,7 +198,7 @@ class ReportSection(ProgressSection):
         except ValidationProblem:
             self._facts = None
         self.late_steps.set_rows(self._facts.late_items if self._facts else [])
-        fit_columns(self.late_view)
+        fit_columns(self.late_view, 180)  # the next step, typed here, gets the rest
         fresh = self._from_plan()
         self._fresh = fresh if fresh is not None and fresh != self._basis else None
 

@@ -73,6 +73,7 @@ class StakeholdersTab(ProjectTab):
         top.addWidget(self.overview)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
+        top.setSizes([760, 500])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("stakeholdersSplitter")
         split.addWidget(top)
