@@ -286,11 +286,11 @@ def commit_note(
     it (offset 0).
     """
     text = text.strip()
-    if not text:
-        raise ValidationProblem("text", "type what was said before saving the note")
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationProblem("text", f"at most {MAX_NOTE_LENGTH} characters")
     text = clean_text("text", text, max_length=MAX_NOTE_LENGTH, multiline=True)
+    if not text:  # checked after cleaning: a lone byte-order mark is no note either
+        raise ValidationProblem("text", "type what was said before saving the note")
     now = (now or _now()).replace(microsecond=0)
     with transaction():
         # This runs on every Enter during a meeting: the checks are one round trip.
