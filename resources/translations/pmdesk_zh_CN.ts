@@ -3300,37 +3300,37 @@
     <message numerus="yes">
         <source>%n step(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个步骤</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n carried over {n}+ times</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个顺延 {n} 次及以上</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n awaiting the lead&apos;s review</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项待负责人审核</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open lead request(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 条负责人意见/问题待解决</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to chase</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项待催办</numerusform>
         </translation>
     </message>
 </context>
@@ -3637,7 +3637,7 @@
     <message numerus="yes">
         <source>%n late step(s) have no next step yet (the report says it is being agreed): fill it in on the right.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</numerusform>
         </translation>
     </message>
     <message>
@@ -4137,7 +4137,7 @@
     <message numerus="yes">
         <source>After the progress meeting, count one more carry-over for the %n open step(s) past their due date? Steps carried over {flag} times are flagged.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>进度例会后，是否为 %n 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</numerusform>
         </translation>
     </message>
     <message>
