@@ -337,3 +337,21 @@ def test_surname_and_title_count_as_naming(database: Path) -> None:
         assert [f.found for f in reports.naming_problems(texts, facts, Language.ZH_CN)] == [found]
     texts.problems = "交流工作进展。"
     assert reports.naming_problems(texts, facts, Language.ZH_CN) == []
+
+
+def test_a_past_period_uses_only_its_own_facts(database: Path) -> None:
+    project = Project.create(name="P")
+    owner = Person.create(project=project, name="Emma Clarke")
+    later = ActionItem.create(
+        project=project,
+        owner=owner,
+        title="Load the vendor list",
+        due_date=D(-3),
+        status="done",
+        completed_on=END + dt.timedelta(days=4),
+        needs_client_assistance=True,
+    )
+    facts = reports.gather(project.id, START, END, Language.EN)
+    assert later not in facts.done  # finished after the period
+    assert [item.action.id for item in facts.late_items] == [later.id]  # late at its end
+    assert [a.id for a in facts.assistance] == [later.id] and facts.open_count == 1

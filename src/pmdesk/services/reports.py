@@ -145,8 +145,8 @@ def gather(
     """Collect the report's facts for the period `start`..`end` (both days included).
 
     A past period uses only what was true at its end: steps finished after it count as
-    open then, later submissions and reviews as not yet made, and a step changed since
-    is not listed as blocked (that state has no history). Steps internal by provenance
+    open then, later submissions and reviews as not yet made (a step's "blocked" has no
+    history: it is read as it is now, for steps open then). Steps internal by provenance
     (services.audience) count for who is on time or late but are never listed.
     """
     if end < start:
@@ -183,9 +183,7 @@ def gather(
             if owner is not None:
                 late_people[owner.id] = owner
         if open_then and shown:
-            changed = action.row_changed_at
-            unchanged_since = changed is None or changed.date() <= end
-            if action.status == ActionStatus.BLOCKED and unchanged_since:
+            if action.status == ActionStatus.BLOCKED:
                 facts.blocked.append(action)
             if action.needs_client_assistance:
                 facts.assistance.append(action)
