@@ -3358,7 +3358,7 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <translation>项目名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
@@ -4155,7 +4155,7 @@
     </message>
     <message>
         <source>What</source>
-        <translation>变更项</translation>
+        <translation>作用</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,6 @@ class ShortcutsDialog(QDialog):
                 self.tr("Alt+underlined letter"),
                 self.tr("Go to that tab, menu or field"),
             ),
-            (everywhere, _keys(standard.Quit), self.tr("Quit")),
             (tables, _keys("Ins"), self.tr("Add a row (attendee, agenda item, step…)")),
             (tables, _keys(standard.Delete), self.tr("Remove the current row (undo puts it back)")),
             (tables, _keys("Ctrl+E"), self.tr("Edit the current row in its form")),
@@ -71,6 +70,8 @@ class ShortcutsDialog(QDialog):
             (live, _keys("Ctrl+Shift+A"), self.tr("Mark the person attended")),
             (live, _keys("Ctrl+Shift+T"), self.tr("Start / stop the meeting clock")),
         ]
+        if _keys(standard.Quit):  # not every platform has one
+            rows.insert(5, (everywhere, _keys(standard.Quit), self.tr("Quit")))
         for kind, key in KIND_KEYS.items():
             rows.append(
                 (
