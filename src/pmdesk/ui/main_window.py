@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Fill the shell from the open database: the switcher, the tabs, the shortcuts."""
+        from pmdesk.services import drafts
         from pmdesk.ui.dialogs.team_dialogs import resolve_conflict
         from pmdesk.ui.tabs.base import TabContext
         from pmdesk.ui.undo import Editor
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self._set_shortcuts()
         self.daily_backup_timer.start()
         self._show_database_path()
+        drafts.recover()  # drafts the database refused last time, kept in a file
         self.reload_projects()
         self.build_tabs()
         self._listen_for_changes()

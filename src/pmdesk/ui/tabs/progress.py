@@ -67,7 +67,7 @@ from pmdesk.ui.widgets.tables import fit_columns, record_table
 if TYPE_CHECKING:
     from pmdesk.imports import tracker_xlsx as tracker_import
 
-AUTOSAVE_MS = 800
+AUTOSAVE_MS = 500
 FLAG_BRUSH = QBrush(QColor("#ffe8a3"))  # carried over three times: raise it
 
 
@@ -1068,7 +1068,8 @@ class ProgressTab(ProjectTab):
     def _on_report_text_changed(self) -> None:
         if self._filling:
             return
-        self.autosave.start()
+        if not self.autosave.isActive():  # a throttle: steady typing is saved too
+            self.autosave.start()
         self._check_report()
 
     def _on_autosave_timeout(self) -> None:
