@@ -6,6 +6,7 @@ kills it with SIGKILL — no clean-up, no closeEvent — and opens the database 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -170,7 +171,9 @@ def test_steady_typing_killed_at_6_s_keeps_all_but_the_last_second(
     if locked:
         assert fallback.exists(), "the database refused the draft: it is in the file"
         kept = json.loads(fallback.read_text(encoding="utf-8"))["drafts"]
-        saved = capture.CaptureLine.from_draft(kept[capture.draft_key(kickoff.id)]["text"], None)
+        saved = capture.CaptureLine.from_draft(
+            kept[capture.draft_key(kickoff.id)]["text"], dt.datetime.now()
+        )
         _draft_checks(saved.text, typed)
     drafts.forget_cache()
     db.open_database(path)

@@ -213,7 +213,8 @@ class CaptureLine:
     speaker_id: int | None = None
     agenda_item_id: int | None = None
     internal: bool = False
-    saved_at: dt.datetime | None = None
+    #: When it was saved as a draft (made now, for a line being typed).
+    saved_at: dt.datetime = field(default_factory=lambda: _now())
 
     def to_json(self) -> str:
         return json.dumps(
@@ -228,7 +229,7 @@ class CaptureLine:
         )
 
     @classmethod
-    def from_draft(cls, text: str, saved_at: dt.datetime | None) -> CaptureLine:
+    def from_draft(cls, text: str, saved_at: dt.datetime) -> CaptureLine:
         """Read back a saved line (a plain text from before attribution was kept, too)."""
         try:
             saved = json.loads(text)
@@ -275,9 +276,7 @@ def start_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.dat
     return now, Changes.of(Meeting, Draft, project_id=meeting.project_id)
 
 
-def save_draft(
-    meeting_id: int, line: CaptureLine | str, now: dt.datetime | None = None
-) -> None:
+def save_draft(meeting_id: int, line: CaptureLine | str, now: dt.datetime | None = None) -> None:
     """Keep the line being typed, with its attribution; an empty line removes the draft.
 
     A database that refuses the write (locked, full) keeps it in the fallback file

@@ -59,9 +59,8 @@ def save(
     try:
         if _read_only():
             raise PermissionError("read-only database")
-        with _short_wait():
-            with transaction():
-                _write(key, text, project_id, now)
+        with _short_wait(), transaction():
+            _write(key, text, project_id, now)
     except (PeeweeException, PermissionError):
         _fallback().put(key, {"text": text, "project_id": project_id, "saved_at": now})
         return
@@ -103,9 +102,8 @@ def discard(key: str) -> None:
     try:
         if _read_only():
             raise PermissionError("read-only database")
-        with _short_wait():
-            with transaction():
-                Draft.delete().where(at(key)).execute()
+        with _short_wait(), transaction():
+            Draft.delete().where(at(key)).execute()
     except (PeeweeException, PermissionError):
         if database.in_transaction():
             raise
@@ -130,14 +128,13 @@ def recover() -> int:
         return 0
     kept = dict(fallback.drafts)
     try:
-        with _short_wait():
-            with transaction():
-                for key, entry in kept.items():
-                    if entry.get("discarded"):
-                        Draft.delete().where(at(key)).execute()
-                    else:
-                        saved_at = dt.datetime.fromisoformat(entry["saved_at"])
-                        _write(key, entry["text"], _project(entry.get("project_id")), saved_at)
+        with _short_wait(), transaction():
+            for key, entry in kept.items():
+                if entry.get("discarded"):
+                    Draft.delete().where(at(key)).execute()
+                else:
+                    saved_at = dt.datetime.fromisoformat(entry["saved_at"])
+                    _write(key, entry["text"], _project(entry.get("project_id")), saved_at)
     except PeeweeException:
         return 0
     fallback.clear()
@@ -194,7 +191,9 @@ class _Fallback:
                 self.path.unlink()
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump({"drafts": self.drafts}, out, ensure_ascii=False)
