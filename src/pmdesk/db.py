@@ -201,6 +201,34 @@ def _add_row_bookkeeping(db: SqliteDatabase) -> None:
     )
 
 
+def _add_row_uids(db: SqliteDatabase) -> None:
+    # Every table with row bookkeeping (whichever branch of the schema created it) gets a
+    # row identity, filled at random for the rows already there. The version trigger is
+    # lifted meanwhile: giving a row its identity is no change of the row.
+    tables = [
+        row[0]
+        for row in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    ]
+    for table in tables:
+        columns = {c[1] for c in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+        if "row_version" not in columns or "row_uid" in columns:
+            continue
+        db.execute_sql(
+            f'ALTER TABLE "{table}" ADD COLUMN "row_uid" VARCHAR(32) NOT NULL DEFAULT \'\''
+        )
+        trigger = f"{table}_row_version"
+        had_trigger = db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+        ).fetchone()
+        if had_trigger:
+            db.execute_sql(f'DROP TRIGGER "{trigger}"')
+        db.execute_sql(f'UPDATE "{table}" SET "row_uid" = lower(hex(randomblob(16)))')
+        if had_trigger:
+            db.execute_sql(row_version_trigger(table))
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -208,6 +236,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "attachments go with their materials", _clean_up_attachments),
     Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
+    Migration(6, "row identities for undo", _add_row_uids),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

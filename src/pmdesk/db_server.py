@@ -245,7 +245,32 @@ class ServerMigration:
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
-SERVER_MIGRATIONS: list[ServerMigration] = []
+SERVER_MIGRATIONS: list[ServerMigration] = [
+    ServerMigration(
+        6,
+        "row identities for undo",
+        (
+            # Every pmdesk table (those with row bookkeeping) gets a row identity, filled
+            # at random for the rows already there, without stamping them as changed
+            # (%% is a literal % for the driver).
+            # (%% for the driver: the statement runs with parameters.)
+            """DO $$
+            DECLARE t text;
+            BEGIN
+                FOR t IN SELECT table_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND column_name = 'row_version'
+                LOOP
+                    EXECUTE format('ALTER TABLE %%I ADD COLUMN IF NOT EXISTS row_uid '
+                        'varchar(32) NOT NULL DEFAULT %%L', t, '');
+                    EXECUTE format('ALTER TABLE %%I DISABLE TRIGGER USER', t);
+                    EXECUTE format('UPDATE %%I SET row_uid = md5(random()::text || '
+                        'clock_timestamp()::text) WHERE row_uid = %%L', t, '');
+                    EXECUTE format('ALTER TABLE %%I ENABLE TRIGGER USER', t);
+                END LOOP;
+            END $$""",
+        ),
+    ),
+]
 
 
 def schema_version(db: PostgresqlDatabase) -> int:

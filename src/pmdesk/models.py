@@ -8,6 +8,8 @@ another tool. Every record belongs to a project, directly or through its parent.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections import OrderedDict
 from enum import StrEnum
 from typing import Any
 
@@ -206,6 +208,31 @@ class LeadDecision(StrEnum):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
 
 
+def new_row_uid() -> str:
+    """A row identity: 128 random bits, as hex."""
+    return uuid.uuid4().hex
+
+
+#: The identity of rows this process created, restored or took snapshots of, by database,
+#: table and id: what undo and redo expect to find there (see services.snapshots).
+#: Bounded: only the newest rows can still be reached by undo.
+_KNOWN_ROWS: OrderedDict[tuple[int, str, Any], str] = OrderedDict()
+_KNOWN_ROWS_MAX = 200_000
+
+
+def remember_row(model: type[Model], record_id: Any, uid: str) -> None:
+    key = (id(database.obj), model._meta.table_name, record_id)
+    _KNOWN_ROWS[key] = uid
+    _KNOWN_ROWS.move_to_end(key)
+    if len(_KNOWN_ROWS) > _KNOWN_ROWS_MAX:
+        _KNOWN_ROWS.popitem(last=False)
+
+
+def known_row_uid(model: type[Model], record_id: Any) -> str | None:
+    """The identity this process last knew the row by, or None if it never saw it."""
+    return _KNOWN_ROWS.get((id(database.obj), model._meta.table_name, record_id))
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
@@ -248,6 +275,9 @@ class BaseModel(Model):
 
     # Defaults in the schema too, for rows written by other tools.
     row_version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
+    #: Which row this is, never reused (an id is: after a restore or another program's
+    #: write, id 5 may be another note). Undo and redo act only on the rows they know.
+    row_uid = CharField(max_length=32, default=new_row_uid, constraints=[SQL("DEFAULT ''")])
     row_created_by = CharField(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
     row_changed_by = CharField(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
     row_changed_at = DateTimeField(null=True)
@@ -255,6 +285,13 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        inserting = force_insert or self.get_id() is None
+        saved = super().save(force_insert=force_insert, only=only)
+        if inserting and self._meta.primary_key is not False:
+            remember_row(type(self), self.get_id(), self.row_uid)
+        return saved
 
 
 class Project(BaseModel):

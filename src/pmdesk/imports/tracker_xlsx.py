@@ -697,7 +697,7 @@ def undo_import(applied: AppliedImport) -> list[Snapshot]:
     with transaction():
         snapshots = [delete_with_snapshot(ActionItem, i) for i in reversed(applied.created)]
         for edit in reversed(applied.edits):
-            edit_fields(edit.model, edit.record_id, edit.before)
+            edit_fields(edit.model, edit.record_id, edit.before, expect_uid=edit.row_uid)
     return snapshots
 
 
@@ -706,7 +706,7 @@ def redo_import(applied: AppliedImport, snapshots: Iterable[Snapshot]) -> None:
         for snapshot in snapshots:
             restore(snapshot)
         for edit in applied.edits:
-            edit_fields(edit.model, edit.record_id, edit.after)
+            edit_fields(edit.model, edit.record_id, edit.after, expect_uid=edit.row_uid)
 
 
 # -- describing --------------------------------------------------------------------------

@@ -1136,9 +1136,8 @@ class ProgressTab(ProjectTab):
             project=project.code or project.name, date=facts.period_end.isoformat()
         )
         if self._save_file(name, ".docx", self.tr("Word documents (*.docx)"), write):
-            self.context.editor.created(
-                StatusReport, saved["report"].id, self.tr("Export status report")
-            )
+            # The record of what was sent is no undo step: undo cannot take a file back.
+            self.context.editor.notify(Changes.of(StatusReport))
             reports.discard_drafts(self.project_id)
 
     def _on_follow_ups(self) -> None:
