@@ -68,6 +68,7 @@
     </message>
     <message>
         <source>Action item title</source>
+        <extracomment>Made from an internal note: internal while the title quotes it (services.audience).</extracomment>
         <translation>行动项标题</translation>
     </message>
     <message>
@@ -79,8 +80,8 @@
         <translation>（暂无责任人）</translation>
     </message>
     <message>
-        <source>&amp;Due by</source>
-        <translation>截止日期(&amp;D)</translation>
+        <source>&amp;Due by:</source>
+        <translation>截止日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -97,6 +98,53 @@
     <message>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Made from an internal note: this step stays internal (left out of the minutes, tracker and report) until you rewrite its title in words the client may read.</source>
+        <translation>由内部备注生成：在您用客户可以阅读的措辞改写标题之前，此事项保持内部（不进入会议纪要、跟踪表和进展报告）。</translation>
+    </message>
+</context>
+<context>
+    <name>ActivePage</name>
+    <message>
+        <source>Success factors</source>
+        <translation>成功因素</translation>
+    </message>
+    <message>
+        <source>Save success factors</source>
+        <translation>保存成功因素</translation>
+    </message>
+    <message>
+        <source>Carry the success factors over to</source>
+        <translation>将成功因素推广到</translation>
+    </message>
+    <message>
+        <source>Carry over to the ticked people</source>
+        <translation>推广到勾选的人员</translation>
+    </message>
+    <message>
+        <source>Active: why so willing, and carry it over to others</source>
+        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
+    </message>
+    <message>
+        <source>Success factors:</source>
+        <translation>成功因素：</translation>
+    </message>
+    <message>
+        <source>Carry over to:</source>
+        <translation>推广到：</translation>
+    </message>
+    <message>
+        <source>Carried over to: {names}</source>
+        <translation>已推广到：{names}</translation>
+    </message>
+    <message>
+        <source>Edit success factors</source>
+        <translation>编辑成功因素</translation>
+    </message>
+    <message>
+        <source>Carry over success factors</source>
+        <translation>推广成功因素</translation>
     </message>
 </context>
 <context>
@@ -193,6 +241,141 @@
     </message>
 </context>
 <context>
+    <name>AttitudesSection</name>
+    <message>
+        <source>Internal — confidential: attitudes, and your judgement of which outcomes each leader values, are for the consultant team only and never appear in the minutes or the email. What a leader says (F8 notes too) is minuted as said, unless the note is marked internal.</source>
+        <translation>内部——保密：态度，以及您对各位领导最看重哪些成果的判断，仅供顾问组使用，绝不会出现在会议纪要或邮件中。领导的发言（包括 F8 记录）按原话写入纪要，标记为内部的记录除外。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Roll call</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>最近观察</translation>
+    </message>
+    <message>
+        <source>Attendees&apos; attitudes</source>
+        <translation>参会人员态度</translation>
+    </message>
+    <message>
+        <source>Record &amp;observation…</source>
+        <translation>记录观察(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record observation</source>
+        <translation>记录观察</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k attended</source>
+        <translation>标记出席(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>标记出席</translation>
+    </message>
+    <message>
+        <source>Record the chosen attendee as present ({key})</source>
+        <translation>将所选参会人记为已出席（{key}）</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Change rank</source>
+        <translation>修改排序</translation>
+    </message>
+    <message>
+        <source>Outcome valued</source>
+        <translation>看重的成果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Edit evidence</source>
+        <translation>编辑依据</translation>
+    </message>
+    <message>
+        <source>Notes that show it</source>
+        <translation>相关记录</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values</source>
+        <translation>各位领导看重的成果</translation>
+    </message>
+    <message>
+        <source>Add valued ou&amp;tcome…</source>
+        <translation>添加看重的成果(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add valued outcome</source>
+        <translation>添加看重的成果</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove valued outcome</source>
+        <translation>移除看重的成果</translation>
+    </message>
+    <message>
+        <source>Attitudes observed</source>
+        <translation>观察到的态度</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values most</source>
+        <translation>各位领导最看重的成果</translation>
+    </message>
+    <message>
+        <source>This meeting has no attendees to observe.</source>
+        <translation>本次会议没有可观察的参会人员。</translation>
+    </message>
+    <message>
+        <source>Record attitude</source>
+        <translation>记录态度</translation>
+    </message>
+    <message>
+        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
+        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
+    </message>
+    <message>
+        <source>Valued outcome</source>
+        <translation>看重的成果</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -245,6 +428,10 @@
     <message>
         <source>before a restore</source>
         <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
     </message>
     <message>
         <source>Restore from file</source>
@@ -320,6 +507,161 @@
     </message>
 </context>
 <context>
+    <name>CaptureSection</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. observe(person_id, note) and value_outcome(person_id, note), from the attitudes section.</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>修改发言人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change note kind</source>
+        <translation>修改记录类型</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Change agenda item</source>
+        <translation>修改议题</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>Mark note internal</source>
+        <translation>将记录标记为仅限内部</translation>
+    </message>
+    <message>
+        <source>Mark note for client</source>
+        <translation>将记录标记为可发给客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <source>Internal: never in the minutes or any client file</source>
+        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Mark the speaker attended</source>
+        <translation>将当前发言人标记为出席</translation>
+    </message>
+    <message>
+        <source>Edit no&amp;te</source>
+        <translation>编辑记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete note</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Action &amp;item…</source>
+        <translation>行动项(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude…</source>
+        <translation>态度(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Valued &amp;outcome…</source>
+        <translation>看重的成果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected cell (or double-click it)</source>
+        <translation>编辑所选单元格（或双击单元格）</translation>
+    </message>
+    <message>
+        <source>An action item from the selected note</source>
+        <translation>根据所选记录创建行动项</translation>
+    </message>
+    <message>
+        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
+        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
+    </message>
+    <message>
+        <source>This note shows which outcome the speaker values</source>
+        <translation>此记录反映了发言人看重的成果</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
+        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已保存（{time}）。</translation>
+    </message>
+    <message>
+        <source>Capture note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation>添加行动项</translation>
+    </message>
+</context>
+<context>
+    <name>CausesPage</name>
+    <message>
+        <source>Causes in your own words</source>
+        <translation>原因（自行描述）</translation>
+    </message>
+    <message>
+        <source>Save causes</source>
+        <translation>保存原因</translation>
+    </message>
+    <message>
+        <source>Common causes:</source>
+        <translation>常见原因：</translation>
+    </message>
+    <message>
+        <source>In your own words:</source>
+        <translation>自行描述：</translation>
+    </message>
+    <message>
+        <source>Edit causes</source>
+        <translation>编辑原因</translation>
+    </message>
+</context>
+<context>
     <name>ChangeDialog</name>
     <message>
         <source>Re-confirmation change</source>
@@ -340,6 +682,53 @@
     <message>
         <source>W&amp;hen:</source>
         <translation>时间(&amp;H)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseSection</name>
+    <message>
+        <source>Assistance needed</source>
+        <translation>需要的协助</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>协助人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Reminders sent</source>
+        <translation>已催办次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Chase list</source>
+        <translation>催办清单</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder email…</source>
+        <translation>催办邮件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
+        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
+    </message>
+    <message>
+        <source>Email drafts (*.eml)</source>
+        <translation>邮件草稿 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>已发催办</translation>
     </message>
 </context>
 <context>
@@ -449,6 +838,83 @@
     </message>
 </context>
 <context>
+    <name>CooperationBox</name>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Cooperation type:</source>
+        <translation>配合类型：</translation>
+    </message>
+    <message>
+        <source>no deadlines passed yet</source>
+        <translation>尚无已到期的截止日期</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
+    </message>
+    <message>
+        <source>not enough history (needs {n} deadlines)</source>
+        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
+    </message>
+    <message>
+        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
+        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
+    </message>
+    <message>
+        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>应对方案</translation>
+    </message>
+    <message>
+        <source>Use the suggested cooperation type</source>
+        <translation>采用建议的配合类型</translation>
+    </message>
+    <message>
+        <source>On-time record</source>
+        <translation>按时完成记录</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Choose a date (F4)</source>
+        <translation>选择日期 (F4)</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEdit</name>
+    <message>
+        <source>{what}, time</source>
+        <translation>{what}，时间</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>The lead&apos;s decision</source>
@@ -546,6 +1012,25 @@
     </message>
 </context>
 <context>
+    <name>EngagementSection</name>
+    <message>
+        <source>Engagement now (rows) against wanted (columns)</source>
+        <translation>当前态度（行）与期望态度（列）对照</translation>
+    </message>
+    <message>
+        <source>Rows: engagement now · columns: engagement wanted</source>
+        <translation>行：当前态度 · 列：期望态度</translation>
+    </message>
+    <message>
+        <source>{gaps} of {n} client people must move up.</source>
+        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
+    </message>
+    <message>
+        <source>Not assessed: {names}</source>
+        <translation>未评估：{names}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <source>Evidence notes</source>
@@ -640,6 +1125,198 @@
     <message>
         <source>Private: follow up in private, never name them in a report.</source>
         <translation>私下跟进：只在私下沟通，报告中绝不点名。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpSection</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>新承诺日期</translation>
+    </message>
+    <message>
+        <source>Follow-up log</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进…</translation>
+    </message>
+    <message>
+        <source>Log a private follow-up</source>
+        <translation>记录一次私下跟进</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>编辑跟进</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>删除跟进</translation>
+    </message>
+    <message>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Private follow-up</source>
+        <translation>私下跟进</translation>
+    </message>
+</context>
+<context>
+    <name>GatekeeperSection</name>
+    <message>
+        <source>Milestone or deliverable</source>
+        <translation>里程碑/交付成果</translation>
+    </message>
+    <message>
+        <source>Edit review</source>
+        <translation>编辑审核项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Gatekeeper queue</source>
+        <translation>待负责人审核</translation>
+    </message>
+    <message>
+        <source>&amp;Add review…</source>
+        <translation>添加审核项(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change review state</source>
+        <translation>修改审核状态</translation>
+    </message>
+    <message>
+        <source>Add review</source>
+        <translation>添加审核项</translation>
+    </message>
+    <message>
+        <source>title: cannot be empty</source>
+        <translation>标题：不能为空</translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation>删除审核项</translation>
+    </message>
+</context>
+<context>
+    <name>GridSection</name>
+    <message>
+        <source>Save grid as P&amp;NG…</source>
+        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
+        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
+    </message>
+    <message>
+        <source>Move on the power/interest grid</source>
+        <translation>在影响力/关注度矩阵中移动</translation>
+    </message>
+    <message>
+        <source>power-interest grid</source>
+        <translation>影响力-关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Save grid as PNG</source>
+        <translation>将矩阵保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Power/interest grid</source>
+        <translation>影响力/关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Grid not saved</source>
+        <translation>矩阵未保存</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Assessment history</source>
+        <translation>评估历史</translation>
     </message>
 </context>
 <context>
@@ -1302,35 +1979,93 @@
     </message>
 </context>
 <context>
+    <name>LeadRequestsSection</name>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>意见/问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Lead requests</source>
+        <translation>负责人意见与问题</translation>
+    </message>
+    <message>
+        <source>&amp;Make an action item</source>
+        <translation>转为行动项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add request…</source>
+        <translation>添加意见/问题(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change request status</source>
+        <translation>修改意见/问题状态</translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation>添加意见/问题</translation>
+    </message>
+    <message>
+        <source>text: cannot be empty</source>
+        <translation>内容：不能为空</translation>
+    </message>
+    <message>
+        <source>Edit request</source>
+        <translation>编辑意见/问题</translation>
+    </message>
+    <message>
+        <source>Make an action item</source>
+        <translation>转为行动项</translation>
+    </message>
+    <message>
+        <source>Delete request</source>
+        <translation>删除意见/问题</translation>
+    </message>
+</context>
+<context>
     <name>LiveMeetingTab</name>
     <message>
         <source>Meeting</source>
-        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. After this many hours the clock shows when the meeting started, not the time elapsed.</extracomment>
         <translation>会议</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
     </message>
     <message>
         <source>Meeti&amp;ng:</source>
         <translation>会议(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Meeting clock</source>
-        <translation>会议计时</translation>
-    </message>
-    <message>
-        <source>Start meeting clock</source>
-        <translation>开始会议计时</translation>
-    </message>
-    <message>
-        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
-        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
     </message>
     <message>
         <source>&amp;Capture</source>
@@ -1349,470 +2084,8 @@
         <translation>纪要与发送(&amp;M)</translation>
     </message>
     <message>
-        <source>Meeting &amp;minutes (.docx)…</source>
-        <translation>会议纪要 (.docx)(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Minutes &amp;email draft (.eml)…</source>
-        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Change speaker</source>
-        <translation>修改发言人</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Change note kind</source>
-        <translation>修改记录类型</translation>
-    </message>
-    <message>
-        <source>Agenda item</source>
-        <translation>议题</translation>
-    </message>
-    <message>
-        <source>Change agenda item</source>
-        <translation>修改议题</translation>
-    </message>
-    <message>
-        <source>Internal</source>
-        <translation>仅限内部</translation>
-    </message>
-    <message>
-        <source>Mark note internal</source>
-        <translation>将记录标记为仅限内部</translation>
-    </message>
-    <message>
-        <source>Mark note for client</source>
-        <translation>将记录标记为可发给客户</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>记录内容</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>编辑记录</translation>
-    </message>
-    <message>
-        <source>Internal: never in the minutes or any client file</source>
-        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Edit no&amp;te</source>
-        <translation>编辑记录(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete note</source>
-        <translation>删除记录(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Action &amp;item…</source>
-        <translation>行动项(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Attitude…</source>
-        <translation>态度(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Valued &amp;outcome…</source>
-        <translation>看重的成果(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Edit the selected cell (or double-click it)</source>
-        <translation>编辑所选单元格（或双击单元格）</translation>
-    </message>
-    <message>
-        <source>An action item from the selected note</source>
-        <translation>根据所选记录创建行动项</translation>
-    </message>
-    <message>
-        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
-        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
-    </message>
-    <message>
-        <source>This note shows which outcome the speaker values</source>
-        <translation>此记录反映了发言人看重的成果</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>What they said</source>
-        <translation>发言内容</translation>
-    </message>
-    <message>
-        <source>internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <source>Everything the speaker said</source>
-        <translation>该发言人的全部发言</translation>
-    </message>
-    <message>
-        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
-        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>出席情况</translation>
-    </message>
-    <message>
-        <source>Roll call</source>
-        <translation>点名</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Desired</source>
-        <translation>期望态度</translation>
-    </message>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Last observed</source>
-        <translation>最近观察</translation>
-    </message>
-    <message>
-        <source>Attendees&apos; attitudes</source>
-        <translation>参会人员态度</translation>
-    </message>
-    <message>
-        <source>Record &amp;observation…</source>
-        <translation>记录观察(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Record observation</source>
-        <translation>记录观察</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>领导</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>Change rank</source>
-        <translation>修改排序</translation>
-    </message>
-    <message>
-        <source>Outcome valued</source>
-        <translation>看重的成果</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Edit evidence</source>
-        <translation>编辑依据</translation>
-    </message>
-    <message>
-        <source>Notes that show it</source>
-        <translation>相关记录</translation>
-    </message>
-    <message>
-        <source>Outcomes each leader values</source>
-        <translation>各位领导看重的成果</translation>
-    </message>
-    <message>
-        <source>Add valued ou&amp;tcome…</source>
-        <translation>添加看重的成果(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Add valued outcome</source>
-        <translation>添加看重的成果</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Remove valued outcome</source>
-        <translation>移除看重的成果</translation>
-    </message>
-    <message>
-        <source>Attitudes observed</source>
-        <translation>观察到的态度</translation>
-    </message>
-    <message>
-        <source>Outcomes each leader values most</source>
-        <translation>各位领导最看重的成果</translation>
-    </message>
-    <message>
-        <source>Key points by a&amp;genda item</source>
-        <translation>按议题整理要点(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Key points by s&amp;peaker</source>
-        <translation>按发言人整理要点(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Cc the consultant team</source>
-        <translation>抄送顾问组(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Write minutes (.&amp;docx)…</source>
-        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Write &amp;email draft (.eml)…</source>
-        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Write minutes</source>
-        <translation>生成会议纪要</translation>
-    </message>
-    <message>
-        <source>Write email draft</source>
-        <translation>生成邮件草稿</translation>
-    </message>
-    <message>
-        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
-        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Edit version</source>
-        <translation>编辑版本</translation>
-    </message>
-    <message>
-        <source>Sent at</source>
-        <translation>发送时间</translation>
-    </message>
-    <message>
-        <source>Recipients</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Edit recipients</source>
-        <translation>编辑收件人</translation>
-    </message>
-    <message>
-        <source>Client&apos;s feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <source>Edit client&apos;s feedback</source>
-        <translation>编辑客户反馈</translation>
-    </message>
-    <message>
-        <source>Revise implementation?</source>
-        <translation>是否修正实施内容</translation>
-    </message>
-    <message>
-        <source>Change revision decision</source>
-        <translation>修改是否修正</translation>
-    </message>
-    <message>
-        <source>Items to revise</source>
-        <translation>需修正项</translation>
-    </message>
-    <message>
-        <source>Edit items to revise</source>
-        <translation>编辑需修正项</translation>
-    </message>
-    <message>
-        <source>Distribution record</source>
-        <translation>发送记录</translation>
-    </message>
-    <message>
-        <source>&amp;Record a sending…</source>
-        <translation>记录一次发送(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Items → ac&amp;tion items</source>
-        <translation>需修正项 → 行动项(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Items → project &amp;scope</source>
-        <translation>需修正项 → 项目范围(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Each item to revise becomes an action item of this meeting</source>
-        <translation>每个需修正项转为本次会议的一个行动项</translation>
-    </message>
-    <message>
-        <source>Each item to revise becomes an in-scope line of the project boundary</source>
-        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
-    </message>
-    <message>
-        <source>Minutes and email draft</source>
-        <translation>会议纪要与邮件草稿</translation>
-    </message>
-    <message>
-        <source>Distribution record: sent, feedback, decision</source>
-        <translation>发送记录：发送、反馈、决定</translation>
-    </message>
-    <message>
-        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
-        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
-    </message>
-    <message>
-        <source>Select a speaker to see everything they said.</source>
-        <translation>选择一位发言人，查看其全部发言。</translation>
-    </message>
-    <message>
-        <source>No speaker</source>
-        <translation>无发言人</translation>
-    </message>
-    <message numerus="yes">
-        <source>{name}: %n note(s), in order</source>
-        <translation>
-            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>To: {names}</source>
-        <translation>收件人：{names}</translation>
-    </message>
-    <message>
-        <source>nobody with an email address</source>
-        <translation>无人填写邮箱地址</translation>
-    </message>
-    <message>
-        <source>Cc: {names}</source>
-        <translation>抄送：{names}</translation>
-    </message>
-    <message>
-        <source>No email address (add it in Stakeholders): {names}</source>
-        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
-    </message>
-    <message>
-        <source>Clock not started</source>
-        <translation>未开始计时</translation>
-    </message>
-    <message>
-        <source>Started {time}</source>
-        <translation>开始于 {time}</translation>
-    </message>
-    <message>
-        <source>Elapsed {time}</source>
-        <translation>已进行 {time}</translation>
-    </message>
-    <message>
-        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
-        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
-    </message>
-    <message>
-        <source>Saved at {time}.</source>
-        <translation>已保存（{time}）。</translation>
-    </message>
-    <message>
-        <source>Capture note</source>
-        <translation>添加记录</translation>
-    </message>
-    <message>
-        <source>Delete note</source>
-        <translation>删除记录</translation>
-    </message>
-    <message>
-        <source>Add action item</source>
-        <translation>添加行动项</translation>
-    </message>
-    <message>
-        <source>This meeting has no attendees to observe.</source>
-        <translation>本次会议没有可观察的参会人员。</translation>
-    </message>
-    <message>
-        <source>Record attitude</source>
-        <translation>记录态度</translation>
-    </message>
-    <message>
-        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
-        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
-    </message>
-    <message>
-        <source>Valued outcome</source>
-        <translation>看重的成果</translation>
-    </message>
-    <message>
-        <source>Record as sent?</source>
-        <translation>记录为已发送？</translation>
-    </message>
-    <message>
-        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to {count} recipient(s)? You can add the client&apos;s feedback later.</source>
-        <translation>邮件草稿已在邮件程序中打开。是否将版本 {version} 的会议纪要记录为现已发送给 {count} 位收件人？客户反馈可以稍后补充。</translation>
-    </message>
-    <message>
-        <source>Record minutes sent</source>
-        <translation>记录纪要发送</translation>
-    </message>
-    <message>
-        <source>Delete distribution record</source>
-        <translation>删除发送记录</translation>
-    </message>
-    <message>
-        <source>Select a sending of the minutes first.</source>
-        <translation>请先选择一条纪要发送记录。</translation>
-    </message>
-    <message>
-        <source>Items to revise → action items</source>
-        <translation>需修正项 → 行动项</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n action item(s) added; see the Progress tab.</source>
-        <translation>
-            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Items to revise → project scope</source>
-        <translation>需修正项 → 项目范围</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) added to the project scope.</source>
-        <translation>
-            <numerusform>已向项目范围添加 %n 条。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No meetings yet.</source>
         <translation>暂无会议。</translation>
-    </message>
-    <message>
-        <source>(no speaker)</source>
-        <translation>（无发言人）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
@@ -2093,6 +2366,74 @@
     </message>
 </context>
 <context>
+    <name>MeetingClock</name>
+    <message>
+        <source>Meeting clock</source>
+        <extracomment>After this many hours the clock shows when the meeting started, not the time elapsed. The clock was started or stopped: the capture line takes the focus back.</extracomment>
+        <translation>会议计时</translation>
+    </message>
+    <message>
+        <source>Start meeting clock</source>
+        <translation>开始会议计时</translation>
+    </message>
+    <message>
+        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
+        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Stop clock</source>
+        <translation>停止计时</translation>
+    </message>
+    <message>
+        <source>Stop meeting clock</source>
+        <translation>停止会议计时</translation>
+    </message>
+    <message>
+        <source>The meeting is over, or has a break (Ctrl+Shift+T)</source>
+        <translation>会议结束或中途休息（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Start or stop the meeting clock</source>
+        <translation>开始或停止会议计时</translation>
+    </message>
+    <message>
+        <source>Start clock again</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>Clock not started</source>
+        <translation>未开始计时</translation>
+    </message>
+    <message>
+        <source>Stopped at {time}</source>
+        <translation>已停止于 {time}</translation>
+    </message>
+    <message>
+        <source>Started {time}</source>
+        <translation>开始于 {time}</translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>已进行 {time}</translation>
+    </message>
+    <message>
+        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
+        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSection</name>
+    <message>
+        <source>Choose an attendee first (Ctrl+1…9, 0 picks the speaker).</source>
+        <extracomment>Marks the current speaker (on the capture page) or the chosen attendee as attended.</extracomment>
+        <translation>请先选择一位参会人（Ctrl+1…9、0 选择发言人）。</translation>
+    </message>
+    <message>
+        <source>Mark {name} attended</source>
+        <translation>标记{name}已出席</translation>
+    </message>
+</context>
+<context>
     <name>MemoDialog</name>
     <message>
         <source>Escalation memo about {name}</source>
@@ -2141,6 +2482,187 @@
     <message>
         <source>&amp;Sent on:</source>
         <translation>发送日期(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesSection</name>
+    <message>
+        <source>Key points by a&amp;genda item</source>
+        <translation>按议题整理要点(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Key points by s&amp;peaker</source>
+        <translation>按发言人整理要点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cc the consultant team</source>
+        <translation>抄送顾问组(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Write minutes (.&amp;docx)…</source>
+        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write &amp;email draft (.eml)…</source>
+        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write minutes</source>
+        <translation>生成会议纪要</translation>
+    </message>
+    <message>
+        <source>Write email draft</source>
+        <translation>生成邮件草稿</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;minutes (.docx)…</source>
+        <translation>会议纪要 (.docx)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Minutes &amp;email draft (.eml)…</source>
+        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The minutes and the email are for the client: what was said is minuted as said; internal notes, attitudes and your judgement of what each leader values are never in them.</source>
+        <translation>会议纪要和邮件是发给客户的：发言按原话记录；内部备注、态度以及您对各位领导看重什么的判断绝不会出现在其中。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Edit version</source>
+        <translation>编辑版本</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Edit recipients</source>
+        <translation>编辑收件人</translation>
+    </message>
+    <message>
+        <source>Client&apos;s feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s feedback</source>
+        <translation>编辑客户反馈</translation>
+    </message>
+    <message>
+        <source>Revise implementation?</source>
+        <translation>是否修正实施内容</translation>
+    </message>
+    <message>
+        <source>Change revision decision</source>
+        <translation>修改是否修正</translation>
+    </message>
+    <message>
+        <source>Items to revise</source>
+        <translation>需修正项</translation>
+    </message>
+    <message>
+        <source>Edit items to revise</source>
+        <translation>编辑需修正项</translation>
+    </message>
+    <message>
+        <source>Distribution record</source>
+        <translation>发送记录</translation>
+    </message>
+    <message>
+        <source>&amp;Record a sending…</source>
+        <translation>记录一次发送(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Items → ac&amp;tion items</source>
+        <translation>需修正项 → 行动项(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Items → project &amp;scope</source>
+        <translation>需修正项 → 项目范围(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an action item of this meeting</source>
+        <translation>每个需修正项转为本次会议的一个行动项</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an in-scope line of the project boundary</source>
+        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
+    </message>
+    <message>
+        <source>Minutes and email draft</source>
+        <translation>会议纪要与邮件草稿</translation>
+    </message>
+    <message>
+        <source>Distribution record: sent, feedback, decision</source>
+        <translation>发送记录：发送、反馈、决定</translation>
+    </message>
+    <message>
+        <source>To: {names}</source>
+        <translation>收件人：{names}</translation>
+    </message>
+    <message>
+        <source>nobody with an email address</source>
+        <translation>无人填写邮箱地址</translation>
+    </message>
+    <message>
+        <source>Cc: {names}</source>
+        <translation>抄送：{names}</translation>
+    </message>
+    <message>
+        <source>No email address (add it in Stakeholders): {names}</source>
+        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
+    </message>
+    <message>
+        <source>Record as sent?</source>
+        <translation>记录为已发送？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client&apos;s feedback later.</source>
+        <translation>
+            <numerusform>邮件草稿已在邮件程序中打开。是否将第 {version} 版纪要记为现已发送给 %n 位收件人？客户的反馈可以稍后补充。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record minutes sent</source>
+        <translation>记录纪要发送</translation>
+    </message>
+    <message>
+        <source>Delete distribution record</source>
+        <translation>删除发送记录</translation>
+    </message>
+    <message>
+        <source>Items to revise → action items</source>
+        <translation>需修正项 → 行动项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action item(s) added; see the Progress tab.</source>
+        <translation>
+            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items to revise → project scope</source>
+        <translation>需修正项 → 项目范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added to the project scope.</source>
+        <translation>
+            <numerusform>已向项目范围添加 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a sending of the minutes first.</source>
+        <translation>请先选择一条纪要发送记录。</translation>
     </message>
 </context>
 <context>
@@ -2234,93 +2756,7 @@
     </message>
 </context>
 <context>
-    <name>OptionalDate</name>
-    <message>
-        <source>Give {what}</source>
-        <translation>填写{what}</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>The server did not accept the password for {address}. Try again:</source>
-        <translation>服务器未接受 {address} 的密码，请重新输入：</translation>
-    </message>
-    <message>
-        <source>The password for {address}:</source>
-        <translation>{address} 的密码：</translation>
-    </message>
-    <message>
-        <source>&amp;Remember it in the system keyring</source>
-        <translation>保存在系统密钥环中(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-</context>
-<context>
-    <name>PersonDetail</name>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Use suggestion</source>
-        <translation>采用建议</translation>
-    </message>
-    <message>
-        <source>Causes in your own words</source>
-        <translation>原因（自行描述）</translation>
-    </message>
-    <message>
-        <source>Save causes</source>
-        <translation>保存原因</translation>
-    </message>
-    <message>
-        <source>Cooperation type:</source>
-        <translation>配合类型：</translation>
-    </message>
-    <message>
-        <source>Common causes:</source>
-        <translation>常见原因：</translation>
-    </message>
-    <message>
-        <source>In your own words:</source>
-        <translation>自行描述：</translation>
-    </message>
-    <message>
-        <source>Success factors</source>
-        <translation>成功因素</translation>
-    </message>
-    <message>
-        <source>Save success factors</source>
-        <translation>保存成功因素</translation>
-    </message>
-    <message>
-        <source>Carry the success factors over to</source>
-        <translation>将成功因素推广到</translation>
-    </message>
-    <message>
-        <source>Carry over to the ticked people</source>
-        <translation>推广到勾选的人员</translation>
-    </message>
-    <message>
-        <source>Active: why so willing, and carry it over to others</source>
-        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
-    </message>
-    <message>
-        <source>Success factors:</source>
-        <translation>成功因素：</translation>
-    </message>
-    <message>
-        <source>Carry over to:</source>
-        <translation>推广到：</translation>
-    </message>
+    <name>PassivePage</name>
     <message>
         <source>Written</source>
         <translation>撰写日期</translation>
@@ -2374,57 +2810,122 @@
         <translation>消极配合者：反馈给客户方项目负责人——激励、换人还是派人协助？</translation>
     </message>
     <message>
-        <source>One-on-one coaching plan</source>
-        <translation>一对一辅导计划</translation>
+        <source>Write escalation memo</source>
+        <translation>撰写上报备忘录</translation>
     </message>
     <message>
-        <source>Save plan</source>
-        <translation>保存计划</translation>
+        <source>Record the lead&apos;s decision</source>
+        <translation>记录负责人决定</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>计划日期</translation>
+        <source>Add a consultant to the register first.</source>
+        <translation>请先在登记表中添加顾问。</translation>
     </message>
     <message>
-        <source>Held</source>
-        <translation>沟通日期</translation>
+        <source>Send help</source>
+        <translation>派人协助</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
-        <source>Topic</source>
-        <translation>主题</translation>
+        <source>The server did not accept the password for {address}. Try again:</source>
+        <translation>服务器未接受 {address} 的密码，请重新输入：</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <source>The password for {address}:</source>
+        <translation>{address} 的密码：</translation>
     </message>
     <message>
-        <source>Coaching log</source>
-        <translation>辅导记录</translation>
+        <source>&amp;Remember it in the system keyring</source>
+        <translation>保存在系统密钥环中(&amp;R)</translation>
     </message>
     <message>
-        <source>Plan a talk…</source>
-        <translation>安排沟通…</translation>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>PerPersonSection</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
     </message>
     <message>
-        <source>Edit talk…</source>
-        <translation>编辑沟通…</translation>
+        <source>Side</source>
+        <translation>所属方</translation>
     </message>
     <message>
-        <source>Delete talk</source>
-        <translation>删除沟通</translation>
+        <source>Open</source>
+        <translation>未完成</translation>
     </message>
     <message>
-        <source>Routine: one-on-one talks toward active</source>
-        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
+        <source>Overdue</source>
+        <translation>逾期</translation>
     </message>
     <message>
-        <source>Coaching plan:</source>
-        <translation>辅导计划：</translation>
+        <source>Next deadline</source>
+        <translation>最近截止日期</translation>
     </message>
     <message>
-        <source>One-on-one talks:</source>
-        <translation>一对一沟通：</translation>
+        <source>Flagged</source>
+        <translation>已标记</translation>
     </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s deadlines</source>
+        <translation>各人截止日期</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>The person&apos;s open steps</source>
+        <translation>此人的未完成步骤</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s steps…</source>
+        <translation>导出此人的步骤…</translation>
+    </message>
+    <message>
+        <source>Their open steps as a small tracker they can update and send back</source>
+        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetail</name>
     <message>
         <source>Play&amp;book</source>
         <translation>应对方案(&amp;B)</translation>
@@ -2436,22 +2937,6 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>信息来源</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Assessment history</source>
-        <translation>评估历史</translation>
     </message>
     <message>
         <source>Histor&amp;y</source>
@@ -2536,106 +3021,6 @@
     <message>
         <source>Follow-&amp;ups</source>
         <translation>跟进记录(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
-        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
-    </message>
-    <message>
-        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
-        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
-    </message>
-    <message>
-        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
-        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
-    </message>
-    <message>
-        <source>no deadlines passed yet</source>
-        <translation>尚无已到期的截止日期</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
-    </message>
-    <message>
-        <source>not enough history (needs {n} deadlines)</source>
-        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
-    </message>
-    <message>
-        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
-        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
-    </message>
-    <message>
-        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
-        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
-    </message>
-    <message>
-        <source>Carried over to: {names}</source>
-        <translation>已推广到：{names}</translation>
-    </message>
-    <message>
-        <source>Change cooperation type</source>
-        <translation>修改配合类型</translation>
-    </message>
-    <message>
-        <source>Playbook</source>
-        <translation>应对方案</translation>
-    </message>
-    <message>
-        <source>Use the suggested cooperation type</source>
-        <translation>采用建议的配合类型</translation>
-    </message>
-    <message>
-        <source>On-time record</source>
-        <translation>按时完成记录</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
-    </message>
-    <message>
-        <source>Edit causes</source>
-        <translation>编辑原因</translation>
-    </message>
-    <message>
-        <source>Edit success factors</source>
-        <translation>编辑成功因素</translation>
-    </message>
-    <message>
-        <source>Carry over success factors</source>
-        <translation>推广成功因素</translation>
-    </message>
-    <message>
-        <source>Edit coaching plan</source>
-        <translation>编辑辅导计划</translation>
-    </message>
-    <message>
-        <source>Write escalation memo</source>
-        <translation>撰写上报备忘录</translation>
-    </message>
-    <message>
-        <source>Record the lead&apos;s decision</source>
-        <translation>记录负责人决定</translation>
-    </message>
-    <message>
-        <source>Add a consultant to the register first.</source>
-        <translation>请先在登记表中添加顾问。</translation>
-    </message>
-    <message>
-        <source>Send help</source>
-        <translation>派人协助</translation>
-    </message>
-    <message>
-        <source>Plan a talk</source>
-        <translation>安排沟通</translation>
-    </message>
-    <message>
-        <source>One-on-one with {name}</source>
-        <translation>与{name}一对一沟通</translation>
-    </message>
-    <message>
-        <source>Edit talk</source>
-        <translation>编辑沟通</translation>
     </message>
 </context>
 <context>
@@ -2825,6 +3210,21 @@
     </message>
 </context>
 <context>
+    <name>PlaybookPage</name>
+    <message>
+        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
+        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
+    </message>
+    <message>
+        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
+        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
+    </message>
+    <message>
+        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
+        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
+    </message>
+</context>
+<context>
     <name>PowerGrid</name>
     <message>
         <source>Power/interest grid</source>
@@ -2853,121 +3253,273 @@
     </message>
 </context>
 <context>
+    <name>ProgressSection</name>
+    <message>
+        <source>Export</source>
+        <extracomment>Open written files in their program (tests turn it off).</extracomment>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export not written</source>
+        <translation>导出未完成</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
-        <source>Show the steps of</source>
-        <translation>按责任人显示步骤</translation>
+        <source>Progress summary</source>
+        <translation>进度摘要</translation>
     </message>
     <message>
-        <source>&amp;Owner:</source>
-        <translation>责任人(&amp;O)：</translation>
+        <source>Step &amp;plan</source>
+        <translation>工作计划(&amp;P)</translation>
     </message>
     <message>
-        <source>ID</source>
-        <translation>编号</translation>
+        <source>Each person&apos;s &amp;deadlines</source>
+        <translation>各人截止日期(&amp;D)</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>步骤</translation>
+        <source>&amp;Gatekeeper queue</source>
+        <translation>待负责人审核(&amp;G)</translation>
     </message>
     <message>
-        <source>Edit step</source>
-        <translation>编辑步骤</translation>
+        <source>Lead re&amp;quests</source>
+        <translation>负责人意见与问题(&amp;Q)</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>责任人</translation>
+        <source>C&amp;hase list</source>
+        <translation>催办清单(&amp;H)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>开始日期</translation>
+        <source>Status &amp;report</source>
+        <translation>进度报告(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 个逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carried over {n}+ times</source>
+        <translation>
+            <numerusform>%n 个顺延 {n} 次及以上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting the lead&apos;s review</source>
+        <translation>
+            <numerusform>%n 项待负责人审核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open lead request(s)</source>
+        <translation>
+            <numerusform>%n 条负责人意见/问题待解决</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to chase</source>
+        <translation>
+            <numerusform>%n 项待催办</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSection</name>
+    <message>
+        <source>Stakeholder register</source>
+        <extracomment>The person of the new current row (None when no row is current). The rows shown changed by a filter (the grid shows the same people).</extracomment>
+        <translation>干系人登记表</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>截止日期</translation>
+        <source>Search name, unit, title, role…</source>
+        <translation>搜索姓名、部门、职务、角色…</translation>
     </message>
     <message>
-        <source>Change due date</source>
-        <translation>修改截止日期</translation>
+        <source>Search the register</source>
+        <translation>搜索干系人登记表</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Side</source>
+        <translation>所属方</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>完成日期</translation>
+        <source>Both sides</source>
+        <translation>双方</translation>
     </message>
     <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-        <source>Client help</source>
-        <translation>需客户协助</translation>
+        <source>All roles</source>
+        <translation>全部角色</translation>
     </message>
     <message>
-        <source>Carried over</source>
-        <translation>顺延次数</translation>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
     </message>
     <message>
-        <source>Step plan</source>
-        <translation>工作计划</translation>
+        <source>All types</source>
+        <translation>全部类型</translation>
     </message>
     <message>
-        <source>Milestone or deliverable</source>
-        <translation>里程碑/交付成果</translation>
+        <source>Engagement now</source>
+        <translation>当前态度</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
     </message>
     <message>
-        <source>Reviewer</source>
-        <translation>审核人</translation>
+        <source>Any engagement</source>
+        <translation>全部态度</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>审核状态</translation>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Add request…</source>
-        <translation>添加意见/问题(&amp;A)…</translation>
+        <source>Add a person to the register</source>
+        <translation>向登记表添加人员</translation>
     </message>
     <message>
-        <source>&amp;Make an action item</source>
-        <translation>转为行动项(&amp;M)</translation>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
-        <source>Assistance needed</source>
-        <translation>需要的协助</translation>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>协助人</translation>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <source>Days overdue</source>
-        <translation>逾期天数</translation>
+        <source>Export the register and its history (.xlsx, internal)</source>
+        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
     </message>
     <message>
-        <source>Reminders sent</source>
-        <translation>已催办次数</translation>
+        <source>Stakeholder register (internal)…</source>
+        <translation>干系人登记表（仅限内部）…</translation>
     </message>
     <message>
-        <source>Chase list</source>
-        <translation>催办清单</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <source>&amp;Reminder email…</source>
-        <translation>催办邮件(&amp;R)…</translation>
+        <source>Rename person</source>
+        <translation>修改姓名</translation>
     </message>
     <message>
-        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
-        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
+        <source>Unit</source>
+        <translation>部门</translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Change engagement</source>
+        <translation>修改当前态度</translation>
+    </message>
+    <message>
+        <source>Engagement wanted</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Change desired engagement</source>
+        <translation>修改期望态度</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Change influence</source>
+        <translation>修改影响力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>关注度</translation>
+    </message>
+    <message>
+        <source>Change interest</source>
+        <translation>修改关注度</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议类型</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Right-click to show or hide columns</source>
+        <translation>右键单击可显示或隐藏列</translation>
+    </message>
+    <message>
+        <source>Filter by {what}</source>
+        <translation>按{what}筛选</translation>
+    </message>
+    <message>
+        <source>(too few deadlines)</source>
+        <translation>（截止日期记录不足）</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加{name}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑{name}</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
+        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除{name}</translation>
+    </message>
+    <message>
+        <source>{project} - stakeholder register (internal)</source>
+        <translation>{project} - 干系人登记表（仅限内部）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSection</name>
     <message>
         <source>Period from</source>
+        <extracomment>Text being typed in the report is saved this long after the last keystroke.</extracomment>
         <translation>报告期起始日期</translation>
     </message>
     <message>
@@ -2999,6 +3551,18 @@
         <translation>内部：为每位延期人员生成一条私下跟进（跟进记录及 .docx 文档）</translation>
     </message>
     <message>
+        <source>Status &amp;report (client, .docx)…</source>
+        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the plan</source>
+        <translation>根据计划刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Parts you did not edit are rewritten; for edited parts you are asked</source>
+        <translation>未改动的部分直接重写；已改动的部分会先询问您</translation>
+    </message>
+    <message>
         <source>&amp;Status:</source>
         <translation>现状(&amp;S)：</translation>
     </message>
@@ -3023,317 +3587,37 @@
         <translation>延期步骤</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
         <source>Next step (in the report, no names)</source>
         <translation>下一步安排（写入报告，不点名）</translation>
-    </message>
-    <message>
-        <source>Late steps</source>
-        <translation>延期步骤</translation>
-    </message>
-    <message>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
-    </message>
-    <message>
-        <source>Delete step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <source>Action &amp;tracker (client, .xlsx)…</source>
-        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Status &amp;report (client, .docx)…</source>
-        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import edited tracker…</source>
-        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead&apos;s review · {requests} open lead requests · {chase} to chase</source>
-        <translation>{steps} 个步骤 · {overdue} 个逾期 · {flagged} 个顺延 {n} 次及以上 · {waiting} 项待负责人审核 · {requests} 条负责人意见/问题待解决 · {chase} 项待催办</translation>
-    </message>
-    <message>
-        <source>Overdue since {date}</source>
-        <translation>自 {date} 起逾期</translation>
-    </message>
-    <message>
-        <source>Change review state</source>
-        <translation>修改审核状态</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>提交日期</translation>
-    </message>
-    <message>
-        <source>Progress summary</source>
-        <extracomment>Text being typed in the report is saved this long after the last keystroke. Open written reminders and exports in their program (tests turn it off).</extracomment>
-        <translation>进度摘要</translation>
-    </message>
-    <message>
-        <source>Step &amp;plan</source>
-        <translation>工作计划(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Each person&apos;s &amp;deadlines</source>
-        <translation>各人截止日期(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Gatekeeper queue</source>
-        <translation>待负责人审核(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Lead re&amp;quests</source>
-        <translation>负责人意见与问题(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>C&amp;hase list</source>
-        <translation>催办清单(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Status &amp;report</source>
-        <translation>进度报告(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Change owner</source>
-        <translation>修改责任人</translation>
-    </message>
-    <message>
-        <source>Change start date</source>
-        <translation>修改开始日期</translation>
-    </message>
-    <message>
-        <source>Change completion date</source>
-        <translation>修改完成日期</translation>
-    </message>
-    <message>
-        <source>Change priority</source>
-        <translation>修改优先级</translation>
-    </message>
-    <message>
-        <source>Change client help</source>
-        <translation>修改是否需客户协助</translation>
     </message>
     <message>
         <source>Next step</source>
         <translation>下一步安排</translation>
     </message>
     <message>
-        <source>Client comment</source>
-        <translation>客户意见</translation>
-    </message>
-    <message>
-        <source>Notes (internal)</source>
-        <translation>备注（内部）</translation>
-    </message>
-    <message>
-        <source>Edit notes</source>
-        <translation>编辑备注</translation>
-    </message>
-    <message>
-        <source>&amp;Add step…</source>
-        <translation>添加步骤(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Roll over open items</source>
-        <translation>顺延未完成事项(&amp;R)</translation>
-    </message>
-    <message>
-        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
-        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
-    </message>
-    <message>
-        <source>&amp;Import tracker…</source>
-        <translation>导入跟踪表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport tracker…</source>
-        <translation>导出跟踪表(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <source>Next deadline</source>
-        <translation>最近截止日期</translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation>已标记</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Each person&apos;s deadlines</source>
-        <translation>各人截止日期</translation>
-    </message>
-    <message>
-        <source>The person&apos;s open steps</source>
-        <translation>此人的未完成步骤</translation>
-    </message>
-    <message>
-        <source>Export this person&apos;s steps…</source>
-        <translation>导出此人的步骤…</translation>
-    </message>
-    <message>
-        <source>Their open steps as a small tracker they can update and send back</source>
-        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>审核日期</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>审核意见</translation>
-    </message>
-    <message>
-        <source>Gatekeeper queue</source>
-        <translation>待负责人审核</translation>
-    </message>
-    <message>
-        <source>&amp;Add review…</source>
-        <translation>添加审核项(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>提出日期</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>意见/问题</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>解决日期</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <source>Lead requests</source>
-        <translation>负责人意见与问题</translation>
-    </message>
-    <message>
-        <source>Change request status</source>
-        <translation>修改意见/问题状态</translation>
-    </message>
-    <message>
-        <source>Roll over</source>
-        <translation>顺延</translation>
-    </message>
-    <message>
-        <source>No open step is past its due date.</source>
-        <translation>没有已过截止日期的未完成步骤。</translation>
-    </message>
-    <message>
-        <source>Roll over open items</source>
-        <translation>顺延未完成事项</translation>
-    </message>
-    <message>
-        <source>After the progress meeting, count one more carry-over for the {n} open steps past their due date? Steps carried over {flag} times are flagged.</source>
-        <translation>进度例会后，是否为 {n} 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Add review</source>
-        <translation>添加审核项</translation>
-    </message>
-    <message>
-        <source>title: cannot be empty</source>
-        <translation>标题：不能为空</translation>
-    </message>
-    <message>
-        <source>Edit review</source>
-        <translation>编辑审核项</translation>
-    </message>
-    <message>
-        <source>Delete review</source>
-        <translation>删除审核项</translation>
-    </message>
-    <message>
-        <source>Add request</source>
-        <translation>添加意见/问题</translation>
-    </message>
-    <message>
-        <source>text: cannot be empty</source>
-        <translation>内容：不能为空</translation>
-    </message>
-    <message>
-        <source>Edit request</source>
-        <translation>编辑意见/问题</translation>
-    </message>
-    <message>
-        <source>Make an action item</source>
-        <translation>转为行动项</translation>
-    </message>
-    <message>
-        <source>Delete request</source>
-        <translation>删除意见/问题</translation>
-    </message>
-    <message>
-        <source>Email drafts (*.eml)</source>
-        <translation>邮件草稿 (*.eml)</translation>
-    </message>
-    <message>
-        <source>Reminder sent</source>
-        <translation>已发催办</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Export not written</source>
-        <translation>导出未完成</translation>
-    </message>
-    <message>
-        <source>Import tracker</source>
-        <translation>导入跟踪表</translation>
-    </message>
-    <message>
-        <source>Tracker not imported</source>
-        <translation>跟踪表未导入</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>未做任何更改。</translation>
+        <source>Late steps</source>
+        <translation>延期步骤</translation>
     </message>
     <message>
         <source>Prefill the report</source>
+        <extracomment>The text from the plan that the texts shown were written from. The text the plan gives now, when it differs from the basis.</extracomment>
         <translation>预填报告</translation>
     </message>
     <message>
         <source>Replace the text you wrote with the text from the plan?</source>
         <translation>用根据计划生成的内容替换您已填写的内容？</translation>
+    </message>
+    <message>
+        <source>Refresh the report</source>
+        <translation>刷新报告</translation>
+    </message>
+    <message>
+        <source>You edited “{part}” and the plan changed since. Replace your text with the text from the plan? No keeps your text as it is.</source>
+        <translation>您修改过“{part}”，之后计划又有变化。是否用根据计划生成的文字替换您的文字？选“否”则保留您的文字不变。</translation>
     </message>
     <message>
         <source>Choose a period that ends on or after its start.</source>
@@ -3347,9 +3631,23 @@
         <source>Ready: no late person is named.</source>
         <translation>可以导出：报告未点名延期人员。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n late step(s) have no next step yet (the report says it is being agreed): fill it in on the right.</source>
+        <translation>
+            <numerusform>%n 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} late steps have no next step yet (the report says it is being agreed): fill it in on the right.</source>
-        <translation>{n} 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</translation>
+        <source>The plan changed since this text was written ({parts}): refresh it from the plan before exporting.</source>
+        <translation>撰写此文字后计划已有变化（{parts}）：请先根据计划刷新再导出。</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>进度报告</translation>
+    </message>
+    <message>
+        <source>The plan changed since the report text was written: refresh it.</source>
+        <translation>撰写报告文字后计划已有变化：请先刷新。</translation>
     </message>
     <message>
         <source>{project} status report {date}</source>
@@ -3366,18 +3664,6 @@
     <message>
         <source>Follow-up</source>
         <translation>跟进</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>全部人员</translation>
-    </message>
-    <message>
-        <source>Carried over {n} times: raise it with the client lead.</source>
-        <translation>已顺延 {n} 次：请与客户方项目负责人沟通。</translation>
-    </message>
-    <message>
-        <source>Change step status</source>
-        <translation>修改步骤状态</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +3730,77 @@
     <message>
         <source>&amp;Comment:</source>
         <translation>审核意见(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>RoutinePage</name>
+    <message>
+        <source>One-on-one coaching plan</source>
+        <translation>一对一辅导计划</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>沟通日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coaching log</source>
+        <translation>辅导记录</translation>
+    </message>
+    <message>
+        <source>Plan a talk…</source>
+        <translation>安排沟通…</translation>
+    </message>
+    <message>
+        <source>Edit talk…</source>
+        <translation>编辑沟通…</translation>
+    </message>
+    <message>
+        <source>Delete talk</source>
+        <translation>删除沟通</translation>
+    </message>
+    <message>
+        <source>Routine: one-on-one talks toward active</source>
+        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
+    </message>
+    <message>
+        <source>Coaching plan:</source>
+        <translation>辅导计划：</translation>
+    </message>
+    <message>
+        <source>One-on-one talks:</source>
+        <translation>一对一沟通：</translation>
+    </message>
+    <message>
+        <source>Edit coaching plan</source>
+        <translation>编辑辅导计划</translation>
+    </message>
+    <message>
+        <source>Plan a talk</source>
+        <translation>安排沟通</translation>
+    </message>
+    <message>
+        <source>One-on-one with {name}</source>
+        <translation>与{name}一对一沟通</translation>
+    </message>
+    <message>
+        <source>Edit talk</source>
+        <translation>编辑沟通</translation>
     </message>
 </context>
 <context>
@@ -3542,166 +3899,83 @@
     </message>
 </context>
 <context>
-    <name>StakeholdersTab</name>
+    <name>SpeakersSection</name>
     <message>
-        <source>Internal analysis: for the consultant team only, never sent to the client.</source>
-        <translation>内部分析：仅供顾问组内部使用，不得发送给客户。</translation>
-    </message>
-    <message>
-        <source>Search name, unit, title, role…</source>
-        <translation>搜索姓名、部门、职务、角色…</translation>
-    </message>
-    <message>
-        <source>Search the register</source>
-        <translation>搜索干系人登记表</translation>
+        <source>#</source>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Rename person</source>
-        <translation>修改姓名</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>部门</translation>
+        <source>Notes</source>
+        <translation>会议记录</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>职务</translation>
+        <source>What they said</source>
+        <translation>发言内容</translation>
     </message>
     <message>
-        <source>Engagement now</source>
-        <translation>当前态度</translation>
+        <source>Speakers</source>
+        <translation>发言人</translation>
     </message>
     <message>
-        <source>Both sides</source>
-        <translation>双方</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <source>All roles</source>
-        <translation>全部角色</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
+        <source>Agenda item</source>
+        <translation>议题</translation>
     </message>
     <message>
-        <source>Not assessed</source>
-        <translation>未评估</translation>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
     </message>
     <message>
-        <source>Any engagement</source>
-        <translation>全部态度</translation>
+        <source>internal</source>
+        <translation>内部</translation>
     </message>
     <message>
-        <source>&amp;Add…</source>
-        <translation>添加(&amp;A)…</translation>
+        <source>Note</source>
+        <translation>记录内容</translation>
     </message>
     <message>
-        <source>Add a person to the register</source>
-        <translation>向登记表添加人员</translation>
+        <source>Everything the speaker said</source>
+        <translation>该发言人的全部发言</translation>
     </message>
     <message>
-        <source>Ed&amp;it…</source>
-        <translation>编辑(&amp;I)…</translation>
+        <source>Select a speaker to see everything they said.</source>
+        <translation>选择一位发言人，查看其全部发言。</translation>
     </message>
     <message>
-        <source>Re&amp;move</source>
-        <translation>删除(&amp;M)</translation>
+        <source>No speaker</source>
+        <translation>无发言人</translation>
     </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
+    <message numerus="yes">
+        <source>{name}: %n note(s), in order</source>
+        <translation>
+            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
+        </translation>
     </message>
+</context>
+<context>
+    <name>StakeholdersTab</name>
     <message>
-        <source>Export the register and its history (.xlsx, internal)</source>
-        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
-    </message>
-    <message>
-        <source>Change engagement</source>
-        <translation>修改当前态度</translation>
-    </message>
-    <message>
-        <source>Engagement wanted</source>
-        <translation>期望态度</translation>
-    </message>
-    <message>
-        <source>Change desired engagement</source>
-        <translation>修改期望态度</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>差距</translation>
-    </message>
-    <message>
-        <source>Influence</source>
-        <translation>影响力</translation>
-    </message>
-    <message>
-        <source>Change influence</source>
-        <translation>修改影响力</translation>
-    </message>
-    <message>
-        <source>Interest</source>
-        <translation>关注度</translation>
-    </message>
-    <message>
-        <source>Change interest</source>
-        <translation>修改关注度</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>New commitment</source>
-        <translation>新承诺日期</translation>
-    </message>
-    <message>
-        <source>Follow-up log</source>
-        <translation>跟进记录</translation>
-    </message>
-    <message>
-        <source>Add follow-up…</source>
-        <translation>添加跟进…</translation>
-    </message>
-    <message>
-        <source>Log a private follow-up</source>
-        <translation>记录一次私下跟进</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Edit follow-up</source>
-        <translation>编辑跟进</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Delete follow-up</source>
-        <translation>删除跟进</translation>
+        <source>Internal analysis: for the consultant team only, never sent to the client.</source>
+        <translation>内部分析：仅供顾问组内部使用，不得发送给客户。</translation>
     </message>
     <message>
         <source>Power/interest &amp;grid</source>
@@ -3716,30 +3990,6 @@
         <translation>跟进记录(&amp;W)</translation>
     </message>
     <message>
-        <source>Stakeholder register (internal)…</source>
-        <translation>干系人登记表（仅限内部）…</translation>
-    </message>
-    <message>
-        <source>Filter by {what}</source>
-        <translation>按{what}筛选</translation>
-    </message>
-    <message>
-        <source>{gaps} of {n} client people must move up.</source>
-        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
-    </message>
-    <message>
-        <source>Not assessed: {names}</source>
-        <translation>未评估：{names}</translation>
-    </message>
-    <message>
-        <source>(too few deadlines)</source>
-        <translation>（截止日期记录不足）</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
-    </message>
-    <message>
         <source>Select a person to see their analysis and history.</source>
         <translation>选择一位人员，查看其分析和历史记录。</translation>
     </message>
@@ -3748,108 +3998,208 @@
         <translation>{role} · {name}</translation>
     </message>
     <message>
-        <source>Add {name}</source>
-        <translation>添加{name}</translation>
-    </message>
-    <message>
-        <source>Edit {name}</source>
-        <translation>编辑{name}</translation>
-    </message>
-    <message>
-        <source>Remove person</source>
-        <translation>删除人员</translation>
-    </message>
-    <message>
-        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
-        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除{name}</translation>
-    </message>
-    <message>
-        <source>Move on the power/interest grid</source>
-        <translation>在影响力/关注度矩阵中移动</translation>
-    </message>
-    <message>
-        <source>power-interest grid</source>
-        <translation>影响力-关注度矩阵</translation>
-    </message>
-    <message>
-        <source>Save grid as PNG</source>
-        <translation>将矩阵保存为 PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>Power/interest grid</source>
-        <translation>影响力/关注度矩阵</translation>
-    </message>
-    <message>
-        <source>Grid not saved</source>
-        <translation>矩阵未保存</translation>
-    </message>
-    <message>
-        <source>{project} - stakeholder register (internal)</source>
-        <translation>{project} - 干系人登记表（仅限内部）</translation>
-    </message>
-    <message>
-        <source>Log follow-up</source>
-        <translation>记录跟进</translation>
-    </message>
-    <message>
-        <source>Private follow-up</source>
-        <translation>私下跟进</translation>
-    </message>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Quadrant</source>
-        <translation>象限</translation>
-    </message>
-    <message>
-        <source>Suggested</source>
-        <translation>建议类型</translation>
-    </message>
-    <message>
-        <source>Change cooperation type</source>
-        <translation>修改配合类型</translation>
-    </message>
-    <message>
-        <source>Next action</source>
-        <translation>下一步行动</translation>
-    </message>
-    <message>
-        <source>Stakeholder register</source>
-        <translation>干系人登记表</translation>
-    </message>
-    <message>
-        <source>Save grid as P&amp;NG…</source>
-        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
-        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
-    </message>
-    <message>
-        <source>Engagement now (rows) against wanted (columns)</source>
-        <translation>当前态度（行）与期望态度（列）对照</translation>
-    </message>
-    <message>
-        <source>Rows: engagement now · columns: engagement wanted</source>
-        <translation>行：当前态度 · 列：期望态度</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
         <source>Register</source>
         <translation>干系人登记表</translation>
+    </message>
+</context>
+<context>
+    <name>StepsSection</name>
+    <message>
+        <source>Show the steps of</source>
+        <translation>按责任人显示步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Edit step</source>
+        <translation>编辑步骤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Change start date</source>
+        <translation>修改开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Change due date</source>
+        <translation>修改截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Change completion date</source>
+        <translation>修改完成日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Change priority</source>
+        <translation>修改优先级</translation>
+    </message>
+    <message>
+        <source>Client help</source>
+        <translation>需客户协助</translation>
+    </message>
+    <message>
+        <source>Change client help</source>
+        <translation>修改是否需客户协助</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步安排</translation>
+    </message>
+    <message>
+        <source>Client comment</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Notes (internal)</source>
+        <translation>备注（内部）</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Step plan</source>
+        <translation>工作计划</translation>
+    </message>
+    <message>
+        <source>&amp;Add step…</source>
+        <translation>添加步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll over open items</source>
+        <translation>顺延未完成事项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
+        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
+    </message>
+    <message>
+        <source>&amp;Import tracker…</source>
+        <translation>导入跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport tracker…</source>
+        <translation>导出跟踪表(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Action &amp;tracker (client, .xlsx)…</source>
+        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import edited tracker…</source>
+        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Carried over {n} times: raise it with the client lead.</source>
+        <translation>已顺延 {n} 次：请与客户方项目负责人沟通。</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>Change step status</source>
+        <translation>修改步骤状态</translation>
+    </message>
+    <message>
+        <source>Roll over</source>
+        <translation>顺延</translation>
+    </message>
+    <message>
+        <source>No open step is past its due date.</source>
+        <translation>没有已过截止日期的未完成步骤。</translation>
+    </message>
+    <message>
+        <source>Roll over open items</source>
+        <translation>顺延未完成事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>After the progress meeting, count one more carry-over for the %n open step(s) past their due date? Steps carried over {flag} times are flagged.</source>
+        <translation>
+            <numerusform>进度例会后，是否为 %n 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import tracker</source>
+        <translation>导入跟踪表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tracker not imported</source>
+        <translation>跟踪表未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4327,18 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>The latest backup was restored; the damaged file is kept beside it.</source>
+        <translation>已恢复最新的备份；损坏的文件保留在它旁边。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: no backup is made of it until a backup is restored.</source>
+        <translation>{path} 已损坏：在恢复备份之前，不会再为它做备份。</translation>
+    </message>
+    <message>
+        <source>The start backup failed: {problem}</source>
+        <translation>启动时的备份失败：{problem}</translation>
+    </message>
+    <message>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
@@ -4028,7 +4390,24 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
         <translation>导出</translation>
     </message>
     <message>
+        <source>Choose another folder to save it in?</source>
+        <translation>选择另一个文件夹来保存吗？</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
         <source>Export not written</source>
+        <extracomment>How long the &quot;exported to …&quot; notice stays in the status bar.</extracomment>
         <translation>导出未完成</translation>
     </message>
     <message>

@@ -87,8 +87,10 @@ def test_sigkill_mid_meeting_keeps_every_saved_change_and_the_draft(
         live = window.live_tab
         window.tabs.setCurrentWidget(live)
         live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-        assert live.bar.line.text() == "The CFO was just saying", "the draft is offered back"
-        assert "Restored the line" in live.bar.notice.text()
+        assert live.capture.bar.line.text() == "The CFO was just saying", (
+            "the draft is offered back"
+        )
+        assert "Restored the line" in live.capture.bar.notice.text()
     finally:
         db.close_database()
 
@@ -156,7 +158,7 @@ def test_steady_typing_killed_at_6_s_keeps_all_but_the_last_second(
     """Typing without a pause is saved while it goes on (a throttle, not a debounce);
     while another program holds the write lock the draft goes to the fallback file, and
     the next start brings it back from there (with who said it, what kind, internal)."""
-    from pmdesk.services import capture, drafts
+    from pmdesk.services import capture, drafts, meetings
 
     path = tmp_path / "meeting.db"
     db.open_database(path)
@@ -184,14 +186,14 @@ def test_steady_typing_killed_at_6_s_keeps_all_but_the_last_second(
         live = window.live_tab
         window.tabs.setCurrentWidget(live)
         live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-        _draft_checks(live.bar.line.text(), typed)
-        speaker = next(a for n, a in enumerate(live._attendees) if n == 1)
-        assert live.bar.speaker_id == speaker.person_id
-        assert live.bar.kind == NoteKind.CONCERN
-        assert live.bar.internal.isChecked()
+        _draft_checks(live.capture.bar.line.text(), typed)
+        speaker = meetings.attendees(kickoff.id)[1]
+        assert live.capture.bar.speaker_id == speaker.person_id
+        assert live.capture.bar.kind == NoteKind.CONCERN
+        assert live.capture.bar.internal.isChecked()
 
-        live.bar.line.setFocus()
-        qtbot.keyClick(live.bar.line, Qt.Key.Key_Return)
+        live.capture.bar.line.setFocus()
+        qtbot.keyClick(live.capture.bar.line, Qt.Key.Key_Return)
         note = Note.select().order_by(Note.id.desc()).get()
         assert (note.speaker_id, note.kind, note.internal) == (
             speaker.person_id,

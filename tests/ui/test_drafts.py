@@ -29,7 +29,7 @@ def live_window(qtbot: QtBot, path: Path, settings: QSettings) -> MainWindow:
     live = window.live_tab
     kickoff = Meeting.get(Meeting.kind == MeetingKind.KICKOFF.value)
     live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-    live.bar.line.setFocus()
+    live.capture.bar.line.setFocus()
     return window
 
 
@@ -37,7 +37,7 @@ def test_the_recovered_capture_line_saves_as_it_was_being_typed(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     window = live_window(qtbot, database, settings)
-    bar = window.live_tab.bar
+    bar = window.live_tab.capture.bar
     kickoff = window.live_tab.meeting_id
     assert kickoff is not None
     line = bar.line
@@ -52,7 +52,7 @@ def test_the_recovered_capture_line_saves_as_it_was_being_typed(
     window.close()  # as good as a crash here: nothing else was saved
 
     again = live_window(qtbot, database, settings)
-    bar = again.live_tab.bar
+    bar = again.live_tab.capture.bar
     assert bar.line.text() == "Who signs off the baseline"
     assert (bar.speaker_id, bar.kind, bar.agenda_item_id) == (speaker, NoteKind.QUESTION, item)
     assert bar.internal.isChecked()
@@ -73,7 +73,7 @@ def test_a_change_of_kind_alone_updates_the_draft(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     window = live_window(qtbot, database, settings)
-    bar = window.live_tab.bar
+    bar = window.live_tab.capture.bar
     kickoff = window.live_tab.meeting_id
     assert kickoff is not None
     qtbot.keyClicks(bar.line, "We decide to freeze scope")

@@ -188,9 +188,9 @@ def test_ctrl_z_after_pmdesk_restore_keeps_the_restored_note_and_says_so(
     live = window.live_tab
     window.tabs.setCurrentWidget(live)
     live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-    live.bar.line.setFocus()
-    qtbot.keyClicks(live.bar.line, "Captured after the backup")
-    qtbot.keyClick(live.bar.line, Qt.Key.Key_Return)
+    live.capture.bar.line.setFocus()
+    qtbot.keyClicks(live.capture.bar.line, "Captured after the backup")
+    qtbot.keyClick(live.capture.bar.line, Qt.Key.Key_Return)
     ours = Note.get(Note.text == "Captured after the backup")
     assert ours.id == theirs.id, "SQLite gave the new note the free id"
 
@@ -204,8 +204,8 @@ def test_ctrl_z_after_pmdesk_restore_keeps_the_restored_note_and_says_so(
     assert done.returncode == 0, done.stderr
     assert Note.get_by_id(ours.id).text == "Said before the backup"
 
-    live.notes_view.setFocus()
-    qtbot.keyClick(live.notes_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    live.capture.notes_view.setFocus()
+    qtbot.keyClick(live.capture.notes_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert Note.get_by_id(ours.id).text == "Said before the backup", "the restored note stays"
     assert warnings and "changed outside pmdesk" in warnings[-1]
     assert "Capture note" in warnings[-1]

@@ -39,9 +39,9 @@ def capture(qtbot: QtBot, window: MainWindow, text: str) -> Note:
     click_tab(qtbot, window, window.tabs.indexOf(live))
     kickoff = Meeting.get(Meeting.kind == MeetingKind.KICKOFF.value)
     live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-    live.bar.line.setFocus()
-    qtbot.keyClicks(live.bar.line, text)
-    qtbot.keyClick(live.bar.line, Qt.Key.Key_Return)
+    live.capture.bar.line.setFocus()
+    qtbot.keyClicks(live.capture.bar.line, text)
+    qtbot.keyClick(live.capture.bar.line, Qt.Key.Key_Return)
     return Note.get(Note.text == text)
 
 
@@ -55,8 +55,8 @@ def test_undo_from_another_tab_names_it_shows_it_and_says_what_it_did(
     stakeholders = window.tabs.indexOf(window.stakeholders_tab)
     click_tab(qtbot, window, stakeholders)
     assert window.undo_action.text() == "&Undo Capture note (Live meeting)"
-    window.stakeholders_tab.register_view.setFocus()
-    qtbot.keyClick(window.stakeholders_tab.register_view, Qt.Key.Key_Z, CTRL)
+    window.stakeholders_tab.register_section.register_view.setFocus()
+    qtbot.keyClick(window.stakeholders_tab.register_section.register_view, Qt.Key.Key_Z, CTRL)
 
     assert Note.get_or_none(Note.id == note.id) is None
     assert window.tabs.currentWidget() is window.live_tab, "the place is shown"
@@ -65,7 +65,7 @@ def test_undo_from_another_tab_names_it_shows_it_and_says_what_it_did(
 
     click_tab(qtbot, window, stakeholders)
     assert window.redo_action.text() == "&Redo Capture note (Live meeting)"
-    qtbot.keyClick(window.stakeholders_tab.register_view, Qt.Key.Key_Y, CTRL)
+    qtbot.keyClick(window.stakeholders_tab.register_section.register_view, Qt.Key.Key_Y, CTRL)
     assert Note.get_by_id(note.id).text == "The COO owns the baseline"
     assert window.statusBar().currentMessage() == "Redid: Capture note (Live meeting)"
     window.close()

@@ -46,11 +46,12 @@ from pmdesk.models import (
     Outcome,
     Person,
     Role,
+    Rsvp,
     ScopeItem,
     Side,
     database,
 )
-from pmdesk.services import drafts
+from pmdesk.services import audience, drafts
 from pmdesk.services.common import (
     Changes,
     FieldEdit,
@@ -77,6 +78,11 @@ def draft_key(meeting_id: int) -> str:
 def clock_key(meeting_id: int) -> str:
     """The Draft row holding when the meeting's clock was started (ISO time)."""
     return f"clock:{meeting_id}"
+
+
+def clock_stop_key(meeting_id: int) -> str:
+    """The Draft row holding when the meeting's clock was stopped (ISO time)."""
+    return f"clock-stop:{meeting_id}"
 
 
 def _ref(record: Model, name: str) -> Any:
@@ -270,10 +276,39 @@ def start_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.dat
     with transaction():
         meeting = get_or_fail(Meeting, meeting_id)
         drafts.save(clock_key(meeting_id), now.isoformat(), meeting.project_id, now)
+        drafts.discard(clock_stop_key(meeting_id))
         if MeetingStatus(meeting.status) in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED):
             meeting.status = MeetingStatus.HELD.value
             meeting.save(only=[Meeting.status])
     return now, Changes.of(Meeting, Draft, project_id=meeting.project_id)
+
+
+def clock_stopped(meeting_id: int) -> dt.datetime | None:
+    """When the meeting's clock was stopped, or None while it runs (or never ran)."""
+    row = drafts.load(clock_stop_key(meeting_id))
+    if row is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(row.text)
+    except ValueError:
+        return None
+
+
+def stop_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.datetime, Changes]:
+    """Stop the meeting's clock now (the meeting is over, or paused)."""
+    now = (now or _now()).replace(microsecond=0)
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        drafts.save(clock_stop_key(meeting_id), now.isoformat(), meeting.project_id, now)
+    return now, Changes.of(Draft, project_id=meeting.project_id)
+
+
+def resume_clock(meeting_id: int) -> Changes:
+    """Start a stopped clock again: note times keep counting from the meeting's start."""
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        drafts.discard(clock_stop_key(meeting_id))
+    return Changes.of(Draft, project_id=meeting.project_id)
 
 
 def save_draft(meeting_id: int, line: CaptureLine | str, now: dt.datetime | None = None) -> None:
@@ -308,11 +343,11 @@ def commit_note(
     it (offset 0).
     """
     text = text.strip()
-    if not text:
-        raise ValidationProblem("text", "type what was said before saving the note")
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationProblem("text", f"at most {MAX_NOTE_LENGTH} characters")
     text = clean_text("text", text, max_length=MAX_NOTE_LENGTH, multiline=True)
+    if not text:  # checked after cleaning: a lone byte-order mark is no note either
+        raise ValidationProblem("text", "type what was said before saving the note")
     now = (now or _now()).replace(microsecond=0)
     with transaction():
         # This runs on every Enter during a meeting: the checks are one round trip.
@@ -342,8 +377,19 @@ def commit_note(
         )
         note.id = _insert_note(note)
         _delete_draft(draft_key(meeting_id))
+        if speaker_id is not None:
+            record_present(meeting_id, speaker_id)
     drafts.forget_fallback(draft_key(meeting_id))
-    return note, Changes.of(Note, Draft, project_id=project_id)
+    return note, Changes.of(Note, Draft, Attendee, project_id=project_id)
+
+
+def record_present(meeting_id: int, person_id: int) -> None:
+    """Whoever speaks at a meeting was there: their attendance becomes Attended."""
+    Attendee.update(rsvp=Rsvp.ATTENDED.value).where(
+        (Attendee.meeting == meeting_id)
+        & (Attendee.person == person_id)
+        & (Attendee.rsvp != Rsvp.ATTENDED.value)
+    ).execute()
 
 
 # Statements run on every Enter in a meeting, built once per database by Peewee (so in
@@ -618,8 +664,8 @@ def quick_action(
 def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[ActionItem]:
     """Action items from this meeting or its notes, by due date, with their owners.
 
-    `client_facing` leaves out cancelled items and those made from an internal note
-    (their title came from text the client must not see).
+    `client_facing` leaves out cancelled items and those internal by provenance (made
+    from an internal note and still quoting it: services.audience).
     """
     owner = Person.alias()
     source_note = Note.alias()
@@ -631,12 +677,13 @@ def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[Act
         .where((ActionItem.meeting == meeting_id) | (source_note.meeting == meeting_id))
         .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
     )
-    if client_facing:
-        query = query.where(
-            (ActionItem.status != ActionStatus.CANCELLED.value)
-            & (source_note.id.is_null() | ~source_note.internal)
-        )
-    return list(query)
+    if not client_facing:
+        return list(query)
+    query = query.where(ActionItem.status != ActionStatus.CANCELLED.value)
+    actions = list(query)
+    if not actions:
+        return actions
+    return audience.client_actions(actions, actions[0].project_id)
 
 
 # -- minutes distribution --------------------------------------------------------------

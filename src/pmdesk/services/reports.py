@@ -37,7 +37,7 @@ from pmdesk.models import (
     Side,
     StatusReport,
 )
-from pmdesk.services import drafts, progress
+from pmdesk.services import audience, drafts, progress
 from pmdesk.services.common import ValidationProblem, get_or_fail
 from pmdesk.services.validation import TEXT_LIMIT, clean_text
 
@@ -117,35 +117,73 @@ def _outstanding_at(action: ActionItem, end: dt.date) -> bool:
     return progress.is_open(action)
 
 
-def gather(project_id: int, start: dt.date, end: dt.date, language: Language | str) -> ReportFacts:
-    """Collect the report's facts for the period `start`..`end` (both days included)."""
+def _open_at(action: ActionItem, end: dt.date) -> bool:
+    """Open at the end of the period: open now, or finished only after the period."""
+    if action.status == ActionStatus.CANCELLED:
+        return False
+    if action.completed_on is not None and action.completed_on > end:
+        return True
+    return progress.is_open(action)
+
+
+def _review_state_at(review: MilestoneReview, end: dt.date) -> str:
+    """The review's state at the end of the period (a past period ignores later steps)."""
+    if review.submitted_on is not None and review.submitted_on > end:
+        return ReviewState.NOT_SUBMITTED.value
+    decided_later = review.reviewed_on is not None and review.reviewed_on > end
+    if decided_later and review.state in (ReviewState.APPROVED, ReviewState.REVISION_REQUESTED):
+        return ReviewState.SUBMITTED.value
+    return str(review.state)
+
+
+def gather(
+    project_id: int,
+    start: dt.date,
+    end: dt.date,
+    language: Language | str,
+) -> ReportFacts:
+    """Collect the report's facts for the period `start`..`end` (both days included).
+
+    A past period uses only what was true at its end: steps finished after it count as
+    open then, later submissions and reviews as not yet made. Being blocked has no
+    history: a step open then and blocked now is listed as blocked (a row's change time
+    says nothing about which field changed). Steps internal by provenance
+    (services.audience) count for who is on time or late but are never listed.
+    """
     if end < start:
         raise ValidationProblem("period_end", "the period cannot end before it starts")
     project = get_or_fail(Project, project_id)
     facts = ReportFacts(project, start, end)
     agreed = progress.agreed_dates(project_id)
+    hidden = audience.internal_action_ids(project_id)
     late_people: dict[int, Person] = {}
     punctual: dict[int, Person] = {}
     for action in progress.list_actions(project_id):
         owner = action.owner
-        if progress.is_open(action):
+        shown = action.id not in hidden
+        open_then = _open_at(action, end)
+        if open_then:
             facts.open_count += 1
         done_on, due = action.completed_on, action.due_date
         if action.status == ActionStatus.DONE and done_on and _in(done_on, start, end):
-            facts.done.append(action)
+            if shown:
+                facts.done.append(action)
             if due is not None and done_on <= due:
-                facts.on_time.append(action)
+                if shown:
+                    facts.on_time.append(action)
                 if owner is not None:
                     punctual[owner.id] = owner
             elif due is not None:
-                facts.finished_late.append(action)
+                if shown:
+                    facts.finished_late.append(action)
                 if owner is not None:
                     late_people[owner.id] = owner
         if _outstanding_at(action, end):
-            facts.late_items.append(LateItem(action, _arrangement(action, agreed, language)))
+            if shown:
+                facts.late_items.append(LateItem(action, _arrangement(action, agreed, language)))
             if owner is not None:
                 late_people[owner.id] = owner
-        if progress.is_open(action):
+        if open_then and shown:
             if action.status == ActionStatus.BLOCKED:
                 facts.blocked.append(action)
             if action.needs_client_assistance:
@@ -157,9 +195,10 @@ def gather(project_id: int, start: dt.date, end: dt.date, language: Language | s
     )
     horizon = end + dt.timedelta(days=UPCOMING_DAYS)
     for review in progress.milestone_reviews(project_id):
-        if review.state == ReviewState.SUBMITTED:
+        state = _review_state_at(review, end)
+        if state == ReviewState.SUBMITTED:
             facts.awaiting_review.append(review)
-        elif review.state != ReviewState.APPROVED and _in(review.due_date, end, horizon):
+        elif state != ReviewState.APPROVED and _in(review.due_date, end, horizon):
             facts.upcoming.append(review)
     facts.late_items.sort(key=lambda item: (item.action.due_date, item.action.id))
     return facts
@@ -325,25 +364,78 @@ class LateNameProblem(ValidationProblem):
         self.found = found
 
 
+#: How Chinese colleagues are named by surname and title: 刘工, 刘总, 老刘, 小刘…
+_CHINESE_TITLES = (
+    "工",
+    "总",
+    "经理",
+    "老师",
+    "主任",
+    "部长",
+    "处长",
+    "科长",
+    "总监",
+    "主管",
+    "局长",
+    "董",
+    "姐",
+    "哥",
+    "博士",
+    "师傅",
+)
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "慕容",
+    "司徒",
+    "尉迟",
+    "令狐",
+    "皇甫",
+)
+
+
+def _is_chinese(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def name_patterns(person: Person) -> list[tuple[str, re.Pattern[str]]]:
     """How a person may be named: the full name, and each part of a Western name of
-    three letters or more as a word; a Chinese name also by the given name (张伟明 → 伟明)."""
+    three letters or more as a capitalised word; a Chinese name also by the given name
+    (张伟明 → 伟明) and by surname and title (刘工, 刘总, 老刘, 小刘)."""
     name = " ".join(person.name.split())
     if not name:
         return []
-    forms = [name]
+    patterns: list[tuple[str, re.Pattern[str]]] = []
     parts = name.split(" ")
-    if len(parts) > 1:
-        forms += [p for p in parts if len(p) >= 3]
-    elif len(name) == 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name):
-        forms.append(name[1:])
-    patterns = []
-    for form in dict.fromkeys(forms):
-        if form.isascii():
-            patterns.append((form, re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)))
-        else:
-            patterns.append((form, re.compile(re.escape(form))))
+    if name.isascii():
+        patterns.append((name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)))
+        for part in dict.fromkeys(p for p in parts if len(p) >= 3 and len(parts) > 1):
+            # Case kept: "Mark" the name, not "mark" the verb.
+            patterns.append((part, re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")))
+        return patterns
+    patterns.append((name, re.compile(re.escape(name))))
+    if _is_chinese(name) and 2 <= len(name) <= 4:
+        surname = name[:2] if name.startswith(_COMPOUND_SURNAMES) else name[0]
+        given = name[len(surname) :]
+        if len(given) >= 2:
+            patterns.append((given, re.compile(re.escape(given))))
+        titles = "|".join(sorted(_CHINESE_TITLES, key=len, reverse=True))
+        by_title = rf"{re.escape(surname)}(?:{titles})|[老小]{re.escape(surname)}"
+        patterns.append((f"{surname}…", re.compile(by_title)))
     return patterns
+
+
+def _mask_leading_verbs(text: str, titles: list[str]) -> str:
+    """`text` with the first word of each step title in it blanked out when that word is
+    the step's verb ("Mark the invoices as paid"): a given name there is not a name."""
+    for title in titles:
+        verb = re.match(r"([A-Z][a-z]+)\s+[a-z]", title)
+        if verb and title in text:
+            text = text.replace(title, " " * len(verb.group(1)) + title[len(verb.group(1)) :])
+    return text
 
 
 def document_texts(
@@ -369,13 +461,22 @@ def naming_problems(
         (p, form, form.casefold(), rx) for p in facts.late_people for form, rx in name_patterns(p)
     ]
     found: list[NamedLatePerson] = []
-    for where, text in document_texts(texts, facts, language):
+    pieces = document_texts(texts, facts, language)
+    titles = [text for where, text in pieces if where.startswith("step: ")]
+    for where, text in pieces:
         folded = text.casefold()
+        masked = _mask_leading_verbs(text, titles)
         for person, form, folded_form, rx in patterns:
             # The substring test is cheap and rules out almost every pair; the regex
             # then checks word boundaries.
-            if folded_form in folded and rx.search(text):
-                found.append(NamedLatePerson(person, where, form))
+            if not form.endswith("…") and folded_form not in folded:
+                continue
+            lone_given_name = form.isascii() and " " not in form and form != person.name
+            hit = rx.search(masked if lone_given_name else text)
+            if hit:
+                found.append(
+                    NamedLatePerson(person, where, hit.group() if form.endswith("…") else form)
+                )
                 break
     return found
 

@@ -41,7 +41,7 @@ def main() -> None:
     kickoff = Meeting.get(Meeting.kind == MeetingKind.KICKOFF.value)
     live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
     app.processEvents()
-    line = live.bar.line
+    line = live.capture.bar.line
     line.setFocus()
     for n in range(5):
         QTest.keyClick(line, Qt.Key(Qt.Key.Key_1.value + n), Qt.KeyboardModifier.ControlModifier)
@@ -52,7 +52,7 @@ def main() -> None:
 
     window.tabs.setCurrentWidget(window.progress_tab)
     app.processEvents()
-    plan = window.progress_tab.plan
+    plan = window.progress_tab.steps.plan
     row = next(r for r in range(plan.rowCount()) if plan.row(r).status == ActionStatus.OPEN)
     step = plan.row(row)
     plan.setData(plan.index(row, plan.column_index("Status")), ActionStatus.DONE.value)

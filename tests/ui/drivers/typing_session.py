@@ -44,13 +44,13 @@ def main() -> None:
     kickoff = Meeting.get(Meeting.kind == MeetingKind.KICKOFF.value)
     live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
     app.processEvents()
-    line = live.bar.line
+    line = live.capture.bar.line
     line.setFocus()
     QTest.keyClick(line, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(line, Qt.Key.Key_F5)
     QTest.keyClick(line, Qt.Key.Key_F9)
     app.processEvents()
-    say(f"speaker {live.bar.speaker_id} kind {live.bar.kind.value}")
+    say(f"speaker {live.capture.bar.speaker_id} kind {live.capture.bar.kind.value}")
 
     typed = 0
 
