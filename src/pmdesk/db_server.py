@@ -242,10 +242,41 @@ class ServerMigration:
     statements: tuple[str, ...]
 
 
+#: A step inserted without its number gets the next one of its project (as the file's
+#: trigger, db.STEP_NUMBER_TRIGGER).
+_STEP_NUMBERS = (
+    """CREATE OR REPLACE FUNCTION pmdesk_step_number() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NEW.number IS NULL THEN
+            NEW.number := (SELECT COALESCE(MAX(number), 0) + 1 FROM action_item
+                WHERE project_id = NEW.project_id);
+        END IF;
+        RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER action_item_number BEFORE INSERT ON action_item "
+    "FOR EACH ROW EXECUTE FUNCTION pmdesk_step_number()",
+)
+
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
-SERVER_MIGRATIONS: list[ServerMigration] = []
+SERVER_MIGRATIONS: list[ServerMigration] = [
+    ServerMigration(
+        6,
+        "step numbers per project, tracker row origins",
+        (
+            "ALTER TABLE action_item ADD COLUMN number integer",
+            "ALTER TABLE action_item ADD COLUMN tracker_origin text NOT NULL DEFAULT ''",
+            # Not a user's edit: row versions and who changed a row stay as they were.
+            "ALTER TABLE action_item DISABLE TRIGGER action_item_row_stamp",
+            "UPDATE action_item SET number = id",
+            "ALTER TABLE action_item ENABLE TRIGGER action_item_row_stamp",
+            "CREATE UNIQUE INDEX action_item_project_id_number ON action_item (project_id, number)",
+            *_STEP_NUMBERS,
+        ),
+    ),
+]
 
 
 def schema_version(db: PostgresqlDatabase) -> int:
@@ -265,7 +296,7 @@ def create_schema(db: PostgresqlDatabase, version: int) -> None:
     )
     db.execute_sql("INSERT INTO pmdesk_schema VALUES (%s, %s)", (version, APPLICATION))
     db.execute_sql(_MEMBER_TABLE)
-    for statement in _access_statements(tables):
+    for statement in (*_access_statements(tables), *_STEP_NUMBERS):
         db.execute_sql(statement)
 
 

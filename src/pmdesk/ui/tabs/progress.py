@@ -148,7 +148,7 @@ class ProgressTab(ProjectTab):
 
         self.plan = RecordTableModel[ActionItem](
             [
-                Column(self.tr("ID"), lambda a: progress.tracker_id(a.id), align_right=True),
+                Column(self.tr("ID"), lambda a: progress.tracker_id(a.number), align_right=True),
                 Column(
                     self.tr("Step"),
                     lambda a: a.title,
@@ -269,7 +269,7 @@ class ProgressTab(ProjectTab):
         self.person_view.selectionModel().currentRowChanged.connect(self._on_person_changed)
         self.person_steps = RecordTableModel[ActionItem](
             [
-                Column(self.tr("ID"), lambda a: progress.tracker_id(a.id), align_right=True),
+                Column(self.tr("ID"), lambda a: progress.tracker_id(a.number), align_right=True),
                 Column(self.tr("Step"), lambda a: a.title, stretch=True),
                 Column(self.tr("Start"), lambda a: a.start_date),
                 Column(self.tr("Due"), lambda a: a.due_date),
