@@ -581,7 +581,7 @@ class ActionItem(BaseModel):
     project_id: int
 
     def save(self, force_insert: bool = False, only: Any = None) -> Any:
-        if self.number is None and (force_insert or self._pk is None):
+        if self.number is None and (force_insert or self.get_id() is None):
             project = self.__data__.get("project")
             latest = (
                 ActionItem.select(fn.MAX(ActionItem.number))

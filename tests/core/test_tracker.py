@@ -49,8 +49,9 @@ def sheet_of(workbook: openpyxl.Workbook, name: str = "Tracker") -> Worksheet:
 
 
 def row_of(sheet: Worksheet, action_id: int) -> int:
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == progress.tracker_id(action_id):
+    step = progress.tracker_id(ActionItem.get_by_id(action_id).number)
+    for row in range(3, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == step:
             return row
     raise AssertionError(action_id)
 
@@ -60,18 +61,21 @@ def row_of(sheet: Worksheet, action_id: int) -> int:
 
 def test_tracker_formatting_reads_back(tracker: Path, demo: int) -> None:
     workbook = openpyxl.load_workbook(tracker)
-    assert workbook.sheetnames == ["Tracker", "Instructions"]
+    assert workbook.sheetnames == ["Tracker", "Instructions", "pmdesk"]
+    assert workbook["pmdesk"].sheet_state == "veryHidden" and workbook["pmdesk"].protection.sheet
     sheet = sheet_of(workbook)
-    headers = [c.value for c in sheet[1]]
+    title = sheet["A1"].value
+    assert "Procure-to-Pay" in title and "Client: Northbridge" in title and "as of " in title
+    headers = [c.value for c in sheet[2]]
     assert headers == [
         "ID", "Step", "Owner", "Start", "Due", "Status", "Completed on", "Priority",
         "Client comment",
     ]  # fmt: skip
     actions = progress.list_actions(demo)
-    assert sheet.max_row == len(actions) + 1
-    assert sheet.freeze_panes == "A2"
+    assert sheet.max_row == len(actions) + 2
+    assert sheet.freeze_panes == "A3"
     [table] = sheet.tables.values()
-    assert table.ref == f"A1:I{len(actions) + 1}"
+    assert table.ref == f"A2:I{len(actions) + 2}"
     assert table.autoFilter is not None and sheet.auto_filter.ref is None
 
     first = actions[0]
@@ -81,17 +85,28 @@ def test_tracker_formatting_reads_back(tracker: Path, demo: int) -> None:
     assert sheet.cell(row, 6).value in {"Open", "In progress", "Done", "Blocked", "Cancelled"}
 
     validations = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation}
-    status = validations["F2"]
+    status = validations["F3"]
     assert status.type == "list"
     assert status.formula1 == '"Open,In progress,Done,Blocked,Cancelled"'
-    assert str(status.sqref).endswith(f"F{len(actions) + 1 + 500}"), "room for new rows"
-    assert validations["G2"].type == "date"
-    assert validations["C2"].formula1.startswith("='Instructions'!$A$"), "the people list"
+    assert str(status.sqref).endswith(f"F{len(actions) + 2 + 500}"), "room for new rows"
+    assert validations["G3"].type == "date"
+    assert validations["C3"].formula1.startswith("='Instructions'!$A$"), "the people list"
 
     rules = [r for cf in sheet.conditional_formatting for r in cf.rules]
     overdue = next(r for r in rules if "TODAY()" in r.formula[0])
-    assert overdue.formula == ['AND($E2<>"",$E2<TODAY(),$F2<>"Done",$F2<>"Cancelled")']
+    assert overdue.formula == ['AND($E3<>"",$E3<TODAY(),$F3<>"Done",$F3<>"Cancelled")']
     assert overdue.dxf.fill is not None
+    # Borders and banding are cell formats: LibreOffice draws no table styles.
+    assert sheet.cell(3, 2).border.left.style == "thin"
+    fills = {sheet.cell(r, 2).fill.fgColor.rgb for r in (3, 4)}
+    assert len(fills) == 2, "banded rows"
+
+    assert sheet.print_title_rows == "$2:$2"
+    assert sheet.page_setup.orientation == "landscape"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.oddFooter.right.text == "Page &P of &N"
+    assert "Procure-to-Pay" in sheet.oddHeader.left.text
 
     widths = {k: d.width for k, d in sheet.column_dimensions.items()}
     longest = max(display_width(a.title) for a in actions)
@@ -107,12 +122,12 @@ def test_chinese_tracker_counts_wide_characters(database: Path, tmp_path: Path) 
     project_id = create_demo_project(Language.ZH_CN, today=TODAY)
     path = export_tracker(project_id, tmp_path / "t.xlsx", ExportOptions())
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["跟踪表", "填写说明"]
+    assert workbook.sheetnames == ["跟踪表", "填写说明", "pmdesk"]
     sheet = sheet_of(workbook, "跟踪表")
-    assert sheet["F1"].value == "状态"
+    assert sheet["F2"].value == "状态"
     longest = max(display_width(a.title) for a in progress.list_actions(project_id))
     assert sheet.column_dimensions["B"].width >= longest, "CJK characters count double"
-    status = next(v for v in sheet.data_validations.dataValidation if "F2" in str(v.sqref))
+    status = next(v for v in sheet.data_validations.dataValidation if "F3" in str(v.sqref))
     assert status.formula1 == '"未开始,进行中,已完成,受阻,已取消"'
 
 
@@ -156,11 +171,11 @@ def test_person_export_holds_their_open_steps_only(demo: int, tmp_path: Path) ->
     person = Person.get(Person.name == "Mark Davies")
     path = export_person_steps(demo, person.id, tmp_path / "p.xlsx", ExportOptions())
     sheet = sheet_of(openpyxl.load_workbook(path))
-    owners = {sheet.cell(r, 3).value for r in range(2, sheet.max_row + 1)}
+    owners = {sheet.cell(r, 3).value for r in range(3, sheet.max_row + 1)}
     assert owners == {"Mark Davies"}
-    ids = {sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)}
+    ids = {sheet.cell(r, 1).value for r in range(3, sheet.max_row + 1)}
     expected = {
-        progress.tracker_id(a.id)
+        progress.tracker_id(a.number)
         for a in progress.list_actions(demo)
         if a.owner_id == person.id and progress.is_open(a)
     }
@@ -272,10 +287,10 @@ def test_labels_of_either_language_and_text_dates_are_understood(
     sheet = sheet_of(workbook)
     walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
     row = row_of(sheet, walk.id)
-    sheet.cell(1, 6).value = "状态"  # a Chinese header, too
+    sheet.cell(2, 6).value = "状态"  # a Chinese header, too
     sheet.cell(row, 6).value = "已完成"
     sheet.cell(row, 7).value = "2026年11月25日"
-    sheet.cell(row, 1).value = walk.id  # a plain number instead of A-0013
+    sheet.cell(row, 1).value = walk.number  # a plain number instead of A-0013
     workbook.save(tmp_path / "zh.xlsx")
     preview = importer.read_tracker(demo, tmp_path / "zh.xlsx", TODAY)
     assert {(c.field, c.new) for c in preview.changes} == {
@@ -289,11 +304,16 @@ def test_changes_outside_the_client_columns_are_notices(
 ) -> None:
     workbook = openpyxl.load_workbook(tracker)
     sheet = sheet_of(workbook)
-    sheet.cell(2, 5).value = dt.datetime(2027, 1, 1)
+    planned = sheet.cell(3, 5).value.date()
+    sheet.cell(3, 5).value = dt.datetime(2027, 1, 1)
     workbook.save(tmp_path / "due.xlsx")
     preview = importer.read_tracker(demo, tmp_path / "due.xlsx", TODAY)
     assert preview.is_empty
-    assert len(preview.notices) == 1 and "Due differs from the plan" in preview.notices[0]
+    [notice] = [importer.describe_notice(n) for n in preview.notices]
+    assert notice == (
+        f"Row 3 ({sheet['A3'].value}): Due {planned.isoformat()} → 2027-01-01 in the file; "
+        "not imported (change it in pmdesk if agreed)."
+    )
 
 
 # -- refusals ----------------------------------------------------------------------------
@@ -310,29 +330,24 @@ def broken_copy(tracker: Path, tmp_path: Path, edit) -> Path:  # type: ignore[no
 @pytest.mark.parametrize(
     ("edit", "where", "message"),
     [
-        (lambda s: setattr(s["F3"], "value", "Finished"), "row 3, column F (Status)", "Finished"),
-        (lambda s: setattr(s["F3"], "value", None), "row 3, column F (Status)", "empty"),
+        (lambda s: setattr(s["F4"], "value", "Finished"), "row 4, column F (Status)", "Finished"),
+        (lambda s: setattr(s["F4"], "value", None), "row 4, column F (Status)", "empty"),
         (
-            lambda s: (setattr(s["F3"], "value", "Done"), setattr(s["G3"], "value", "31/31/26")),
-            "row 3, column G (Completed on)",
+            lambda s: (setattr(s["F4"], "value", "Done"), setattr(s["G4"], "value", "31/31/26")),
+            "row 4, column G (Completed on)",
             "is not a date",
         ),
         (
             lambda s: (
-                setattr(s["F3"], "value", "Done"),
-                setattr(s["G3"], "value", dt.datetime(2020, 1, 1)),
+                setattr(s["F4"], "value", "Done"),
+                setattr(s["G4"], "value", dt.datetime(2020, 1, 1)),
             ),
-            "row 3, column G (Completed on)",
+            "row 4, column G (Completed on)",
             "before the start",
         ),
-        (
-            lambda s: setattr(s["G4"], "value", dt.datetime(2026, 11, 20)),
-            "row 4, column G (Completed on)",
-            "needs the status Done",
-        ),
-        (lambda s: setattr(s["A3"], "value", "A-9999"), "row 3, column A (ID)", "not a step"),
-        (lambda s: setattr(s["A3"], "value", s["A2"].value), "row 3, column A (ID)", "row 2"),
-        (lambda s: setattr(s["A3"], "value", "X12"), "row 3, column A (ID)", "not a tracker ID"),
+        (lambda s: setattr(s["A4"], "value", "A-9999"), "row 4, column A (ID)", "not a step"),
+        (lambda s: setattr(s["A4"], "value", s["A3"].value), "row 4, column A (ID)", "row 3"),
+        (lambda s: setattr(s["A4"], "value", "X12"), "row 4, column A (ID)", "not a tracker ID"),
         (
             lambda s: s.append([None, None, "Sarah Mitchell", None, None, "Open"]),
             "column B (Step)",
@@ -353,7 +368,6 @@ def test_invalid_values_are_refused_and_nothing_changes(
     where: str,
     message: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    # In the demo's order row 4 is an open step (A-0011): a completion date needs Done.
     path = broken_copy(tracker, tmp_path, edit)
     before = dump()
     with pytest.raises(TrackerRefused) as refused:
@@ -366,12 +380,12 @@ def test_invalid_values_are_refused_and_nothing_changes(
 
 def test_a_refused_file_lists_every_problem(tracker: Path, demo: int, tmp_path: Path) -> None:
     def edit(sheet: Worksheet) -> None:
-        sheet["F2"].value = "Nope"
-        sheet["F3"].value = "Nope either"
+        sheet["F3"].value = "Nope"
+        sheet["F4"].value = "Nope either"
 
     with pytest.raises(TrackerRefused) as refused:
         importer.read_tracker(demo, broken_copy(tracker, tmp_path, edit), TODAY)
-    assert [p.field.split(",")[1].strip() for p in refused.value.problems] == ["row 2", "row 3"]
+    assert [p.field.split(",")[1].strip() for p in refused.value.problems] == ["row 3", "row 4"]
     assert "(and 1 more problems)" in str(refused.value)
 
 

@@ -140,7 +140,7 @@ def test_each_persons_deadlines_and_their_export(
     save_to(monkeypatch, target)
     tab.person_export_button.click()
     sheet = openpyxl.load_workbook(target)["Tracker"]
-    assert sheet.max_row == 2 and sheet["C2"].value == "Mark Davies"
+    assert sheet.max_row == 3 and sheet["C3"].value == "Mark Davies"
 
 
 def test_review_state_sets_dates_and_undoes(tab: ProgressTab) -> None:
@@ -256,7 +256,7 @@ def test_tracker_import_applies_as_one_undoable_step(
     path = export_tracker(demo_db, tmp_path / "t.xlsx", ExportOptions())
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Tracker"]
-    sheet.cell(4, 6).value = "Done"
+    sheet.cell(5, 6).value = "Done"
     sheet.append([None, "A step the client added", None, None, None, "Open"])
     workbook.save(path)
     preview = importer.read_tracker(demo_db, path, TODAY)

@@ -248,9 +248,7 @@ def build_workbook(
     _format_rows(sheet, language, first, last)
     _fit_widths(sheet, headers, rows)
 
-    table = Table(
-        displayName="Steps", ref=f"A{HEADER_ROW}:{_letter('comment')}{max(last, first)}"
-    )
+    table = Table(displayName="Steps", ref=f"A{HEADER_ROW}:{_letter('comment')}{max(last, first)}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     sheet.add_table(table)
     sheet.freeze_panes = f"A{first}"
@@ -265,9 +263,7 @@ def build_workbook(
     return workbook
 
 
-def _title_line(
-    project: Project, language: Language, person: Person | None, today: dt.date
-) -> str:
+def _title_line(project: Project, language: Language, person: Person | None, today: dt.date) -> str:
     words = WORDS[language]
     title = words["for"].format(name=person.name) if person is not None else words["title"]
     parts = [title, project.name]
@@ -302,7 +298,9 @@ def _format_rows(sheet: Worksheet, language: Language, first: int, last: int) ->
             styles.append(template._style)
         # Copying the first rows' style arrays is ten times faster than setting the
         # format per cell (each assignment hashes the style): 10,000 rows stay quick.
-        column_cells = sheet.iter_rows(min_row=first + 2, max_row=last, min_col=index, max_col=index)
+        column_cells = sheet.iter_rows(
+            min_row=first + 2, max_row=last, min_col=index, max_col=index
+        )
         for offset, (cell,) in enumerate(column_cells):
             cell._style = copy(styles[offset % 2])
 
