@@ -60,7 +60,7 @@ def test_dry_run_prints_the_preview_and_changes_nothing(
     assert "Imported 2 changes" in out
     code, out, err = run_cli(capsys, "import", "tracker", "--project", project, edited, "--db", db)
     assert (code, err) == (0, "")
-    assert out.rstrip().endswith("this file's changes are already in pmdesk (it was imported before).")
+    assert out.rstrip().endswith("already in pmdesk (it was imported before).")
     code, out, err = run_cli(capsys, "list", "actions", "--project", project, "--json", "--db", db)
     assert '"status": "blocked"' in out
 

@@ -392,7 +392,7 @@ CORPUS: list[tuple[str, Make, str, str]] = [
         "status is a formula",
         formula_status,
         "row 3, column F (Status)",
-        "unknown value “=IF(TRUE,\"Done\",\"Open\")”",
+        'unknown value “=IF(TRUE,"Done","Open")”',
     ),
     ("date is text garbage", garbage_date, "row 3, column G (Completed on)", "is not a date"),
     (

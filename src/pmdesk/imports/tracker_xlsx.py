@@ -600,8 +600,14 @@ class _Reader:
         seen: dict[int, int] = {}
         occurrences: dict[str, int] = {}
         rows = sheet.iter_rows(min_row=header_row + 1)
+        filled = 0
         for number, row_cells in enumerate(rows, start=header_row + 1):
-            if number - header_row > MAX_ROWS:
+            # Calc may save an empty last row (row 1,048,576) after a row was deleted: only
+            # rows with values count, and empty ones are passed over quickly.
+            if not any(cell.value is not None for cell in row_cells):
+                continue
+            filled += 1
+            if filled > MAX_ROWS:
                 raise TrackerProblem(
                     f"sheet '{self.sheet}'",
                     f"has more than {MAX_ROWS:,} rows; a tracker this large cannot be imported",
@@ -1044,7 +1050,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "deleted": "Rows deleted from the file (the steps stay in pmdesk; cancel them there "
         "if agreed):",
         "cell_notes": "Cell comments (not imported; copy what matters into pmdesk):",
-        "cell_note": "Row {row} ({step}), {column}: “{text}” — {author}",
+        "cell_note": "Row {row} ({step}), {column}: “{text}”{author}",
         "notices": "Notices:",
         "nothing": "No changes to import.",
         "imported_before": "Nothing to import: this file's changes are already in pmdesk "
@@ -1086,7 +1092,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "new_steps": "客户新增的工作事项（将创建）：",
         "deleted": "文件中删除的行（工作事项仍保留在 pmdesk 中；如已商定，请在 pmdesk 中取消）：",
         "cell_notes": "单元格批注（不导入；如有需要请录入 pmdesk）：",
-        "cell_note": "第 {row} 行（{step}），{column}：“{text}”——{author}",
+        "cell_note": "第 {row} 行（{step}），{column}：“{text}”{author}",
         "notices": "提示：",
         "nothing": "没有需要导入的修改。",
         "imported_before": "没有需要导入的内容：此文件中的修改已在 pmdesk 中（此前已导入）。",
@@ -1191,7 +1197,11 @@ def preview_sections(
     deleted = [f"− {tracker_id(d.number)} {d.title}" for d in preview.deleted]
     notes = [
         words["cell_note"].format(
-            row=n.row, step=n.step or words["new"], column=n.column, text=n.text, author=n.author
+            row=n.row,
+            step=n.step or words["new"],
+            column=n.column,
+            text=n.text,
+            author=f" — {n.author}" if n.author else "",
         )
         for n in preview.cell_notes
     ]
