@@ -78,8 +78,8 @@ GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 #: height of their lines, so nothing runs off the page or prints over the next line.
 INSTRUCTIONS_WIDTH = 66
 #: Characters of a line, counted for the widest common fallback font (DejaVu Sans in
-#: LibreOffice without Calibri's metric twin is a fifth wider than Calibri).
-_LINE_CHARACTERS = 54
+#: LibreOffice without Calibri's metric twin, about 75 a line at this width).
+_LINE_CHARACTERS = 70
 _LINE_HEIGHT = {Language.EN: 15.0, Language.ZH_CN: 17.0}
 
 WORDS: dict[Language, dict[str, str]] = {
