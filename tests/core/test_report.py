@@ -303,3 +303,37 @@ def test_export_refused_for_text_that_breaks_the_input_rules(
     assert refused.value.field == "problems" and "U+0007" in refused.value.message
     assert not target.exists()
     assert StatusReport.select().count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("刘洋", "刘工的数据还没到。", "刘工"),
+        ("刘洋", "请刘总本周确认。", "刘总"),
+        ("刘洋", "刘经理说下周给。", "刘经理"),
+        ("刘洋", "老刘还在等系统权限。", "老刘"),
+        ("欧阳明", "欧阳工说周五前给。", "欧阳工"),
+        ("张伟明", "伟明的数据还没到。", "伟明"),
+    ],
+)
+def test_chinese_colleagues_named_by_surname_and_title_count_as_naming(
+    database: Path, name: str, text: str, found: str
+) -> None:
+    project = Project.create(name="P")
+    late = Person.create(project=project, name=name)
+    ActionItem.create(project=project, owner=late, title="导出", due_date=D(-3))
+    facts = reports.gather(project.id, START, END, Language.ZH_CN)
+    texts = reports.prefill(facts, Language.ZH_CN)
+    assert reports.naming_problems(texts, facts, Language.ZH_CN) == []
+    texts.problems = text
+    assert [f.found for f in reports.naming_problems(texts, facts, Language.ZH_CN)] == [found]
+
+
+def test_ordinary_words_after_a_surname_are_not_names(database: Path) -> None:
+    project = Project.create(name="P")
+    late = Person.create(project=project, name="周婷")
+    ActionItem.create(project=project, owner=late, title="导出", due_date=D(-3))
+    facts = reports.gather(project.id, START, END, Language.ZH_CN)
+    texts = reports.prefill(facts, Language.ZH_CN)
+    texts.status = "本周工作按计划推进，周总结已发出。"
+    assert reports.naming_problems(texts, facts, Language.ZH_CN) == []

@@ -280,6 +280,55 @@ def test_unchanged_tracker_has_nothing_to_import(tracker: Path, demo: int) -> No
     assert preview.is_empty and preview.notices == []
 
 
+def test_an_old_tracker_without_a_baseline_imports_two_way_with_a_notice(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    """A tracker from before the baseline (headers in row 1, no hidden sheet) still imports:
+    every difference is the client's, and the preview says why."""
+    walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
+    workbook = openpyxl.load_workbook(tracker)
+    del workbook["pmdesk"]
+    sheet = sheet_of(workbook)
+    row = row_of(sheet, walk.id)
+    sheet.cell(row, 6).value = "Blocked"
+    sheet.delete_rows(1)  # the title row did not exist then
+    workbook.save(tmp_path / "old.xlsx")
+    progress.update_action(walk.id, {"client_comment": "Newer in pmdesk"})
+
+    preview = importer.read_tracker(demo, tmp_path / "old.xlsx", TODAY)
+    assert not preview.has_baseline and not preview.kept and not preview.conflicts
+    assert {(c.field, c.new) for c in preview.changes} == {
+        ("status", "blocked"),
+        ("client_comment", ""),
+    }, "without a baseline the team's newer comment looks like the client's"
+    [notice] = [importer.describe_notice(n) for n in preview.notices]
+    assert notice.startswith("The file carries no export baseline")
+    [zh] = [importer.describe_notice(n, Language.ZH_CN) for n in preview.notices]
+    assert zh.startswith("文件没有导出基线")
+
+
+def test_a_step_moved_back_from_done_loses_only_its_date(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    done = next(a for a in progress.list_actions(demo) if a.status == ActionStatus.DONE)
+    workbook = openpyxl.load_workbook(tracker)
+    sheet = sheet_of(workbook)
+    sheet.cell(row_of(sheet, done.id), 6).value = "In progress"  # the date left filled in
+    sheet.cell(row_of(sheet, done.id) + 1, 6).value = "Nope"
+    workbook.save(tmp_path / "back.xlsx")
+    with pytest.raises(TrackerRefused):
+        importer.read_tracker(demo, tmp_path / "back.xlsx", TODAY)  # a real error refuses
+    sheet.cell(row_of(sheet, done.id) + 1, 6).value = "Done"
+    workbook.save(tmp_path / "back.xlsx")
+    preview = importer.read_tracker(demo, tmp_path / "back.xlsx", TODAY)
+    assert {(c.field, c.new) for c in preview.changes if c.action_id == done.id} == {
+        ("status", "in_progress"),
+        ("completed_on", None),
+    }
+    lines = importer.preview_lines(preview, Language.ZH_CN)
+    assert any("状态为进行中，但填有实际完成日期" in line for line in lines)
+
+
 def test_labels_of_either_language_and_text_dates_are_understood(
     tracker: Path, demo: int, tmp_path: Path
 ) -> None:

@@ -325,9 +325,53 @@ class LateNameProblem(ValidationProblem):
         self.found = found
 
 
+#: Two-character surnames, so 欧阳明 is 欧阳 + 明 (a four-character name always has one).
+_COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
+    "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "申屠",
+    "钟离", "闻人", "万俟", "澹台", "公冶", "太史", "呼延", "百里",
+)  # fmt: skip
+#: How colleagues name each other in Chinese: surname + title (刘工, 王总, 张经理) …
+_TITLES = (
+    "工程师", "总经理", "总监", "经理", "主任", "主管", "部长", "处长", "科长", "厂长",
+    "院长", "书记", "老师", "博士", "教授", "律师", "医生", "师傅", "先生", "女士", "小姐",
+    "工", "总", "董", "姐", "哥",
+)  # fmt: skip
+#: … where a one-character title must not be the start of an ordinary word (本周工作 is
+#: not 周工, 总结 is not 王总).
+_NOT_TITLES = {
+    "工": "作程期资厂艺具人序位时业地单种会商号件伤龄",
+    "总": "结体计部额数共是之量和算",
+    "董": "事",
+    "姐": "妹",
+    "哥": "们",
+}
+
+
+def _chinese_forms(name: str) -> list[tuple[str, str]]:
+    """(form, pattern) for a Chinese name: the given name of a three-character name
+    (张伟明 → 伟明), surname + title (刘洋 → 刘工, 刘总, 刘经理…), 老刘 and 小刘."""
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return []
+    compound = len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND_SURNAMES)
+    surname = name[:2] if compound else name[0]
+    forms: list[tuple[str, str]] = []
+    given = name[len(surname) :]
+    if len(given) >= 2:
+        forms.append((given, re.escape(given)))
+    for title in _TITLES:
+        after = _NOT_TITLES.get(title, "")
+        guard = f"(?![{after}])" if after else ""
+        forms.append((surname + title, re.escape(surname + title) + guard))
+    if len(surname) == 1:
+        forms += [(f"老{surname}", f"老{surname}"), (f"小{surname}", f"小{surname}")]
+    return forms
+
+
 def name_patterns(person: Person) -> list[tuple[str, re.Pattern[str]]]:
     """How a person may be named: the full name, and each part of a Western name of
-    three letters or more as a word; a Chinese name also by the given name (张伟明 → 伟明)."""
+    three letters or more as a word; a Chinese name also as colleagues say it (see
+    _chinese_forms)."""
     name = " ".join(person.name.split())
     if not name:
         return []
@@ -335,14 +379,14 @@ def name_patterns(person: Person) -> list[tuple[str, re.Pattern[str]]]:
     parts = name.split(" ")
     if len(parts) > 1:
         forms += [p for p in parts if len(p) >= 3]
-    elif len(name) == 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name):
-        forms.append(name[1:])
     patterns = []
     for form in dict.fromkeys(forms):
         if form.isascii():
             patterns.append((form, re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)))
         else:
             patterns.append((form, re.compile(re.escape(form))))
+    if len(parts) == 1:
+        patterns += [(form, re.compile(rx)) for form, rx in _chinese_forms(name)]
     return patterns
 
 
