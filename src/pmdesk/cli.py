@@ -283,7 +283,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """`pmdesk import tracker`: print the preview; without --dry-run apply all of it."""
-    from pmdesk.imports import tracker_xlsx  # openpyxl is big: only this command needs it
+    # openpyxl is big: only this command needs it
+    from pmdesk.imports import tracker_text, tracker_xlsx
 
     _open(args, create=False)
     project = projects.get_project(args.project)
@@ -291,7 +292,7 @@ def run_import(args: argparse.Namespace) -> int:
     preview = tracker_xlsx.read_tracker(project.id, args.file, dt.date.today())
     for conflict in preview.conflicts:
         conflict.take_client = args.conflicts == "client"
-    for line in tracker_xlsx.preview_lines(preview, language):
+    for line in tracker_text.preview_lines(preview, language):
         _print(line)
     count = len(preview.changes) + len(preview.new_steps)
     count += sum(c.take_client for c in preview.conflicts)

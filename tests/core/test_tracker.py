@@ -17,6 +17,7 @@ from pmdesk import db
 from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import display_width, export_person_steps, export_tracker
+from pmdesk.imports import tracker_text, xlsx_files
 from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.imports.tracker_xlsx import TrackerProblem, TrackerRefused
 from pmdesk.models import ActionItem, ActionSource, ActionStatus, Language, Person, Project
@@ -239,7 +240,7 @@ def test_edited_tracker_imports_exactly_the_edits(tracker: Path, demo: int, tmp_
         (ids["key_users"], "client_comment"),
     }
     assert [s.title for s in preview.new_steps] == ["Book the training room"]
-    lines = importer.preview_lines(preview)
+    lines = tracker_text.preview_lines(preview)
     assert any("status In progress → Done" in line for line in lines)
     assert {a.id: _values(a) for a in progress.list_actions(demo)} == before, "preview only"
 
@@ -301,9 +302,9 @@ def test_an_old_tracker_without_a_baseline_imports_two_way_with_a_notice(
         ("status", "blocked"),
         ("client_comment", ""),
     }, "without a baseline the team's newer comment looks like the client's"
-    [notice] = [importer.describe_notice(n) for n in preview.notices]
+    [notice] = [tracker_text.describe_notice(n) for n in preview.notices]
     assert notice.startswith("The file carries no export baseline")
-    [zh] = [importer.describe_notice(n, Language.ZH_CN) for n in preview.notices]
+    [zh] = [tracker_text.describe_notice(n, Language.ZH_CN) for n in preview.notices]
     assert zh.startswith("文件没有导出基线")
 
 
@@ -325,7 +326,7 @@ def test_a_step_moved_back_from_done_loses_only_its_date(
         ("status", "in_progress"),
         ("completed_on", None),
     }
-    lines = importer.preview_lines(preview, Language.ZH_CN)
+    lines = tracker_text.preview_lines(preview, Language.ZH_CN)
     assert any("状态为进行中，但填有实际完成日期" in line for line in lines)
 
 
@@ -358,7 +359,7 @@ def test_changes_outside_the_client_columns_are_notices(
     workbook.save(tmp_path / "due.xlsx")
     preview = importer.read_tracker(demo, tmp_path / "due.xlsx", TODAY)
     assert preview.is_empty
-    [notice] = [importer.describe_notice(n) for n in preview.notices]
+    [notice] = [tracker_text.describe_notice(n) for n in preview.notices]
     assert notice == (
         f"Row 3 ({sheet['A3'].value}): Due {planned.isoformat()} → 2027-01-01 in the file; "
         "not imported (change it in pmdesk if agreed)."
@@ -487,10 +488,10 @@ def test_truncated_and_foreign_workbooks_are_refused(
 def test_size_and_row_limits(
     tracker: Path, demo: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    monkeypatch.setattr(xlsx_files, "MAX_BYTES", 1000)
     with pytest.raises(TrackerProblem, match="at most 20 MB"):
         importer.read_tracker(demo, tracker, TODAY)
-    monkeypatch.setattr(importer, "MAX_BYTES", 20 * 1024 * 1024)
+    monkeypatch.setattr(xlsx_files, "MAX_BYTES", 20 * 1024 * 1024)
     monkeypatch.setattr(importer, "MAX_ROWS", 5)
     with pytest.raises(TrackerProblem, match="more than 5 rows"):
         importer.read_tracker(demo, tracker, TODAY)

@@ -25,6 +25,7 @@ from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.imports import tracker_xlsx as importer
+from pmdesk.imports import xlsx_files
 from pmdesk.imports.tracker_xlsx import TrackerProblem
 from pmdesk.models import ActionStatus, Language, Project
 from pmdesk.services import progress
@@ -299,7 +300,7 @@ def macro_enabled(source: Source) -> Path:
 def too_many_parts(source: Source) -> Path:
     target = rezip(source.tracker, source.target())
     with zipfile.ZipFile(target, "a") as archive:
-        for number in range(importer.MAX_PARTS):
+        for number in range(xlsx_files.MAX_PARTS):
             archive.writestr(f"xl/media/image{number}.png", b"")
     return target
 

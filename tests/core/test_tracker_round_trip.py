@@ -24,6 +24,7 @@ import pytest
 from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
+from pmdesk.imports import tracker_text
 from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.models import ActionItem, ActionSource, Language
 from pmdesk.services import progress
@@ -100,7 +101,7 @@ def row_of(tracker: Path, action: ActionItem) -> int:
 
 
 def lines(preview: importer.TrackerPreview) -> list[str]:
-    return importer.preview_lines(preview)
+    return tracker_text.preview_lines(preview)
 
 
 def test_client_edits_saved_by_calc_import_as_the_preview_says(

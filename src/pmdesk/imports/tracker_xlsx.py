@@ -18,9 +18,9 @@ transaction, or nothing, after a backup.
 
 Only what the instructions sheet says the client may change is imported; other edits
 (a step's title, owner, dates) are listed as notices, old → new, and left as planned. A
-formula is read as its text, never evaluated. Files are bounded: at most `MAX_BYTES` on
-disk, `MAX_UNPACKED` unpacked and `MAX_ROWS` rows, so a huge or malicious file is
-refused instead of filling memory.
+formula is read as its text, never evaluated. The file is checked (xlsx_files) before
+openpyxl reads it, and at most `MAX_ROWS` rows with values are read, so a huge or
+malicious file is refused instead of filling memory. tracker_text words the preview.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import zipfile
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +40,7 @@ from openpyxl.utils.datetime import from_excel
 
 from pmdesk import backups, db
 from pmdesk.db import transaction
+from pmdesk.imports.xlsx_files import CONTROL, WorkbookProblem, check_file, has_comments, shown
 from pmdesk.models import (
     ActionItem,
     ActionSource,
@@ -52,7 +51,7 @@ from pmdesk.models import (
     Project,
 )
 from pmdesk.services import progress
-from pmdesk.services.common import FieldEdit, ValidationProblem, edit_fields, get_or_fail
+from pmdesk.services.common import FieldEdit, edit_fields, get_or_fail
 from pmdesk.services.progress import (
     BASELINE_MARK,
     BASELINE_SHEET,
@@ -65,36 +64,18 @@ from pmdesk.services.progress import (
 from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
 from pmdesk.vocabulary import label
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED = 200 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COMMENT = 5_000
 MAX_TITLE: int = ActionItem.title.max_length
-MAX_PARTS = 10_000
 #: Problems listed before giving up on a file (the first is enough to refuse it).
 MAX_PROBLEMS = 50
 _HEADER_SEARCH_ROWS = 10
 _REQUIRED = ("id", "title", "status")
-_SCAN_CHUNK = 1024 * 1024
 #: No cell the tracker reads holds more (a comment is at most MAX_COMMENT).
 _MAX_CELL = 32_767  # Excel's own limit
-_CONTENT_TYPES_LIMIT = 1024 * 1024
-_NO_WORKBOOK = "cannot be read as an Excel workbook: it is a zip file without a workbook part"
-_WORKBOOK_TYPE = b"spreadsheetml.sheet.main+xml"
-_WORKBOOK_PART = re.compile(
-    rb'PartName="/([^"]+)"\s+ContentType="[^"]*spreadsheetml\.sheet\.main\+xml"'
-    rb'|ContentType="[^"]*spreadsheetml\.sheet\.main\+xml"\s+PartName="/([^"]+)"'
-)
-_OTHER_KINDS = {
-    b"ms-excel.sheet.macroEnabled": "a macro-enabled workbook (.xlsm)",
-    b"wordprocessingml.document": "a Word document",
-    b"presentationml.presentation": "a PowerPoint presentation",
-}
-#: Characters a cell may not hold: C0/C1 controls other than tab and line breaks.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-class TrackerProblem(ValidationProblem):
+class TrackerProblem(WorkbookProblem):
     """A tracker that cannot be imported; `field` says where (file, or sheet/row/column)."""
 
 
@@ -256,7 +237,10 @@ def read_tracker(project_id: int, path: Path, today: dt.date) -> TrackerPreview:
     """
     get_or_fail(Project, project_id)
     path = Path(path)
-    _check_file(path)
+    try:
+        check_file(path)
+    except WorkbookProblem as problem:
+        raise TrackerProblem(problem.field, problem.message) from problem
     try:
         # Formulas as formulas, not cached values: a client's formula is refused, not guessed.
         workbook = load_workbook(path, read_only=True, data_only=False)
@@ -264,13 +248,13 @@ def read_tracker(project_id: int, path: Path, today: dt.date) -> TrackerPreview:
         raise TrackerProblem(
             path.name,
             "cannot be read as an Excel workbook (damaged, incomplete or not .xlsx): "
-            + _shown(str(exc) or type(exc).__name__),
+            + shown(str(exc) or type(exc).__name__),
         ) from exc
     reader = _Reader(project_id, path.name, today)
     try:
         marked = _check_mark(workbook, project_id, path.name)
         preview = reader.read(workbook, marked)
-        if _has_comments(path):
+        if has_comments(path):
             # Streaming reads skip comments: read the sheet whole, only when it has some.
             full = load_workbook(path, data_only=False)
             reader.read_cell_notes(full[reader.sheet], preview)
@@ -281,96 +265,10 @@ def read_tracker(project_id: int, path: Path, today: dt.date) -> TrackerPreview:
         raise TrackerProblem(
             path.name,
             "cannot be read as an Excel workbook (damaged, incomplete or not .xlsx): "
-            + _shown(str(exc) or type(exc).__name__),
+            + shown(str(exc) or type(exc).__name__),
         ) from exc
     finally:
         workbook.close()
-
-
-def _has_comments(path: Path) -> bool:
-    with zipfile.ZipFile(path) as archive:
-        return any(
-            name.lower().startswith("xl/comments") or "/comments" in name.lower()
-            for name in archive.namelist()
-        )
-
-
-def _check_file(path: Path) -> None:
-    name = path.name
-    if not path.is_file():
-        raise TrackerProblem(name, "no such file" if not path.exists() else "is not a file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise TrackerProblem(
-            name, f"is {size / 1024 / 1024:.0f} MB; a tracker may be at most 20 MB"
-        )
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise TrackerProblem(
-            name,
-            "is password-protected or an old .xls file: save it as .xlsx without a password",
-        )
-    if not head.startswith(b"PK"):
-        raise TrackerProblem(name, "is not an Excel .xlsx workbook")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_parts(archive, name)
-    except TrackerProblem:
-        raise
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as exc:
-        # RuntimeError: an encrypted zip entry; ValueError: an unknown compression method
-        raise TrackerProblem(
-            name, f"is damaged or incomplete (not a readable .xlsx): {_shown(str(exc))}"
-        ) from exc
-
-
-def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse what must never reach the XML parser: bombs, DTDs, other kinds of Office file.
-
-    Sizes are the ones the zip declares; reading never goes past them (zipfile stops at the
-    declared size and checks the CRC), so a lying size only makes the file unreadable.
-    """
-    infos = archive.infolist()
-    if len(infos) > MAX_PARTS:
-        raise TrackerProblem(name, f"has {len(infos):,} parts; too many for a tracker")
-    if sum(info.file_size for info in infos) > MAX_UNPACKED:
-        raise TrackerProblem(name, "unpacks to more than 200 MB; too large for a tracker")
-    names = {info.filename for info in infos}
-    if "[Content_Types].xml" not in names:
-        raise TrackerProblem(name, _NO_WORKBOOK)
-    for info in infos:
-        xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
-        if xml and _declares_entities(archive, info):
-            raise TrackerProblem(
-                name,
-                f"has a document type or entity declaration in {info.filename} "
-                "(Excel never writes one); refused as unsafe",
-            )
-    with archive.open("[Content_Types].xml") as part:
-        types = part.read(_CONTENT_TYPES_LIMIT).replace(b"\0", b"")
-    for marker, kind in _OTHER_KINDS.items():
-        if marker in types:
-            raise TrackerProblem(name, f"is {kind}; save the tracker as an Excel .xlsx workbook")
-    if _WORKBOOK_TYPE not in types:
-        raise TrackerProblem(name, _NO_WORKBOOK)
-    for match in _WORKBOOK_PART.finditer(types):
-        part_name = (match.group(1) or match.group(2)).decode("utf-8", "replace")
-        if part_name not in names:
-            raise TrackerProblem(name, f"is incomplete: its workbook part {part_name} is missing")
-
-
-def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """True if an XML part has a DTD or entities (billion laughs, external entities)."""
-    tail = b""
-    with archive.open(info) as part:
-        while chunk := part.read(_SCAN_CHUNK):
-            # NULs removed: the markers are found in UTF-16 parts too.
-            text = tail + chunk.replace(b"\0", b"")
-            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
-                return True
-            tail = text[-16:]
-    return False
 
 
 def _check_mark(workbook: Any, project_id: int, name: str) -> bool:
@@ -446,13 +344,7 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"“{_shown(text)}” is not a date (write it as 2026-11-30)")
-
-
-def _shown(text: str, limit: int = 80) -> str:
-    """Text quoted in a message: one line, control characters visible, long text cut."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", " ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    raise ValueError(f"“{shown(text)}” is not a date (write it as 2026-11-30)")
 
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -646,8 +538,8 @@ class _Reader:
                         cell.row,
                         self.row_ids.get(cell.row, ""),
                         column,
-                        _shown(str(comment.author or ""), 40),
-                        _shown(str(comment.text), 300),
+                        shown(str(comment.author or ""), 40),
+                        shown(str(comment.text), 300),
                     )
                 )
 
@@ -736,7 +628,7 @@ class _Reader:
             value = cells[key] = _unescaped(value)
             if len(value) > _MAX_CELL:
                 self._refuse(row, key, f"holds {len(value):,} characters; too long for a tracker")
-            control = _CONTROL.search(value)
+            control = CONTROL.search(value)
             if control is not None:
                 code = f"U+{ord(control.group()):04X}"
                 self._refuse(row, key, f"contains a control character ({code}); remove it")
@@ -757,7 +649,7 @@ class _Reader:
         match = _ID.match(text)
         if match:
             return int(match.group(1))
-        self._refuse(row, "id", f"“{_shown(text)}” is not a tracker ID (like A-0012)")
+        self._refuse(row, "id", f"“{shown(text)}” is not a tracker ID (like A-0012)")
 
     def _choice(self, row: int, key: str, cells: dict[str, Any], choices: dict[str, Any]) -> Any:
         text = _text(cells.get(key))
@@ -768,7 +660,7 @@ class _Reader:
             allowed = "、".join(dict.fromkeys(label(c, Language.ZH_CN) for c in choices.values()))
             english = ", ".join(dict.fromkeys(label(c) for c in choices.values()))
             self._refuse(
-                row, key, f"unknown value “{_shown(text)}” (use one of: {english} / {allowed})"
+                row, key, f"unknown value “{shown(text)}” (use one of: {english} / {allowed})"
             )
         return found
 
@@ -895,7 +787,7 @@ class _Reader:
         owner_name = _text(cells.get("owner"))
         owner = people.get(_normal(owner_name)) if owner_name else None
         if owner_name and owner is None:
-            self._refuse(row, "owner", f"no one called “{_shown(owner_name)}” in this project")
+            self._refuse(row, "owner", f"no one called “{shown(owner_name)}” in this project")
         start = self._date(row, "start", cells)
         due = self._date(row, "due", cells)
         priority = self._choice(row, "priority", cells, _PRIORITIES)
@@ -1021,220 +913,3 @@ def redo_import(applied: AppliedImport, snapshots: Iterable[Snapshot]) -> None:
             restore(snapshot)
         for edit in applied.edits:
             edit_fields(edit.model, edit.record_id, edit.after)
-
-
-# -- describing --------------------------------------------------------------------------
-
-_WORDS: dict[Language, dict[str, str]] = {
-    Language.EN: {
-        "status": "status",
-        "completed_on": "completed on",
-        "client_comment": "client comment",
-        "title": "step",
-        "owner": "owner",
-        "start_date": "start",
-        "due_date": "due",
-        "priority": "priority",
-        "comment": "comment",
-        "new": "new step",
-        "empty": "(empty)",
-        "row": "row {row}",
-        "changes": "The client's changes (imported):",
-        "conflicts": "Conflicts — changed by the client and in pmdesk since the export "
-        "(pmdesk's value stays unless you take the client's):",
-        "conflict": "{step} {title}: {field} — sent {sent}; pmdesk now {ours}; client {theirs}",
-        "take": " → the client's value is taken",
-        "keep": " → pmdesk's value stays",
-        "kept": "Changed in pmdesk since the export (they stay):",
-        "new_steps": "New steps the client added (created):",
-        "deleted": "Rows deleted from the file (the steps stay in pmdesk; cancel them there "
-        "if agreed):",
-        "cell_notes": "Cell comments (not imported; copy what matters into pmdesk):",
-        "cell_note": "Row {row} ({step}), {column}: “{text}”{author}",
-        "notices": "Notices:",
-        "nothing": "No changes to import.",
-        "imported_before": "Nothing to import: this file's changes are already in pmdesk "
-        "(it was imported before).",
-        "no_mark": "The file has no pmdesk mark (it may have been copied into a new "
-        "workbook); it was recognised by its columns.",
-        "no_baseline": "The file carries no export baseline (an older tracker, or copied "
-        "into a new workbook): every difference from pmdesk is taken as the client's "
-        "change, including values changed in pmdesk since it was sent.",
-        "plan_edit": "Row {row} ({step}): {column} {old} → {new} in the file; not imported "
-        "(change it in pmdesk if agreed).",
-        "completion_cleared": "Row {row}{step}: status {new} with completion date {old}: "
-        "the date is cleared (only a done step has one).",
-        "deleted_in_pmdesk": "Row {row} ({step}) “{title}”: the step was deleted in pmdesk "
-        "since the export; the row is not imported.",
-        "imported_before_row": "Row {row}: “{title}” was imported before as {step}; not "
-        "added again.",
-    },
-    Language.ZH_CN: {
-        "status": "状态",
-        "completed_on": "实际完成日期",
-        "client_comment": "客户意见",
-        "title": "工作事项",
-        "owner": "负责人",
-        "start_date": "开始日期",
-        "due_date": "计划完成日期",
-        "priority": "优先级",
-        "comment": "意见",
-        "new": "新增工作事项",
-        "empty": "（空）",
-        "row": "第 {row} 行",
-        "changes": "客户的修改（将导入）：",
-        "conflicts": "冲突——导出后客户和 pmdesk 都修改了同一单元格"
-        "（保留 pmdesk 的值，除非选择客户的值）：",
-        "conflict": "{step} {title}：{field}——导出时 {sent}；pmdesk 现为 {ours}；客户填写 {theirs}",
-        "take": " → 采用客户的值",
-        "keep": " → 保留 pmdesk 的值",
-        "kept": "导出后在 pmdesk 中的修改（保留）：",
-        "new_steps": "客户新增的工作事项（将创建）：",
-        "deleted": "文件中删除的行（工作事项仍保留在 pmdesk 中；如已商定，请在 pmdesk 中取消）：",
-        "cell_notes": "单元格批注（不导入；如有需要请录入 pmdesk）：",
-        "cell_note": "第 {row} 行（{step}），{column}：“{text}”{author}",
-        "notices": "提示：",
-        "nothing": "没有需要导入的修改。",
-        "imported_before": "没有需要导入的内容：此文件中的修改已在 pmdesk 中（此前已导入）。",
-        "no_mark": "文件没有 pmdesk 标记（可能已复制到新工作簿）；已按列标题识别。",
-        "no_baseline": "文件没有导出基线（旧版跟踪表，或已复制到新工作簿）：与 pmdesk 不同之处"
-        "均视为客户的修改，包括导出后在 pmdesk 中修改的值。",
-        "plan_edit": "第 {row} 行（{step}）：文件中{column}为 {old} → {new}；不导入"
-        "（如已商定，请在 pmdesk 中修改）。",
-        "completion_cleared": "第 {row} 行{step}：状态为{new}，但填有实际完成日期 {old}："
-        "已清除该日期（只有已完成的工作事项才有完成日期）。",
-        "deleted_in_pmdesk": "第 {row} 行（{step}）“{title}”：导出后该工作事项已在 pmdesk "
-        "中删除；此行不导入。",
-        "imported_before_row": "第 {row} 行：“{title}”此前已导入为 {step}；不再重复新增。",
-    },
-}
-
-
-def describe_value(name: str, value: Any, language: Language) -> str:
-    if value in (None, ""):
-        return _WORDS[language]["empty"]
-    if name == "status":
-        return label(ActionStatus(value), language)
-    if name == "priority":
-        return label(Priority(value), language)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return f"“{_shown(str(value))}”" if name in ("client_comment", "title") else str(value)
-
-
-def describe_notice(notice: Notice, language: Language = Language.EN) -> str:
-    words = _WORDS[language]
-    if notice.kind == "imported_before":
-        template = words["imported_before_row"]
-    else:
-        template = words[notice.kind]
-    old, new = notice.old, notice.new
-    if notice.kind == "completion_cleared":
-        old, new = describe_value("completed_on", old, language), label(ActionStatus(new), language)
-    elif notice.kind == "plan_edit":
-        old, new = describe_value("", old, language), describe_value("", new, language)
-    step = notice.step
-    if notice.kind == "completion_cleared":
-        step = f" ({step})" if step else ""
-    return template.format(
-        row=notice.row,
-        step=step,
-        column=notice.column,
-        title=_shown(notice.title),
-        old=old,
-        new=new,
-    )
-
-
-def preview_sections(
-    preview: TrackerPreview, language: Language = Language.EN
-) -> list[tuple[str, list[str]]]:
-    """The preview as titled groups of lines (the dialog and the command line show them)."""
-    words = _WORDS[language]
-    sections: list[tuple[str, list[str]]] = []
-
-    def value(name: str, v: Any) -> str:
-        return describe_value(name, v, language)
-
-    changes = [
-        f"{tracker_id(c.number)} {c.title}: {words[c.field]} {value(c.field, c.old)} → "
-        f"{value(c.field, c.new)}"
-        for c in preview.changes
-    ]
-    conflicts = [
-        words["conflict"].format(
-            step=tracker_id(c.number),
-            title=c.title,
-            field=words[c.field],
-            sent=value(c.field, c.sent),
-            ours=value(c.field, c.ours),
-            theirs=value(c.field, c.theirs),
-        )
-        + (words["take"] if c.take_client else words["keep"])
-        for c in preview.conflicts
-    ]
-    kept = [
-        f"{tracker_id(k.number)} {k.title}: {words[k.field]} {value(k.field, k.sent)} → "
-        f"{value(k.field, k.now)}"
-        for k in preview.kept
-    ]
-    new_steps = []
-    for s in preview.new_steps:
-        details = [f"{words['status']} {label(s.status, language)}"]
-        if s.owner_name:
-            details.append(f"{words['owner']} {s.owner_name}")
-        if s.start_date:
-            details.append(f"{words['start_date']} {s.start_date.isoformat()}")
-        if s.due_date:
-            details.append(f"{words['due_date']} {s.due_date.isoformat()}")
-        if s.completed_on:
-            details.append(f"{words['completed_on']} {s.completed_on.isoformat()}")
-        details.append(f"{words['priority']} {label(s.priority, language)}")
-        if s.client_comment:
-            details.append(f"{words['comment']} {value('client_comment', s.client_comment)}")
-        where = words["row"].format(row=s.row)
-        new_steps.append(f"+ {words['new']} ({where}): {s.title} ({'; '.join(details)})")
-    deleted = [f"− {tracker_id(d.number)} {d.title}" for d in preview.deleted]
-    notes = [
-        words["cell_note"].format(
-            row=n.row,
-            step=n.step or words["new"],
-            column=n.column,
-            text=n.text,
-            author=f" — {n.author}" if n.author else "",
-        )
-        for n in preview.cell_notes
-    ]
-    notices = [describe_notice(n, language) for n in preview.notices]
-    for key, lines in (
-        ("changes", changes),
-        ("conflicts", conflicts),
-        ("new_steps", new_steps),
-        ("kept", kept),
-        ("deleted", deleted),
-        ("cell_notes", notes),
-        ("notices", notices),
-    ):
-        if lines:
-            sections.append((words[key], lines))
-    return sections
-
-
-def preview_summary(preview: TrackerPreview, language: Language = Language.EN) -> str:
-    """One line saying whether there is anything to import."""
-    words = _WORDS[language]
-    if preview.imported_before:
-        return words["imported_before"]
-    return words["nothing"] if preview.is_empty else ""
-
-
-def preview_lines(preview: TrackerPreview, language: Language = Language.EN) -> list[str]:
-    """The preview as lines of text, each group under its title (the command line)."""
-    lines = []
-    for title, group in preview_sections(preview, language):
-        lines.append(title)
-        lines.extend(f"  {line}" for line in group)
-    summary = preview_summary(preview, language)
-    if summary:
-        lines.append(summary)
-    return lines

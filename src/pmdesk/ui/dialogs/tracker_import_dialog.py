@@ -21,13 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.imports.tracker_xlsx import (
-    Conflict,
-    TrackerPreview,
-    describe_value,
-    preview_sections,
-    preview_summary,
-)
+from pmdesk.imports.tracker_text import describe_value, preview_sections, preview_summary
+from pmdesk.imports.tracker_xlsx import Conflict, TrackerPreview
 from pmdesk.models import Language
 from pmdesk.services.progress import tracker_id
 
