@@ -3865,8 +3865,8 @@
         <translation>导入跟踪表</translation>
     </message>
     <message>
-        <source>{file}: {changes} changes from the client, {conflicts} conflicts, {new} new steps. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
-        <translation>{file}：客户修改 {changes} 处，冲突 {conflicts} 处，新增工作事项 {new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
+        <source>{file} — changes from the client: {changes}; conflicts: {conflicts}; new steps: {new}. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
+        <translation>{file}——客户修改：{changes} 处；冲突：{conflicts} 处；新增工作事项：{new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
     </message>
     <message>
         <source>Changes in the tracker</source>

@@ -76,6 +76,8 @@ def test_a_conflict_ticked_in_the_preview_takes_the_clients_value(
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, TrackerImportDialog)
         seen["lines"] = [dialog.changes.item(i).text() for i in range(dialog.changes.count())]
+        model = dialog.conflict_model
+        seen["conflict"] = [model.data(model.index(0, c)) for c in range(1, 6)]
         view = dialog.conflicts
         index = dialog.conflict_model.index(0, 0)
         qtbot.mouseClick(
@@ -95,10 +97,13 @@ def test_a_conflict_ticked_in_the_preview_takes_the_clients_value(
         "The client's changes (imported):",
         f"{w} {walk.title}: status In progress → Done",
     ]
-    assert (
-        f"{k} {key_users.title}: client comment — sent (empty); pmdesk now “Chased on the "
-        "phone”; client “Derby names theirs” → pmdesk's value stays"
-    ) in lines
+    assert seen["conflict"] == [
+        f"{k} {key_users.title}",
+        "Client comment",
+        "(empty)",
+        "“Chased on the phone”",
+        "“Derby names theirs”",
+    ]
     assert seen["ticked"] == Qt.CheckState.Checked
     assert ActionItem.get_by_id(key_users.id).client_comment == "Derby names theirs"
     assert ActionItem.get_by_id(walk.id).status == "done"

@@ -28,6 +28,11 @@ _WORDS: dict[Language, dict[str, str]] = {
         "new": "new step",
         "empty": "(empty)",
         "row": "row {row}",
+        "change": "{step} {title}: {field} {old} → {new}",
+        "new_line": "+ {new} ({where}): {title} ({details})",
+        "detail": "{name} {value}",
+        "separator": "; ",
+        "by": " — {author}",
         "changes": "The client's changes (imported):",
         "conflicts": "Conflicts — changed by the client and in pmdesk since the export "
         "(pmdesk's value stays unless you take the client's):",
@@ -71,6 +76,11 @@ _WORDS: dict[Language, dict[str, str]] = {
         "new": "新增工作事项",
         "empty": "（空）",
         "row": "第 {row} 行",
+        "change": "{step} {title}：{field} {old} → {new}",
+        "new_line": "+ {new}（{where}）：{title}（{details}）",
+        "detail": "{name}：{value}",
+        "separator": "；",
+        "by": "——{author}",
         "changes": "客户的修改（将导入）：",
         "conflicts": "冲突——导出后客户和 pmdesk 都修改了同一单元格"
         "（保留 pmdesk 的值，除非选择客户的值）：",
@@ -136,21 +146,27 @@ def describe_notice(notice: Notice, language: Language = Language.EN) -> str:
 
 
 def preview_sections(
-    preview: TrackerPreview, language: Language = Language.EN
+    preview: TrackerPreview, language: Language = Language.EN, *, conflicts: bool = True
 ) -> list[tuple[str, list[str]]]:
-    """The preview as titled groups of lines (the dialog and the command line show them)."""
+    """The preview as titled groups of lines (the dialog and the command line show them);
+    without the conflicts if `conflicts` is false (the dialog has a table for them)."""
     words = _WORDS[language]
     sections: list[tuple[str, list[str]]] = []
 
     def value(name: str, v: Any) -> str:
         return describe_value(name, v, language)
 
-    changes = [
-        f"{tracker_id(c.number)} {c.title}: {words[c.field]} {value(c.field, c.old)} → "
-        f"{value(c.field, c.new)}"
-        for c in preview.changes
-    ]
-    conflicts = [
+    def change(number: int, title: str, field: str, old: Any, new: Any) -> str:
+        return words["change"].format(
+            step=tracker_id(number),
+            title=title,
+            field=words[field],
+            old=value(field, old),
+            new=value(field, new),
+        )
+
+    changes = [change(c.number, c.title, c.field, c.old, c.new) for c in preview.changes]
+    conflict_lines = [
         words["conflict"].format(
             step=tracker_id(c.number),
             title=c.title,
@@ -160,29 +176,31 @@ def preview_sections(
             theirs=value(c.field, c.theirs),
         )
         + (words["take"] if c.take_client else words["keep"])
-        for c in preview.conflicts
+        for c in (preview.conflicts if conflicts else [])
     ]
-    kept = [
-        f"{tracker_id(k.number)} {k.title}: {words[k.field]} {value(k.field, k.sent)} → "
-        f"{value(k.field, k.now)}"
-        for k in preview.kept
-    ]
+    kept = [change(k.number, k.title, k.field, k.sent, k.now) for k in preview.kept]
     new_steps = []
     for s in preview.new_steps:
-        details = [f"{words['status']} {label(s.status, language)}"]
-        if s.owner_name:
-            details.append(f"{words['owner']} {s.owner_name}")
-        if s.start_date:
-            details.append(f"{words['start_date']} {s.start_date.isoformat()}")
-        if s.due_date:
-            details.append(f"{words['due_date']} {s.due_date.isoformat()}")
-        if s.completed_on:
-            details.append(f"{words['completed_on']} {s.completed_on.isoformat()}")
-        details.append(f"{words['priority']} {label(s.priority, language)}")
-        if s.client_comment:
-            details.append(f"{words['comment']} {value('client_comment', s.client_comment)}")
-        where = words["row"].format(row=s.row)
-        new_steps.append(f"+ {words['new']} ({where}): {s.title} ({'; '.join(details)})")
+        shown_values = [
+            ("status", label(s.status, language)),
+            ("owner", s.owner_name),
+            ("start_date", value("start_date", s.start_date) if s.start_date else ""),
+            ("due_date", value("due_date", s.due_date) if s.due_date else ""),
+            ("completed_on", value("completed_on", s.completed_on) if s.completed_on else ""),
+            ("priority", label(s.priority, language)),
+            ("comment", value("client_comment", s.client_comment) if s.client_comment else ""),
+        ]
+        details = words["separator"].join(
+            words["detail"].format(name=words[name], value=v) for name, v in shown_values if v
+        )
+        new_steps.append(
+            words["new_line"].format(
+                new=words["new"],
+                where=words["row"].format(row=s.row),
+                title=s.title,
+                details=details,
+            )
+        )
     deleted = [f"− {tracker_id(d.number)} {d.title}" for d in preview.deleted]
     notes = [
         words["cell_note"].format(
@@ -190,14 +208,14 @@ def preview_sections(
             step=n.step or words["new"],
             column=n.column,
             text=n.text,
-            author=f" — {n.author}" if n.author else "",
+            author=words["by"].format(author=n.author) if n.author else "",
         )
         for n in preview.cell_notes
     ]
     notices = [describe_notice(n, language) for n in preview.notices]
     for key, lines in (
         ("changes", changes),
-        ("conflicts", conflicts),
+        ("conflicts", conflict_lines),
         ("new_steps", new_steps),
         ("kept", kept),
         ("deleted", deleted),

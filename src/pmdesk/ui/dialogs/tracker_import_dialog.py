@@ -110,9 +110,9 @@ class TrackerImportDialog(QDialog):
         layout = QVBoxLayout(self)
         summary = QLabel(
             self.tr(
-                "{file}: {changes} changes from the client, {conflicts} conflicts, {new} new "
-                "steps. Nothing is saved until you apply; Edit → Undo takes the whole import "
-                "back."
+                "{file} — changes from the client: {changes}; conflicts: {conflicts}; new "
+                "steps: {new}. Nothing is saved until you apply; Edit → Undo takes the whole "
+                "import back."
             ).format(
                 file=preview.file_name,
                 changes=len(preview.changes),
@@ -133,7 +133,7 @@ class TrackerImportDialog(QDialog):
         self.changes.setWordWrap(True)
         bold = QFont(self.changes.font())
         bold.setBold(True)
-        for title, lines in preview_sections(preview, language):
+        for title, lines in preview_sections(preview, language, conflicts=False):
             heading = QListWidgetItem(title, self.changes)
             heading.setFont(bold)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
