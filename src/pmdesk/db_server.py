@@ -249,6 +249,7 @@ _STEP_NUMBERS = (
     LANGUAGE plpgsql AS $$
     BEGIN
         IF NEW.number IS NULL THEN
+            PERFORM pg_advisory_xact_lock(hashtext('pmdesk step ' || NEW.project_id));
             NEW.number := (SELECT COALESCE(MAX(number), 0) + 1 FROM action_item
                 WHERE project_id = NEW.project_id);
         END IF;

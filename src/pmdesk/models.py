@@ -25,6 +25,7 @@ from peewee import (
     IntegerField,
     Model,
     NodeList,
+    PostgresqlDatabase,
     TextField,
     fn,
 )
@@ -583,6 +584,12 @@ class ActionItem(BaseModel):
     def save(self, force_insert: bool = False, only: Any = None) -> Any:
         if self.number is None and (force_insert or self.get_id() is None):
             project = self.__data__.get("project")
+            if isinstance(database.obj, PostgresqlDatabase):
+                # Colleagues adding steps to one project at once take turns (until
+                # commit), so each reads the number the other one took.
+                database.execute_sql(
+                    "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pmdesk step {project}",)
+                )
             latest = (
                 ActionItem.select(fn.MAX(ActionItem.number))
                 .where(ActionItem.project == project)
