@@ -145,10 +145,10 @@ class MainWindow(QMainWindow):
         if self.project_tabs:
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
+        from pmdesk.ui.live_meeting.tab import LiveMeetingTab
+        from pmdesk.ui.stakeholders.tab import StakeholdersTab
         from pmdesk.ui.tabs.kickoff import KickoffTab
-        from pmdesk.ui.tabs.live_meeting import LiveMeetingTab
         from pmdesk.ui.tabs.progress import ProgressTab
-        from pmdesk.ui.tabs.stakeholders import StakeholdersTab
 
         context = self._context
         self.kickoff_tab = KickoffTab(context, self)
