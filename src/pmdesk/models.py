@@ -588,7 +588,8 @@ class ActionItem(BaseModel):
                 # Colleagues adding steps to one project at once take turns (until
                 # commit), so each reads the number the other one took.
                 database.execute_sql(
-                    "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pmdesk step {project}",)
+                    "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext(%s))",
+                    (f"pmdesk step {project}",),
                 )
             latest = (
                 ActionItem.select(fn.MAX(ActionItem.number))

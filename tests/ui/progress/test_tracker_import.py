@@ -3,44 +3,22 @@ them, a conflict ticked with mouse and keyboard, Apply, and Undo taking it all b
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.models import ActionItem, Language
-from pmdesk.services import Changes, progress
+from pmdesk.services import progress
 from pmdesk.ui.dialogs.tracker_import_dialog import TrackerImportDialog
-from pmdesk.ui.tabs.base import TabContext
-from pmdesk.ui.tabs.progress import ProgressTab
-from pmdesk.ui.undo import Editor
+from pmdesk.ui.progress.tab import ProgressTab
 
-from .conftest import TODAY
-
-NOW = dt.datetime.combine(TODAY, dt.time(10, 0))
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, demo_db: int, settings: QSettings) -> ProgressTab:
-    holder: dict[str, ProgressTab] = {}
-
-    def notify(changes: Changes) -> None:
-        holder["tab"].on_data_changed(changes)
-
-    editor = Editor(QUndoStack(), notify, lambda _problem: None)
-    widget = ProgressTab(TabContext(editor, Language.EN, settings, lambda: NOW))
-    holder["tab"] = widget
-    widget.open_files = False
-    qtbot.addWidget(widget)
-    widget.set_project(demo_db)
-    return widget
+from ..conftest import TODAY
 
 
 def returned_tracker(
@@ -88,7 +66,7 @@ def test_a_conflict_ticked_in_the_preview_takes_the_clients_value(
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, use_the_dialog)
-    tab.import_button.click()
+    tab.steps.import_button.click()
 
     w, k = progress.tracker_id(walk.number), progress.tracker_id(key_users.number)
     lines = seen["lines"]
