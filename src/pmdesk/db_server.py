@@ -639,14 +639,17 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
         7,
         "step numbers per project, tracker row origins",
         (
-            "ALTER TABLE public.action_item ADD COLUMN number integer",
-            "ALTER TABLE public.action_item ADD COLUMN tracker_origin text NOT NULL DEFAULT ''",
+            # IF NOT EXISTS: a server whose tables came from newer models keeps them.
+            "ALTER TABLE public.action_item ADD COLUMN IF NOT EXISTS number integer",
+            "ALTER TABLE public.action_item "
+            "ADD COLUMN IF NOT EXISTS tracker_origin text NOT NULL DEFAULT ''",
             # Not a user's edit: row versions and who changed a row stay as they were.
             "ALTER TABLE public.action_item DISABLE TRIGGER action_item_row_stamp",
-            "UPDATE public.action_item SET number = id",
+            "UPDATE public.action_item SET number = id WHERE number IS NULL",
             "ALTER TABLE public.action_item ENABLE TRIGGER action_item_row_stamp",
-            "CREATE UNIQUE INDEX action_item_project_id_number "
+            "CREATE UNIQUE INDEX IF NOT EXISTS action_item_project_id_number "
             "ON public.action_item (project_id, number)",
+            "DROP TRIGGER IF EXISTS action_item_number ON public.action_item",
             *_STEP_NUMBERS,
             "REVOKE ALL ON FUNCTION public.pmdesk_step_number() FROM PUBLIC",
         ),

@@ -184,7 +184,8 @@ def gather(
                 late_people[owner.id] = owner
         if open_then and shown:
             changed = action.row_changed_at
-            unchanged_since = changed is None or changed.date() <= end
+            # A server stamps the insert too: a row never updated is as it was made.
+            unchanged_since = changed is None or changed.date() <= end or action.row_version == 1
             if action.status == ActionStatus.BLOCKED and unchanged_since:
                 facts.blocked.append(action)
             if action.needs_client_assistance:
