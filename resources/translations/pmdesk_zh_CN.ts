@@ -838,6 +838,45 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Take the client&apos;s</source>
+        <translation>采用客户的值</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>导出时</translation>
+    </message>
+    <message>
+        <source>pmdesk now</source>
+        <translation>pmdesk 现值</translation>
+    </message>
+    <message>
+        <source>Client&apos;s</source>
+        <translation>客户填写</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>实际完成日期</translation>
+    </message>
+    <message>
+        <source>Client comment</source>
+        <translation>客户意见</translation>
+    </message>
+</context>
+<context>
     <name>CooperationBox</name>
     <message>
         <source>Cooperation type</source>
@@ -4209,8 +4248,8 @@
         <translation>导入跟踪表</translation>
     </message>
     <message>
-        <source>{file}: {changes} changes to steps, {new} new steps. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
-        <translation>{file}：步骤变更 {changes} 处，新增步骤 {new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
+        <source>{file} — changes from the client: {changes}; conflicts: {conflicts}; new steps: {new}. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
+        <translation>{file}——客户修改：{changes} 处；冲突：{conflicts} 处；新增工作事项：{new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
     </message>
     <message>
         <source>Changes in the tracker</source>
@@ -4221,12 +4260,12 @@
         <translation>没有可导入的变更。</translation>
     </message>
     <message>
-        <source>Not imported (for you to follow up):</source>
-        <translation>未导入（需您跟进）：</translation>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
     </message>
     <message>
-        <source>Notices</source>
-        <translation>提示</translation>
+        <source>&amp;Conflicts: the client and pmdesk both changed these cells since the export. pmdesk&apos;s value stays unless you tick “Take the client&apos;s”.</source>
+        <translation>冲突(&amp;C)：导出后客户和 pmdesk 都修改了这些单元格。除非勾选“采用客户的值”，否则保留 pmdesk 的值。</translation>
     </message>
     <message>
         <source>&amp;Apply all changes</source>

@@ -27,7 +27,9 @@ from peewee import (
     IntegerField,
     Model,
     NodeList,
+    PostgresqlDatabase,
     TextField,
+    fn,
 )
 
 from pmdesk.languages import Language
@@ -607,10 +609,35 @@ class ActionItem(BaseModel):
     client_comment = TextField(default="")
     created_at = DateTimeField(default=_now)
     next_step = TextField(default="")  # the arrangement a report states instead of a name
+    #: The step's number in its project, shown as its tracker ID (A-0001 is a project's
+    #: first step). Given on insert and never changed: IDs sent to clients stay valid.
+    number = IntegerField(null=True)
+    #: For a step a client added in a returned tracker: which file row it came from and the
+    #: values imported, so a second import of that file recognises the row (JSON; "" if none).
+    tracker_origin = TextField(default="")
     owner_id: int | None
     project_id: int
 
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        if self.number is None and (force_insert or self.get_id() is None):
+            project = self.__data__.get("project")
+            if isinstance(database.obj, PostgresqlDatabase):
+                # Colleagues adding steps to one project at once take turns (until
+                # commit), so each reads the number the other one took.
+                database.execute_sql(
+                    "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext(%s))",
+                    (f"pmdesk step {project}",),
+                )
+            latest = (
+                ActionItem.select(fn.MAX(ActionItem.number))
+                .where(ActionItem.project == project)
+                .scalar()
+            )
+            self.number = (latest or 0) + 1
+        return super().save(force_insert=force_insert, only=only)
+
     class Meta:
+        indexes = ((("project", "number"), True),)
         constraints = [
             not_blank("title"),
             Check("due_date IS NULL OR start_date IS NULL OR due_date >= start_date"),
