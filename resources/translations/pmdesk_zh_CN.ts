@@ -68,6 +68,7 @@
     </message>
     <message>
         <source>Action item title</source>
+        <extracomment>Made from an internal note: internal while the title quotes it (services.audience).</extracomment>
         <translation>行动项标题</translation>
     </message>
     <message>
@@ -97,6 +98,10 @@
     <message>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Made from an internal note: this step stays internal (left out of the minutes, tracker and report) until you rewrite its title in words the client may read.</source>
+        <translation>由内部备注生成：在您用客户可以阅读的措辞改写标题之前，此事项保持内部（不进入会议纪要、跟踪表和进展报告）。</translation>
     </message>
 </context>
 <context>
@@ -238,8 +243,8 @@
 <context>
     <name>AttitudesSection</name>
     <message>
-        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
-        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
+        <source>Internal — confidential: attitudes, and your judgement of which outcomes each leader values, are for the consultant team only and never appear in the minutes or the email. What a leader says (F8 notes too) is minuted as said, unless the note is marked internal.</source>
+        <translation>内部——保密：态度，以及您对各位领导最看重哪些成果的判断，仅供顾问组使用，绝不会出现在会议纪要或邮件中。领导的发言（包括 F8 记录）按原话写入纪要，标记为内部的记录除外。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2526,8 +2531,8 @@
         <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
     </message>
     <message>
-        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
-        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
+        <source>The minutes and the email are for the client: what was said is minuted as said; internal notes, attitudes and your judgement of what each leader values are never in them.</source>
+        <translation>会议纪要和邮件是发给客户的：发言按原话记录；内部备注、态度以及您对各位领导看重什么的判断绝不会出现在其中。</translation>
     </message>
     <message>
         <source>Version</source>

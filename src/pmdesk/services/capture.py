@@ -50,7 +50,7 @@ from pmdesk.models import (
     Side,
     database,
 )
-from pmdesk.services import drafts
+from pmdesk.services import audience, drafts
 from pmdesk.services.common import (
     Changes,
     FieldEdit,
@@ -606,8 +606,8 @@ def quick_action(
 def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[ActionItem]:
     """Action items from this meeting or its notes, by due date, with their owners.
 
-    `client_facing` leaves out cancelled items and those made from an internal note
-    (their title came from text the client must not see).
+    `client_facing` leaves out cancelled items and those internal by provenance (made
+    from an internal note and still quoting it: services.audience).
     """
     owner = Person.alias()
     source_note = Note.alias()
@@ -619,12 +619,13 @@ def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[Act
         .where((ActionItem.meeting == meeting_id) | (source_note.meeting == meeting_id))
         .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
     )
-    if client_facing:
-        query = query.where(
-            (ActionItem.status != ActionStatus.CANCELLED.value)
-            & (source_note.id.is_null() | ~source_note.internal)
-        )
-    return list(query)
+    if not client_facing:
+        return list(query)
+    query = query.where(ActionItem.status != ActionStatus.CANCELLED.value)
+    actions = list(query)
+    if not actions:
+        return actions
+    return audience.client_actions(actions, actions[0].project_id)
 
 
 # -- minutes distribution --------------------------------------------------------------
