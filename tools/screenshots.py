@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pmdesk import db
 from pmdesk.demo import create_demo_project
@@ -31,6 +31,39 @@ def _settle(app: QApplication) -> None:
 
 #: The window sizes shot: a 1280×800 laptop and a 1920×1080 screen.
 SIZES = ((1280, 800), (1920, 1080))
+
+
+def _dialogs(window: MainWindow) -> list[tuple[str, QWidget]]:
+    """The dialogs of Live meeting, Stakeholders and Progress, filled from the demo."""
+    from pmdesk.ui.dialogs.capture_dialogs import ActionItemDialog, ObservationDialog
+    from pmdesk.ui.dialogs.playbook_dialogs import FollowUpDialog
+    from pmdesk.ui.dialogs.progress_forms import ActionDialog
+
+    context = window.progress_tab.context
+    steps = window.progress_tab.steps
+    today = context.now().date()
+    people = [(p.id, p.name) for p in steps.people]
+    step = steps.plan.row(0)
+    return [
+        ("step", ActionDialog(context, steps.people, step, window)),
+        ("action-item", ActionItemDialog(step.title, people, today, lambda _v: True, window)),
+        (
+            "attitude",
+            ObservationDialog(people, context.language, lambda _v: True, window, comment="…"),
+        ),
+        (
+            "follow-up",
+            FollowUpDialog(
+                title=window.tr("Private follow-up"),
+                people=people,
+                person_id=people[0][0],
+                follow_up_on=today,
+                today=today,
+                save=lambda _v: None,
+                parent=window,
+            ),
+        ),
+    ]
 
 
 def shoot(
@@ -78,6 +111,13 @@ def shoot(
         for section in range(1, progress.sections.count()):
             progress.sections.setCurrentIndex(section)
             grab(f"progress-section-{section + 1}")
+        for name, dialog in _dialogs(window):
+            dialog.show()
+            _settle(app)
+            target = out / f"{prefix}-{len(written) + 1:02d}-dialog-{name}.png"
+            dialog.grab().save(str(target))
+            written.append(target)
+            dialog.close()
         window.close()
         window.deleteLater()
         app.processEvents()

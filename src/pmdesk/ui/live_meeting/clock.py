@@ -62,7 +62,11 @@ class MeetingClock(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._start is not None and self._stopped is None
+        """Started, not stopped, and not a past meeting (whose clock shows its start)."""
+        if self._start is None or self._stopped is not None:
+            return False
+        elapsed = capture.elapsed_seconds(self._start, self.context.now())
+        return elapsed <= CLOCK_HOURS * 3600
 
     def show_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id

@@ -3,6 +3,7 @@ or in the person dialog; the current row is the person the rest of the tab shows
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -197,6 +198,21 @@ class RegisterSection(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.register_view, 1)
         layout.addLayout(buttons)
+        # Tab order as laid out: search, filters, the table, then its buttons.
+        chain = [
+            self.search,
+            self.side_filter,
+            self.role_filter,
+            self.type_filter,
+            self.engagement_filter,
+            self.register_view,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.export_button,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._connect_signals()
         self._update_buttons()
 
