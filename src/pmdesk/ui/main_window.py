@@ -26,6 +26,7 @@ from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url, location, location_name
 from pmdesk.ui.undo_menu import UndoMenu
+from pmdesk.ui.widgets.forms import install_dialog_focus
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         the window is on screen before the data layer is even imported. Otherwise the
         database must be open and the window is loaded at once (as tests do)."""
         super().__init__(parent)
+        install_dialog_focus(QApplication.instance())
         self.db_path = db_path
         self.language = language
         self.settings = settings

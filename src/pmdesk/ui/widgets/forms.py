@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -166,3 +168,24 @@ def focus_first_field(dialog: QWidget) -> None:
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             return
         widget = widget.nextInFocusChain()
+
+
+class DialogFocus(QObject):
+    """Every pmdesk dialog opens with the cursor in its first field (see
+    `focus_first_field`), whoever wrote it: installed once on the application by the
+    main window. Message boxes and file dialogs keep Qt's own choice."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not isinstance(watched, QMessageBox | QFileDialog)
+        ):
+            focus_first_field(watched)
+        return False
+
+
+def install_dialog_focus(app: QCoreApplication | None) -> None:
+    """Install `DialogFocus` on `app`, once."""
+    if app is not None and app.findChild(DialogFocus) is None:
+        app.installEventFilter(DialogFocus(app))
