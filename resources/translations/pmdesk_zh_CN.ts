@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionDialog</name>
@@ -11,7 +12,7 @@
         <translation>添加步骤</translation>
     </message>
     <message>
-        <source>The client's assistance is needed</source>
+        <source>The client&apos;s assistance is needed</source>
         <translation>需要客户协助</translation>
     </message>
     <message>
@@ -87,7 +88,7 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>Needs the client's &amp;assistance</source>
+        <source>Needs the client&apos;s &amp;assistance</source>
         <translation>需要客户协助(&amp;A)</translation>
     </message>
     <message>
@@ -240,7 +241,7 @@
         <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
     </message>
     <message>
-        <source>{over} minutes over the meeting's length</source>
+        <source>{over} minutes over the meeting&apos;s length</source>
         <translation>超出会议时长 {over} 分钟</translation>
     </message>
     <message>
@@ -432,7 +433,7 @@
         <translation>最近观察</translation>
     </message>
     <message>
-        <source>Attendees' attitudes</source>
+        <source>Attendees&apos; attitudes</source>
         <translation>参会人员态度</translation>
     </message>
     <message>
@@ -520,7 +521,7 @@
         <translation>记录态度</translation>
     </message>
     <message>
-        <source>This project lists no outcomes yet: add the project's outcomes first.</source>
+        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
         <translation>本项目尚未列出成果：请先添加项目成果。</translation>
     </message>
     <message>
@@ -751,7 +752,7 @@
         <translation>根据所选记录创建行动项</translation>
     </message>
     <message>
-        <source>Record the speaker's attitude (internal: goes to their history)</source>
+        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
         <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
     </message>
     <message>
@@ -1175,7 +1176,7 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <source>Take the client's</source>
+        <source>Take the client&apos;s</source>
         <translation>采用客户的值</translation>
     </message>
     <message>
@@ -1195,7 +1196,7 @@
         <translation>pmdesk 现值</translation>
     </message>
     <message>
-        <source>Client's</source>
+        <source>Client&apos;s</source>
         <translation>客户填写</translation>
     </message>
     <message>
@@ -1242,7 +1243,7 @@
         <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
     </message>
     <message>
-        <source>The suggestion counts passed deadlines of the person's action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
         <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
     </message>
     <message>
@@ -1291,7 +1292,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <source>The lead's decision</source>
+        <source>The lead&apos;s decision</source>
         <translation>负责人的决定</translation>
     </message>
     <message>
@@ -1322,8 +1323,8 @@
 <context>
     <name>DetailsSection</name>
     <message>
-        <source>this computer's zone</source>
-        <extracomment>(what changed, "before → after"): the user wants it in the re-confirmation log.</extracomment>
+        <source>this computer&apos;s zone</source>
+        <extracomment>(what changed, &quot;before → after&quot;): the user wants it in the re-confirmation log.</extracomment>
         <translation>本机时区</translation>
     </message>
     <message>
@@ -1387,7 +1388,7 @@
         <translation>调整启动会时间</translation>
     </message>
     <message>
-        <source>Change the kickoff's end</source>
+        <source>Change the kickoff&apos;s end</source>
         <translation>修改启动会结束时间</translation>
     </message>
     <message>
@@ -1422,7 +1423,7 @@
         <translation>收件人</translation>
     </message>
     <message>
-        <source>Client's feedback</source>
+        <source>Client&apos;s feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
@@ -1446,7 +1447,7 @@
         <translation>收件人(&amp;R)：</translation>
     </message>
     <message>
-        <source>Client's &amp;feedback:</source>
+        <source>Client&apos;s &amp;feedback:</source>
         <translation>客户反馈(&amp;F)：</translation>
     </message>
     <message>
@@ -1499,7 +1500,7 @@
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <source>Notes of the project's meetings</source>
+        <source>Notes of the project&apos;s meetings</source>
         <translation>本项目的会议记录</translation>
     </message>
     <message>
@@ -1519,7 +1520,7 @@
         <translation>欢迎使用 pmdesk</translation>
     </message>
     <message>
-        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders' notes, the stakeholder analysis and a step plan with overdue items.</source>
+        <source>This database has no projects yet. A demo project shows every part of pmdesk with data in it: a prepared kickoff, leaders&apos; notes, the stakeholder analysis and a step plan with overdue items.</source>
         <translation>此数据库中还没有项目。示例项目中已填好数据，可展示 pmdesk 的各项功能：已筹备好的项目启动会、领导发言记录、干系人分析，以及含逾期事项的工作计划。</translation>
     </message>
     <message>
@@ -1778,7 +1779,7 @@
     <name>KickoffSection</name>
     <message>
         <source>Move up</source>
-        <extracomment>The section's main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
+        <extracomment>The section&apos;s main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
         <translation>上移</translation>
     </message>
     <message>
@@ -1805,7 +1806,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method's before / during / after checklist.</source>
+        <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
         <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
     </message>
     <message>
@@ -1849,7 +1850,7 @@
         <translation>请先安排项目启动会。</translation>
     </message>
     <message>
-        <source>Set the kickoff's date and time first.</source>
+        <source>Set the kickoff&apos;s date and time first.</source>
         <translation>请先设置启动会的日期和时间。</translation>
     </message>
     <message>
@@ -2177,7 +2178,7 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client's people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk's installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
+        <source>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;The client communication desk for consulting project managers: prepare the kickoff, capture what every client leader says, analyse the client&apos;s people and push progress with the client lead as gatekeeper.&lt;/p&gt;&lt;p&gt;pmdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It is built with Qt {qt} and Qt for Python (PySide6), used under the GNU LGPL v3: you may replace the PySide6 and Qt libraries in pmdesk&apos;s installed folder with your own compatible build; their source is at https://download.qt.io. Other parts: Python (PSF licence), Peewee, python-docx, openpyxl and platformdirs (MIT), icalendar (BSD).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pmdesk {version}&lt;/h3&gt;&lt;p&gt;面向咨询项目经理的客户沟通工作台：筹备项目启动会，记录每位客户领导的发言，分析客户方人员，并以客户方项目负责人为把关者推进项目进度。&lt;/p&gt;&lt;p&gt;pmdesk 是遵循 MIT 许可证的自由软件。&lt;/p&gt;&lt;p&gt;本软件基于 Qt {qt} 和 Qt for Python (PySide6) 构建，二者按 GNU LGPL v3 许可使用：您可以用自己编译的兼容版本替换 pmdesk 安装目录中的 PySide6 和 Qt 库；其源代码位于 https://download.qt.io。其他组件：Python（PSF 许可证）、Peewee、python-docx、openpyxl 和 platformdirs（MIT）、icalendar（BSD）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2197,7 +2198,7 @@
         <translation>团队服务器，当前身份：{user}</translation>
     </message>
     <message>
-        <source>Colleagues' changes show after a restart: {problem}</source>
+        <source>Colleagues&apos; changes show after a restart: {problem}</source>
         <translation>同事的修改需重启后才能看到：{problem}</translation>
     </message>
     <message>
@@ -2205,7 +2206,7 @@
         <translation>无法连接团队服务器：{problem}</translation>
     </message>
     <message>
-        <source>Updated with a colleague's changes.</source>
+        <source>Updated with a colleague&apos;s changes.</source>
         <translation>已更新同事的修改。</translation>
     </message>
     <message>
@@ -2284,7 +2285,7 @@
         <translation>尚未发送</translation>
     </message>
     <message>
-        <source>Client's &amp;additions:</source>
+        <source>Client&apos;s &amp;additions:</source>
         <translation>客户补充意见(&amp;A)：</translation>
     </message>
     <message>
@@ -2300,7 +2301,7 @@
         <translation>选择文件(&amp;H)…</translation>
     </message>
     <message>
-        <source>Choose the material's file</source>
+        <source>Choose the material&apos;s file</source>
         <translation>选择材料文件</translation>
     </message>
     <message>
@@ -2355,11 +2356,11 @@
         <translation>修改材料状态</translation>
     </message>
     <message>
-        <source>Client's additions</source>
+        <source>Client&apos;s additions</source>
         <translation>客户补充意见</translation>
     </message>
     <message>
-        <source>Edit client's additions</source>
+        <source>Edit client&apos;s additions</source>
         <translation>编辑客户补充意见</translation>
     </message>
     <message>
@@ -2557,7 +2558,7 @@
         <translation>方法简介</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Who the client is&lt;/h3&gt;&lt;p&gt;The client's &lt;b&gt;project lead&lt;/b&gt; and the client-side &lt;b&gt;cooperating staff&lt;/b&gt; who do work for the project. Client &lt;b&gt;leaders&lt;/b&gt; (sponsors, executives) are a third group whose attitude and priorities you must learn.&lt;/p&gt;&lt;h3&gt;Your three roles as PM&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Commander&lt;/b&gt;: lead the work of both sides.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Filter&lt;/b&gt;: decide what goes to whom. Attitudes, classifications and private follow-ups are internal and never appear in a client file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt;: make each side's duties explicit, guard the project boundary (scope) and get the client lead to push the project.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Kickoff tab: the kickoff meeting&lt;/h3&gt;&lt;p&gt;Its four purposes: the client knows the project, its plan and the resources it needs; knows the project structure and the consultant team; you find out the attitude of the client, its leaders and staff; and which outcomes the leaders value most. Before: agree attendees, time and the division of labour with the client lead; send the materials and ask what they would add; re-confirm on site and log what changed. After: send the minutes and confirm whether the plan must change.&lt;/p&gt;&lt;h3&gt;Live meeting tab&lt;/h3&gt;&lt;p&gt;Record every leader's remarks, opinions and ideas as they speak, and judge what outcome each leader values. What was said may be minuted; your judgement of what they value stays internal.&lt;/p&gt;&lt;h3&gt;Stakeholders tab&lt;/h3&gt;&lt;p&gt;After the first contact classify each cooperating person as active, passive or routine, find the causes, and plan what to do: carry over what works, feed causes back to the lead, send help at key moments.&lt;/p&gt;&lt;h3&gt;Progress tab&lt;/h3&gt;&lt;p&gt;Plan each step with one owner and one deadline. Report to the client lead in three parts: status, problems, help needed. Praise in public those who finished on time; follow up laggards in private and give the next steps in the report instead of names.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Who the client is&lt;/h3&gt;&lt;p&gt;The client&apos;s &lt;b&gt;project lead&lt;/b&gt; and the client-side &lt;b&gt;cooperating staff&lt;/b&gt; who do work for the project. Client &lt;b&gt;leaders&lt;/b&gt; (sponsors, executives) are a third group whose attitude and priorities you must learn.&lt;/p&gt;&lt;h3&gt;Your three roles as PM&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Commander&lt;/b&gt;: lead the work of both sides.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Filter&lt;/b&gt;: decide what goes to whom. Attitudes, classifications and private follow-ups are internal and never appear in a client file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt;: make each side&apos;s duties explicit, guard the project boundary (scope) and get the client lead to push the project.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Kickoff tab: the kickoff meeting&lt;/h3&gt;&lt;p&gt;Its four purposes: the client knows the project, its plan and the resources it needs; knows the project structure and the consultant team; you find out the attitude of the client, its leaders and staff; and which outcomes the leaders value most. Before: agree attendees, time and the division of labour with the client lead; send the materials and ask what they would add; re-confirm on site and log what changed. After: send the minutes and confirm whether the plan must change.&lt;/p&gt;&lt;h3&gt;Live meeting tab&lt;/h3&gt;&lt;p&gt;Record every leader&apos;s remarks, opinions and ideas as they speak, and judge what outcome each leader values. What was said may be minuted; your judgement of what they value stays internal.&lt;/p&gt;&lt;h3&gt;Stakeholders tab&lt;/h3&gt;&lt;p&gt;After the first contact classify each cooperating person as active, passive or routine, find the causes, and plan what to do: carry over what works, feed causes back to the lead, send help at key moments.&lt;/p&gt;&lt;h3&gt;Progress tab&lt;/h3&gt;&lt;p&gt;Plan each step with one owner and one deadline. Report to the client lead in three parts: status, problems, help needed. Praise in public those who finished on time; follow up laggards in private and give the next steps in the report instead of names.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;谁是客户&lt;/h3&gt;&lt;p&gt;客户方&lt;b&gt;项目负责人&lt;/b&gt;和为项目做事的客户方&lt;b&gt;配合人员&lt;/b&gt;。客户&lt;b&gt;领导&lt;/b&gt;（发起人、高层）是第三类人，您需要了解他们的态度和关注重点。&lt;/p&gt;&lt;h3&gt;项目经理的三个角色&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;总指挥&lt;/b&gt;：带领双方的工作。&lt;/li&gt;&lt;li&gt;&lt;b&gt;过滤者&lt;/b&gt;：决定什么信息给谁。态度、分类和私下跟进属于内部信息，绝不出现在给客户的文件中。&lt;/li&gt;&lt;li&gt;&lt;b&gt;桥梁&lt;/b&gt;：明确双方的分工，守住项目边界（范围），让客户负责人推动项目。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;启动会页：项目启动会&lt;/h3&gt;&lt;p&gt;四个目的：让客户知晓项目、推进计划和所需协调资源；认识项目架构和顾问组成员；摸清客户、领导和配合人员的态度；了解领导最看重的成果。会前：与客户负责人约定参会人员、时间和分工；发送材料并询问客户是否有补充；提前到场再次确认并记录变更。会后：发送会议纪要，确认项目实施内容是否需要修正。&lt;/p&gt;&lt;h3&gt;会议记录页&lt;/h3&gt;&lt;p&gt;在领导发言时记录每位领导的发言、意见和想法，并判断每位领导看重什么成果。发言可以写入纪要；您对其看重之处的判断只留在内部。&lt;/p&gt;&lt;h3&gt;干系人页&lt;/h3&gt;&lt;p&gt;首次接触后，把每位配合人员分为积极、消极或按部就班，分析原因并制定对策：推广有效的做法，把原因反馈给客户负责人，在关键时刻派人帮扶。&lt;/p&gt;&lt;h3&gt;进度页&lt;/h3&gt;&lt;p&gt;每个步骤有一个负责人和一个时间节点。向客户负责人汇报分三部分：现状、问题、需要的协助。公开表扬按时完成的人；私下跟进落后的人，在报告中写下一步安排而不点名。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -2624,11 +2625,11 @@
         <translation>编辑收件人</translation>
     </message>
     <message>
-        <source>Client's feedback</source>
+        <source>Client&apos;s feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <source>Edit client's feedback</source>
+        <source>Edit client&apos;s feedback</source>
         <translation>编辑客户反馈</translation>
     </message>
     <message>
@@ -2704,7 +2705,7 @@
         <translation>记录为已发送？</translation>
     </message>
     <message numerus="yes">
-        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client's feedback later.</source>
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client&apos;s feedback later.</source>
         <translation>
             <numerusform>邮件草稿已在邮件程序中打开。是否将第 {version} 版纪要记为现已发送给 %n 位收件人？客户的反馈可以稍后补充。</numerusform>
         </translation>
@@ -2769,7 +2770,7 @@
         <translation>观察内容</translation>
     </message>
     <message>
-        <source>Internal: kept in the person's history, never sent to the client.</source>
+        <source>Internal: kept in the person&apos;s history, never sent to the client.</source>
         <translation>内部：记入此人的评估历史，绝不发送给客户。</translation>
     </message>
     <message>
@@ -2804,7 +2805,7 @@
         <translation>发送日期</translation>
     </message>
     <message>
-        <source>Lead's decision</source>
+        <source>Lead&apos;s decision</source>
         <translation>负责人决定</translation>
     </message>
     <message>
@@ -2828,7 +2829,7 @@
         <translation>新建备忘录…</translation>
     </message>
     <message>
-        <source>Lead's decision…</source>
+        <source>Lead&apos;s decision…</source>
         <translation>负责人决定…</translation>
     </message>
     <message>
@@ -2848,7 +2849,7 @@
         <translation>撰写上报备忘录</translation>
     </message>
     <message>
-        <source>Record the lead's decision</source>
+        <source>Record the lead&apos;s decision</source>
         <translation>记录负责人决定</translation>
     </message>
     <message>
@@ -2914,7 +2915,7 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Each person's deadlines</source>
+        <source>Each person&apos;s deadlines</source>
         <translation>各人截止日期</translation>
     </message>
     <message>
@@ -2942,11 +2943,11 @@
         <translation>顺延次数</translation>
     </message>
     <message>
-        <source>The person's open steps</source>
+        <source>The person&apos;s open steps</source>
         <translation>此人的未完成步骤</translation>
     </message>
     <message>
-        <source>Export this person's steps…</source>
+        <source>Export this person&apos;s steps…</source>
         <translation>导出此人的步骤…</translation>
     </message>
     <message>
@@ -3215,7 +3216,7 @@
         <translation>安排项目启动会</translation>
     </message>
     <message>
-        <source>Creates the kickoff meeting with the method's four purposes and its before / during / after checklist, due relative to the start.</source>
+        <source>Creates the kickoff meeting with the method&apos;s four purposes and its before / during / after checklist, due relative to the start.</source>
         <translation>创建项目启动会，包含方法中的四个目的及会前/会中/会后检查清单，各项截止时间以会议开始时间为基准。</translation>
     </message>
     <message>
@@ -3309,7 +3310,7 @@
         <translation>工作计划(&amp;P)</translation>
     </message>
     <message>
-        <source>Each person's &amp;deadlines</source>
+        <source>Each person&apos;s &amp;deadlines</source>
         <translation>各人截止日期(&amp;D)</translation>
     </message>
     <message>
@@ -3347,7 +3348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n awaiting the lead's review</source>
+        <source>%n awaiting the lead&apos;s review</source>
         <translation>
             <numerusform>%n 项待负责人审核</numerusform>
         </translation>
@@ -4025,7 +4026,7 @@
     </message>
     <message>
         <source>note</source>
-        <extracomment>Asked when someone else changed the record first: True saves over their change, False keeps theirs (the views reload to show it). Without it, the conflict is reported and theirs kept. (Looked up when needed: a bound method kept here would make a cycle, and the stack would be freed by the collector.) The Edit menu's Undo and Redo (set by the main window): steps remember their place through it.</extracomment>
+        <extracomment>Asked when someone else changed the record first: True saves over their change, False keeps theirs (the views reload to show it). Without it, the conflict is reported and theirs kept. (Looked up when needed: a bound method kept here would make a cycle, and the stack would be freed by the collector.) The Edit menu&apos;s Undo and Redo (set by the main window): steps remember their place through it.</extracomment>
         <translation>记录</translation>
     </message>
     <message>
@@ -4186,7 +4187,7 @@
         <translation>保存正在输入的依据</translation>
     </message>
     <message>
-        <source>Open a date's calendar</source>
+        <source>Open a date&apos;s calendar</source>
         <translation>打开日期的日历</translation>
     </message>
     <message>
@@ -4557,7 +4558,7 @@
         <translation>冲突</translation>
     </message>
     <message>
-        <source>&amp;Conflicts: the client and pmdesk both changed these cells since the export. pmdesk's value stays unless you tick “Take the client's”.</source>
+        <source>&amp;Conflicts: the client and pmdesk both changed these cells since the export. pmdesk&apos;s value stays unless you tick “Take the client&apos;s”.</source>
         <translation>冲突(&amp;C)：导出后客户和 pmdesk 都修改了这些单元格。除非勾选“采用客户的值”，否则保留 pmdesk 的值。</translation>
     </message>
     <message>
@@ -4695,7 +4696,7 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <name>autosave</name>
     <message>
         <source>Restored what you typed here before pmdesk closed unexpectedly.</source>
-        <extracomment>A draft is written this long after the first change since the last write, however steadily the typing goes on: so at most this long after the last key, and at least this often while typing continues ("nothing typed is lost but the last second"; a timer restarted on every key never fires for someone typing without a pause).</extracomment>
+        <extracomment>A draft is written this long after the first change since the last write, however steadily the typing goes on: so at most this long after the last key, and at least this often while typing continues (&quot;nothing typed is lost but the last second&quot;; a timer restarted on every key never fires for someone typing without a pause).</extracomment>
         <translation>已恢复 pmdesk 意外关闭前您在此输入的内容。</translation>
     </message>
 </context>
@@ -4739,7 +4740,7 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     </message>
     <message>
         <source>Export not written</source>
-        <extracomment>How long the "exported to …" notice stays in the status bar.</extracomment>
+        <extracomment>How long the &quot;exported to …&quot; notice stays in the status bar.</extracomment>
         <translation>导出未完成</translation>
     </message>
     <message>
