@@ -165,7 +165,7 @@ def test_invalid_edit_is_refused_with_a_message(
     assert not window.editor.edit(
         ActionItem, ActionItem.select().first().id, {"title": "  "}, "Edit step"
     )
-    assert shown and "title" in shown[0]
+    assert shown and shown[0].startswith("Title:"), "named by its label"
     assert window.undo_stack.count() == before
 
 

@@ -26,7 +26,7 @@ from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url, location, location_name
 from pmdesk.ui.undo_menu import UndoMenu
-from pmdesk.ui.widgets.forms import install_dialog_focus
+from pmdesk.ui.widgets.forms import install_dialog_focus, problem_text
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "The team server refused to delete “{name}”: only the colleague who "
                     "created a project may delete it. You can archive it instead.\n\n{detail}"
-                ).format(name=name, detail=str(problem).strip()),
+                ).format(name=name, detail=problem_text(problem).strip()),
             )
             return
         state = {"snapshot": snapshot}
@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
             db.open_database(self.db_path)
             if self.guard is not None:
                 self.guard.claim(self.db_path)
-            QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
+            QMessageBox.critical(self, self.tr("Cannot open database"), problem_text(problem))
             return False
         if self.guard is not None:
             self.guard.hold()  # a new database exists only now: lock it
@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
             open_with_password(path)
         except db.DatabaseProblem as problem:
             open_with_password(previous)
-            QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
+            QMessageBox.critical(self, self.tr("Cannot open database"), problem_text(problem))
             return False
         if isinstance(path, Path) and self.guard is not None:
             self.guard.claim(path)
@@ -743,7 +743,7 @@ class MainWindow(QMainWindow):
             # The file dialog has asked before replacing an existing file.
             target = db.backup_to_file(Path(name), replace=True)
         except (OSError, db.DatabaseProblem) as exc:
-            QMessageBox.critical(self, self.tr("Backup failed"), str(exc))
+            QMessageBox.critical(self, self.tr("Backup failed"), problem_text(exc))
             return
         self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=target), 6000)
 

@@ -108,7 +108,7 @@ def test_an_invalid_person_keeps_the_dialog_open(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     shown = run_dialog(monkeypatch, PersonDialog, lambda d: d.email.setText("not an address"))
     tab_of(window).register_section.add_button.click()
-    assert warnings and "name" in warnings[0]
+    assert warnings and warnings[0].startswith("Name:"), "named by its label"
     assert shown[0].result() == 0, "not accepted"
     assert not window.undo_stack.canUndo()
 

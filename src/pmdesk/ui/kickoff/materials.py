@@ -20,6 +20,7 @@ from pmdesk.ui.export_runner import FOLDER_KEY, safe_file_name
 from pmdesk.ui.kickoff.section import DELETE, EDIT, INSERT, KickoffSection, section_page
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.tables import fit_columns
 
 
@@ -269,7 +270,7 @@ class MaterialsSection(KickoffSection):
         try:
             write_atomically(Path(target), lambda temporary: temporary.write_bytes(data))
         except ExportProblem as problem:
-            QMessageBox.warning(self, self.tr("File not saved"), str(problem))
+            QMessageBox.warning(self, self.tr("File not saved"), problem_text(problem))
 
     def _on_sent_today_triggered(self, material: MaterialRecord | None) -> None:
         if material is None:

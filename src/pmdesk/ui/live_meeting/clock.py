@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 from pmdesk.services import NotFound, capture
 from pmdesk.ui.live_meeting.common import clock
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 
 #: After this many hours the clock shows when the meeting started, not the time elapsed.
 CLOCK_HOURS = 12
@@ -131,7 +132,7 @@ class MeetingClock(QWidget):
         try:
             changes = change()
         except NotFound as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return
         self.context.editor.notify(changes)  # type: ignore[arg-type]
         self.show_meeting(self.meeting_id)

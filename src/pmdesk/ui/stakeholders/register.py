@@ -29,6 +29,7 @@ from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.stakeholders.common import save_person
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.selection import current_record, follow_current, select_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -362,7 +363,7 @@ class RegisterSection(QWidget):
                     project_id, values, when=self.context.now(), source=source
                 )
             except ValidationProblem as problem:
-                return str(problem)
+                return problem_text(problem)
             self.context.editor.created(
                 Person, person.id, self.tr("Add {name}").format(name=person.name)
             )
