@@ -24,6 +24,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
+from pmdesk import db_series
 from pmdesk.models import ALL_MODELS, database
 from pmdesk.paths import Location as Location
 from pmdesk.paths import default_database_path as default_database_path
@@ -117,6 +118,10 @@ TRIGGERS = (
         DELETE FROM attachment WHERE id = OLD.attachment_id
         AND NOT EXISTS (SELECT 1 FROM material WHERE attachment_id = OLD.attachment_id);
     END""",
+    # The search index (FTS5, trigram) and the triggers that keep it in each edit's
+    # transaction: see db_series.
+    db_series.SEARCH_TABLE,
+    *db_series.search_triggers(),
 )
 
 
@@ -201,6 +206,19 @@ def _add_row_bookkeeping(db: SqliteDatabase) -> None:
     )
 
 
+def _add_series_and_search(db: SqliteDatabase) -> None:
+    for statement in db_series.file_statements():
+        db.execute_sql(statement)
+    for table in db_series.NEW_TABLES:
+        db.execute_sql(row_version_trigger(table))
+    for statement in (
+        db_series.SEARCH_TABLE,
+        *db_series.search_triggers(),
+        *db_series.build_search_index(),
+    ):
+        db.execute_sql(statement)
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -208,6 +226,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "attachments go with their materials", _clean_up_attachments),
     Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
+    Migration(6, "meeting series, decisions, minutes approval, search", _add_series_and_search),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
+from pmdesk import db_series
 from pmdesk.models import ALL_MODELS
 from pmdesk.paths import display_url as display_url
 from pmdesk.paths import is_server_url as is_server_url
@@ -178,6 +179,34 @@ _FUNCTIONS = (
 )
 
 
+def _table_access(table: str) -> list[str]:
+    """The policy, row stamp and change announcement of one table."""
+    mine = "(SELECT pmdesk_projects_of(current_user))"
+    if table == "project":
+        rule = f"row_created_by = current_user OR id IN {mine}"
+    elif table == "attachment":
+        # A stored file is reached through a material of a visible project; the
+        # uploader sees it between upload and linking.
+        rule = "row_created_by = current_user OR id IN (SELECT attachment_id FROM material)"
+    elif table == "draft":
+        rule = f"row_created_by = current_user AND (project_id IS NULL OR project_id IN {mine})"
+    elif table in _THROUGH_PARENT:
+        column, parent = _THROUGH_PARENT[table]
+        # EXISTS looks up the one parent row (an index probe); `IN (SELECT id …)`
+        # made the server read every visible parent to insert one note.
+        rule = f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column})"
+    else:
+        rule = f"project_id IN {mine}"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY project_access ON {table} USING ({rule}) WITH CHECK ({rule})",
+        f"CREATE TRIGGER {table}_row_stamp BEFORE INSERT OR UPDATE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION pmdesk_row_stamp()",
+        f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION pmdesk_notify()",
+    ]
+
+
 def _access_statements(tables: list[str]) -> list[str]:
     """Row-level security for every table, the member table, and the group's rights."""
     mine = "(SELECT pmdesk_projects_of(current_user))"
@@ -187,29 +216,7 @@ def _access_statements(tables: list[str]) -> list[str]:
         f"CREATE POLICY member_access ON project_member USING (project_id IN {mine})",
     ]
     for table in tables:
-        if table == "project":
-            rule = f"row_created_by = current_user OR id IN {mine}"
-        elif table == "attachment":
-            # A stored file is reached through a material of a visible project; the
-            # uploader sees it between upload and linking.
-            rule = "row_created_by = current_user OR id IN (SELECT attachment_id FROM material)"
-        elif table == "draft":
-            rule = f"row_created_by = current_user AND (project_id IS NULL OR project_id IN {mine})"
-        elif table in _THROUGH_PARENT:
-            column, parent = _THROUGH_PARENT[table]
-            # EXISTS looks up the one parent row (an index probe); `IN (SELECT id …)`
-            # made the server read every visible parent to insert one note.
-            rule = f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column})"
-        else:
-            rule = f"project_id IN {mine}"
-        out += [
-            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-            f"CREATE POLICY project_access ON {table} USING ({rule}) WITH CHECK ({rule})",
-            f"CREATE TRIGGER {table}_row_stamp BEFORE INSERT OR UPDATE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION pmdesk_row_stamp()",
-            f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION pmdesk_notify()",
-        ]
+        out += _table_access(table)
     out += [
         "CREATE TRIGGER material_attachment_cleanup AFTER DELETE ON material "
         "FOR EACH ROW EXECUTE FUNCTION pmdesk_attachment_cleanup()",
@@ -245,7 +252,31 @@ class ServerMigration:
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
-SERVER_MIGRATIONS: list[ServerMigration] = []
+
+
+def _grant_new_tables() -> str:
+    return f"""DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public
+                TO {MEMBER_GROUP};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {MEMBER_GROUP};
+            REVOKE INSERT, UPDATE, DELETE ON pmdesk_schema FROM {MEMBER_GROUP};
+        END IF;
+    END $$"""
+
+
+SERVER_MIGRATIONS: list[ServerMigration] = [
+    ServerMigration(
+        6,
+        "meeting series, decisions, minutes approval, search",
+        (
+            *db_series.server_statements(),
+            *(s for table in db_series.NEW_TABLES for s in _table_access(table)),
+            _grant_new_tables(),
+            *db_series.SERVER_SEARCH,
+        ),
+    ),
+]
 
 
 def schema_version(db: PostgresqlDatabase) -> int:
@@ -265,7 +296,7 @@ def create_schema(db: PostgresqlDatabase, version: int) -> None:
     )
     db.execute_sql("INSERT INTO pmdesk_schema VALUES (%s, %s)", (version, APPLICATION))
     db.execute_sql(_MEMBER_TABLE)
-    for statement in _access_statements(tables):
+    for statement in (*_access_statements(tables), *db_series.SERVER_SEARCH):
         db.execute_sql(statement)
 
 
