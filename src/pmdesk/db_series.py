@@ -24,7 +24,7 @@ _TABLES = (
     'CREATE TABLE "meeting_series" ("id" {serial} NOT NULL PRIMARY KEY, '
     '"row_version" INTEGER NOT NULL DEFAULT 1, '
     "\"row_created_by\" VARCHAR(120) NOT NULL DEFAULT '', "
-    "\"row_changed_by\" VARCHAR(120) NOT NULL DEFAULT '', \"row_changed_at\" {datetime}, "
+    '"row_changed_by" VARCHAR(120) NOT NULL DEFAULT \'\', "row_changed_at" {datetime}, '
     '"project_id" INTEGER NOT NULL, "title" VARCHAR(300) NOT NULL, '
     '"kind" VARCHAR(32) NOT NULL, "cadence" VARCHAR(32) NOT NULL, '
     '"agenda_template" TEXT NOT NULL, "ical_uid" VARCHAR(120) NOT NULL, '
@@ -39,7 +39,7 @@ _TABLES = (
     'CREATE TABLE "decision" ("id" {serial} NOT NULL PRIMARY KEY, '
     '"row_version" INTEGER NOT NULL DEFAULT 1, '
     "\"row_created_by\" VARCHAR(120) NOT NULL DEFAULT '', "
-    "\"row_changed_by\" VARCHAR(120) NOT NULL DEFAULT '', \"row_changed_at\" {datetime}, "
+    '"row_changed_by" VARCHAR(120) NOT NULL DEFAULT \'\', "row_changed_at" {datetime}, '
     '"project_id" INTEGER NOT NULL, "note_id" INTEGER NOT NULL, '
     '"status" VARCHAR(32) NOT NULL, "superseded_by_id" INTEGER, "decided_by_id" INTEGER, '
     '"changed_on" DATE, "comment" TEXT NOT NULL, '
@@ -55,7 +55,7 @@ _TABLES = (
     'CREATE TABLE "carry_over" ("id" {serial} NOT NULL PRIMARY KEY, '
     '"row_version" INTEGER NOT NULL DEFAULT 1, '
     "\"row_created_by\" VARCHAR(120) NOT NULL DEFAULT '', "
-    "\"row_changed_by\" VARCHAR(120) NOT NULL DEFAULT '', \"row_changed_at\" {datetime}, "
+    '"row_changed_by" VARCHAR(120) NOT NULL DEFAULT \'\', "row_changed_at" {datetime}, '
     '"project_id" INTEGER NOT NULL, "meeting_id" INTEGER NOT NULL, '
     '"kind" VARCHAR(32) NOT NULL, "action_item_id" INTEGER, "note_id" INTEGER, '
     '"agenda_item_id" INTEGER, "from_meeting_id" INTEGER, "outcome" VARCHAR(32) NOT NULL, '
@@ -81,14 +81,13 @@ _TABLES = (
     'ALTER TABLE "agenda_item" ADD COLUMN "continue_next_time" {boolean} NOT NULL DEFAULT {false}',
     'ALTER TABLE "agenda_item" ADD COLUMN "seconds_used" INTEGER NOT NULL DEFAULT 0 '
     'CHECK ("seconds_used" >= 0)',
-    "ALTER TABLE \"minutes_distribution\" ADD COLUMN \"approval\" VARCHAR(32) NOT NULL "
-    "DEFAULT 'pending' CHECK (\"approval\" IS NULL OR \"approval\" IN "
+    'ALTER TABLE "minutes_distribution" ADD COLUMN "approval" VARCHAR(32) NOT NULL '
+    'DEFAULT \'pending\' CHECK ("approval" IS NULL OR "approval" IN '
     "('pending', 'approved', 'returned'))",
-    "ALTER TABLE \"minutes_distribution\" ADD COLUMN \"approved_by\" VARCHAR(200) NOT NULL "
+    'ALTER TABLE "minutes_distribution" ADD COLUMN "approved_by" VARCHAR(200) NOT NULL '
     "DEFAULT ''",
     'ALTER TABLE "minutes_distribution" ADD COLUMN "approved_at" {datetime}',
-    "ALTER TABLE \"minutes_distribution\" ADD COLUMN \"approval_comments\" TEXT NOT NULL "
-    "DEFAULT ''",
+    'ALTER TABLE "minutes_distribution" ADD COLUMN "approval_comments" TEXT NOT NULL DEFAULT \'\'',
 )
 
 NEW_TABLES = ("meeting_series", "decision", "carry_over")

@@ -433,6 +433,7 @@ class AgendaItem(BaseModel):
     minutes_allotted = IntegerField(default=0)
     continue_next_time = BooleanField(default=False)  # carried to the series' next meeting
     seconds_used = IntegerField(default=0)  # the agenda timer's measure (internal)
+    meeting_id: int
 
     class Meta:
         constraints = [Check("minutes_allotted >= 0"), Check("seconds_used >= 0")]
@@ -537,6 +538,7 @@ class Note(BaseModel):
     agenda_item = ForeignKeyField(AgendaItem, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=_now)
     speaker_id: int | None
+    meeting_id: int
 
     class Meta:
         constraints = [Check("offset_seconds >= 0"), *_checks(kind=NoteKind)]
@@ -637,6 +639,8 @@ class ActionItem(BaseModel):
     next_step = TextField(default="")  # the arrangement a report states instead of a name
     owner_id: int | None
     project_id: int
+    meeting_id: int | None
+    note_id: int | None
 
     class Meta:
         constraints = [
@@ -697,6 +701,7 @@ class MinutesDistribution(BaseModel):
     approved_by = CharField(max_length=200, default="")  # may be outside the team
     approved_at = DateTimeField(null=True)
     approval_comments = TextField(default="")
+    meeting_id: int
 
     class Meta:
         constraints = [*_checks(approval=Approval)]
@@ -718,6 +723,7 @@ class Decision(BaseModel):
     changed_on = DateField(null=True)
     comment = TextField(default="")
     note_id: int
+    project_id: int
     superseded_by_id: int | None
     decided_by_id: int | None
 
@@ -741,6 +747,7 @@ class CarryOver(BaseModel):
     position = IntegerField(default=0)
     meeting_id: int
     action_item_id: int | None
+    project_id: int
     note_id: int | None
     agenda_item_id: int | None
     from_meeting_id: int | None
