@@ -282,3 +282,73 @@ def test_search_index_follows_edits_in_the_same_transaction_and_undo(project: Pr
     capture.restore(snapshot)
     assert {h.kind for h in search.search("Shanghai")} == {HitKind.DECISION}
     assert search.search("Room 12")[0].kind == HitKind.MEETING
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_demo_has_a_weekly_review_series(database: Path, language: str) -> None:
+    """Three held weekly reviews, items carried, decisions (one superseded), minutes
+    approved, and next week's review planned with its open items."""
+    from pmdesk.demo import create_demo_project
+    from pmdesk.models import Language
+
+    today = dt.date(2026, 3, 18)
+    pid = create_demo_project(Language(language), today=today)
+    (weekly,) = series.list_series(pid)
+    assert weekly.cadence == Cadence.WEEKLY.value
+    meetings = series.series_meetings(weekly.id)
+    held = [m for m in meetings if m.starts_at.date() < today]
+    assert len(held) == 3 and len(meetings) == 4
+    assert all(m.starts_at.date() - today > dt.timedelta(days=-28) for m in held)
+    assert [m.status for m in held] == ["minutes_confirmed", "minutes_confirmed", "minutes_sent"]
+    approved = MinutesDistribution.select().where(
+        MinutesDistribution.meeting.in_([m.id for m in held])
+        & (MinutesDistribution.approval == "approved")
+    )
+    assert approved.count() == 2
+    assert any(series.carried_items(m.id) for m in held[1:])
+    planned = meetings[-1]
+    assert planned.status == "planned"
+    carried = series.carried_items(planned.id)
+    assert {c.kind for c in carried} >= {CarryKind.ACTION, CarryKind.NOTE}
+    log = decisions.list_decisions(pid)
+    assert [e.status for e in log].count(DecisionStatus.SUPERSEDED) == 1
+
+
+def test_minutes_print_the_review_of_open_items_and_the_invite_the_series(
+    project: Project, tmp_path: Path
+) -> None:
+    from docx import Document
+    from icalendar import Calendar
+
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.invite_ics import export_invite
+    from pmdesk.exports.minutes_docx import export_minutes
+
+    m1 = first_meeting(project)
+    s, _ = series.start_series(m1.id, cadence=Cadence.FORTNIGHTLY)
+    capture.quick_action(m1.id, "Send the org chart", owner_id=None, due_date=dt.date(2026, 3, 6))
+    capture.commit_note(m1.id, "Who signs off phase 2?", kind=NoteKind.QUESTION)
+    capture.commit_note(
+        m1.id, "Is the CFO on board? (team only)", kind=NoteKind.CONCERN, internal=True
+    )
+    m2, _ = series.plan_next_meeting(s.id)
+    first, *_ = series.carried_items(m2.id)
+    series.settle(first.id, CarryOutcome.RESOLVED)
+
+    target = export_minutes(m2.id, tmp_path / "m.docx", ExportOptions())
+    document = Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Review of open items" in headings
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Send the org chart" in cells and "Resolved" in cells
+    assert "Question: Who signs off phase 2?" in cells
+    assert not any("CFO" in c for c in cells)
+    first_minutes = Document(str(export_minutes(m1.id, tmp_path / "m1.docx", ExportOptions())))
+    assert "Review of open items" not in [p.text for p in first_minutes.paragraphs]
+
+    invite = Calendar.from_ical(
+        export_invite(m2.id, tmp_path / "i.ics", ExportOptions()).read_bytes()
+    )
+    (event,) = invite.walk("VEVENT")
+    assert str(event["uid"]) == s.ical_uid
+    assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["INTERVAL"] == [2]

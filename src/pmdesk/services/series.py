@@ -81,6 +81,16 @@ def list_series(project_id: int) -> list[MeetingSeries]:
     )
 
 
+def list_meetings(project_id: int) -> list[Meeting]:
+    """The project's meetings, latest first, each with its series (joined, for listing)."""
+    return list(
+        Meeting.select(Meeting, MeetingSeries)
+        .join(MeetingSeries, JOIN.LEFT_OUTER, on=(Meeting.series == MeetingSeries.id))
+        .where(Meeting.project == project_id)
+        .order_by(Meeting.starts_at.desc(nulls="LAST"), Meeting.id.desc())
+    )
+
+
 def series_meetings(series_id: int) -> list[Meeting]:
     """The series' meetings, earliest first."""
     return list(
@@ -207,11 +217,41 @@ def plan_next_meeting(
     return meeting, undo
 
 
+def open_review(meeting_id: int) -> Reversible:
+    """Open the review of open items of a series meeting that already exists (one that
+    joined the series, say), from the series' earlier meetings; items already in its
+    review are not added twice."""
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        if meeting.series_id is None:
+            raise ValidationProblem("series", "this meeting is not part of a series")
+        earlier = [
+            m.id
+            for m in series_meetings(meeting.series_id)
+            if m.id != meeting.id
+            and (
+                meeting.starts_at is None
+                or (m.starts_at is not None and m.starts_at < meeting.starts_at)
+            )
+        ]
+        before = CarryOver.select().where(CarryOver.meeting == meeting_id).count()
+        edits = _carry_into(meeting, earlier)
+        created = CarryOver.select(CarryOver.id).where(CarryOver.meeting == meeting_id)
+        new_ids = [c.id for c in created.order_by(CarryOver.id)][before:]
+    return Reversible(
+        Changes.of(CarryOver, ActionItem, project_id=meeting.project_id),
+        created=[(CarryOver, i) for i in new_ids],
+        edits=edits,
+    )
+
+
 def _carry_into(meeting: Meeting, earlier_ids: list[int]) -> list[Any]:
     """Open the meeting's review of open items; returns the carry counts' edits."""
     if not earlier_ids:
         return []
     project_id = meeting.project_id
+    already = CarryOver.select().where(CarryOver.meeting == meeting.id)
+    seen = {(c.action_item_id, c.note_id, c.agenda_item_id) for c in already}
     closed_notes = CarryOver.select(CarryOver.note).where(
         CarryOver.note.is_null(False) & CarryOver.outcome.in_(_CLOSED)
     )
@@ -246,6 +286,9 @@ def _carry_into(meeting: Meeting, earlier_ids: list[int]) -> list[Any]:
     )
     edits = []
     position = 0
+    actions = [a for a in actions if (a.id, None, None) not in seen]
+    notes = [n for n in notes if (None, n.id, None) not in seen]
+    items = [i for i in items if (None, None, i.id) not in seen]
     for action in actions:
         CarryOver.create(
             project=project_id,
