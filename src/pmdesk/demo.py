@@ -1801,6 +1801,25 @@ _SERIES_TEXTS: dict[Language, dict[str, Any]] = {
                 True,
             ),
             (2, "question", "cio", "Can the portal single sign-on use the existing AD?", False),
+            (2, "remark", "lead", "Supplier onboarding wave 1 is 80% complete.", False),
+            (
+                2,
+                "remark",
+                "category_mgr",
+                "Packaging suppliers agreed to the pilot timetable.",
+                False,
+            ),
+            (2, "opinion", "cfo", "Payment terms should follow the group treasury policy.", False),
+            (2, "remark", "it_analyst", "Interface tests with the ERP start next Tuesday.", False),
+            (
+                2,
+                "idea",
+                "master_data",
+                "Run the duplicate check weekly rather than monthly.",
+                False,
+            ),
+            (2, "remark", "pm", "Training material for key users is in review.", False),
+            (2, "opinion", "cio", "Keep the portal on the group's cloud tenant.", False),
         ),
         "approver": "Client PMO",
         "approval": "Approved without changes.",
@@ -1815,11 +1834,18 @@ _SERIES_TEXTS: dict[Language, dict[str, Any]] = {
             (0, "question", "cfo", "战略供应商的新付款条件由谁审批？", False),
             (0, "concern", "master_data", "供应商主数据清理的预算偏少。", False),
             (1, "remark", "lead", "品类经理按时完成了支出分析复核。", False),
-            (1, "decision", "sponsor", "先在包装品类试点，再全面推广。", False),
+            (1, "decision", "sponsor", "先在包装品类试点，每个工厂指定一名关键用户。", False),
             (1, "remark", "pm", "主数据组再次滞后，私下跟进。", True),
             (2, "decision", "lead", "上线日期改为7月1日：数据迁移还需一个月。", False),
             (2, "decision", "pm", "预留10%预算应对变更（内部）。", True),
             (2, "question", "cio", "门户单点登录能否使用现有的AD域？", False),
+            (2, "remark", "lead", "第一批供应商上线已完成80%。", False),
+            (2, "remark", "category_mgr", "包装品类供应商已同意试点时间表。", False),
+            (2, "opinion", "cfo", "付款条件应符合集团资金管理制度。", False),
+            (2, "remark", "it_analyst", "与ERP的接口测试下周二开始。", False),
+            (2, "idea", "master_data", "重复数据检查改为每周一次。", False),
+            (2, "remark", "pm", "关键用户培训材料正在审核。", False),
+            (2, "opinion", "cio", "门户部署在集团云租户上。", False),
         ),
         "approver": "客户项目管理办公室",
         "approval": "同意，无修改。",
@@ -1885,10 +1911,13 @@ def _weekly_series(builder: _Builder, project: Project) -> None:
                 created_at=meetings[n].starts_at + dt.timedelta(minutes=5 + index * 4),
             )
         )
-    # Open steps of the plan agreed in the first review (the demo's plan has them).
+    # Open steps of the plan agreed in the second review (the demo's plan has them);
+    # carried twice since, below the "carried over 3+ times" flag.
     for key in _SERIES_ACTIONS:
         action = builder.actions[key]
-        ActionItem.update(meeting=first, source=ActionSource.MEETING).where(
+        decided = notes[4] if key == "key_users" else None  # the pilot decision's follow-up
+        source = ActionSource.NOTE if decided else ActionSource.MEETING
+        ActionItem.update(meeting=meetings[1], source=source, note=decided).where(
             ActionItem.id == action.id
         ).execute()
     # The open items carried into weeks two and three, settled there.

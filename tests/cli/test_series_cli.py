@@ -89,7 +89,7 @@ def test_export_decisions_leaves_out_internal_and_writes_text_not_formulas(
     sheet = openpyxl.load_workbook(target).active
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert "预留10%预算应对变更（内部）。" not in texts
-    assert "先在包装品类试点，再全面推广。" in texts
+    assert "先在包装品类试点，每个工厂指定一名关键用户。" in texts
     assert "已被取代" in texts
     assert '=HYPERLINK("http://x","y")' in texts
     with zipfile.ZipFile(target) as archive:
