@@ -53,9 +53,9 @@ def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
             grab(name)
         stakeholders = window.stakeholders_tab
         window.tabs.setCurrentWidget(stakeholders)
-        for row, person in enumerate(stakeholders.register.rows()):
+        for row, person in enumerate(stakeholders.register_section.register.rows()):
             if person.cooperation_type == "active" and person.assessments.count() > 1:
-                stakeholders.register_view.selectRow(row)
+                stakeholders.register_section.register_view.selectRow(row)
                 break
         for page in range(stakeholders.detail.count()):
             stakeholders.detail.setCurrentIndex(page)

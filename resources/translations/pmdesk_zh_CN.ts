@@ -100,6 +100,49 @@
     </message>
 </context>
 <context>
+    <name>ActivePage</name>
+    <message>
+        <source>Success factors</source>
+        <translation>成功因素</translation>
+    </message>
+    <message>
+        <source>Save success factors</source>
+        <translation>保存成功因素</translation>
+    </message>
+    <message>
+        <source>Carry the success factors over to</source>
+        <translation>将成功因素推广到</translation>
+    </message>
+    <message>
+        <source>Carry over to the ticked people</source>
+        <translation>推广到勾选的人员</translation>
+    </message>
+    <message>
+        <source>Active: why so willing, and carry it over to others</source>
+        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
+    </message>
+    <message>
+        <source>Success factors:</source>
+        <translation>成功因素：</translation>
+    </message>
+    <message>
+        <source>Carry over to:</source>
+        <translation>推广到：</translation>
+    </message>
+    <message>
+        <source>Carried over to: {names}</source>
+        <translation>已推广到：{names}</translation>
+    </message>
+    <message>
+        <source>Edit success factors</source>
+        <translation>编辑成功因素</translation>
+    </message>
+    <message>
+        <source>Carry over success factors</source>
+        <translation>推广成功因素</translation>
+    </message>
+</context>
+<context>
     <name>AgendaItemDialog</name>
     <message>
         <source>Agenda item</source>
@@ -291,6 +334,141 @@
     </message>
 </context>
 <context>
+    <name>AttitudesSection</name>
+    <message>
+        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
+        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Roll call</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>最近观察</translation>
+    </message>
+    <message>
+        <source>Attendees&apos; attitudes</source>
+        <translation>参会人员态度</translation>
+    </message>
+    <message>
+        <source>Record &amp;observation…</source>
+        <translation>记录观察(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record observation</source>
+        <translation>记录观察</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k attended</source>
+        <translation>标记出席(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>标记出席</translation>
+    </message>
+    <message>
+        <source>Record the chosen attendee as present ({key})</source>
+        <translation>将所选参会人记为已出席（{key}）</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Change rank</source>
+        <translation>修改排序</translation>
+    </message>
+    <message>
+        <source>Outcome valued</source>
+        <translation>看重的成果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Edit evidence</source>
+        <translation>编辑依据</translation>
+    </message>
+    <message>
+        <source>Notes that show it</source>
+        <translation>相关记录</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values</source>
+        <translation>各位领导看重的成果</translation>
+    </message>
+    <message>
+        <source>Add valued ou&amp;tcome…</source>
+        <translation>添加看重的成果(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add valued outcome</source>
+        <translation>添加看重的成果</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove valued outcome</source>
+        <translation>移除看重的成果</translation>
+    </message>
+    <message>
+        <source>Attitudes observed</source>
+        <translation>观察到的态度</translation>
+    </message>
+    <message>
+        <source>Outcomes each leader values most</source>
+        <translation>各位领导最看重的成果</translation>
+    </message>
+    <message>
+        <source>This meeting has no attendees to observe.</source>
+        <translation>本次会议没有可观察的参会人员。</translation>
+    </message>
+    <message>
+        <source>Record attitude</source>
+        <translation>记录态度</translation>
+    </message>
+    <message>
+        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
+        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
+    </message>
+    <message>
+        <source>Valued outcome</source>
+        <translation>看重的成果</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -418,6 +596,138 @@
     </message>
 </context>
 <context>
+    <name>CaptureSection</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. observe(person_id, note) and value_outcome(person_id, note), from the attitudes section.</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Change speaker</source>
+        <translation>修改发言人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change note kind</source>
+        <translation>修改记录类型</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Change agenda item</source>
+        <translation>修改议题</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>Mark note internal</source>
+        <translation>将记录标记为仅限内部</translation>
+    </message>
+    <message>
+        <source>Mark note for client</source>
+        <translation>将记录标记为可发给客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <source>Internal: never in the minutes or any client file</source>
+        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Mark the speaker attended</source>
+        <translation>将当前发言人标记为出席</translation>
+    </message>
+    <message>
+        <source>Edit no&amp;te</source>
+        <translation>编辑记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete note</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Action &amp;item…</source>
+        <translation>行动项(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude…</source>
+        <translation>态度(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Valued &amp;outcome…</source>
+        <translation>看重的成果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected cell (or double-click it)</source>
+        <translation>编辑所选单元格（或双击单元格）</translation>
+    </message>
+    <message>
+        <source>An action item from the selected note</source>
+        <translation>根据所选记录创建行动项</translation>
+    </message>
+    <message>
+        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
+        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
+    </message>
+    <message>
+        <source>This note shows which outcome the speaker values</source>
+        <translation>此记录反映了发言人看重的成果</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
+        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已保存（{time}）。</translation>
+    </message>
+    <message>
+        <source>Capture note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Add action item</source>
+        <translation>添加行动项</translation>
+    </message>
+</context>
+<context>
     <name>CarryOverSection</name>
     <message>
         <source>Kind</source>
@@ -459,6 +769,29 @@
     <message>
         <source>Open item: %1</source>
         <translation>遗留事项：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CausesPage</name>
+    <message>
+        <source>Causes in your own words</source>
+        <translation>原因（自行描述）</translation>
+    </message>
+    <message>
+        <source>Save causes</source>
+        <translation>保存原因</translation>
+    </message>
+    <message>
+        <source>Common causes:</source>
+        <translation>常见原因：</translation>
+    </message>
+    <message>
+        <source>In your own words:</source>
+        <translation>自行描述：</translation>
+    </message>
+    <message>
+        <source>Edit causes</source>
+        <translation>编辑原因</translation>
     </message>
 </context>
 <context>
@@ -591,6 +924,83 @@
     </message>
 </context>
 <context>
+    <name>CooperationBox</name>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Cooperation type:</source>
+        <translation>配合类型：</translation>
+    </message>
+    <message>
+        <source>no deadlines passed yet</source>
+        <translation>尚无已到期的截止日期</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
+    </message>
+    <message>
+        <source>not enough history (needs {n} deadlines)</source>
+        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
+    </message>
+    <message>
+        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
+        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
+    </message>
+    <message>
+        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
+        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>应对方案</translation>
+    </message>
+    <message>
+        <source>Use the suggested cooperation type</source>
+        <translation>采用建议的配合类型</translation>
+    </message>
+    <message>
+        <source>On-time record</source>
+        <translation>按时完成记录</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Choose a date (F4)</source>
+        <translation>选择日期 (F4)</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEdit</name>
+    <message>
+        <source>{what}, time</source>
+        <translation>{what}，时间</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>The lead&apos;s decision</source>
@@ -714,7 +1124,7 @@
     <message numerus="yes">
         <source>%n decision(s)</source>
         <translation>
-            <numerusform>%n 项决策</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -817,6 +1227,25 @@
     </message>
 </context>
 <context>
+    <name>EngagementSection</name>
+    <message>
+        <source>Engagement now (rows) against wanted (columns)</source>
+        <translation>当前态度（行）与期望态度（列）对照</translation>
+    </message>
+    <message>
+        <source>Rows: engagement now · columns: engagement wanted</source>
+        <translation>行：当前态度 · 列：期望态度</translation>
+    </message>
+    <message>
+        <source>{gaps} of {n} client people must move up.</source>
+        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
+    </message>
+    <message>
+        <source>Not assessed: {names}</source>
+        <translation>未评估：{names}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <source>Evidence notes</source>
@@ -911,6 +1340,127 @@
     <message>
         <source>Private: follow up in private, never name them in a report.</source>
         <translation>私下跟进：只在私下沟通，报告中绝不点名。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpSection</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>新承诺日期</translation>
+    </message>
+    <message>
+        <source>Follow-up log</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进…</translation>
+    </message>
+    <message>
+        <source>Log a private follow-up</source>
+        <translation>记录一次私下跟进</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>编辑跟进</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>删除跟进</translation>
+    </message>
+    <message>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Private follow-up</source>
+        <translation>私下跟进</translation>
+    </message>
+</context>
+<context>
+    <name>GridSection</name>
+    <message>
+        <source>Save grid as P&amp;NG…</source>
+        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
+        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
+    </message>
+    <message>
+        <source>Move on the power/interest grid</source>
+        <translation>在影响力/关注度矩阵中移动</translation>
+    </message>
+    <message>
+        <source>power-interest grid</source>
+        <translation>影响力-关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Save grid as PNG</source>
+        <translation>将矩阵保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Power/interest grid</source>
+        <translation>影响力/关注度矩阵</translation>
+    </message>
+    <message>
+        <source>Grid not saved</source>
+        <translation>矩阵未保存</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Assessment history</source>
+        <translation>评估历史</translation>
     </message>
 </context>
 <context>
@@ -1576,32 +2126,11 @@
     <name>LiveMeetingTab</name>
     <message>
         <source>Meeting</source>
-        <extracomment>Days after the meeting a quick action item is due unless the user says otherwise. After this many hours the clock shows when the meeting started, not the time elapsed.</extracomment>
         <translation>会议</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
     </message>
     <message>
         <source>Meeti&amp;ng:</source>
         <translation>会议(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Meeting clock</source>
-        <translation>会议计时</translation>
-    </message>
-    <message>
-        <source>Start meeting clock</source>
-        <translation>开始会议计时</translation>
-    </message>
-    <message>
-        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
-        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
     </message>
     <message>
         <source>&amp;Capture</source>
@@ -1620,470 +2149,8 @@
         <translation>纪要与发送(&amp;M)</translation>
     </message>
     <message>
-        <source>Meeting &amp;minutes (.docx)…</source>
-        <translation>会议纪要 (.docx)(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Minutes &amp;email draft (.eml)…</source>
-        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Change speaker</source>
-        <translation>修改发言人</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Change note kind</source>
-        <translation>修改记录类型</translation>
-    </message>
-    <message>
-        <source>Agenda item</source>
-        <translation>议题</translation>
-    </message>
-    <message>
-        <source>Change agenda item</source>
-        <translation>修改议题</translation>
-    </message>
-    <message>
-        <source>Internal</source>
-        <translation>仅限内部</translation>
-    </message>
-    <message>
-        <source>Mark note internal</source>
-        <translation>将记录标记为仅限内部</translation>
-    </message>
-    <message>
-        <source>Mark note for client</source>
-        <translation>将记录标记为可发给客户</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>记录内容</translation>
-    </message>
-    <message>
-        <source>Edit note</source>
-        <translation>编辑记录</translation>
-    </message>
-    <message>
-        <source>Internal: never in the minutes or any client file</source>
-        <translation>仅限内部：不会出现在会议纪要或任何客户文件中</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Edit no&amp;te</source>
-        <translation>编辑记录(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete note</source>
-        <translation>删除记录(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Action &amp;item…</source>
-        <translation>行动项(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Attitude…</source>
-        <translation>态度(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Valued &amp;outcome…</source>
-        <translation>看重的成果(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Edit the selected cell (or double-click it)</source>
-        <translation>编辑所选单元格（或双击单元格）</translation>
-    </message>
-    <message>
-        <source>An action item from the selected note</source>
-        <translation>根据所选记录创建行动项</translation>
-    </message>
-    <message>
-        <source>Record the speaker&apos;s attitude (internal: goes to their history)</source>
-        <translation>记录发言人的态度（仅限内部：记入其评估历史）</translation>
-    </message>
-    <message>
-        <source>This note shows which outcome the speaker values</source>
-        <translation>此记录反映了发言人看重的成果</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>What they said</source>
-        <translation>发言内容</translation>
-    </message>
-    <message>
-        <source>internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <source>Everything the speaker said</source>
-        <translation>该发言人的全部发言</translation>
-    </message>
-    <message>
-        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
-        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>出席情况</translation>
-    </message>
-    <message>
-        <source>Roll call</source>
-        <translation>点名</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Desired</source>
-        <translation>期望态度</translation>
-    </message>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Last observed</source>
-        <translation>最近观察</translation>
-    </message>
-    <message>
-        <source>Attendees&apos; attitudes</source>
-        <translation>参会人员态度</translation>
-    </message>
-    <message>
-        <source>Record &amp;observation…</source>
-        <translation>记录观察(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Record observation</source>
-        <translation>记录观察</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>领导</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>Change rank</source>
-        <translation>修改排序</translation>
-    </message>
-    <message>
-        <source>Outcome valued</source>
-        <translation>看重的成果</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Edit evidence</source>
-        <translation>编辑依据</translation>
-    </message>
-    <message>
-        <source>Notes that show it</source>
-        <translation>相关记录</translation>
-    </message>
-    <message>
-        <source>Outcomes each leader values</source>
-        <translation>各位领导看重的成果</translation>
-    </message>
-    <message>
-        <source>Add valued ou&amp;tcome…</source>
-        <translation>添加看重的成果(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Add valued outcome</source>
-        <translation>添加看重的成果</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Remove valued outcome</source>
-        <translation>移除看重的成果</translation>
-    </message>
-    <message>
-        <source>Attitudes observed</source>
-        <translation>观察到的态度</translation>
-    </message>
-    <message>
-        <source>Outcomes each leader values most</source>
-        <translation>各位领导最看重的成果</translation>
-    </message>
-    <message>
-        <source>Key points by a&amp;genda item</source>
-        <translation>按议题整理要点(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Key points by s&amp;peaker</source>
-        <translation>按发言人整理要点(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Cc the consultant team</source>
-        <translation>抄送顾问组(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Write minutes (.&amp;docx)…</source>
-        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Write &amp;email draft (.eml)…</source>
-        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Write minutes</source>
-        <translation>生成会议纪要</translation>
-    </message>
-    <message>
-        <source>Write email draft</source>
-        <translation>生成邮件草稿</translation>
-    </message>
-    <message>
-        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
-        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Edit version</source>
-        <translation>编辑版本</translation>
-    </message>
-    <message>
-        <source>Sent at</source>
-        <translation>发送时间</translation>
-    </message>
-    <message>
-        <source>Recipients</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Edit recipients</source>
-        <translation>编辑收件人</translation>
-    </message>
-    <message>
-        <source>Client&apos;s feedback</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <source>Edit client&apos;s feedback</source>
-        <translation>编辑客户反馈</translation>
-    </message>
-    <message>
-        <source>Revise implementation?</source>
-        <translation>是否修正实施内容</translation>
-    </message>
-    <message>
-        <source>Change revision decision</source>
-        <translation>修改是否修正</translation>
-    </message>
-    <message>
-        <source>Items to revise</source>
-        <translation>需修正项</translation>
-    </message>
-    <message>
-        <source>Edit items to revise</source>
-        <translation>编辑需修正项</translation>
-    </message>
-    <message>
-        <source>Distribution record</source>
-        <translation>发送记录</translation>
-    </message>
-    <message>
-        <source>&amp;Record a sending…</source>
-        <translation>记录一次发送(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Items → ac&amp;tion items</source>
-        <translation>需修正项 → 行动项(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Items → project &amp;scope</source>
-        <translation>需修正项 → 项目范围(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Each item to revise becomes an action item of this meeting</source>
-        <translation>每个需修正项转为本次会议的一个行动项</translation>
-    </message>
-    <message>
-        <source>Each item to revise becomes an in-scope line of the project boundary</source>
-        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
-    </message>
-    <message>
-        <source>Minutes and email draft</source>
-        <translation>会议纪要与邮件草稿</translation>
-    </message>
-    <message>
-        <source>Distribution record: sent, feedback, decision</source>
-        <translation>发送记录：发送、反馈、决定</translation>
-    </message>
-    <message>
-        <source>Restored the line you were typing at {time}: it was not saved as a note yet. Press Enter to save it.</source>
-        <translation>已恢复您在 {time} 正在输入的内容：它尚未保存为记录。请按 Enter 保存。</translation>
-    </message>
-    <message>
-        <source>Select a speaker to see everything they said.</source>
-        <translation>选择一位发言人，查看其全部发言。</translation>
-    </message>
-    <message>
-        <source>No speaker</source>
-        <translation>无发言人</translation>
-    </message>
-    <message numerus="yes">
-        <source>{name}: %n note(s), in order</source>
-        <translation>
-            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>To: {names}</source>
-        <translation>收件人：{names}</translation>
-    </message>
-    <message>
-        <source>nobody with an email address</source>
-        <translation>无人填写邮箱地址</translation>
-    </message>
-    <message>
-        <source>Cc: {names}</source>
-        <translation>抄送：{names}</translation>
-    </message>
-    <message>
-        <source>No email address (add it in Stakeholders): {names}</source>
-        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
-    </message>
-    <message>
-        <source>Clock not started</source>
-        <translation>未开始计时</translation>
-    </message>
-    <message>
-        <source>Started {time}</source>
-        <translation>开始于 {time}</translation>
-    </message>
-    <message>
-        <source>Elapsed {time}</source>
-        <translation>已进行 {time}</translation>
-    </message>
-    <message>
-        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
-        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
-    </message>
-    <message>
-        <source>Saved at {time}.</source>
-        <translation>已保存（{time}）。</translation>
-    </message>
-    <message>
-        <source>Capture note</source>
-        <translation>添加记录</translation>
-    </message>
-    <message>
-        <source>Delete note</source>
-        <translation>删除记录</translation>
-    </message>
-    <message>
-        <source>Add action item</source>
-        <translation>添加行动项</translation>
-    </message>
-    <message>
-        <source>This meeting has no attendees to observe.</source>
-        <translation>本次会议没有可观察的参会人员。</translation>
-    </message>
-    <message>
-        <source>Record attitude</source>
-        <translation>记录态度</translation>
-    </message>
-    <message>
-        <source>This project lists no outcomes yet: add the project&apos;s outcomes first.</source>
-        <translation>本项目尚未列出成果：请先添加项目成果。</translation>
-    </message>
-    <message>
-        <source>Valued outcome</source>
-        <translation>看重的成果</translation>
-    </message>
-    <message>
-        <source>Record as sent?</source>
-        <translation>记录为已发送？</translation>
-    </message>
-    <message>
-        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to {count} recipient(s)? You can add the client&apos;s feedback later.</source>
-        <translation>邮件草稿已在邮件程序中打开。是否将版本 {version} 的会议纪要记录为现已发送给 {count} 位收件人？客户反馈可以稍后补充。</translation>
-    </message>
-    <message>
-        <source>Record minutes sent</source>
-        <translation>记录纪要发送</translation>
-    </message>
-    <message>
-        <source>Delete distribution record</source>
-        <translation>删除发送记录</translation>
-    </message>
-    <message>
-        <source>Select a sending of the minutes first.</source>
-        <translation>请先选择一条纪要发送记录。</translation>
-    </message>
-    <message>
-        <source>Items to revise → action items</source>
-        <translation>需修正项 → 行动项</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n action item(s) added; see the Progress tab.</source>
-        <translation>
-            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Items to revise → project scope</source>
-        <translation>需修正项 → 项目范围</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) added to the project scope.</source>
-        <translation>
-            <numerusform>已向项目范围添加 %n 条。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No meetings yet.</source>
         <translation>暂无会议。</translation>
-    </message>
-    <message>
-        <source>(no speaker)</source>
-        <translation>（无发言人）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
@@ -2384,6 +2451,74 @@
     </message>
 </context>
 <context>
+    <name>MeetingClock</name>
+    <message>
+        <source>Meeting clock</source>
+        <extracomment>After this many hours the clock shows when the meeting started, not the time elapsed. The clock was started or stopped: the capture line takes the focus back.</extracomment>
+        <translation>会议计时</translation>
+    </message>
+    <message>
+        <source>Start meeting clock</source>
+        <translation>开始会议计时</translation>
+    </message>
+    <message>
+        <source>Note times count from when you press this (Ctrl+Shift+T)</source>
+        <translation>记录时间从按下此按钮时起算（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Stop clock</source>
+        <translation>停止计时</translation>
+    </message>
+    <message>
+        <source>Stop meeting clock</source>
+        <translation>停止会议计时</translation>
+    </message>
+    <message>
+        <source>The meeting is over, or has a break (Ctrl+Shift+T)</source>
+        <translation>会议结束或中途休息（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Start or stop the meeting clock</source>
+        <translation>开始或停止会议计时</translation>
+    </message>
+    <message>
+        <source>Start clock again</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>Clock not started</source>
+        <translation>未开始计时</translation>
+    </message>
+    <message>
+        <source>Stopped at {time}</source>
+        <translation>已停止于 {time}</translation>
+    </message>
+    <message>
+        <source>Started {time}</source>
+        <translation>开始于 {time}</translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>已进行 {time}</translation>
+    </message>
+    <message>
+        <source>The clock started at {time}. Restart it now? Notes already taken keep their times.</source>
+        <translation>计时已于 {time} 开始。是否现在重新开始计时？已有记录的时间保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSection</name>
+    <message>
+        <source>Choose an attendee first (Ctrl+1…9, 0 picks the speaker).</source>
+        <extracomment>Marks the current speaker (on the capture page) or the chosen attendee as attended.</extracomment>
+        <translation>请先选择一位参会人（Ctrl+1…9、0 选择发言人）。</translation>
+    </message>
+    <message>
+        <source>Mark {name} attended</source>
+        <translation>标记{name}已出席</translation>
+    </message>
+</context>
+<context>
     <name>MemoDialog</name>
     <message>
         <source>Escalation memo about {name}</source>
@@ -2432,6 +2567,187 @@
     <message>
         <source>&amp;Sent on:</source>
         <translation>发送日期(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesSection</name>
+    <message>
+        <source>Key points by a&amp;genda item</source>
+        <translation>按议题整理要点(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Key points by s&amp;peaker</source>
+        <translation>按发言人整理要点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cc the consultant team</source>
+        <translation>抄送顾问组(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Write minutes (.&amp;docx)…</source>
+        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write &amp;email draft (.eml)…</source>
+        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write minutes</source>
+        <translation>生成会议纪要</translation>
+    </message>
+    <message>
+        <source>Write email draft</source>
+        <translation>生成邮件草稿</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;minutes (.docx)…</source>
+        <translation>会议纪要 (.docx)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Minutes &amp;email draft (.eml)…</source>
+        <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
+        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Edit version</source>
+        <translation>编辑版本</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Edit recipients</source>
+        <translation>编辑收件人</translation>
+    </message>
+    <message>
+        <source>Client&apos;s feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s feedback</source>
+        <translation>编辑客户反馈</translation>
+    </message>
+    <message>
+        <source>Revise implementation?</source>
+        <translation>是否修正实施内容</translation>
+    </message>
+    <message>
+        <source>Change revision decision</source>
+        <translation>修改是否修正</translation>
+    </message>
+    <message>
+        <source>Items to revise</source>
+        <translation>需修正项</translation>
+    </message>
+    <message>
+        <source>Edit items to revise</source>
+        <translation>编辑需修正项</translation>
+    </message>
+    <message>
+        <source>Distribution record</source>
+        <translation>发送记录</translation>
+    </message>
+    <message>
+        <source>&amp;Record a sending…</source>
+        <translation>记录一次发送(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Items → ac&amp;tion items</source>
+        <translation>需修正项 → 行动项(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Items → project &amp;scope</source>
+        <translation>需修正项 → 项目范围(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an action item of this meeting</source>
+        <translation>每个需修正项转为本次会议的一个行动项</translation>
+    </message>
+    <message>
+        <source>Each item to revise becomes an in-scope line of the project boundary</source>
+        <translation>每个需修正项作为一条范围内条目加入项目边界</translation>
+    </message>
+    <message>
+        <source>Minutes and email draft</source>
+        <translation>会议纪要与邮件草稿</translation>
+    </message>
+    <message>
+        <source>Distribution record: sent, feedback, decision</source>
+        <translation>发送记录：发送、反馈、决定</translation>
+    </message>
+    <message>
+        <source>To: {names}</source>
+        <translation>收件人：{names}</translation>
+    </message>
+    <message>
+        <source>nobody with an email address</source>
+        <translation>无人填写邮箱地址</translation>
+    </message>
+    <message>
+        <source>Cc: {names}</source>
+        <translation>抄送：{names}</translation>
+    </message>
+    <message>
+        <source>No email address (add it in Stakeholders): {names}</source>
+        <translation>缺少邮箱地址（请在“干系人”中补充）：{names}</translation>
+    </message>
+    <message>
+        <source>Record as sent?</source>
+        <translation>记录为已发送？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The email draft is open in your mail program. Record version {version} of the minutes as sent now, to %n recipient(s)? You can add the client&apos;s feedback later.</source>
+        <translation>
+            <numerusform>邮件草稿已在邮件程序中打开。是否将第 {version} 版纪要记为现已发送给 %n 位收件人？客户的反馈可以稍后补充。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record minutes sent</source>
+        <translation>记录纪要发送</translation>
+    </message>
+    <message>
+        <source>Delete distribution record</source>
+        <translation>删除发送记录</translation>
+    </message>
+    <message>
+        <source>Items to revise → action items</source>
+        <translation>需修正项 → 行动项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action item(s) added; see the Progress tab.</source>
+        <translation>
+            <numerusform>已添加 %n 个行动项；请在“进度推进”页签中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items to revise → project scope</source>
+        <translation>需修正项 → 项目范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added to the project scope.</source>
+        <translation>
+            <numerusform>已向项目范围添加 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a sending of the minutes first.</source>
+        <translation>请先选择一条纪要发送记录。</translation>
     </message>
 </context>
 <context>
@@ -2532,86 +2848,7 @@
     </message>
 </context>
 <context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>The server did not accept the password for {address}. Try again:</source>
-        <translation>服务器未接受 {address} 的密码，请重新输入：</translation>
-    </message>
-    <message>
-        <source>The password for {address}:</source>
-        <translation>{address} 的密码：</translation>
-    </message>
-    <message>
-        <source>&amp;Remember it in the system keyring</source>
-        <translation>保存在系统密钥环中(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-</context>
-<context>
-    <name>PersonDetail</name>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Use suggestion</source>
-        <translation>采用建议</translation>
-    </message>
-    <message>
-        <source>Causes in your own words</source>
-        <translation>原因（自行描述）</translation>
-    </message>
-    <message>
-        <source>Save causes</source>
-        <translation>保存原因</translation>
-    </message>
-    <message>
-        <source>Cooperation type:</source>
-        <translation>配合类型：</translation>
-    </message>
-    <message>
-        <source>Common causes:</source>
-        <translation>常见原因：</translation>
-    </message>
-    <message>
-        <source>In your own words:</source>
-        <translation>自行描述：</translation>
-    </message>
-    <message>
-        <source>Success factors</source>
-        <translation>成功因素</translation>
-    </message>
-    <message>
-        <source>Save success factors</source>
-        <translation>保存成功因素</translation>
-    </message>
-    <message>
-        <source>Carry the success factors over to</source>
-        <translation>将成功因素推广到</translation>
-    </message>
-    <message>
-        <source>Carry over to the ticked people</source>
-        <translation>推广到勾选的人员</translation>
-    </message>
-    <message>
-        <source>Active: why so willing, and carry it over to others</source>
-        <translation>积极配合者：找出其乐于配合的原因，推广到其他人</translation>
-    </message>
-    <message>
-        <source>Success factors:</source>
-        <translation>成功因素：</translation>
-    </message>
-    <message>
-        <source>Carry over to:</source>
-        <translation>推广到：</translation>
-    </message>
+    <name>PassivePage</name>
     <message>
         <source>Written</source>
         <translation>撰写日期</translation>
@@ -2665,57 +2902,47 @@
         <translation>消极配合者：反馈给客户方项目负责人——激励、换人还是派人协助？</translation>
     </message>
     <message>
-        <source>One-on-one coaching plan</source>
-        <translation>一对一辅导计划</translation>
+        <source>Write escalation memo</source>
+        <translation>撰写上报备忘录</translation>
     </message>
     <message>
-        <source>Save plan</source>
-        <translation>保存计划</translation>
+        <source>Record the lead&apos;s decision</source>
+        <translation>记录负责人决定</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>计划日期</translation>
+        <source>Add a consultant to the register first.</source>
+        <translation>请先在登记表中添加顾问。</translation>
     </message>
     <message>
-        <source>Held</source>
-        <translation>沟通日期</translation>
+        <source>Send help</source>
+        <translation>派人协助</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
-        <source>Topic</source>
-        <translation>主题</translation>
+        <source>The server did not accept the password for {address}. Try again:</source>
+        <translation>服务器未接受 {address} 的密码，请重新输入：</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <source>The password for {address}:</source>
+        <translation>{address} 的密码：</translation>
     </message>
     <message>
-        <source>Coaching log</source>
-        <translation>辅导记录</translation>
+        <source>&amp;Remember it in the system keyring</source>
+        <translation>保存在系统密钥环中(&amp;R)</translation>
     </message>
     <message>
-        <source>Plan a talk…</source>
-        <translation>安排沟通…</translation>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
     </message>
-    <message>
-        <source>Edit talk…</source>
-        <translation>编辑沟通…</translation>
-    </message>
-    <message>
-        <source>Delete talk</source>
-        <translation>删除沟通</translation>
-    </message>
-    <message>
-        <source>Routine: one-on-one talks toward active</source>
-        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
-    </message>
-    <message>
-        <source>Coaching plan:</source>
-        <translation>辅导计划：</translation>
-    </message>
-    <message>
-        <source>One-on-one talks:</source>
-        <translation>一对一沟通：</translation>
-    </message>
+</context>
+<context>
+    <name>PersonDetail</name>
     <message>
         <source>Play&amp;book</source>
         <translation>应对方案(&amp;B)</translation>
@@ -2727,22 +2954,6 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Engagement</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>信息来源</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Assessment history</source>
-        <translation>评估历史</translation>
     </message>
     <message>
         <source>Histor&amp;y</source>
@@ -2827,106 +3038,6 @@
     <message>
         <source>Follow-&amp;ups</source>
         <translation>跟进记录(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
-        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
-    </message>
-    <message>
-        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
-        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
-    </message>
-    <message>
-        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
-        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
-    </message>
-    <message>
-        <source>no deadlines passed yet</source>
-        <translation>尚无已到期的截止日期</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time ({rate:.0%}) · {late} late · {overdue} overdue · {carried} moved</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成（{rate:.0%}）· {late} 个延迟完成 · {overdue} 个逾期 · 顺延 {carried} 次</translation>
-    </message>
-    <message>
-        <source>not enough history (needs {n} deadlines)</source>
-        <translation>历史记录不足（需要 {n} 个截止日期）</translation>
-    </message>
-    <message>
-        <source>Suggested from the on-time record: &lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</source>
-        <translation>根据按时完成记录建议：&lt;b&gt;{verdict}&lt;/b&gt;&lt;br&gt;{numbers}</translation>
-    </message>
-    <message>
-        <source>The suggestion counts passed deadlines of the person&apos;s action items: done on time, done late, still open past the due date, and each carry-over (a deadline missed and moved). Fewer than {n}: not enough history. {overdue} or more overdue, or at most {passive:.0%} on time: passive. At least {active:.0%} on time: active. Otherwise: routine. Your own classification always wins.</source>
-        <translation>建议依据此人行动项中已到期的截止日期统计：按时完成、延迟完成、过期仍未完成，以及每次顺延（错过截止日期并改期）。少于 {n} 个：历史记录不足。逾期 {overdue} 个及以上，或按时率不超过 {passive:.0%}：消极配合者。按时率不低于 {active:.0%}：积极配合者。其他情况：按部就班者。始终以您自己的分类为准。</translation>
-    </message>
-    <message>
-        <source>Carried over to: {names}</source>
-        <translation>已推广到：{names}</translation>
-    </message>
-    <message>
-        <source>Change cooperation type</source>
-        <translation>修改配合类型</translation>
-    </message>
-    <message>
-        <source>Playbook</source>
-        <translation>应对方案</translation>
-    </message>
-    <message>
-        <source>Use the suggested cooperation type</source>
-        <translation>采用建议的配合类型</translation>
-    </message>
-    <message>
-        <source>On-time record</source>
-        <translation>按时完成记录</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成</translation>
-    </message>
-    <message>
-        <source>Edit causes</source>
-        <translation>编辑原因</translation>
-    </message>
-    <message>
-        <source>Edit success factors</source>
-        <translation>编辑成功因素</translation>
-    </message>
-    <message>
-        <source>Carry over success factors</source>
-        <translation>推广成功因素</translation>
-    </message>
-    <message>
-        <source>Edit coaching plan</source>
-        <translation>编辑辅导计划</translation>
-    </message>
-    <message>
-        <source>Write escalation memo</source>
-        <translation>撰写上报备忘录</translation>
-    </message>
-    <message>
-        <source>Record the lead&apos;s decision</source>
-        <translation>记录负责人决定</translation>
-    </message>
-    <message>
-        <source>Add a consultant to the register first.</source>
-        <translation>请先在登记表中添加顾问。</translation>
-    </message>
-    <message>
-        <source>Send help</source>
-        <translation>派人协助</translation>
-    </message>
-    <message>
-        <source>Plan a talk</source>
-        <translation>安排沟通</translation>
-    </message>
-    <message>
-        <source>One-on-one with {name}</source>
-        <translation>与{name}一对一沟通</translation>
-    </message>
-    <message>
-        <source>Edit talk</source>
-        <translation>编辑沟通</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3224,21 @@
     <message>
         <source>Time &amp;zone:</source>
         <translation>时区(&amp;Z)：</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookPage</name>
+    <message>
+        <source>Consultants are not classified: their actions and follow-ups are in the other tabs here.</source>
+        <translation>顾问方人员不做分类：其负责的步骤和跟进记录见此处的其他页签。</translation>
+    </message>
+    <message>
+        <source>The client lead and the leaders are not classified by cooperation type: track their engagement, influence and interest, and what they value most.</source>
+        <translation>客户方项目负责人和领导不按配合类型分类：请跟踪其态度、影响力、关注度以及最看重的成果。</translation>
+    </message>
+    <message>
+        <source>Unclassified. After the first contact, classify them as active, passive or routine; the suggestion on the left is based on their deadlines so far.</source>
+        <translation>未分类。首次接触后，请将其归为积极配合者、消极配合者或按部就班者；左侧的建议依据其迄今为止的截止日期完成情况。</translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3802,186 @@
     </message>
 </context>
 <context>
+    <name>RegisterSection</name>
+    <message>
+        <source>Stakeholder register</source>
+        <extracomment>The person of the new current row (None when no row is current). The rows shown changed by a filter (the grid shows the same people).</extracomment>
+        <translation>干系人登记表</translation>
+    </message>
+    <message>
+        <source>Search name, unit, title, role…</source>
+        <translation>搜索姓名、部门、职务、角色…</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>搜索干系人登记表</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>Cooperation type</source>
+        <translation>配合类型</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Engagement now</source>
+        <translation>当前态度</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Any engagement</source>
+        <translation>全部态度</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a person to the register</source>
+        <translation>向登记表添加人员</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the register and its history (.xlsx, internal)</source>
+        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
+    </message>
+    <message>
+        <source>Stakeholder register (internal)…</source>
+        <translation>干系人登记表（仅限内部）…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Rename person</source>
+        <translation>修改姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>时间单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Change engagement</source>
+        <translation>修改当前态度</translation>
+    </message>
+    <message>
+        <source>Engagement wanted</source>
+        <translation>期望态度</translation>
+    </message>
+    <message>
+        <source>Change desired engagement</source>
+        <translation>修改期望态度</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Change influence</source>
+        <translation>修改影响力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>关注度</translation>
+    </message>
+    <message>
+        <source>Change interest</source>
+        <translation>修改关注度</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议类型</translation>
+    </message>
+    <message>
+        <source>Change cooperation type</source>
+        <translation>修改配合类型</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Filter by {what}</source>
+        <translation>按{what}筛选</translation>
+    </message>
+    <message>
+        <source>(too few deadlines)</source>
+        <translation>（截止日期记录不足）</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
+        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加{name}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑{name}</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
+        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除{name}</translation>
+    </message>
+    <message>
+        <source>{project} - stakeholder register (internal)</source>
+        <translation>{project} - 干系人登记表（仅限内部）</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>Edit request</source>
@@ -3742,6 +4048,77 @@
     </message>
 </context>
 <context>
+    <name>RoutinePage</name>
+    <message>
+        <source>One-on-one coaching plan</source>
+        <translation>一对一辅导计划</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>沟通日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coaching log</source>
+        <translation>辅导记录</translation>
+    </message>
+    <message>
+        <source>Plan a talk…</source>
+        <translation>安排沟通…</translation>
+    </message>
+    <message>
+        <source>Edit talk…</source>
+        <translation>编辑沟通…</translation>
+    </message>
+    <message>
+        <source>Delete talk</source>
+        <translation>删除沟通</translation>
+    </message>
+    <message>
+        <source>Routine: one-on-one talks toward active</source>
+        <translation>按部就班者：通过一对一沟通引导其积极配合</translation>
+    </message>
+    <message>
+        <source>Coaching plan:</source>
+        <translation>辅导计划：</translation>
+    </message>
+    <message>
+        <source>One-on-one talks:</source>
+        <translation>一对一沟通：</translation>
+    </message>
+    <message>
+        <source>Edit coaching plan</source>
+        <translation>编辑辅导计划</translation>
+    </message>
+    <message>
+        <source>Plan a talk</source>
+        <translation>安排沟通</translation>
+    </message>
+    <message>
+        <source>One-on-one with {name}</source>
+        <translation>与{name}一对一沟通</translation>
+    </message>
+    <message>
+        <source>Edit talk</source>
+        <translation>编辑沟通</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search</source>
@@ -3803,7 +4180,7 @@
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n 条结果</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -3937,166 +4314,83 @@
     </message>
 </context>
 <context>
-    <name>StakeholdersTab</name>
+    <name>SpeakersSection</name>
     <message>
-        <source>Internal analysis: for the consultant team only, never sent to the client.</source>
-        <translation>内部分析：仅供顾问组内部使用，不得发送给客户。</translation>
-    </message>
-    <message>
-        <source>Search name, unit, title, role…</source>
-        <translation>搜索姓名、部门、职务、角色…</translation>
-    </message>
-    <message>
-        <source>Search the register</source>
-        <translation>搜索干系人登记表</translation>
+        <source>#</source>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Rename person</source>
-        <translation>修改姓名</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>部门</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>职务</translation>
+        <source>What they said</source>
+        <translation>发言内容</translation>
     </message>
     <message>
-        <source>Engagement now</source>
-        <translation>当前态度</translation>
+        <source>Speakers</source>
+        <translation>发言人</translation>
     </message>
     <message>
-        <source>Both sides</source>
-        <translation>双方</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <source>All roles</source>
-        <translation>全部角色</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
+        <source>Agenda item</source>
+        <translation>议题</translation>
     </message>
     <message>
-        <source>Not assessed</source>
-        <translation>未评估</translation>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
     </message>
     <message>
-        <source>Any engagement</source>
-        <translation>全部态度</translation>
+        <source>internal</source>
+        <translation>内部</translation>
     </message>
     <message>
-        <source>&amp;Add…</source>
-        <translation>添加(&amp;A)…</translation>
+        <source>Note</source>
+        <translation>记录内容</translation>
     </message>
     <message>
-        <source>Add a person to the register</source>
-        <translation>向登记表添加人员</translation>
+        <source>Everything the speaker said</source>
+        <translation>该发言人的全部发言</translation>
     </message>
     <message>
-        <source>Ed&amp;it…</source>
-        <translation>编辑(&amp;I)…</translation>
+        <source>Select a speaker to see everything they said.</source>
+        <translation>选择一位发言人，查看其全部发言。</translation>
     </message>
     <message>
-        <source>Re&amp;move</source>
-        <translation>删除(&amp;M)</translation>
+        <source>No speaker</source>
+        <translation>未选发言人</translation>
     </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
+    <message numerus="yes">
+        <source>{name}: %n note(s), in order</source>
+        <translation>
+            <numerusform>{name}：共 %n 条记录，按时间顺序</numerusform>
+        </translation>
     </message>
+</context>
+<context>
+    <name>StakeholdersTab</name>
     <message>
-        <source>Export the register and its history (.xlsx, internal)</source>
-        <translation>导出登记表及其历史记录（.xlsx，仅限内部）</translation>
-    </message>
-    <message>
-        <source>Change engagement</source>
-        <translation>修改当前态度</translation>
-    </message>
-    <message>
-        <source>Engagement wanted</source>
-        <translation>期望态度</translation>
-    </message>
-    <message>
-        <source>Change desired engagement</source>
-        <translation>修改期望态度</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>差距</translation>
-    </message>
-    <message>
-        <source>Influence</source>
-        <translation>影响力</translation>
-    </message>
-    <message>
-        <source>Change influence</source>
-        <translation>修改影响力</translation>
-    </message>
-    <message>
-        <source>Interest</source>
-        <translation>关注度</translation>
-    </message>
-    <message>
-        <source>Change interest</source>
-        <translation>修改关注度</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>New commitment</source>
-        <translation>新承诺日期</translation>
-    </message>
-    <message>
-        <source>Follow-up log</source>
-        <translation>跟进记录</translation>
-    </message>
-    <message>
-        <source>Add follow-up…</source>
-        <translation>添加跟进…</translation>
-    </message>
-    <message>
-        <source>Log a private follow-up</source>
-        <translation>记录一次私下跟进</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Edit follow-up</source>
-        <translation>编辑跟进</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Delete follow-up</source>
-        <translation>删除跟进</translation>
+        <source>Internal analysis: for the consultant team only, never sent to the client.</source>
+        <translation>内部分析：仅供顾问组内部使用，不得发送给客户。</translation>
     </message>
     <message>
         <source>Power/interest &amp;grid</source>
@@ -4111,30 +4405,6 @@
         <translation>跟进记录(&amp;W)</translation>
     </message>
     <message>
-        <source>Stakeholder register (internal)…</source>
-        <translation>干系人登记表（仅限内部）…</translation>
-    </message>
-    <message>
-        <source>Filter by {what}</source>
-        <translation>按{what}筛选</translation>
-    </message>
-    <message>
-        <source>{gaps} of {n} client people must move up.</source>
-        <translation>客户方 {n} 人中有 {gaps} 人的态度需要提升。</translation>
-    </message>
-    <message>
-        <source>Not assessed: {names}</source>
-        <translation>未评估：{names}</translation>
-    </message>
-    <message>
-        <source>(too few deadlines)</source>
-        <translation>（截止日期记录不足）</translation>
-    </message>
-    <message>
-        <source>{on_time} of {judged} deadlines on time · {late} late · {overdue} overdue</source>
-        <translation>{judged} 个截止日期中 {on_time} 个按时完成 · {late} 个延迟完成 · {overdue} 个逾期</translation>
-    </message>
-    <message>
         <source>Select a person to see their analysis and history.</source>
         <translation>选择一位人员，查看其分析和历史记录。</translation>
     </message>
@@ -4143,108 +4413,15 @@
         <translation>{role} · {name}</translation>
     </message>
     <message>
-        <source>Add {name}</source>
-        <translation>添加{name}</translation>
-    </message>
-    <message>
-        <source>Edit {name}</source>
-        <translation>编辑{name}</translation>
-    </message>
-    <message>
-        <source>Remove person</source>
-        <translation>删除人员</translation>
-    </message>
-    <message>
-        <source>Remove {name} with their assessments, memos, coaching and follow-ups? Their notes and actions stay, without a name. Edit → Undo brings everything back.</source>
-        <translation>删除{name}及其评估、备忘录、辅导和跟进记录？其会议记录和步骤将保留，但不再显示姓名。可通过“编辑 → 撤销”全部恢复。</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>删除{name}</translation>
-    </message>
-    <message>
-        <source>Move on the power/interest grid</source>
-        <translation>在影响力/关注度矩阵中移动</translation>
-    </message>
-    <message>
-        <source>power-interest grid</source>
-        <translation>影响力-关注度矩阵</translation>
-    </message>
-    <message>
-        <source>Save grid as PNG</source>
-        <translation>将矩阵保存为 PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>Power/interest grid</source>
-        <translation>影响力/关注度矩阵</translation>
-    </message>
-    <message>
-        <source>Grid not saved</source>
-        <translation>矩阵未保存</translation>
-    </message>
-    <message>
-        <source>{project} - stakeholder register (internal)</source>
-        <translation>{project} - 干系人登记表（仅限内部）</translation>
-    </message>
-    <message>
-        <source>Log follow-up</source>
-        <translation>记录跟进</translation>
-    </message>
-    <message>
-        <source>Private follow-up</source>
-        <translation>私下跟进</translation>
-    </message>
-    <message>
-        <source>Cooperation type</source>
-        <translation>配合类型</translation>
-    </message>
-    <message>
-        <source>Quadrant</source>
-        <translation>象限</translation>
-    </message>
-    <message>
-        <source>Suggested</source>
-        <translation>建议类型</translation>
-    </message>
-    <message>
-        <source>Change cooperation type</source>
-        <translation>修改配合类型</translation>
-    </message>
-    <message>
-        <source>Next action</source>
-        <translation>下一步行动</translation>
-    </message>
-    <message>
-        <source>Stakeholder register</source>
-        <translation>干系人登记表</translation>
-    </message>
-    <message>
-        <source>Save grid as P&amp;NG…</source>
-        <translation>将矩阵保存为 PNG(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Drag a person, or Page Up/Down then the arrow keys, to move them.</source>
-        <translation>拖动人员，或先按 Page Up/Down 选中再用方向键，即可移动。</translation>
-    </message>
-    <message>
-        <source>Engagement now (rows) against wanted (columns)</source>
-        <translation>当前态度（行）与期望态度（列）对照</translation>
-    </message>
-    <message>
-        <source>Rows: engagement now · columns: engagement wanted</source>
-        <translation>行：当前态度 · 列：期望态度</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
         <source>Register</source>
         <translation>干系人登记表</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEdit</name>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ def test_a_playbook_note_typed_before_a_crash_comes_back(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     from pmdesk.models import CooperationType, Person, Role
-    from pmdesk.ui.tabs.stakeholders import StakeholdersTab
+    from pmdesk.ui.stakeholders.tab import StakeholdersTab
 
     def open_tab() -> StakeholdersTab:
         editor = Editor(QUndoStack(), lambda _c: None, print)
@@ -60,22 +60,26 @@ def test_a_playbook_note_typed_before_a_crash_comes_back(
         tab.set_project(demo_db)
         row = next(
             r
-            for r in range(tab.register.rowCount())
-            if tab.register.row(r).role == Role.COOPERATING_STAFF
-            and tab.register.row(r).cooperation_type == CooperationType.ROUTINE
+            for r in range(tab.register_section.register.rowCount())
+            if tab.register_section.register.row(r).role == Role.COOPERATING_STAFF
+            and tab.register_section.register.row(r).cooperation_type == CooperationType.ROUTINE
         )
-        tab.register_view.selectRow(row)
+        tab.register_section.register_view.selectRow(row)
         return tab
 
     tab = open_tab()
     person = tab.detail.person
     assert person is not None
-    tab.detail.coaching_plan.setPlainText("Weekly 20 minutes with Lucy: walk the goods receipt")
+    tab.detail.playbook.routine.coaching_plan.setPlainText(
+        "Weekly 20 minutes with Lucy: walk the goods receipt"
+    )
     qtbot.waitUntil(lambda: drafts.load(f"person:{person.id}:coaching_plan") is not None)
 
     again = open_tab()  # after a crash
-    assert again.detail.coaching_plan.toPlainText().startswith("Weekly 20 minutes with Lucy")
-    again.detail.save_plan.click()
+    assert again.detail.playbook.routine.coaching_plan.toPlainText().startswith(
+        "Weekly 20 minutes with Lucy"
+    )
+    again.detail.playbook.routine.save_plan.click()
     assert Person.get_by_id(person.id).coaching_plan.startswith("Weekly 20 minutes with Lucy")
     assert drafts.load(f"person:{person.id}:coaching_plan") is None
 

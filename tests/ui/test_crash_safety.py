@@ -75,7 +75,9 @@ def test_sigkill_mid_meeting_keeps_every_saved_change_and_the_draft(
         live = window.live_tab
         window.tabs.setCurrentWidget(live)
         live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-        assert live.bar.line.text() == "The CFO was just saying", "the draft is offered back"
-        assert "Restored the line" in live.bar.notice.text()
+        assert live.capture.bar.line.text() == "The CFO was just saying", (
+            "the draft is offered back"
+        )
+        assert "Restored the line" in live.capture.bar.notice.text()
     finally:
         db.close_database()

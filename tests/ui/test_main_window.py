@@ -58,9 +58,9 @@ def test_every_tab_shows_the_demo_project(
     assert kickoff.purposes.rowCount() == 4
     assert kickoff.attendees.rowCount() >= 6
     show(window, window.live_tab)
-    assert window.live_tab.notes.rowCount() >= 10
+    assert window.live_tab.capture.notes.rowCount() >= 10
     show(window, window.stakeholders_tab)
-    register = window.stakeholders_tab.register
+    register = window.stakeholders_tab.register_section.register
     assert register.rowCount() == Person.select().where(Person.project == demo_db).count()
     show(window, window.progress_tab)
     plan = window.progress_tab.plan
@@ -84,7 +84,7 @@ def test_chinese_window_speaks_chinese(
         ]
         assert window.menuBar().actions()[0].text() == "文件(&F)"
         show(window, window.stakeholders_tab)
-        register = window.stakeholders_tab.register
+        register = window.stakeholders_tab.register_section.register
         shown = {
             register.data(register.index(row, column))
             for row in range(register.rowCount())
@@ -106,7 +106,7 @@ def test_switching_project_changes_every_tab(
     for tab in window.project_tabs:
         show(window, tab)
         assert tab.project_id == empty.id
-    assert window.stakeholders_tab.register.rowCount() == 0
+    assert window.stakeholders_tab.register_section.register.rowCount() == 0
     assert window.progress_tab.plan.rowCount() == 0
     show(window, window.progress_tab)
     window.select_project(demo_db)
@@ -230,6 +230,6 @@ def test_the_export_menu_loads_tabs_off_screen_first(
     window.reload_projects()
     window.select_project(other.id)
     window.select_project(demo_db)
-    assert window.live_tab.notes.rowCount() == 0, "off screen: not loaded yet"
+    assert window.live_tab.capture.notes.rowCount() == 0, "off screen: not loaded yet"
     window.export_menu.aboutToShow.emit()
     assert window.live_tab.meeting_id is not None, "minutes export knows its meeting"

@@ -60,7 +60,7 @@ def test_the_window_says_who_you_are_and_shows_a_colleagues_change(
     assert password not in window.db_label.text() and password not in window.windowTitle()
     assert not window.backups_action.isEnabled()
     window.tabs.setCurrentWidget(window.stakeholders_tab)
-    register = window.stakeholders_tab.register
+    register = window.stakeholders_tab.register_section.register
 
     def titles() -> list[str]:
         return [register.row(i).title for i in range(register.rowCount())]
@@ -95,7 +95,7 @@ def test_a_stale_edit_asks_before_replacing_a_colleagues_change(
     with server.connected_as(bob) as con:
         con.execute("UPDATE person SET title = 'Group CFO' WHERE id = %s", (helen.id,))
         con.commit()
-    from pmdesk.ui.dialogs.person_detail import save_person
+    from pmdesk.ui.stakeholders.common import save_person
 
     problem = save_person(
         window._context, helen.id, {"title": "Acting CFO"}, "Edit", version=helen.row_version

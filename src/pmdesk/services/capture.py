@@ -78,6 +78,11 @@ def clock_key(meeting_id: int) -> str:
     return f"clock:{meeting_id}"
 
 
+def clock_stop_key(meeting_id: int) -> str:
+    """The Draft row holding when the meeting's clock was stopped (ISO time)."""
+    return f"clock-stop:{meeting_id}"
+
+
 def _ref(record: Model, name: str) -> Any:
     """The id a foreign key holds, without loading the record it points at."""
     return record.__data__.get(name)
@@ -217,10 +222,39 @@ def start_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.dat
     with transaction():
         meeting = get_or_fail(Meeting, meeting_id)
         drafts.save(clock_key(meeting_id), now.isoformat(), meeting.project_id, now)
+        drafts.discard(clock_stop_key(meeting_id))
         if MeetingStatus(meeting.status) in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED):
             meeting.status = MeetingStatus.HELD.value
             meeting.save(only=[Meeting.status])
     return now, Changes.of(Meeting, Draft, project_id=meeting.project_id)
+
+
+def clock_stopped(meeting_id: int) -> dt.datetime | None:
+    """When the meeting's clock was stopped, or None while it runs (or never ran)."""
+    row = drafts.load(clock_stop_key(meeting_id))
+    if row is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(row.text)
+    except ValueError:
+        return None
+
+
+def stop_clock(meeting_id: int, now: dt.datetime | None = None) -> tuple[dt.datetime, Changes]:
+    """Stop the meeting's clock now (the meeting is over, or paused)."""
+    now = (now or _now()).replace(microsecond=0)
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        drafts.save(clock_stop_key(meeting_id), now.isoformat(), meeting.project_id, now)
+    return now, Changes.of(Draft, project_id=meeting.project_id)
+
+
+def resume_clock(meeting_id: int) -> Changes:
+    """Start a stopped clock again: note times keep counting from the meeting's start."""
+    with transaction():
+        meeting = get_or_fail(Meeting, meeting_id)
+        drafts.discard(clock_stop_key(meeting_id))
+    return Changes.of(Draft, project_id=meeting.project_id)
 
 
 def save_draft(meeting_id: int, text: str, now: dt.datetime | None = None) -> None:

@@ -149,11 +149,11 @@ class MainWindow(QMainWindow):
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
         from pmdesk.ui.decisions.tab import DecisionsTab
+        from pmdesk.ui.live_meeting.tab import LiveMeetingTab
         from pmdesk.ui.series.tab import SeriesTab
+        from pmdesk.ui.stakeholders.tab import StakeholdersTab
         from pmdesk.ui.tabs.kickoff import KickoffTab
-        from pmdesk.ui.tabs.live_meeting import LiveMeetingTab
         from pmdesk.ui.tabs.progress import ProgressTab
-        from pmdesk.ui.tabs.stakeholders import StakeholdersTab
 
         context = self._context
         self.kickoff_tab = KickoffTab(context, self)

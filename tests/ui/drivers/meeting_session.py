@@ -41,7 +41,7 @@ def main() -> None:
     kickoff = Meeting.get(Meeting.kind == MeetingKind.KICKOFF.value)
     live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
     app.processEvents()
-    line = live.bar.line
+    line = live.capture.bar.line
     line.setFocus()
     for n in range(5):
         QTest.keyClick(line, Qt.Key(Qt.Key.Key_1.value + n), Qt.KeyboardModifier.ControlModifier)

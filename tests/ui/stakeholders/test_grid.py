@@ -16,7 +16,7 @@ from pmdesk.models import CooperationType, Language, Person, Side
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.widgets.power_grid import GridPoint, PowerGrid
 
-from .conftest import TODAY
+from ..conftest import TODAY
 
 NOW = dt.datetime.combine(TODAY, dt.time(10, 0))
 
@@ -47,7 +47,7 @@ def test_dragging_a_person_saves_influence_and_interest_and_undo_restores(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     window = make_window(qtbot, database, settings)
-    grid = window.stakeholders_tab.grid
+    grid = window.stakeholders_tab.grid_section.grid
     client = Person.select().where((Person.project == demo_db) & (Person.side == Side.CLIENT))
     assert {p.person_id for p in grid.points()} == {p.id for p in client}
     mark = Person.get((Person.project == demo_db) & (Person.name == "Mark Davies"))
@@ -60,7 +60,7 @@ def test_dragging_a_person_saves_influence_and_interest_and_undo_restores(
     assert window.undo_stack.count() == commands + 1, "one edit per drag"
     moved = next(p for p in grid.points() if p.person_id == mark.id)
     assert (moved.influence, moved.interest) == (4, 5)
-    assert window.stakeholders_tab._selected_person().id == mark.id
+    assert window.stakeholders_tab.register_section.selected_person().id == mark.id
     window.undo_action.trigger()
     assert (Person.get_by_id(mark.id).influence, Person.get_by_id(mark.id).interest) == (2, 2)
     window.redo_action.trigger()
@@ -71,7 +71,7 @@ def test_a_drag_that_ends_in_the_same_cell_changes_nothing(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     window = make_window(qtbot, database, settings)
-    grid = window.stakeholders_tab.grid
+    grid = window.stakeholders_tab.grid_section.grid
     person_id = grid.points()[0].person_id
     start = grid.point_centre(person_id)
     drag(qtbot, grid, start, start + QPoint(3, 2))
@@ -82,12 +82,14 @@ def test_arrow_keys_move_the_selected_person(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     window = make_window(qtbot, database, settings)
-    grid = window.stakeholders_tab.grid
+    grid = window.stakeholders_tab.grid_section.grid
     lucy = Person.get((Person.project == demo_db) & (Person.name == "Lucy Evans"))
     grid.setFocus()
     while grid.selected_id() != lucy.id:
         qtbot.keyClick(grid, Qt.Key.Key_PageDown)
-    assert window.stakeholders_tab._selected_person().id == lucy.id, "the register follows"
+    assert window.stakeholders_tab.register_section.selected_person().id == lucy.id, (
+        "the register follows"
+    )
     qtbot.keyClick(grid, Qt.Key.Key_Up)
     qtbot.keyClick(grid, Qt.Key.Key_Right)
     qtbot.keyClick(grid, Qt.Key.Key_Down)
@@ -136,9 +138,9 @@ def test_grid_exports_as_png(
     tab = window.stakeholders_tab
     target = tmp_path / "grid"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
-    tab.grid_png_button.click()
+    tab.grid_section.grid_png_button.click()
     written = tmp_path / "grid.png"
     assert written.read_bytes().startswith(b"\x89PNG")
     image = QImage(str(written))
-    assert image.width() == tab.grid.width() * 2
-    assert image.height() > tab.grid.height() * 2, "a caption band above the grid"
+    assert image.width() == tab.grid_section.grid.width() * 2
+    assert image.height() > tab.grid_section.grid.height() * 2, "a caption band above the grid"

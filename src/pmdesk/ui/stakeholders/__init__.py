@@ -1,0 +1,1 @@
+"""The Stakeholders tab: one module per section, laid out by `tab.py`."""
