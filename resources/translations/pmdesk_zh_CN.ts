@@ -177,10 +177,6 @@
         <translation>议程计时</translation>
     </message>
     <message>
-        <source>Agenda time</source>
-        <translation>议程用时</translation>
-    </message>
-    <message>
         <source>No agenda for this meeting.</source>
         <translation>本次会议没有议程。</translation>
     </message>
@@ -2149,6 +2145,10 @@
         <translation>纪要与发送(&amp;M)</translation>
     </message>
     <message>
+        <source>Review of &amp;open items</source>
+        <translation>遗留事项回顾(&amp;O)</translation>
+    </message>
+    <message>
         <source>No meetings yet.</source>
         <translation>暂无会议。</translation>
     </message>
@@ -2838,6 +2838,13 @@
     <message>
         <source>&amp;Observed:</source>
         <translation>观察内容(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsSection</name>
+    <message>
+        <source>Nothing carried over. A meeting of a series (Series tab) starts with the open items of the earlier ones.</source>
+        <translation>没有遗留事项。系列会议（“系列会议”页）会带入此前各次会议的未完成事项。</translation>
     </message>
 </context>
 <context>

@@ -130,14 +130,26 @@ class AgendaTimer(QWidget):
         self._started = None
         self.repaint_timer.stop()
 
+    def follow(self, agenda_item_id: int | None) -> None:
+        """Time `agenda_item_id` from now on (the capture bar moved to it): the item
+        running until now keeps its time."""
+        ids = [item.id for item in self.items]
+        if agenda_item_id not in ids:
+            return
+        position = ids.index(agenda_item_id)
+        if position == self.position and self._started is not None:
+            return
+        if self._started is not None and 0 <= self.position < len(self.items):
+            self._save()
+        self.position = position
+        self._begin()
+
     def _save(self) -> None:
+        # A measure, not an edit: saved at once, not put on the undo stack.
         item = self.items[self.position]
         used = self.used()
-        change = series.record_time_used(item.id, used)
+        series.record_time_used(item.id, used)
         item.seconds_used = used
-        self.context.editor.record(
-            self.tr("Agenda time"), redo=change.redo, undo=change.undo, changes=change.changes
-        )
 
     def refresh(self) -> None:
         if not self.items:
