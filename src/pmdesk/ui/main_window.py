@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         guard.activation_requested.connect(self._on_guard_activation_requested)
 
     def build_tabs(self) -> None:
-        """Build the four workflow tabs in place of their stand-ins (once)."""
+        """Build the workflow tabs in place of their stand-ins (once)."""
         if self.project_tabs:
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
