@@ -1120,7 +1120,7 @@
     <message numerus="yes">
         <source>%n decision(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项决策</numerusform>
         </translation>
     </message>
     <message>
@@ -4187,7 +4187,7 @@
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message>
