@@ -4241,8 +4241,8 @@
         <translation>安排下次会议(&amp;P)</translation>
     </message>
     <message>
-        <source>Take over open &amp;items</source>
-        <translation>带入遗留事项(&amp;I)</translation>
+        <source>Take over self.tr(</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start &amp;timer</source>
