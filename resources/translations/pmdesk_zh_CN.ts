@@ -4241,8 +4241,8 @@
         <translation>安排下次会议(&amp;P)</translation>
     </message>
     <message>
-        <source>Take over self.tr(</source>
-        <translation type="unfinished"></translation>
+        <source>Take over &amp;open items</source>
+        <translation>带入遗留事项(&amp;O)</translation>
     </message>
     <message>
         <source>Start &amp;timer</source>

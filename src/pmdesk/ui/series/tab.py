@@ -51,7 +51,7 @@ class SeriesTab(ProjectTab):
         self.start_button = QPushButton(self.tr("&Start a series"), self)
         self.plan_button = QPushButton(self.tr("&Plan next meeting"), self)
         self.plan_button.setObjectName("planNextMeeting")
-        self.review_button = QPushButton(self.tr("Take over self.tr("Take over open &items")open items"), self)
+        self.review_button = QPushButton(self.tr("Take over &open items"), self)
         self.series_label = QLabel(self)
         self.series_label.setObjectName("seriesLabel")
         self.due_label = QLabel(self)
