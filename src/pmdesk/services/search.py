@@ -1,11 +1,12 @@
 """One search across notes, decisions, meetings, agenda items, actions, people, follow-ups.
 
 In a file: the FTS5 trigram index (db_series), which finds any substring of three or
-more characters in English or Chinese, ranked by bm25; shorter words (预算) are matched as
+more characters in English or Chinese; shorter words (预算) are matched as
 plain substrings, since a trigram index cannot hold them. On a team server: the same
 substring match (ILIKE, helped by pg_trgm's trigram indexes) over the tables
 themselves, so row-level security decides what a member finds, as everywhere else.
-Every word of the query must occur; internal records are marked as such.
+Every word of the query must occur; the closest (shortest) texts come first, among the
+newest matches; internal records are marked as such.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ KIND_ORDER = list(HitKind)
 #: Words shorter than this are matched as substrings (the trigram index needs three).
 TRIGRAM = 3
 DEFAULT_LIMIT = 200
+#: How many of the newest matches are ranked (enough for any page a person reads).
+CANDIDATES = 2000
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,13 @@ def _search_file(terms: list[str], project_id: int | None, limit: int) -> list[S
     if project_id is not None:
         where.append("project_id = ?")
         params.append(project_id)
-    order = "rank" if long else "rowid DESC"
+    # Ranked among the newest matches (a trigram found in most of 100,000 notes would
+    # otherwise be scored in full): shorter texts first, as on a server.
     sql = (
-        "SELECT kind, record_id, project_id, body, internal FROM search_index "
-        f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
+        "SELECT kind, record_id, project_id, body, internal FROM ("
+        "SELECT rowid, kind, record_id, project_id, body, internal FROM search_index "
+        f"WHERE {' AND '.join(where)} ORDER BY rowid DESC LIMIT {CANDIDATES}"
+        ") ORDER BY length(body), rowid DESC LIMIT ?"
     )
     rows = database.execute_sql(sql, [*params, limit]).fetchall()
     return _with_meetings(
@@ -158,8 +164,8 @@ def _search_server(terms: list[str], project_id: int | None, limit: int) -> list
     if project_id is not None:
         where += " AND project_id = %s"
         params.append(project_id)
-    # Shorter texts first: the closer a text is to the query, the better the hit (as
-    # bm25 ranks in a file).
+    # Shorter texts first: the closer a text is to the query, the better the hit (the
+    # file ranks the same way).
     sql = (
         f"SELECT kind, id, project_id, body, internal, meeting_id FROM ({union}) AS hits "
         f"WHERE {where} ORDER BY length(body), id DESC LIMIT %s"
