@@ -352,3 +352,26 @@ def test_minutes_print_the_review_of_open_items_and_the_invite_the_series(
     (event,) = invite.walk("VEVENT")
     assert str(event["uid"]) == s.ical_uid
     assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["INTERVAL"] == [2]
+
+
+def test_status_report_lists_the_decisions_of_its_period(project: Project, tmp_path: Path) -> None:
+    from docx import Document
+
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.status_report_docx import export_status_report
+
+    m1 = first_meeting(project)
+    s, _ = series.start_series(m1.id)
+    capture.commit_note(m1.id, "Go live on 1 June", kind=NoteKind.DECISION)
+    m2, _ = series.plan_next_meeting(s.id)
+    capture.commit_note(m2.id, "Go live on 1 July", kind=NoteKind.DECISION)
+    capture.commit_note(m2.id, "Reserve kept internal", kind=NoteKind.DECISION, internal=True)
+    day = m2.starts_at.date()
+    target = export_status_report(
+        project.id, tmp_path / "r.docx", ExportOptions(period_start=day, period_end=day)
+    )
+    document = Document(str(target))
+    assert "Decisions in this period" in [p.text for p in document.paragraphs]
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Go live on 1 July" in cells
+    assert "Go live on 1 June" not in cells and "Reserve kept internal" not in cells

@@ -1,17 +1,21 @@
-"""The minutes' "Review of open items": what a series meeting took over from earlier ones.
+"""Sections of client documents that come from meeting series and the decision log.
 
-A separate section so the minutes module only calls it: each carried action (owner, due,
-from which meeting), each concern or question that waited for an answer, each agenda item
-continued, and what the meeting did with it. Internal notes are left out (client file).
+The minutes' "Review of open items": each carried action (owner, due, from which
+meeting), each concern or question that waited for an answer, each agenda item
+continued, and what the meeting did with it. The status report's "Decisions in this
+period". Separate functions, so the minutes and the report only call them; internal
+notes and decisions are left out (client files).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from docx.document import Document
 
 from pmdesk.exports.word import add_table
-from pmdesk.models import CarryKind, CarryOutcome, Language
-from pmdesk.services import series
+from pmdesk.models import CarryKind, CarryOutcome, DecisionStatus, Language
+from pmdesk.services import decisions, series
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
@@ -27,6 +31,13 @@ WORDS: dict[Language, dict[str, str]] = {
         CarryOutcome.DROPPED: "Dropped",
         CarryKind.NOTE: "Question: {text}",
         CarryKind.AGENDA_ITEM: "Continued: {text}",
+        "decisions": "Decisions in this period",
+        "date": "Date",
+        "decision": "Decision",
+        "status": "Status",
+        DecisionStatus.ACTIVE: "Active",
+        DecisionStatus.SUPERSEDED: "Superseded",
+        DecisionStatus.REVOKED: "Revoked",
     },
     Language.ZH_CN: {
         "heading": "遗留事项回顾",
@@ -41,6 +52,13 @@ WORDS: dict[Language, dict[str, str]] = {
         CarryOutcome.DROPPED: "不再跟踪",
         CarryKind.NOTE: "问题：{text}",
         CarryKind.AGENDA_ITEM: "续议：{text}",
+        "decisions": "本期决策",
+        "date": "日期",
+        "decision": "决策内容",
+        "status": "状态",
+        DecisionStatus.ACTIVE: "有效",
+        DecisionStatus.SUPERSEDED: "已被取代",
+        DecisionStatus.REVOKED: "已撤销",
     },
 }
 
@@ -69,3 +87,23 @@ def add_review_of_open_items(document: Document, meeting_id: int, language: Lang
         rows,
         (0.8, 6.4, 3.6, 2.4, 2.2, 2.2),
     )
+
+
+def add_decisions_in_period(
+    document: Document, project_id: int, start: dt.date, end: dt.date, language: Language
+) -> None:
+    """The client-facing decisions taken from `start` to `end` (nothing if none)."""
+    entries = [
+        e
+        for e in decisions.decisions_since(project_id, start)
+        if e.decided_on is not None and e.decided_on <= end
+    ]
+    if not entries:
+        return
+    words = WORDS[language]
+    document.add_heading(words["decisions"], level=2)
+    entries.sort(key=lambda e: (e.decided_on or start, e.note_id))
+    rows = [
+        (e.decided_on.isoformat() if e.decided_on else "", e.text, words[e.status]) for e in entries
+    ]
+    add_table(document, (words["date"], words["decision"], words["status"]), rows, (2.6, 11.4, 2.6))
