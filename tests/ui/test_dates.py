@@ -54,7 +54,8 @@ def test_typing_over_a_date_entered_by_tab_replaces_it(qtbot: QtBot) -> None:
     field = DateEdit(dt.date(2026, 11, 16), accessible_name="Date")
     _window = _form(qtbot, field)  # kept: the fields live in it
     field.line.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.wait(1)  # select-all runs once the focus has settled
+    # select-all runs once the focus has settled (a loaded machine takes a while)
+    qtbot.waitUntil(lambda: field.line.selectedText() == field.line.text())
     qtbot.keyClicks(field.line, "2027-01-15")
     assert field.value() == dt.date(2027, 1, 15)
 
