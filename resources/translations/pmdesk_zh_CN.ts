@@ -1094,8 +1094,8 @@
         <translation>被新决策取代(&amp;S)…</translation>
     </message>
     <message>
-        <source>Re&amp;voke…</source>
-        <translation>撤销(&amp;V)…</translation>
+        <source>Rev&amp;oke…</source>
+        <translation>撤销(&amp;O)…</translation>
     </message>
     <message>
         <source>Make &amp;active again</source>
@@ -1106,8 +1106,8 @@
         <translation>决策记录（客户版，.xlsx）…</translation>
     </message>
     <message>
-        <source>&amp;Export for the client…</source>
-        <translation>导出客户版(&amp;E)…</translation>
+        <source>E&amp;xport for the client…</source>
+        <translation>导出客户版(&amp;X)…</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
@@ -4243,6 +4243,10 @@
     <message>
         <source>Take over &amp;open items</source>
         <translation>带入遗留事项(&amp;O)</translation>
+    </message>
+    <message>
+        <source>I&amp;nvite (.ics)…</source>
+        <translation>会议邀请（.ics）(&amp;N)…</translation>
     </message>
     <message>
         <source>Start &amp;timer</source>

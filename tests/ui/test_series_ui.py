@@ -127,8 +127,14 @@ def test_review_of_open_items_one_key_each_and_undo(
     assert problems == []
 
 
-def test_plan_next_meeting_button(
-    qtbot: QtBot, demo_db: int, settings: QSettings, problems: list[str], stack: QUndoStack
+def test_plan_next_meeting_button_and_its_invite(
+    qtbot: QtBot,
+    demo_db: int,
+    settings: QSettings,
+    problems: list[str],
+    stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     tab: SeriesTab = make(qtbot, SeriesTab, demo_db, settings, problems, stack)
     series_id = Meeting.get_by_id(tab.meeting_id).series_id
@@ -138,6 +144,12 @@ def test_plan_next_meeting_button(
     assert len(meetings) == before + 1
     assert tab.meeting_id == meetings[-1].id
     assert tab.carry_over.table.model().rowCount() >= 1
+    target = tmp_path / "next.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab.open_files = False
+    qtbot.mouseClick(tab.invite_button, Qt.MouseButton.LeftButton)
+    invite = target.read_text(encoding="utf-8")
+    assert MeetingSeries.get_by_id(series_id).ical_uid in invite and "RRULE:FREQ=WEEKLY" in invite
     stack.undo()
     assert len(series.series_meetings(series_id)) == before
     assert problems == []

@@ -77,10 +77,10 @@ class DecisionsTab(ProjectTab):
         )
         self.actions_table.setObjectName("decisionActionsTable")
         self.supersede_button = QPushButton(self.tr("&Superseded by…"), self)
-        self.revoke_button = QPushButton(self.tr("Re&voke…"), self)
+        self.revoke_button = QPushButton(self.tr("Rev&oke…"), self)
         self.reactivate_button = QPushButton(self.tr("Make &active again"), self)
         self.export_action = QAction(self.tr("Decision log for the client (.xlsx)…"), self)
-        self.export_button = QPushButton(self.tr("&Export for the client…"), self)
+        self.export_button = QPushButton(self.tr("E&xport for the client…"), self)
         self.count_label = QLabel(self)
 
         filters = QHBoxLayout()

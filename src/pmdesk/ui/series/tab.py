@@ -29,6 +29,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import ValidationProblem, approval, series
 from pmdesk.services.capture import Reversible
+from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.series.agenda_timer import AgendaTimer
 from pmdesk.ui.series.approval import ApprovalSection
 from pmdesk.ui.series.carry_over import CarryOverSection
@@ -41,6 +42,7 @@ class SeriesTab(ProjectTab):
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("seriesTab")
+        self.open_files = True
         self.meeting_box = QComboBox(self)
         self.meeting_box.setObjectName("seriesMeeting")
         self.meeting_box.setAccessibleName(self.tr("Meeting"))
@@ -52,6 +54,7 @@ class SeriesTab(ProjectTab):
         self.plan_button = QPushButton(self.tr("&Plan next meeting"), self)
         self.plan_button.setObjectName("planNextMeeting")
         self.review_button = QPushButton(self.tr("Take over &open items"), self)
+        self.invite_button = QPushButton(self.tr("I&nvite (.ics)…"), self)
         self.series_label = QLabel(self)
         self.series_label.setObjectName("seriesLabel")
         self.due_label = QLabel(self)
@@ -72,6 +75,7 @@ class SeriesTab(ProjectTab):
         top.addWidget(self.start_button)
         top.addWidget(self.plan_button)
         top.addWidget(self.review_button)
+        top.addWidget(self.invite_button)
         timer_row = QWidget(self)
         timer_layout = QHBoxLayout(timer_row)
         timer_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +98,7 @@ class SeriesTab(ProjectTab):
         self.start_button.clicked.connect(self._on_start_clicked)
         self.plan_button.clicked.connect(self._on_plan_clicked)
         self.review_button.clicked.connect(self._on_review_clicked)
+        self.invite_button.clicked.connect(self._on_invite_clicked)
         self.timer_start.clicked.connect(self._on_timer_start_clicked)
 
     @property
@@ -170,6 +175,7 @@ class SeriesTab(ProjectTab):
         self.cadence_box.setEnabled(meeting is not None and not in_series)
         self.plan_button.setEnabled(in_series)
         self.review_button.setEnabled(in_series)
+        self.invite_button.setEnabled(meeting is not None and meeting.starts_at is not None)
         self.carry_over.set_meeting(meeting_id)
         self.timer.set_meeting(meeting_id)
         self.approval.set_meeting(meeting_id)
@@ -229,6 +235,18 @@ class SeriesTab(ProjectTab):
             self.context.editor.report(str(problem))
             return
         self._record(self.tr("Take over open items"), change)
+
+    def _on_invite_clicked(self) -> None:
+        """The meeting's invite; a series meeting's carries the series' UID and rule."""
+        meeting = Meeting.get_or_none(Meeting.id == self.meeting_id) if self.meeting_id else None
+        if meeting is None:
+            return
+        name = (
+            f"{meeting.title} {meeting.starts_at:%Y-%m-%d}" if meeting.starts_at else meeting.title
+        )
+        run_export(
+            self, self.context.settings, "invite", meeting.id, name, open_after=self.open_files
+        )
 
     def _on_timer_start_clicked(self) -> None:
         self.timer.start()
