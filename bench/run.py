@@ -510,8 +510,8 @@ def sort_and_filter(large: Path, runs: int) -> list[Figure]:
 
     from pmdesk import db
     from pmdesk.models import ActionItem, Language, Person
+    from pmdesk.ui.progress.tab import ProgressTab
     from pmdesk.ui.tabs.base import TabContext
-    from pmdesk.ui.tabs.progress import ProgressTab
     from pmdesk.ui.undo import Editor
 
     QApplication.instance() or QApplication([])
@@ -522,7 +522,7 @@ def sort_and_filter(large: Path, runs: int) -> list[Figure]:
         context = TabContext(Editor(QUndoStack(), lambda _c: None, print), Language.EN, settings)
         tab = ProgressTab(context)
         rows = list(ActionItem.select(ActionItem, Person).join(Person).order_by(ActionItem.id))
-        model = tab.plan
+        model = tab.steps.plan
         model.set_rows(rows)
         due = model.column_index("Due")
         title = model.column_index("Step")

@@ -24,6 +24,15 @@ def _isolated_user_folders(
         monkeypatch.setenv(name, str(home / name.lower()))
 
 
+@pytest.fixture(autouse=True)
+def _english_core_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's messages start in English in every test (a Chinese run sets them)."""
+    from pmdesk import messages
+    from pmdesk.languages import Language
+
+    monkeypatch.setattr(messages, "current", Language.EN)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "pmdesk.db"

@@ -60,7 +60,11 @@ class ScratchServer:
         from pmdesk.models import ALL_MODELS
 
         statements = ["SET LOCAL session_replication_role = replica"]  # no FK triggers
-        for table in ["project_member", *(m._meta.table_name for m in ALL_MODELS)]:
+        for table in [
+            "project_member",
+            "pmdesk_channel",
+            *(m._meta.table_name for m in ALL_MODELS),
+        ]:
             statements.append(f'DELETE FROM "{table}"')
         for model in ALL_MODELS:
             if model._meta.primary_key is not False:

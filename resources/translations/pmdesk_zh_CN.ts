@@ -68,6 +68,7 @@
     </message>
     <message>
         <source>Action item title</source>
+        <extracomment>Made from an internal note: internal while the title quotes it (services.audience).</extracomment>
         <translation>行动项标题</translation>
     </message>
     <message>
@@ -97,6 +98,10 @@
     <message>
         <source>&amp;Owner:</source>
         <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Made from an internal note: this step stays internal (left out of the minutes, tracker and report) until you rewrite its title in words the client may read.</source>
+        <translation>由内部备注生成：在您用客户可以阅读的措辞改写标题之前，此事项保持内部（不进入会议纪要、跟踪表和进展报告）。</translation>
     </message>
 </context>
 <context>
@@ -332,8 +337,8 @@
 <context>
     <name>AttitudesSection</name>
     <message>
-        <source>Internal — confidential: attitudes and what each leader values are for the consultant team only and never appear in the minutes or the email.</source>
-        <translation>仅限内部（保密）：态度及各位领导看重的成果仅供顾问组使用，绝不会出现在会议纪要或邮件中。</translation>
+        <source>Internal — confidential: attitudes, and your judgement of which outcomes each leader values, are for the consultant team only and never appear in the minutes or the email. What a leader says (F8 notes too) is minuted as said, unless the note is marked internal.</source>
+        <translation>内部——保密：态度，以及您对各位领导最看重哪些成果的判断，仅供顾问组使用，绝不会出现在会议纪要或邮件中。领导的发言（包括 F8 记录）按原话写入纪要，标记为内部的记录除外。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -517,6 +522,10 @@
     <message>
         <source>before a restore</source>
         <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
     </message>
     <message>
         <source>Restore from file</source>
@@ -811,6 +820,53 @@
     <message>
         <source>W&amp;hen:</source>
         <translation>时间(&amp;H)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseSection</name>
+    <message>
+        <source>Assistance needed</source>
+        <translation>需要的协助</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>协助人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Reminders sent</source>
+        <translation>已催办次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Chase list</source>
+        <translation>催办清单</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder email…</source>
+        <translation>催办邮件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
+        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
+    </message>
+    <message>
+        <source>Email drafts (*.eml)</source>
+        <translation>邮件草稿 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>已发催办</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1451,77 @@
     <message>
         <source>Private follow-up</source>
         <translation>私下跟进</translation>
+    </message>
+</context>
+<context>
+    <name>GatekeeperSection</name>
+    <message>
+        <source>Milestone or deliverable</source>
+        <translation>里程碑/交付成果</translation>
+    </message>
+    <message>
+        <source>Edit review</source>
+        <translation>编辑审核项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>达成情况</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Gatekeeper queue</source>
+        <translation>待负责人审核</translation>
+    </message>
+    <message>
+        <source>&amp;Add review…</source>
+        <translation>添加审核项(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change review state</source>
+        <translation>修改审核状态</translation>
+    </message>
+    <message>
+        <source>Add review</source>
+        <translation>添加审核项</translation>
+    </message>
+    <message>
+        <source>title: cannot be empty</source>
+        <translation>标题：不能为空</translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation>删除审核项</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2246,85 @@
     </message>
 </context>
 <context>
+    <name>LeadRequestsSection</name>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>意见/问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Lead requests</source>
+        <translation>负责人意见与问题</translation>
+    </message>
+    <message>
+        <source>&amp;Make an action item</source>
+        <translation>转为行动项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add request…</source>
+        <translation>添加意见/问题(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change request status</source>
+        <translation>修改意见/问题状态</translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation>添加意见/问题</translation>
+    </message>
+    <message>
+        <source>text: cannot be empty</source>
+        <translation>内容：不能为空</translation>
+    </message>
+    <message>
+        <source>Edit request</source>
+        <translation>编辑意见/问题</translation>
+    </message>
+    <message>
+        <source>Make an action item</source>
+        <translation>转为行动项</translation>
+    </message>
+    <message>
+        <source>Delete request</source>
+        <translation>删除意见/问题</translation>
+    </message>
+</context>
+<context>
     <name>LiveMeetingTab</name>
     <message>
         <source>Meeting</source>
@@ -2608,8 +2814,8 @@
         <translation>纪要邮件草稿 (.eml)(&amp;E)…</translation>
     </message>
     <message>
-        <source>The minutes and the email are for the client: internal notes, attitudes and valued outcomes are never in them.</source>
-        <translation>会议纪要和邮件面向客户：其中绝不包含内部记录、态度及看重的成果。</translation>
+        <source>The minutes and the email are for the client: what was said is minuted as said; internal notes, attitudes and your judgement of what each leader values are never in them.</source>
+        <translation>会议纪要和邮件是发给客户的：发言按原话记录；内部备注、态度以及您对各位领导看重什么的判断绝不会出现在其中。</translation>
     </message>
     <message>
         <source>Version</source>
@@ -2949,6 +3155,81 @@
     </message>
 </context>
 <context>
+    <name>PerPersonSection</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>最近截止日期</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s deadlines</source>
+        <translation>各人截止日期</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>The person&apos;s open steps</source>
+        <translation>此人的未完成步骤</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s steps…</source>
+        <translation>导出此人的步骤…</translation>
+    </message>
+    <message>
+        <source>Their open steps as a small tracker they can update and send back</source>
+        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetail</name>
     <message>
         <source>Play&amp;book</source>
@@ -3277,222 +3558,21 @@
     </message>
 </context>
 <context>
+    <name>ProgressSection</name>
+    <message>
+        <source>Export</source>
+        <extracomment>Open written files in their program (tests turn it off).</extracomment>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export not written</source>
+        <translation>导出未完成</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
-        <source>Show the steps of</source>
-        <translation>按责任人显示步骤</translation>
-    </message>
-    <message>
-        <source>&amp;Owner:</source>
-        <translation>责任人(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Edit step</source>
-        <translation>编辑步骤</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <source>Change due date</source>
-        <translation>修改截止日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>完成日期</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Client help</source>
-        <translation>需客户协助</translation>
-    </message>
-    <message>
-        <source>Carried over</source>
-        <translation>顺延次数</translation>
-    </message>
-    <message>
-        <source>Step plan</source>
-        <translation>工作计划</translation>
-    </message>
-    <message>
-        <source>Milestone or deliverable</source>
-        <translation>里程碑/交付成果</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>审核人</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>审核状态</translation>
-    </message>
-    <message>
-        <source>&amp;Add request…</source>
-        <translation>添加意见/问题(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Make an action item</source>
-        <translation>转为行动项(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Assistance needed</source>
-        <translation>需要的协助</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>协助人</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>逾期天数</translation>
-    </message>
-    <message>
-        <source>Reminders sent</source>
-        <translation>已催办次数</translation>
-    </message>
-    <message>
-        <source>Chase list</source>
-        <translation>催办清单</translation>
-    </message>
-    <message>
-        <source>&amp;Reminder email…</source>
-        <translation>催办邮件(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
-        <translation>给对方的礼貌催办邮件草稿 (.eml)；计为一次催办</translation>
-    </message>
-    <message>
-        <source>Period from</source>
-        <translation>报告期起始日期</translation>
-    </message>
-    <message>
-        <source>Period to</source>
-        <translation>报告期截止日期</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>至(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Pre&amp;fill from the plan</source>
-        <translation>根据计划预填(&amp;F)</translation>
-    </message>
-    <message>
-        <source>E&amp;xport report…</source>
-        <translation>导出报告(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Follow-&amp;ups for late people…</source>
-        <translation>私下跟进延期人员(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>Internal: one private follow-up per late person (records and a .docx)</source>
-        <translation>内部：为每位延期人员生成一条私下跟进（跟进记录及 .docx 文档）</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>现状(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Pro&amp;blems:</source>
-        <translation>问题(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>&amp;Help needed:</source>
-        <translation>需要的协助(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Pr&amp;aise:</source>
-        <translation>表扬(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Report check</source>
-        <translation>报告检查</translation>
-    </message>
-    <message>
-        <source>Late step</source>
-        <translation>延期步骤</translation>
-    </message>
-    <message>
-        <source>Next step (in the report, no names)</source>
-        <translation>下一步安排（写入报告，不点名）</translation>
-    </message>
-    <message>
-        <source>Late steps</source>
-        <translation>延期步骤</translation>
-    </message>
-    <message>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
-    </message>
-    <message>
-        <source>Delete step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <source>Action &amp;tracker (client, .xlsx)…</source>
-        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Status &amp;report (client, .docx)…</source>
-        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import edited tracker…</source>
-        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>{steps} steps · {overdue} overdue · {flagged} carried over {n}+ times · {waiting} awaiting the lead&apos;s review · {requests} open lead requests · {chase} to chase</source>
-        <translation>{steps} 个步骤 · {overdue} 个逾期 · {flagged} 个顺延 {n} 次及以上 · {waiting} 项待负责人审核 · {requests} 条负责人意见/问题待解决 · {chase} 项待催办</translation>
-    </message>
-    <message>
-        <source>Overdue since {date}</source>
-        <translation>自 {date} 起逾期</translation>
-    </message>
-    <message>
-        <source>Change review state</source>
-        <translation>修改审核状态</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>提交日期</translation>
-    </message>
-    <message>
         <source>Progress summary</source>
-        <extracomment>Text being typed in the report is saved this long after the last keystroke. Open written reminders and exports in their program (tests turn it off).</extracomment>
         <translation>进度摘要</translation>
     </message>
     <message>
@@ -3519,293 +3599,41 @@
         <source>Status &amp;report</source>
         <translation>进度报告(&amp;R)</translation>
     </message>
-    <message>
-        <source>Change owner</source>
-        <translation>修改责任人</translation>
-    </message>
-    <message>
-        <source>Change start date</source>
-        <translation>修改开始日期</translation>
-    </message>
-    <message>
-        <source>Change completion date</source>
-        <translation>修改完成日期</translation>
-    </message>
-    <message>
-        <source>Change priority</source>
-        <translation>修改优先级</translation>
-    </message>
-    <message>
-        <source>Change client help</source>
-        <translation>修改是否需客户协助</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation>下一步安排</translation>
-    </message>
-    <message>
-        <source>Client comment</source>
-        <translation>客户意见</translation>
-    </message>
-    <message>
-        <source>Notes (internal)</source>
-        <translation>备注（内部）</translation>
-    </message>
-    <message>
-        <source>Edit notes</source>
-        <translation>编辑备注</translation>
-    </message>
-    <message>
-        <source>&amp;Add step…</source>
-        <translation>添加步骤(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Roll over open items</source>
-        <translation>顺延未完成事项(&amp;R)</translation>
-    </message>
-    <message>
-        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
-        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
-    </message>
-    <message>
-        <source>&amp;Import tracker…</source>
-        <translation>导入跟踪表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport tracker…</source>
-        <translation>导出跟踪表(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <source>Next deadline</source>
-        <translation>最近截止日期</translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation>已标记</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Each person&apos;s deadlines</source>
-        <translation>各人截止日期</translation>
-    </message>
-    <message>
-        <source>The person&apos;s open steps</source>
-        <translation>此人的未完成步骤</translation>
-    </message>
-    <message>
-        <source>Export this person&apos;s steps…</source>
-        <translation>导出此人的步骤…</translation>
-    </message>
-    <message>
-        <source>Their open steps as a small tracker they can update and send back</source>
-        <translation>将其未完成步骤导出为小型跟踪表，供对方更新后发回</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>审核日期</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>审核意见</translation>
-    </message>
-    <message>
-        <source>Gatekeeper queue</source>
-        <translation>待负责人审核</translation>
-    </message>
-    <message>
-        <source>&amp;Add review…</source>
-        <translation>添加审核项(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>提出日期</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>意见/问题</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>解决日期</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <source>Lead requests</source>
-        <translation>负责人意见与问题</translation>
-    </message>
-    <message>
-        <source>Change request status</source>
-        <translation>修改意见/问题状态</translation>
-    </message>
-    <message>
-        <source>Roll over</source>
-        <translation>顺延</translation>
-    </message>
-    <message>
-        <source>No open step is past its due date.</source>
-        <translation>没有已过截止日期的未完成步骤。</translation>
-    </message>
-    <message>
-        <source>Roll over open items</source>
-        <translation>顺延未完成事项</translation>
-    </message>
-    <message>
-        <source>After the progress meeting, count one more carry-over for the {n} open steps past their due date? Steps carried over {flag} times are flagged.</source>
-        <translation>进度例会后，是否为 {n} 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Add review</source>
-        <translation>添加审核项</translation>
-    </message>
-    <message>
-        <source>title: cannot be empty</source>
-        <translation>标题：不能为空</translation>
-    </message>
-    <message>
-        <source>Edit review</source>
-        <translation>编辑审核项</translation>
-    </message>
-    <message>
-        <source>Delete review</source>
-        <translation>删除审核项</translation>
-    </message>
-    <message>
-        <source>Add request</source>
-        <translation>添加意见/问题</translation>
-    </message>
-    <message>
-        <source>text: cannot be empty</source>
-        <translation>内容：不能为空</translation>
-    </message>
-    <message>
-        <source>Edit request</source>
-        <translation>编辑意见/问题</translation>
-    </message>
-    <message>
-        <source>Make an action item</source>
-        <translation>转为行动项</translation>
-    </message>
-    <message>
-        <source>Delete request</source>
-        <translation>删除意见/问题</translation>
-    </message>
-    <message>
-        <source>Email drafts (*.eml)</source>
-        <translation>邮件草稿 (*.eml)</translation>
-    </message>
-    <message>
-        <source>Reminder sent</source>
-        <translation>已发催办</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Export not written</source>
-        <translation>导出未完成</translation>
-    </message>
-    <message>
-        <source>Import tracker</source>
-        <translation>导入跟踪表</translation>
-    </message>
-    <message>
-        <source>Tracker not imported</source>
-        <translation>跟踪表未导入</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>未做任何更改。</translation>
-    </message>
-    <message>
-        <source>Prefill the report</source>
-        <translation>预填报告</translation>
-    </message>
-    <message>
-        <source>Replace the text you wrote with the text from the plan?</source>
-        <translation>用根据计划生成的内容替换您已填写的内容？</translation>
-    </message>
-    <message>
-        <source>Choose a period that ends on or after its start.</source>
-        <translation>请选择截止日期不早于起始日期的报告期。</translation>
-    </message>
-    <message>
-        <source>Cannot export: the report names people who are late in this period: {where}. Praise in public, follow up in private: state the next step instead of the name.</source>
-        <translation>无法导出：报告中点名了本期延期的人员：{where}。公开表扬，私下跟进：请写明下一步安排，不要写姓名。</translation>
-    </message>
-    <message>
-        <source>Ready: no late person is named.</source>
-        <translation>可以导出：报告未点名延期人员。</translation>
-    </message>
-    <message>
-        <source>{n} late steps have no next step yet (the report says it is being agreed): fill it in on the right.</source>
-        <translation>{n} 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</translation>
-    </message>
-    <message>
-        <source>{project} status report {date}</source>
-        <translation>{project} 进度报告 {date}</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <source>Export status report</source>
-        <translation>导出进度报告</translation>
-    </message>
-    <message>
-        <source>Follow-ups for late people</source>
-        <translation>私下跟进延期人员</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟进</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>全部人员</translation>
-    </message>
-    <message>
-        <source>Carried over {n} times: raise it with the client lead.</source>
-        <translation>已顺延 {n} 次：请与客户方项目负责人沟通。</translation>
-    </message>
-    <message>
-        <source>Change step status</source>
-        <translation>修改步骤状态</translation>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carried over {n}+ times</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting the lead&apos;s review</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open lead request(s)</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to chase</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3986,6 +3814,161 @@
     <message>
         <source>{project} - stakeholder register (internal)</source>
         <translation>{project} - 干系人登记表（仅限内部）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSection</name>
+    <message>
+        <source>Period from</source>
+        <extracomment>Text being typed in the report is saved this long after the last keystroke.</extracomment>
+        <translation>报告期起始日期</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>报告期截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;fill from the plan</source>
+        <translation>根据计划预填(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;ups for late people…</source>
+        <translation>私下跟进延期人员(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Internal: one private follow-up per late person (records and a .docx)</source>
+        <translation>内部：为每位延期人员生成一条私下跟进（跟进记录及 .docx 文档）</translation>
+    </message>
+    <message>
+        <source>Status &amp;report (client, .docx)…</source>
+        <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the plan</source>
+        <translation>根据计划刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Parts you did not edit are rewritten; for edited parts you are asked</source>
+        <translation>未改动的部分直接重写；已改动的部分会先询问您</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems:</source>
+        <translation>问题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Help needed:</source>
+        <translation>需要的协助(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Pr&amp;aise:</source>
+        <translation>表扬(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Report check</source>
+        <translation>报告检查</translation>
+    </message>
+    <message>
+        <source>Late step</source>
+        <translation>延期步骤</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Next step (in the report, no names)</source>
+        <translation>下一步安排（写入报告，不点名）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步安排</translation>
+    </message>
+    <message>
+        <source>Late steps</source>
+        <translation>延期步骤</translation>
+    </message>
+    <message>
+        <source>Prefill the report</source>
+        <extracomment>The text from the plan that the texts shown were written from. The text the plan gives now, when it differs from the basis.</extracomment>
+        <translation>预填报告</translation>
+    </message>
+    <message>
+        <source>Replace the text you wrote with the text from the plan?</source>
+        <translation>用根据计划生成的内容替换您已填写的内容？</translation>
+    </message>
+    <message>
+        <source>Refresh the report</source>
+        <translation>刷新报告</translation>
+    </message>
+    <message>
+        <source>You edited “{part}” and the plan changed since. Replace your text with the text from the plan? No keeps your text as it is.</source>
+        <translation>您修改过“{part}”，之后计划又有变化。是否用根据计划生成的文字替换您的文字？选“否”则保留您的文字不变。</translation>
+    </message>
+    <message>
+        <source>Choose a period that ends on or after its start.</source>
+        <translation>请选择截止日期不早于起始日期的报告期。</translation>
+    </message>
+    <message>
+        <source>Cannot export: the report names people who are late in this period: {where}. Praise in public, follow up in private: state the next step instead of the name.</source>
+        <translation>无法导出：报告中点名了本期延期的人员：{where}。公开表扬，私下跟进：请写明下一步安排，不要写姓名。</translation>
+    </message>
+    <message>
+        <source>Ready: no late person is named.</source>
+        <translation>可以导出：报告未点名延期人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late step(s) have no next step yet (the report says it is being agreed): fill it in on the right.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan changed since this text was written ({parts}): refresh it from the plan before exporting.</source>
+        <translation>撰写此文字后计划已有变化（{parts}）：请先根据计划刷新再导出。</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>进度报告</translation>
+    </message>
+    <message>
+        <source>The plan changed since the report text was written: refresh it.</source>
+        <translation>撰写报告文字后计划已有变化：请先刷新。</translation>
+    </message>
+    <message>
+        <source>{project} status report {date}</source>
+        <translation>{project} 进度报告 {date}</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export status report</source>
+        <translation>导出进度报告</translation>
+    </message>
+    <message>
+        <source>Follow-ups for late people</source>
+        <translation>私下跟进延期人员</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
     </message>
 </context>
 <context>
@@ -4429,6 +4412,199 @@
     </message>
 </context>
 <context>
+    <name>StepsSection</name>
+    <message>
+        <source>Show the steps of</source>
+        <translation>按责任人显示步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>责任人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Edit step</source>
+        <translation>编辑步骤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>修改责任人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Change start date</source>
+        <translation>修改开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Change due date</source>
+        <translation>修改截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Change completion date</source>
+        <translation>修改完成日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Change priority</source>
+        <translation>修改优先级</translation>
+    </message>
+    <message>
+        <source>Client help</source>
+        <translation>需客户协助</translation>
+    </message>
+    <message>
+        <source>Change client help</source>
+        <translation>修改是否需客户协助</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>顺延次数</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步安排</translation>
+    </message>
+    <message>
+        <source>Client comment</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Notes (internal)</source>
+        <translation>备注（内部）</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Step plan</source>
+        <translation>工作计划</translation>
+    </message>
+    <message>
+        <source>&amp;Add step…</source>
+        <translation>添加步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Roll over open items</source>
+        <translation>顺延未完成事项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
+        <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
+    </message>
+    <message>
+        <source>&amp;Import tracker…</source>
+        <translation>导入跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport tracker…</source>
+        <translation>导出跟踪表(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Action &amp;tracker (client, .xlsx)…</source>
+        <translation>行动跟踪表（客户版，.xlsx）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import edited tracker…</source>
+        <translation>导入客户更新的跟踪表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Carried over {n} times: raise it with the client lead.</source>
+        <translation>已顺延 {n} 次：请与客户方项目负责人沟通。</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>Change step status</source>
+        <translation>修改步骤状态</translation>
+    </message>
+    <message>
+        <source>Roll over</source>
+        <translation>顺延</translation>
+    </message>
+    <message>
+        <source>No open step is past its due date.</source>
+        <translation>没有已过截止日期的未完成步骤。</translation>
+    </message>
+    <message>
+        <source>Roll over open items</source>
+        <translation>顺延未完成事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>After the progress meeting, count one more carry-over for the %n open step(s) past their due date? Steps carried over {flag} times are flagged.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import tracker</source>
+        <translation>导入跟踪表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tracker not imported</source>
+        <translation>跟踪表未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>TimeEdit</name>
     <message>
         <source>hh:mm</source>
@@ -4532,6 +4708,18 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
 是否恢复最新的备份 {backup}？损坏的文件会改名后保留在同一文件夹中。</translation>
     </message>
     <message>
+        <source>The latest backup was restored; the damaged file is kept beside it.</source>
+        <translation>已恢复最新的备份；损坏的文件保留在它旁边。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: no backup is made of it until a backup is restored.</source>
+        <translation>{path} 已损坏：在恢复备份之前，不会再为它做备份。</translation>
+    </message>
+    <message>
+        <source>The start backup failed: {problem}</source>
+        <translation>启动时的备份失败：{problem}</translation>
+    </message>
+    <message>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
@@ -4583,7 +4771,24 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
         <translation>导出</translation>
     </message>
     <message>
+        <source>Choose another folder to save it in?</source>
+        <translation>选择另一个文件夹来保存吗？</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
         <source>Export not written</source>
+        <extracomment>How long the &quot;exported to …&quot; notice stays in the status bar.</extracomment>
         <translation>导出未完成</translation>
     </message>
     <message>

@@ -28,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             db_path = cli.demo_database(args.db, args.lang)
         except cli.DATA_ERRORS as problem:
-            print(f"pmdesk: error: {problem}", file=sys.stderr)
+            from pmdesk import messages
+
+            messages.use(args.lang)
+            print(messages.say(f"pmdesk: error: {problem}"), file=sys.stderr)
             return 1
     # Only the window needs Qt; commands start without loading it.
     from pmdesk.app import run_app

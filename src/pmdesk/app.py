@@ -16,13 +16,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSettings, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QProcess,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pmdesk import __version__
 from pmdesk.languages import Language
-from pmdesk.paths import Location
+from pmdesk.paths import Location, display_url, is_server_url
 
 if TYPE_CHECKING:
     import logging
@@ -69,6 +77,9 @@ def run_app(db_path: Location | None, language: str | None, smoke_test: bool = F
     from pmdesk.ui.i18n import install_translators
 
     translators = install_translators(app, chosen)
+    from pmdesk import messages
+
+    messages.current = chosen  # the core's messages shown in the window speak it too
     app.setWindowIcon(app_icon())
     path: Location = (
         (db_path if isinstance(db_path, str) else Path(db_path))
@@ -87,7 +98,7 @@ def _run_smoke_test(path: Location, language: Language) -> int:
     from pmdesk import db
 
     try:
-        db.open_database(path)
+        db.open_database(path, health_check=True)
     except db.DatabaseProblem as problem:  # a damaged file too: a check offers no recovery
         _report_open_problem(problem, smoke_test=True)
         return 1
@@ -98,18 +109,21 @@ def _run_smoke_test(path: Location, language: Language) -> int:
 
 
 def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
+    from pmdesk.messages import say
+
     _log().error("cannot open database: %s", problem)
     if smoke_test:
-        print(f"pmdesk: error: {problem}", file=sys.stderr)
+        print(say(f"pmdesk: error: {problem}"), file=sys.stderr)
     else:
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Cannot open database"), str(problem)
+            None, QCoreApplication.translate("app", "Cannot open database"), say(str(problem))
         )
 
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
     from pmdesk import backups, db
+    from pmdesk.messages import say
 
     latest = backups.latest_backup(path)
     if latest is None:
@@ -121,28 +135,95 @@ def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
             "app",
             "{problem}\n\nRestore the latest backup, {backup}? The damaged file is kept "
             "beside it, renamed.",
-        ).format(problem=problem, backup=latest.name),
+        ).format(problem=say(str(problem)), backup=latest.name),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
         aside = backups.recover(path, latest)
     except (OSError, db.DatabaseProblem) as failure:
-        QMessageBox.critical(None, "pmdesk", str(failure))
+        QMessageBox.critical(None, "pmdesk", say(str(failure)))
         return False
     _log().warning("recovered %s from %s; damaged file at %s", path, latest, aside)
     return True
 
 
-def _start_backup(settings: QSettings) -> None:
-    """A backup on start (if the file changed since the last one); warn about shares."""
-    from pmdesk import backups, db
+class StartCheck(QObject):
+    """After the data is shown: `PRAGMA quick_check` of the open file, then (if it is
+    sound) the start backup, on a worker thread with its own connection, so neither the
+    first paint nor the data waits for them (1.4 s on the large bench file)."""
+
+    # What the check found ('' if the file is sound), and why the backup failed ('').
+    finished = Signal(str, str)
+
+    def __init__(self, keep: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keep = keep
+
+    def start(self) -> None:
+        import threading
+
+        threading.Thread(target=self._run, name="pmdesk-start-check", daemon=True).start()
+
+    def _run(self) -> None:
+        import contextlib
+        import sqlite3
+
+        from pmdesk import backups, db
+
+        damage = failure = ""
+        try:
+            with contextlib.closing(db.open_file_connection()) as con:
+                damage = db.health_problem(con)
+                if not damage and not (db.state is not None and db.state.read_only):
+                    backups.backup_if_due("start", keep=self.keep, connection=con)
+        except (OSError, sqlite3.Error, db.DatabaseProblem) as problem:
+            failure = str(problem)
+        self.finished.emit(damage, failure)
+
+
+def start_check(settings: QSettings, window: MainWindow, path: Path) -> StartCheck:
+    """Run the start check and backup; answer what they find in the window."""
     from pmdesk.ui.dialogs.backups_dialog import keep_setting
 
-    try:
-        backups.backup_if_due("start", keep=keep_setting(settings))
-    except (OSError, db.DatabaseProblem):
-        _log().exception("start backup failed")
+    check = StartCheck(keep_setting(settings), window)
+    check.finished.connect(lambda damage, failure: after_start_check(window, path, damage, failure))
+    check.start()
+    return check
+
+
+def after_start_check(window: MainWindow, path: Path, damage: str, failure: str) -> None:
+    """A damaged file is offered its latest sound backup (never backed up itself); a
+    failed start backup (a full disk) is said in the status bar and logged; a file on a
+    network share is warned about."""
+    from pmdesk import db
+
+    if damage:
+        _log().error("health check of %s: %s", path, damage)
+        problem = db.CorruptDatabase(path, damage)
+        if _offer_recovery(path, problem):
+            window.undo_stack.clear()  # the history described data that is gone now
+            window.project_box.clear()
+            window.reload_projects()
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app", "The latest backup was restored; the damaged file is kept beside it."
+                )
+            )
+            return
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "app", "{path} is damaged: no backup is made of it until a backup is restored."
+            ).format(path=path)
+        )
+        return
+    if failure:
+        _log().error("start backup failed: %s", failure)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("app", "The start backup failed: {problem}").format(
+                problem=failure
+            )
+        )
     state = db.state
     if state is not None and state.network_share:
         QMessageBox.warning(
@@ -188,6 +269,9 @@ def _start_log() -> None:
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from pmdesk.credentials import HidePasswords
+
+    handler.addFilter(HidePasswords())  # a server address typed with its password
     logger = _log()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -286,9 +370,14 @@ def _open_into(
         window.hide()
         return 0
     _start_log()
+    from pmdesk import temporaries
+
+    for stale in temporaries.remove_stale():  # what a killed export or backup left behind
+        _log().info("removed %s, left by an export or backup that did not finish", stale)
     if not _open_or_recover(path):
         guard.release()
         return 1
+    guard.hold()  # a new database exists only now
     from pmdesk.ui.widgets.autosave import DialogDrafts
 
     # What is typed in any dialog is autosaved too, and offered back after a crash.
@@ -296,8 +385,9 @@ def _open_into(
     _offer_demo(language)
     window.set_guard(guard)
     window.load()
-    # After the window is filled: a start backup must not delay it.
-    QTimer.singleShot(1500, lambda: _start_backup(settings))
+    # After the window is filled, off the GUI thread: they must not delay it.
+    if isinstance(path, Path):
+        QTimer.singleShot(500, lambda: start_check(settings, window, path))
     return None
 
 
@@ -308,7 +398,7 @@ def _open_or_recover(path: Location) -> bool:
     from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
     try:
-        open_with_password(path)
+        open_with_password(path)  # its quick_check follows, off the GUI thread
     except db.CorruptDatabase as problem:
         if isinstance(path, Path) and _offer_recovery(path, problem):
             return True  # the backup is in place and open
@@ -363,10 +453,14 @@ def _show_unexpected_error(
     """Any uncaught exception: tell the user, keep the app and its data intact."""
     import traceback
 
-    details = "".join(traceback.format_exception(kind, error, tb))
+    from pmdesk.paths import hide_passwords
+
+    details = hide_passwords("".join(traceback.format_exception(kind, error, tb)))
     print(details, file=sys.stderr)
     _log().error("unexpected error\n%s", details)
-    box = QMessageBox(QMessageBox.Icon.Critical, "pmdesk", str(error) or kind.__name__)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "pmdesk", hide_passwords(str(error)) or kind.__name__
+    )
     box.setInformativeText(
         QCoreApplication.translate(
             "app",
@@ -422,5 +516,6 @@ def _smoke_test(path: Location, language: Language) -> int:
     from pmdesk.services import projects
 
     count = len(projects.list_projects())
-    print(f"pmdesk {__version__}: smoke test passed ({count} projects, {path})")
+    shown = display_url(str(path)) if is_server_url(path) else path
+    print(f"pmdesk {__version__}: smoke test passed ({count} projects, {shown})")
     return 0

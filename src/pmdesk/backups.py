@@ -15,8 +15,11 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from peewee import SqliteDatabase
 
 from pmdesk import db
 
@@ -53,8 +56,16 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None) -> Path:
-    """Back up the open database now, then keep only the newest `keep` automatic ones."""
+def make_backup(
+    reason: str,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+    connection: sqlite3.Connection | None = None,
+) -> Path:
+    """Back up the open database now, then keep only the newest `keep` automatic ones.
+
+    `connection`: read the file through it (a worker thread's own connection)."""
     path = _open_file()
     now = now or dt.datetime.now()
     folder = db.backup_folder(path)
@@ -63,8 +74,9 @@ def make_backup(reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | Non
     while target.exists():  # two backups in one second
         counter += 1
         target = folder / f"{path.stem}-{reason}-{_stamp(now)}-{counter}.db"
-    db.backup_database(db.database.obj, target)
-    rotate(path, keep)
+    # Checked: a damaged file is not copied.
+    db.backup_database(db.database.obj, target, connection=connection)
+    rotate(path, keep, newest_checked=True)
     return target
 
 
@@ -79,10 +91,21 @@ def _open_file() -> Path:
     return db.state.path
 
 
-def rotate(db_path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups; returns what was deleted."""
+def rotate(db_path: Path, keep: int, *, newest_checked: bool = False) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups; returns what was deleted.
+
+    The newest backup that passes `check_backup` is always kept, even beyond `keep`:
+    if the kept ones were all damaged, the last sound copy would otherwise go.
+    `newest_checked`: the newest was checked just now (a backup just made).
+    """
+    found = list_backups(db_path)
+    kept, beyond = found[: max(keep, 1)], found[max(keep, 1) :]
+    if beyond and not newest_checked and not any(not backup_problem(b.path) for b in kept):
+        sound = next((b for b in beyond if not backup_problem(b.path)), None)
+        if sound is not None:
+            beyond.remove(sound)
     removed = []
-    for backup in list_backups(db_path)[max(keep, 1) :]:
+    for backup in beyond:
         with contextlib.suppress(OSError):
             backup.path.unlink()
             removed.append(backup.path)
@@ -90,7 +113,11 @@ def rotate(db_path: Path, keep: int) -> list[Path]:
 
 
 def backup_if_due(
-    reason: str, *, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None
+    reason: str,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+    connection: sqlite3.Connection | None = None,
 ) -> Path | None:
     """A start or daily backup, unless the newest backup is recent and the file unchanged."""
     assert db.state is not None, "no database is open"
@@ -106,7 +133,7 @@ def backup_if_due(
             return None
         if reason == "start" and not changed:
             return None
-    return make_backup(reason, keep=keep, now=now)
+    return make_backup(reason, keep=keep, now=now, connection=connection)
 
 
 def _last_change(path: Path) -> float:
@@ -118,28 +145,86 @@ def _last_change(path: Path) -> float:
 
 
 def check_backup(source: Path) -> None:
-    """Refuse a file that is not a sound pmdesk database this version can read."""
+    """Refuse a file that is not exactly a sound pmdesk database this version can read.
+
+    Sound means: pmdesk's application id, a schema version this pmdesk knows, no damage
+    (`integrity_check`), no broken reference (`foreign_key_check`) and, once upgraded as
+    opening it would, exactly the tables, indexes, triggers and views this version
+    creates. The checks run on a private copy; `source` is never changed.
+    """
+    problem = backup_problem(source)
+    if problem:
+        error = db.SchemaTooNew if "newer pmdesk" in problem else db.DatabaseProblem
+        raise error(f"{source} cannot be restored: {problem}")
+
+
+def backup_problem(source: Path) -> str:
+    """What is wrong with `source` as a backup, in words; '' if nothing."""
     if not source.is_file():
-        raise db.DatabaseProblem(f"Backup file not found: {source}")
-    uri = source.resolve().as_uri() + "?mode=ro&immutable=1"
+        return "the file does not exist" if not source.exists() else "it is not a file"
+    if source.stat().st_size == 0:
+        return "the file is empty (0 bytes)"
+    folder = Path(tempfile.mkdtemp(prefix="pmdesk-check-"))
     try:
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
+        copy = folder / "backup.db"
+        shutil.copyfile(source, copy)
+        wal = source.with_name(source.name + "-wal")
+        if wal.is_file():
+            shutil.copyfile(wal, folder / "backup.db-wal")
+        return _copy_problem(copy)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy_problem(copy: Path) -> str:
+    try:
+        with contextlib.closing(sqlite3.connect(copy)) as con:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
-            health = con.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            health = [row[0] for row in con.execute("PRAGMA integrity_check(5)")]
+            broken = con.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise db.DatabaseProblem(f"{source} is not a pmdesk backup ({exc})") from exc
+        return f"it is not a readable SQLite database ({exc})"
     if app_id != db.APPLICATION_ID:
-        raise db.DatabaseProblem(f"{source} is not a pmdesk backup")
+        return "it is not a pmdesk database (another program's file, or no pmdesk mark)"
     if version > db.SCHEMA_VERSION:
-        raise db.SchemaTooNew(f"{source} was made by a newer pmdesk (schema {version})")
-    if health != "ok":
-        raise db.DatabaseProblem(f"{source} is damaged too ({health})")
+        return (
+            f"it was made by a newer pmdesk (schema {version}; this one reads up to "
+            f"{db.SCHEMA_VERSION})"
+        )
+    if version < 1:
+        return "it has pmdesk's mark but no schema version"
+    if health != ["ok"]:
+        return f"it is damaged ({'; '.join(map(str, health))})"
+    if broken:
+        first = broken[0]
+        return (
+            f"{len(broken)} rows refer to rows that do not exist (the first: a {first[0]} "
+            f"row pointing at a missing {first[2]})"
+        )
+    if version < db.SCHEMA_VERSION:
+        scratch = SqliteDatabase(str(copy))
+        try:
+            db.migrate(scratch, db.MIGRATIONS, target=db.SCHEMA_VERSION)
+        except (db.DatabaseProblem, sqlite3.Error) as exc:
+            return f"it cannot be upgraded from schema {version} ({exc})"
+        finally:
+            scratch.close()
+    with contextlib.closing(sqlite3.connect(copy)) as con:
+        differences = db.schema_differences(db.schema_shape(con))
+    if differences:
+        more = f" and {len(differences) - 3} more" if len(differences) > 3 else ""
+        return f"its tables are not the ones pmdesk makes: {', '.join(differences[:3])}{more}"
+    return ""
 
 
 def restore(source: Path, db_path: Path) -> Path:
     """Replace the database at `db_path` with the backup `source`; returns the copy made
     of what was replaced. The database is open again afterwards (migrated if needed)."""
+    if source.exists() and db_path.exists() and os.path.samefile(source, db_path):
+        raise db.DatabaseProblem(f"{source} is the database itself, not a backup of it")
     check_backup(source)
     if db.state is None or db.state.path != db_path:
         db.close_database()
@@ -176,7 +261,7 @@ def recover(db_path: Path, source: Path, *, now: dt.datetime | None = None) -> P
     stamp = _stamp(now or dt.datetime.now())
     aside = db_path.with_name(f"{db_path.stem}-damaged-{stamp}{db_path.suffix}")
     os.replace(db_path, aside)
-    for suffix in ("-wal", "-shm"):
+    for suffix in ("-wal", "-shm", "-journal"):
         companion = db_path.with_name(db_path.name + suffix)
         if companion.exists():
             os.replace(companion, aside.with_name(aside.name + suffix))

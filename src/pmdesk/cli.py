@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import io
 import json
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from typing import Any
 import peewee
 
 from pmdesk.db import (
+    CorruptDatabase,
     DatabaseProblem,
     Location,
     PasswordNeeded,
@@ -30,6 +32,7 @@ from pmdesk.db import (
 )
 from pmdesk.exports import EXPORTS, ExportOptions, Scope
 from pmdesk.exports.files import ExportProblem
+from pmdesk.messages import say
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
 from pmdesk.options import OptionParser, global_options
 from pmdesk.paths import display_url, is_server_url
@@ -52,6 +55,7 @@ DATA_ERRORS = (
     ValidationProblem,
     ExportProblem,
     peewee.DatabaseError,
+    sqlite3.Error,
     OSError,
 )
 
@@ -61,6 +65,20 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid date {value!r} (use YYYY-MM-DD)") from None
+
+
+#: SQLite stores integers of 64 bits: an id beyond them names no record.
+MAX_ID = 2**63 - 1
+
+
+def _record_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid id {value!r} (a whole number)") from None
+    if not 1 <= number <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"invalid id {value!r} (from 1 to {MAX_ID})")
+    return number
 
 
 def _build_parser() -> OptionParser:
@@ -85,7 +103,9 @@ def _build_parser() -> OptionParser:
         description="Print records as a table, or as a JSON array with --json.",
     )
     listing.add_argument("kind", choices=LISTINGS, help="what to list")
-    listing.add_argument("--project", type=int, metavar="ID", help="only this project's records")
+    listing.add_argument(
+        "--project", type=_record_id, metavar="ID", help="only this project's records"
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array of objects")
     exporting = commands.add_parser(
         "export",
@@ -100,9 +120,10 @@ def _build_parser() -> OptionParser:
         help="; ".join(f"{k.name}: {k.scope.value}, {k.audience.value}" for k in EXPORTS.values()),
     )
     which = exporting.add_mutually_exclusive_group(required=True)
-    which.add_argument("--meeting", type=int, metavar="ID", help="the meeting to export")
-    which.add_argument("--project", type=int, metavar="ID", help="the project to export")
+    which.add_argument("--meeting", type=_record_id, metavar="ID", help="the meeting to export")
+    which.add_argument("--project", type=_record_id, metavar="ID", help="the project to export")
     exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exporting.add_argument("--from", dest="period_start", type=_date, metavar="YYYY-MM-DD")
     exporting.add_argument("--to", dest="period_end", type=_date, metavar="YYYY-MM-DD")
     importing = commands.add_parser(
@@ -113,7 +134,7 @@ def _build_parser() -> OptionParser:
         "client comment, new steps) and apply all of them, or none if any value is invalid.",
     )
     importing.add_argument("kind", choices=("tracker",), help="what to import")
-    importing.add_argument("--project", type=int, metavar="ID", required=True)
+    importing.add_argument("--project", type=_record_id, metavar="ID", required=True)
     importing.add_argument("file", type=Path, metavar="FILE.xlsx", help="the edited tracker")
     importing.add_argument(
         "--dry-run", action="store_true", help="only show the changes; change nothing"
@@ -125,6 +146,7 @@ def _build_parser() -> OptionParser:
         description="Write a complete copy of the database with SQLite's online backup.",
     )
     backing_up.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    backing_up.add_argument("--force", action="store_true", help="replace FILE if it exists")
     restoring = commands.add_parser(
         "restore",
         parents=[sub_options],
@@ -148,7 +170,7 @@ def _build_parser() -> OptionParser:
         ("remove", "take a role off the project"),
     ):
         sub = actions.add_parser(action, parents=[sub_options], help=text, description=text)
-        sub.add_argument("--project", type=int, metavar="ID", required=True)
+        sub.add_argument("--project", type=_record_id, metavar="ID", required=True)
         if action != "list":
             sub.add_argument("role", metavar="ROLE", help="a database login role")
     searching = commands.add_parser(
@@ -172,7 +194,7 @@ def _build_parser() -> OptionParser:
     )
     moving.add_argument("url", metavar="URL", help="postgresql://user@host/dbname")
     moving.add_argument(
-        "--project", type=int, metavar="ID", action="append", help="copy only this project"
+        "--project", type=_record_id, metavar="ID", action="append", help="copy only this project"
     )
     return parser
 
@@ -185,7 +207,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         option = "--smoke-test" if args.smoke_test else "--demo"
         parser.error(f"{option} opens the app; it takes no command")
     if args.command == "migrate-to" and not is_server_url(args.url):
-        parser.error(f"{args.url!r} is not a postgresql:// address")
+        from pmdesk.paths import hide_passwords
+
+        parser.error(f"{hide_passwords(args.url)!r} is not a postgresql:// address")
     if args.command == "export":
         scope = EXPORTS[args.kind].scope
         given = Scope.MEETING if args.meeting is not None else Scope.PROJECT
@@ -213,15 +237,41 @@ def demo_database(path: Path | None, language: Language | None) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the parsed command; returns the exit code. The database is closed afterwards."""
+    """Run the parsed command; returns the exit code. The database is closed afterwards.
+
+    Every problem is one line on stderr and exit code 1: nothing was changed."""
+    from pmdesk import messages, temporaries
+
+    messages.use(args.lang)
+    temporaries.remove_stale()  # what a killed export or backup left behind
     try:
         return COMMANDS[args.command](args)
     except DATA_ERRORS as exc:
-        message = " ".join(str(exc).split())
-        print(f"pmdesk: error: {message}", file=sys.stderr)
+        _error(_plain_error(exc))
+        return 1
+    except OverflowError as exc:  # a date or number beyond what can be computed or stored
+        _error(f"a date or number is out of range ({exc}); nothing was changed")
         return 1
     finally:
         close_database()
+
+
+def _plain_error(exc: BaseException) -> str:
+    """The message of `exc` on one line; SQLite's misleading ones said plainly."""
+    message = " ".join(str(exc).split())
+    if isinstance(exc, peewee.DatabaseError | sqlite3.Error) and (
+        "full" in message or "cannot rollback" in message or "disk I/O" in message
+    ):
+        # "cannot rollback - no transaction is active" is what a full disk reads as.
+        return "the disk is full or cannot be written; nothing was saved"
+    return message
+
+
+def _error(message: str) -> None:
+    """One line on stderr, in the user's language (see `messages`)."""
+    from pmdesk.messages import say
+
+    print(say(f"pmdesk: error: {message}"), file=sys.stderr)
 
 
 # -- commands -------------------------------------------------------------------------
@@ -287,8 +337,13 @@ def run_export(args: argparse.Namespace) -> int:
         function = kind.load()
     except (ImportError, AttributeError):
         raise ExportProblem(f"export {kind.name} is not available in this version") from None
-    written = function(record_id, args.output, options)
-    _print(f"Wrote {written}")
+    target = Path(args.output)
+    if target.is_dir():
+        raise ExportProblem(f"{target} is a folder: give the file a name")
+    if target.exists() and not args.force:
+        raise ExportProblem(f"{target} already exists; give another name, or --force to replace it")
+    written = function(record_id, target, options)
+    _print(say(f"Wrote {written}"))
     return 0
 
 
@@ -315,15 +370,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     """`pmdesk backup -o FILE`: a consistent copy, written whole or not at all."""
-    from pmdesk.db import backup_database, database
+    from pmdesk.db import backup_to_file
 
     target = Path(args.output)
     source = _file_only(args, "backup")
-    if target.exists() and target.resolve() == source.resolve():
-        raise DatabaseProblem("the backup cannot replace the database itself")
     open_database(source, create=False)
-    written = backup_database(database.obj, target)
-    _print(f"Backed up to {written}")
+    written = backup_to_file(target, replace=args.force)
+    _print(say(f"Backed up to {written}"))
     return 0
 
 
@@ -332,9 +385,15 @@ def run_restore(args: argparse.Namespace) -> int:
     from pmdesk import backups
 
     path = _file_only(args, "restore")
-    open_database(path, create=False)
+    try:
+        open_database(path, create=False)
+    except CorruptDatabase:
+        # A damaged file is never written into: it is moved aside and the backup put back.
+        aside = backups.recover(path, args.file)
+        _print(say(f"Restored {args.file} into {path}; the damaged file is kept as {aside}"))
+        return 0
     saved = backups.restore(args.file, path)
-    _print(f"Restored {args.file} into {path}; the replaced data is in {saved}")
+    _print(say(f"Restored {args.file} into {path}; the replaced data is in {saved}"))
     return 0
 
 
@@ -362,6 +421,11 @@ def run_members(args: argparse.Namespace) -> int:
         ]
         _print(text_table(rows, ("role", "as", "added by", "since")))
         return 0
+    if args.action != "list" and not db_server.may_change_members(server, project.id):
+        raise DatabaseProblem(
+            f"only the creator of project {project.id} ({project.row_created_by}) or the "
+            f"server's administrator may change its members"
+        )
     if args.action == "add":
         if not db_server.role_exists(server, args.role):
             raise DatabaseProblem(

@@ -12,13 +12,28 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from pmdesk import db
-from pmdesk.paths import display_url, is_server_url
+from pmdesk.paths import display_url, hide_passwords, is_server_url
 
 SERVICE = "pmdesk"
 
 #: Asks the user for the password (the problem says for what, and whether one was
 #: refused); None when they cancel.
 Ask = Callable[[db.PasswordNeeded], str | None]
+
+
+class HidePasswords(logging.Filter):
+    """A log filter that keeps passwords out of log files (see `hide_passwords`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        hidden = hide_passwords(message)
+        if hidden != message:
+            record.msg, record.args = hidden, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = hide_passwords(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = hide_passwords(record.exc_text)
+        return True
 
 
 def _key(url: str) -> str:

@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from peewee import Database, SqliteDatabase
 
@@ -83,6 +84,8 @@ class OpenState:
     network_share: bool = False
     server: str = ""
     user: str = ""
+    #: Read from a private copy of the file and its -wal (a read-only folder after a crash).
+    private_copy: Path | None = None
 
     @property
     def location(self) -> str:
@@ -226,7 +229,9 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "attachments go with their materials", _clean_up_attachments),
     Migration(4, "cooperation playbook, invite identity, drafts", _add_playbook_and_drafts),
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
-    Migration(6, "meeting series, decisions, minutes approval, search", _add_series_and_search),
+    # A team server's security (db_server.SERVER_MIGRATIONS); nothing in a file.
+    Migration(6, "team server: no way past row-level security", lambda _db: None),
+    Migration(7, "meeting series, decisions, minutes approval, search", _add_series_and_search),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -273,13 +278,24 @@ def is_server() -> bool:
     return state is not None and bool(state.server)
 
 
-def open_database(path: Location, *, create: bool = True, password: str | None = None) -> Database:
+def open_database(
+    path: Location,
+    *,
+    create: bool = True,
+    password: str | None = None,
+    health_check: bool = False,
+) -> Database:
     """Open (and if needed create or migrate) the database at `path` and bind the models.
 
     `path` is a file, or a `postgresql://` address (see `db_server`; `password` is for
-    that). A file pmdesk may not write is opened read-only (see `state`); one on a network
-    share uses a rollback journal instead of WAL. Raises DatabaseProblem with a message
-    naming the file when it cannot be used, and never changes a file it refuses.
+    that). A file that was pmdesk's and is now empty (0 bytes), zeroed or damaged raises
+    CorruptDatabase; only a missing path (or a 0-byte file that never had backups, as a
+    file manager's "New file" makes) becomes a new database. A file pmdesk may not write is opened
+    read-only (see `state`); in a read-only folder with a `-wal`, a private copy of both
+    is read, so every committed change is shown. A file on a network share uses a
+    rollback journal instead of WAL. `health_check` runs `PRAGMA quick_check` (through
+    the WAL) before anything is written. Raises DatabaseProblem with a message naming
+    the file when it cannot be used, and never changes a file it refuses.
     """
     global state
     from pmdesk import db_server
@@ -291,22 +307,26 @@ def open_database(path: Location, *, create: bool = True, password: str | None =
         if not create:
             raise DatabaseProblem(f"Database file not found: {path}")
         path.parent.mkdir(parents=True, exist_ok=True)
-    elif path.is_dir():
-        raise DatabaseProblem(f"{path} is a folder, not a database file")
-    elif not os.access(path, os.R_OK):
-        raise DatabaseProblem(f"Cannot read database file {path}: permission denied")
-    elif _check_is_pmdesk_file(path) == 0 and not create:
-        raise DatabaseProblem(f"{path} is empty: it holds no pmdesk data yet")
+    else:
+        _refuse_unusable_file(path)
+        if _check_is_pmdesk_file(path) == 0 and not create:
+            raise DatabaseProblem(f"{path} is empty: it holds no pmdesk data yet")
 
     read_only = _why_read_only(path)
     if read_only and not path.exists():
         raise DatabaseProblem(f"Cannot create {path}: {read_only}")
     network = on_network_share(path)
+    private_copy: Path | None = None
     if read_only:
-        # mode=ro still needs to create -shm beside a WAL file; immutable does not.
-        uri = (
-            path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if "folder" in read_only else "")
-        )
+        source = path
+        if "folder" in read_only and _has_journal(path):
+            # SQLite cannot read a -wal in a folder it may not write (and immutable would
+            # ignore it, hiding committed work): read a private copy of both instead.
+            private_copy = _private_copy(path)
+            source = private_copy
+            read_only = f"{read_only}; showing a private copy with every saved change"
+        immutable = "folder" in read_only and private_copy is None
+        uri = source.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
         db = SqliteDatabase(uri, uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000})
     else:
         db = SqliteDatabase(None, lock_type="IMMEDIATE")
@@ -315,22 +335,108 @@ def open_database(path: Location, *, create: bool = True, password: str | None =
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
+        if health_check and path.exists() and path.stat().st_size:
+            _check_health(db, path)
         if read_only:
             _check_readable_schema(db, path, read_only)
         else:
             _prepare_schema(db, path)
     except DatabaseProblem:
         db.close()
+        _remove_private_copy(private_copy)
         raise
     except Exception as exc:
         db.close()
+        _remove_private_copy(private_copy)
         if isinstance(exc, sqlite3.DatabaseError) or exc.__class__.__module__ == "peewee":
-            if "malformed" in str(exc):
+            if _is_damage(exc):
                 raise CorruptDatabase(path, str(exc)) from exc
-            raise DatabaseProblem(f"Cannot open database file {path}: {exc}") from exc
+            raise DatabaseProblem(f"Cannot open database file {path}: {_plain(exc)}") from exc
         raise
-    state = OpenState(path, bool(read_only), read_only, network)
+    state = OpenState(path, bool(read_only), read_only, network, private_copy=private_copy)
     return db
+
+
+def _refuse_unusable_file(path: Path) -> None:
+    """A folder, an unreadable file or a special file (a FIFO would block the open)."""
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a database file")
+    if not path.is_file():
+        raise DatabaseProblem(f"{path} is not a regular file (a pipe or a device?)")
+    if not os.access(path, os.R_OK):
+        raise DatabaseProblem(f"Cannot read database file {path}: permission denied")
+
+
+def _is_damage(exc: BaseException) -> bool:
+    text = str(exc)
+    return "malformed" in text or "not a database" in text or "disk image" in text
+
+
+def _check_health(db: SqliteDatabase, path: Path) -> None:
+    """`PRAGMA quick_check` on the open connection (which reads through the WAL)."""
+    detail = health_problem(db.connection())
+    if detail:
+        raise CorruptDatabase(path, detail)
+
+
+def health_problem(con: sqlite3.Connection) -> str:
+    """'' if `PRAGMA quick_check` passes on `con`, else what it found (first line)."""
+    try:
+        rows = con.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    found = [str(row[0]) for row in rows]
+    return "" if found == ["ok"] else "; ".join(found)
+
+
+def check_open_file() -> str:
+    """`PRAGMA quick_check` of the open file on a connection of its own (any thread may
+    call it), read as the models read it; '' if sound (or no file is open)."""
+    with contextlib.closing(open_file_connection()) as con:
+        return health_problem(con)
+
+
+def open_file_connection() -> sqlite3.Connection:
+    """A new connection to the open file (through its WAL), for a worker thread."""
+    if state is None or state.path is None:
+        raise DatabaseProblem("No database file is open")
+    source = state.private_copy or state.path
+    if not state.read_only:
+        return sqlite3.connect(source, timeout=5)
+    immutable = "folder" in state.read_only_reason and state.private_copy is None
+    uri = source.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    return sqlite3.connect(uri, uri=True, timeout=5)
+
+
+def companions(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database: its -wal, -shm and -journal."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _has_journal(path: Path) -> bool:
+    """True if a non-empty -wal or -journal holds changes not yet in the file itself."""
+    wal, _shm, journal = companions(path)
+    return any(f.is_file() and f.stat().st_size > 0 for f in (wal, journal))
+
+
+def _private_copy(path: Path) -> Path:
+    """Copy the file and its -wal/-journal into a private temporary folder."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="pmdesk-copy-"))
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    for companion in companions(path):
+        if companion.is_file() and not companion.name.endswith("-shm"):
+            shutil.copyfile(companion, folder / companion.name)
+    return copy
+
+
+def _remove_private_copy(copy: Path | None) -> None:
+    if copy is not None:
+        import shutil
+
+        shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 def _open_server(url: str, *, password: str | None) -> Database:
@@ -400,33 +506,75 @@ def _check_readable_schema(db: SqliteDatabase, path: Path, reason: str) -> None:
 
 def close_database() -> None:
     global state
+    copy = state.private_copy if state is not None else None
     state = None
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+    _remove_private_copy(copy)
 
 
 def _check_is_pmdesk_file(path: Path) -> int:
     """Refuse, before writing a byte, a file that is not pmdesk's or is from a newer pmdesk.
 
-    `immutable=1` reads the header without creating -wal/-shm files or taking locks;
-    opening for real would switch the file to WAL, which rewrites its header.
-    Returns the number of schema objects (0 for an empty file).
+    `immutable=1` reads the header without creating files beside it or taking locks
+    (opening for real would switch a foreign file to WAL). It ignores a -wal, though, so
+    when one holds changes and that read finds anything amiss, a private copy of the
+    file and its -wal is read instead: a file is never called damaged, or another
+    program's, for want of its WAL. Returns the number of schema objects (0 for an empty
+    SQLite file, or a 0-byte one that never had backups); a 0-byte file with backups, a
+    zeroed or a damaged one raises CorruptDatabase.
     """
+    journal = _has_journal(path)
+    if path.stat().st_size == 0 and not journal:
+        if _was_pmdesk_file(path):  # truncated: its backups are the way back
+            raise CorruptDatabase(path, "the file is empty: 0 bytes")
+        return 0  # e.g. "New file" in a file manager: nothing to lose, a new database
     try:
-        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
+        app_id, tables, version = _read_header(path.resolve().as_uri() + "?mode=ro&immutable=1")
+        if journal and (app_id != APPLICATION_ID or not tables):
+            raise sqlite3.DatabaseError("read without its WAL")
     except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc):
-            raise CorruptDatabase(path, str(exc)) from exc
-        raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
+        if not journal:
+            _refuse_unreadable(path, exc)
+        copy = _private_copy(path)
+        try:
+            app_id, tables, version = _read_header(copy.as_uri())
+        except sqlite3.DatabaseError as exc_with_wal:
+            _refuse_unreadable(path, exc_with_wal)
+        finally:
+            _remove_private_copy(copy)
+    if app_id == APPLICATION_ID and not tables:
+        raise CorruptDatabase(path, "it is marked as pmdesk's but holds no tables")
     if app_id != APPLICATION_ID and tables:
         raise DatabaseProblem(f"{path} is an SQLite file of another program, not pmdesk's")
     _refuse_newer(path, version)
-    return int(tables)
+    return tables
+
+
+def _read_header(uri: str) -> tuple[int, int, int]:
+    """application_id, number of schema objects and user_version, read through `uri`."""
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+    return int(app_id), int(tables), int(version)
+
+
+def _refuse_unreadable(path: Path, exc: sqlite3.DatabaseError) -> NoReturn:
+    if "malformed" in str(exc) or _was_pmdesk_file(path):
+        raise CorruptDatabase(path, str(exc)) from exc
+    raise DatabaseProblem(f"{path} is not a pmdesk database ({exc})") from exc
+
+
+def _was_pmdesk_file(path: Path) -> bool:
+    """A file SQLite cannot read was pmdesk's if its header is zeroed or it has backups."""
+    with open(path, "rb") as file:
+        header = file.read(100)
+    if header and not header.strip(b"\0"):
+        return True
+    folder = backup_folder(path)
+    return folder.is_dir() and any(folder.glob(f"{path.stem}-*.db"))
 
 
 def _refuse_newer(path: Path | str, version: int) -> None:
@@ -445,13 +593,7 @@ def _prepare_schema(db: SqliteDatabase, path: Path) -> None:
     version = schema_version(db)
     if version == 0:
         with db.atomic():
-            db.create_tables(ALL_MODELS)
-            for statement in TRIGGERS:
-                db.execute_sql(statement)
-            for model in ALL_MODELS:
-                db.execute_sql(row_version_trigger(model._meta.table_name))
-            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            _create_schema(db)
         return
     _refuse_newer(path, version)
     if version < SCHEMA_VERSION:
@@ -459,6 +601,75 @@ def _prepare_schema(db: SqliteDatabase, path: Path) -> None:
             db, backup_folder(path) / f"{path.stem}-before-v{SCHEMA_VERSION}-{_stamp()}.db"
         )
         migrate(db, MIGRATIONS, target=SCHEMA_VERSION)
+
+
+def _create_schema(db: SqliteDatabase) -> None:
+    """This version's tables, indexes and triggers in an empty file (inside a transaction)."""
+    db.create_tables(ALL_MODELS)
+    for statement in TRIGGERS:
+        db.execute_sql(statement)
+    for model in ALL_MODELS:
+        db.execute_sql(row_version_trigger(model._meta.table_name))
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+SchemaShape = dict[str, dict[str, object]]
+
+
+def schema_shape(con: sqlite3.Connection) -> SchemaShape:
+    """What `sqlite_master` holds, by kind and name, in a form an upgraded file and a new
+    one share: columns by name (ALTER TABLE appends), indexes by their columns, triggers
+    and views by their SQL."""
+    shape: SchemaShape = {"table": {}, "index": {}, "trigger": {}, "view": {}}
+    rows = con.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for kind, name, table, sql in rows:
+        if kind == "table":
+            columns = sorted(r[1:4] + r[5:] for r in con.execute(f'PRAGMA table_info("{name}")'))
+            keys = sorted(
+                r[2:5] + r[6:7] for r in con.execute(f'PRAGMA foreign_key_list("{name}")')
+            )
+            shape["table"][name] = (columns, keys)
+        elif kind == "index":
+            info = [r[2] for r in con.execute(f'PRAGMA index_info("{name}")')]
+            unique = "UNIQUE" in (sql or "").upper().split("(")[0]
+            shape["index"][name] = (table, info, unique)
+        else:
+            shape.setdefault(kind, {})[name] = (table, " ".join((sql or "").split()))
+    return shape
+
+
+_fresh_shape: SchemaShape | None = None
+
+
+def fresh_schema_shape() -> SchemaShape:
+    """The schema this version creates in a new file (built once, in memory)."""
+    global _fresh_shape
+    if _fresh_shape is None:
+        scratch = SqliteDatabase(":memory:")
+        with scratch.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
+            _create_schema(scratch)
+        _fresh_shape = schema_shape(scratch.connection())
+        scratch.close()
+    return _fresh_shape
+
+
+def schema_differences(shape: SchemaShape) -> list[str]:
+    """How `shape` differs from what this version creates, in words (empty if not at all)."""
+    expected = fresh_schema_shape()
+    found: list[str] = []
+    for kind in ("table", "index", "trigger", "view"):
+        have, want = shape.get(kind, {}), expected.get(kind, {})
+        found += [f"an extra {kind} {name}" for name in sorted(set(have) - set(want))]
+        found += [f"no {kind} {name}" for name in sorted(set(want) - set(have))]
+        found += [
+            f"a changed {kind} {name}"
+            for name in sorted(set(have) & set(want))
+            if have[name] != want[name]
+        ]
+    return found
 
 
 def migrate(db: SqliteDatabase, migrations: list[Migration], *, target: int) -> None:
@@ -486,20 +697,118 @@ def migrate(db: SqliteDatabase, migrations: list[Migration], *, target: int) -> 
         db.execute_sql("PRAGMA foreign_keys = ON")
 
 
-def backup_database(db: SqliteDatabase, dest: Path) -> Path:
-    """Copy the open database to `dest` with SQLite's online backup; atomic on disk."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
+#: How pmdesk names its own temporary files (see exports.files.remove_stale_temporaries).
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def backup_database(
+    db: SqliteDatabase, dest: Path, *, connection: sqlite3.Connection | None = None
+) -> Path:
+    """Copy the open database to `dest` with SQLite's online backup; atomic on disk.
+
+    The copy is checked (`PRAGMA quick_check`) before it takes its name: a damaged
+    database is never backed up (CorruptDatabase), so a rotation never keeps only
+    damaged copies. A full disk or a folder that cannot be written is a DatabaseProblem.
+    `connection` reads the file instead of the models' connection (a worker thread's).
+    """
+    from pmdesk.temporaries import temporary_beside
+
+    source = state.path if state is not None and state.path is not None else dest
     try:
-        with contextlib.closing(sqlite3.connect(tmp_name)) as target:
-            db.connection().backup(target)
-        os.replace(tmp_name, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with temporary_beside(dest, TEMPORARY_SUFFIX) as temporary:
+            try:
+                with contextlib.closing(sqlite3.connect(temporary)) as target:
+                    (connection or db.connection()).backup(target)
+                    detail = health_problem(target)
+            except sqlite3.Error as exc:
+                raise DatabaseProblem(f"Cannot write the backup {dest}: {_plain(exc)}") from exc
+            if detail:
+                raise CorruptDatabase(source, f"{detail}; no backup was made of it")
+            os.chmod(temporary, _ordinary_mode())  # mkstemp makes it private (0600)
+            os.replace(temporary, dest)
+    except OSError as exc:
+        raise DatabaseProblem(f"Cannot write the backup {dest}: {exc.strerror or exc}") from exc
     return dest
+
+
+def backup_to_file(dest: Path, *, replace: bool = False) -> Path:
+    """A backup the user asked for (`backup -o`, File → Back up to a file): never onto
+    the open database, its companions or its backup folder, nor over a folder; an
+    existing file only with `replace`."""
+    if dest.is_dir():
+        raise DatabaseProblem(f"{dest} is a folder: give the backup a file name")
+    refuse_protected_target(dest)
+    if dest.exists() and not replace:
+        raise DatabaseProblem(f"{dest} already exists; give another name, or --force to replace it")
+    return backup_database(database.obj, dest)
+
+
+def _ordinary_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _plain(exc: BaseException) -> str:
+    """SQLite's message, said plainly where it misleads (a full disk)."""
+    text = str(exc)
+    if "full" in text or "cannot rollback" in text or "disk I/O" in text:
+        return "the disk is full or cannot be written; nothing was saved"
+    return text
+
+
+def refuse_protected_target(target: Path) -> None:
+    """Raise DatabaseProblem if writing `target` would replace the open database, its
+    -wal/-shm/-journal, or anything in its backup folder.
+
+    Compared by device and inode (`os.path.samefile`), not by spelling: `./x/../t.db`,
+    an absolute path, a hard link or a symlink are all the same file; a name that does
+    not exist yet is compared through its folder.
+    """
+    if state is None or state.path is None:
+        return
+    problem = protected_target_problem(Path(target), state.path)
+    if problem:
+        raise DatabaseProblem(problem)
+
+
+def protected_target_problem(target: Path, db_path: Path) -> str:
+    """Why `target` must not be written while `db_path` is open, or ''."""
+    protected = [db_path, *companions(db_path)]
+    if state is not None and state.private_copy is not None:
+        protected += [state.private_copy, *companions(state.private_copy)]
+    refusal = (
+        f"{target} is the open database {db_path.name} or one of its own files; choose another file"
+    )
+    if _exists(target) and any(_exists(f) and os.path.samefile(target, f) for f in protected):
+        return refusal
+    folder = target.parent
+    if _exists(folder):
+        for file in protected:
+            if (
+                _exists(file.parent)
+                and os.path.samefile(folder, file.parent)
+                and os.path.normcase(target.name) == os.path.normcase(file.name)
+            ):
+                return refusal
+    backups = backup_folder(db_path)
+    if _exists(backups):
+        for ancestor in (target, *target.absolute().parents):
+            if _exists(ancestor) and os.path.samefile(ancestor, backups):
+                return (
+                    f"{target} is in the backup folder {backups}, which is kept for "
+                    f"pmdesk's own backups; choose another folder"
+                )
+    return ""
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _stamp() -> str:

@@ -2,13 +2,16 @@
 
 The same models run on the server; what only PostgreSQL has lives here: the connection
 (psycopg 3, loaded on first use), the schema's version table, the triggers that stamp
-each row and tell other pmdesk windows about changes (LISTEN/NOTIFY), and row-level
-security, so that a person sees and changes only the projects they are a member of —
-enforced by the server under their own database role, whatever program they use.
+each row, keep its references inside its project and tell the project's other windows
+about changes (LISTEN/NOTIFY on a channel per project), and row-level security, so that
+a person sees and changes only the projects they are a member of — enforced by the
+server under their own database role, whatever program they use (see the README, "What
+the server guarantees", and tests/server/test_attacks.py).
 
-Roles: the role that creates the schema owns the tables (setup, `migrate-to`, adding
-members); everyone else connects with their own login role, a member of the group role
-`pmdesk_member`, and is bound by the policies below.
+Roles: the role that creates the schema owns the tables (setup, `migrate-to`); a
+project's creator, or that owner, adds and removes its members and deletes it; everyone
+else connects with their own login role, a member of the group role `pmdesk_member`,
+and is bound by the policies below.
 """
 
 from __future__ import annotations
@@ -19,18 +22,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
 from pmdesk import db_series
 from pmdesk.models import ALL_MODELS
 from pmdesk.paths import display_url as display_url
+from pmdesk.paths import hide_passwords
 from pmdesk.paths import is_server_url as is_server_url
 
 #: The group role whose members may use pmdesk's tables (within their projects).
 MEMBER_GROUP = "pmdesk_member"
-#: The channel on which every change is announced (payload: "<backend pid> <table>").
-CHANGES_CHANNEL = "pmdesk_changes"
 #: Application name in pg_stat_activity, and the key of the password in the keyring.
 APPLICATION = "pmdesk"
 
@@ -86,8 +89,26 @@ def connect(url: str, password: str | None = None) -> ServerDatabase:
     if password:
         params["password"] = password
     database = ServerDatabase(url, **params)
-    database.connect()
+    try:
+        database.connect()
+    except Exception as exc:  # libpq may quote the address back, password and all
+        hidden = _without_password(str(exc), url, password)
+        if hidden == str(exc):
+            raise
+        raise type(exc)(hidden) from None
     return database
+
+
+def _without_password(text: str, url: str, password: str | None) -> str:
+    from urllib.parse import unquote
+
+    try:
+        typed = urlsplit(url).password
+    except ValueError:
+        typed = url.partition("://")[2].rpartition("@")[0].partition(":")[2] or None
+    for secret in {password, typed, unquote(typed) if typed else None} - {None, ""}:
+        text = text.replace(str(secret), "***")
+    return hide_passwords(text)
 
 
 def needs_password(exc: BaseException) -> bool:
@@ -97,10 +118,24 @@ def needs_password(exc: BaseException) -> bool:
 
 
 def current_role(db: PostgresqlDatabase) -> str:
-    return str(db.execute_sql("SELECT current_user").fetchone()[0])
+    """The login role, whom the policies see (`SET ROLE` does not change it)."""
+    return str(db.execute_sql("SELECT session_user").fetchone()[0])
 
 
 # --- schema -------------------------------------------------------------------------
+#
+# Every function below runs with `search_path = pg_catalog, pg_temp` and names every
+# table `public.…`, so a member's temporary table or function cannot stand in for ours:
+# pg_temp, searched first when not named, comes last, where it is never searched for
+# functions or operators; `public` is left out (every name in it is written out), as
+# before PostgreSQL 15 anyone could create functions there. Only two functions answer
+# members (EXECUTE is revoked from PUBLIC on all), each only for the caller
+# (`session_user`), never for a role given as an argument. Trigger functions run
+# whatever the caller's rights, and are named `public.…` by their triggers.
+#
+# Policies and stamps key on `session_user`, the login role, not `current_user`: a
+# member may `SET ROLE pmdesk_member` (or any role granted to them), which must not make
+# them someone else.
 
 #: Tables reached through a parent rather than a project column: (table, column, parent).
 _THROUGH_PARENT = {
@@ -122,122 +157,447 @@ _THROUGH_PARENT = {
 _MEMBER_TABLE = (
     "CREATE TABLE project_member ("
     " project_id integer NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
-    " role_name name NOT NULL, added_by name NOT NULL DEFAULT current_user,"
+    " role_name name NOT NULL, added_by name NOT NULL DEFAULT session_user,"
     " added_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),"
     " PRIMARY KEY (project_id, role_name))"
 )
 
+#: Each project's change channel: a name only its members can read (anyone may LISTEN
+#: on any channel, so the name is the secret). 122 random bits from gen_random_uuid().
+_CHANNEL_TABLE = (
+    "CREATE TABLE IF NOT EXISTS public.pmdesk_channel ("
+    " project_id integer PRIMARY KEY REFERENCES public.project (id) ON DELETE CASCADE,"
+    " channel text NOT NULL DEFAULT "
+    "('pmdesk_' || pg_catalog.replace(pg_catalog.gen_random_uuid()::text, '-', '')))"
+)
+
+#: Which project a stored file is of (server only: the models do not read it).
+_ATTACHMENT_PROJECT = (
+    "ALTER TABLE public.attachment ADD COLUMN IF NOT EXISTS pmdesk_project_id integer "
+    "REFERENCES public.project (id) ON DELETE CASCADE"
+)
+
+_SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
+#: The functions members may call (EXECUTE is revoked from PUBLIC on every other).
+MEMBER_FUNCTIONS = (
+    "pmdesk_projects_of()",
+    "pmdesk_members(integer)",
+)
+#: Functions of earlier schemas, dropped by the migration (their policies first).
+_OLD_FUNCTIONS = ("pmdesk_projects_of(name)",)
+
 _FUNCTIONS = (
-    # The projects a role may use: those it created and those it is a member of.
-    # SECURITY DEFINER reads the tables without their policies (no recursion); the
-    # role is an argument because inside it current_user is the owner.
-    """CREATE OR REPLACE FUNCTION pmdesk_projects_of(who name) RETURNS SETOF integer
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-        SELECT project_id FROM project_member WHERE role_name = who
-        UNION SELECT id FROM project WHERE row_created_by = who
+    # The projects the caller may use: those they created and those they are a member
+    # of. SECURITY DEFINER reads the tables without their policies (no recursion).
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_projects_of() RETURNS SETOF integer
+    LANGUAGE sql STABLE SECURITY DEFINER {_SAFE_PATH} AS $$
+        SELECT m.project_id FROM public.project_member m
+        WHERE m.role_name = session_user
+        UNION SELECT p.id FROM public.project p
+        WHERE p.row_created_by = session_user::text
     $$""",
-    """CREATE OR REPLACE FUNCTION pmdesk_row_stamp() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    # Who is on a project, for anyone on it (the member table shows it too; this keeps
+    # the order and the columns in one place).
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_members(pid integer)
+    RETURNS TABLE (role_name name, added_by name, added_at timestamp)
+    LANGUAGE sql STABLE SECURITY DEFINER {_SAFE_PATH} AS $$
+        SELECT m.role_name, m.added_by, m.added_at FROM public.project_member m
+        WHERE m.project_id = pid
+        AND pid IN (SELECT public.pmdesk_projects_of())
+        ORDER BY m.role_name
+    $$""",
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_row_stamp() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
             NEW.row_version := 1;
-            NEW.row_created_by := current_user;
+            NEW.row_created_by := session_user;
         ELSE
             NEW.row_version := OLD.row_version + 1;
             NEW.row_created_by := OLD.row_created_by;
         END IF;
-        NEW.row_changed_by := current_user;
+        NEW.row_changed_by := session_user;
         NEW.row_changed_at := now() AT TIME ZONE 'utc';
         RETURN NEW;
     END $$""",
-    f"""CREATE OR REPLACE FUNCTION pmdesk_notify() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_member_stamp() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
     BEGIN
-        PERFORM pg_notify('{CHANGES_CHANNEL}', pg_backend_pid() || ' ' || TG_TABLE_NAME);
+        NEW.added_by := session_user;
+        NEW.added_at := now() AT TIME ZONE 'utc';
+        RETURN NEW;
+    END $$""",
+    # Announces a statement's changes on the channel of each project it touched
+    # (payload "<backend pid> <table>"). TG_ARGV[0], written by create_schema, selects
+    # those projects from the transition table `pmdesk_changed`. The caller's rights:
+    # they changed the rows, so they can read those projects' channels.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_notify() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
+    DECLARE
+        target text;
+    BEGIN
+        FOR target IN EXECUTE 'SELECT c.channel FROM public.pmdesk_channel c '
+            || 'WHERE c.project_id IN (' || TG_ARGV[0] || ')'
+        LOOP
+            PERFORM pg_notify(target, pg_backend_pid() || ' ' || TG_TABLE_NAME);
+        END LOOP;
         RETURN NULL;
+    END $$""",
+    # Only its creator or the tables' owner deletes a project (members are told so;
+    # others do not see it). Its channel goes with it (cascade): announce first.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_project_deleted() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
+    BEGIN
+        IF OLD.row_created_by IS DISTINCT FROM session_user::text AND NOT pg_has_role(
+            (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER'
+        ) THEN
+            RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+                MESSAGE = 'only its creator or the administrator may delete project '
+                    || OLD.id || ' (created by ' || OLD.row_created_by || ')';
+        END IF;
+        PERFORM pg_notify(c.channel, pg_backend_pid() || ' project')
+        FROM public.pmdesk_channel c WHERE c.project_id = OLD.id;
+        RETURN OLD;
+    END $$""",
+    # A new project's channel (definer's rights: members may not write channels).
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_project_channel() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE_PATH} AS $$
+    BEGIN
+        INSERT INTO public.pmdesk_channel AS c (project_id) VALUES (NEW.id)
+        ON CONFLICT (project_id) DO UPDATE SET channel = DEFAULT;
+        RETURN NULL;
+    END $$""",
+    # Someone left a project: tell its windows on the old channel, then change it, so
+    # the one who left hears no more (the others read the new name; see `heard`).
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_member_removed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE_PATH} AS $$
+    BEGIN
+        PERFORM pg_notify(c.channel, '0 project_member')
+        FROM public.pmdesk_channel c WHERE c.project_id = OLD.project_id;
+        UPDATE public.pmdesk_channel SET channel = DEFAULT WHERE project_id = OLD.project_id;
+        RETURN NULL;
+    END $$""",
+    # A stored file belongs to the project of the first material that uses it, for
+    # good (a server-only column, `pmdesk_project_id`; definer's rights, as the caller
+    # may not set it). Until then only its uploader sees it.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_attachment_linked() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE_PATH} AS $$
+    BEGIN
+        UPDATE public.attachment SET pmdesk_project_id = NEW.project_id
+        WHERE id = NEW.attachment_id AND pmdesk_project_id IS NULL;
+        RETURN NULL;
+    END $$""",
+    # …and nobody else sets it: a new file is nobody's, a file's project never changes.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_attachment_owner() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            NEW.pmdesk_project_id := NULL;
+        ELSIF OLD.pmdesk_project_id IS NOT NULL THEN
+            NEW.pmdesk_project_id := OLD.pmdesk_project_id;
+        ELSIF NEW.pmdesk_project_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM public.material m
+            WHERE m.attachment_id = NEW.id AND m.project_id = NEW.pmdesk_project_id
+        ) THEN
+            NEW.pmdesk_project_id := NULL;
+        END IF;
+        RETURN NEW;
     END $$""",
     # A material's file goes with the last material that uses it (as in the file's
     # trigger); definer's rights, as the file is no longer visible once unused.
-    """CREATE OR REPLACE FUNCTION pmdesk_attachment_cleanup() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_attachment_cleanup() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE_PATH} AS $$
     BEGIN
         IF OLD.attachment_id IS NOT NULL THEN
-            DELETE FROM attachment WHERE id = OLD.attachment_id
-            AND NOT EXISTS (SELECT 1 FROM material WHERE attachment_id = OLD.attachment_id);
+            DELETE FROM public.attachment a WHERE a.id = OLD.attachment_id
+            AND NOT EXISTS (SELECT 1 FROM public.material m
+                            WHERE m.attachment_id = OLD.attachment_id);
         END IF;
         RETURN NULL;
     END $$""",
-    # Who is on a project, for anyone on it (the member table shows each role only its
-    # own rows).
-    """CREATE OR REPLACE FUNCTION pmdesk_members(pid integer)
-    RETURNS TABLE (role_name name, added_by name, added_at timestamp)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-        SELECT m.role_name, m.added_by, m.added_at FROM project_member m
-        WHERE m.project_id = pid AND pid IN (SELECT pmdesk_projects_of(session_user))
-        ORDER BY m.role_name
-    $$""",
 )
 
 
-def _table_access(table: str) -> list[str]:
-    """The policy, row stamp and change announcement of one table."""
-    mine = "(SELECT pmdesk_projects_of(current_user))"
+def _project_of(table: str, row: str, prefix: str = "p", depth: int = 0) -> str:
+    """SQL for the project of the row `row` of `table` (NULL where the caller cannot
+    see its parent, as policies apply inside)."""
     if table == "project":
-        rule = f"row_created_by = current_user OR id IN {mine}"
-    elif table == "attachment":
-        # A stored file is reached through a material of a visible project; the
-        # uploader sees it between upload and linking.
-        rule = "row_created_by = current_user OR id IN (SELECT attachment_id FROM material)"
-    elif table == "draft":
-        rule = f"row_created_by = current_user AND (project_id IS NULL OR project_id IN {mine})"
-    elif table in _THROUGH_PARENT:
+        return f"{row}.id"
+    if table in _THROUGH_PARENT:
         column, parent = _THROUGH_PARENT[table]
-        # EXISTS looks up the one parent row (an index probe); `IN (SELECT id …)`
-        # made the server read every visible parent to insert one note.
-        rule = f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column})"
-    else:
-        rule = f"project_id IN {mine}"
-    return [
-        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-        f"CREATE POLICY project_access ON {table} USING ({rule}) WITH CHECK ({rule})",
-        f"CREATE TRIGGER {table}_row_stamp BEFORE INSERT OR UPDATE ON {table} "
-        f"FOR EACH ROW EXECUTE FUNCTION pmdesk_row_stamp()",
-        f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
-        f"FOR EACH STATEMENT EXECUTE FUNCTION pmdesk_notify()",
-    ]
+        alias = f"{prefix}{depth}"
+        inner = _project_of(parent, alias, prefix, depth + 1)
+        return f"(SELECT {inner} FROM public.{parent} {alias} WHERE {alias}.id = {row}.{column})"
+    return f"{row}.project_id"
 
 
-def _access_statements(tables: list[str]) -> list[str]:
-    """Row-level security for every table, the member table, and the group's rights."""
-    mine = "(SELECT pmdesk_projects_of(current_user))"
+def _placement(table: str) -> str:
+    """The column that puts a row in its project (directly or through its parent)."""
+    if table in _THROUGH_PARENT:
+        return _THROUGH_PARENT[table][0]
+    return "id" if table == "project" else "project_id"
+
+
+def references(tables: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Every foreign key between pmdesk's tables, from the models, by table: (column,
+    target table), without the column that places the row (policies check that)."""
+    from peewee import ForeignKeyField
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        if table not in tables:
+            continue
+        out[table] = [
+            (f.column_name, f.rel_model._meta.table_name)
+            for f in model._meta.sorted_fields
+            if isinstance(f, ForeignKeyField) and f.column_name != _placement(table)
+        ]
+    return out
+
+
+def _refuse(message: str) -> str:
+    return f"RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', MESSAGE = '{message}';"
+
+
+def _check_function(table: str, targets: list[tuple[str, str]], has_id: bool) -> str:
+    """A row may point only at rows of its own project, and never moves to another.
+
+    The check runs before the foreign keys, under the caller's policies, and says the
+    same for a row of another project and for no row at all (no existence oracle)."""
+    body = []
+    if has_id:
+        body.append(
+            f"IF TG_OP = 'UPDATE' AND NEW.id IS DISTINCT FROM OLD.id THEN "
+            f"{_refuse(f'{table}: a row keeps its id')} END IF;"
+        )
+    if table != "attachment":
+        placement = _placement(table)
+        moved = f"NEW.{placement} IS DISTINCT FROM OLD.{placement}"
+        if table in _THROUGH_PARENT:  # another parent, perhaps of another project
+            moved += (
+                f" AND {_project_of(table, 'NEW')} IS DISTINCT FROM {_project_of(table, 'OLD')}"
+            )
+        if table != "project":
+            body.append(
+                f"IF TG_OP = 'UPDATE' AND {moved} THEN "
+                f"{_refuse(f'{table}: a row stays in its project')} END IF;"
+            )
+        body.append(f"here := {_project_of(table, 'NEW')};")
+        if table in _THROUGH_PARENT:  # on insert (an update's row is visible, or the
+            # owner's: a cascade's SET NULL may run after the parent has gone)
+            body.append(
+                f"IF TG_OP = 'INSERT' AND here IS NULL THEN "
+                f"{_refuse(f'{table}.{placement} does not name a row of this project')} END IF;"
+            )
+    for column, target in targets:
+        changed = f"(TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM OLD.{column})"
+        refusal = _refuse(f"{table}.{column} does not name a row of this project")
+        if target == "attachment":
+            # The caller's own upload not yet used, or a file of this project.
+            wrong = (
+                f"NOT EXISTS (SELECT 1 FROM public.attachment a WHERE a.id = NEW.{column} "
+                f"AND (a.pmdesk_project_id IS NULL OR a.pmdesk_project_id = here))"
+            )
+        else:
+            found = _project_of(target, "t", "q")
+            wrong = f"(SELECT {found} FROM public.{target} t WHERE t.id = NEW.{column}) "
+            wrong += "IS DISTINCT FROM here"
+        body.append(
+            f"IF NEW.{column} IS NOT NULL AND {changed} AND (here IS NULL OR {wrong}) "
+            f"THEN {refusal} END IF;"
+        )
+    lines = "\n        ".join(body)
+    return f"""CREATE OR REPLACE FUNCTION public.pmdesk_check_{table}() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
+    DECLARE
+        here integer;
+    BEGIN
+        {lines}
+        RETURN NEW;
+    END $$"""
+
+
+def _changed_projects(table: str) -> str:
+    """SQL selecting the projects of the rows in `pmdesk_changed` (see pmdesk_notify)."""
+    if table == "attachment":
+        return "SELECT r.pmdesk_project_id FROM pmdesk_changed r"
+    return f"SELECT {_project_of(table, 'r')} FROM pmdesk_changed r"
+
+
+def access_statements(tables: list[str]) -> list[str]:
+    """Row-level security, reference checks, stamps and announcements for `tables`, the
+    member and channel tables, and the group's rights. Repeatable (each object is
+    dropped first or replaced): a later schema's server step runs it again with its
+    tables."""
+    mine = "(SELECT public.pmdesk_projects_of())"
+    owned = (
+        "EXISTS (SELECT 1 FROM public.project p WHERE p.id = project_member.project_id "
+        "AND p.row_created_by = session_user)"
+    )
+    has_id = {m._meta.table_name: m._meta.primary_key is not False for m in ALL_MODELS}
     out = [
+        _CHANNEL_TABLE,
+        _ATTACHMENT_PROJECT,
+        # Files of schema 5 go to the project of the first material using them.
+        "UPDATE public.attachment a SET pmdesk_project_id = (SELECT min(m.project_id) "
+        "FROM public.material m WHERE m.attachment_id = a.id) WHERE a.pmdesk_project_id IS NULL",
         *_FUNCTIONS,
-        "ALTER TABLE project_member ENABLE ROW LEVEL SECURITY",
-        f"CREATE POLICY member_access ON project_member USING (project_id IN {mine})",
+        """DO $$ DECLARE r record; BEGIN
+            FOR r IN SELECT p.policyname, p.tablename FROM pg_catalog.pg_policies p
+                WHERE p.schemaname = 'public' AND p.policyname IN
+                ('project_access', 'project_read', 'project_create', 'project_change',
+                 'project_delete', 'member_access', 'member_read', 'member_add',
+                 'member_remove', 'channel_read')
+            LOOP
+                EXECUTE 'DROP POLICY ' || pg_catalog.quote_ident(r.policyname)
+                    || ' ON public.' || pg_catalog.quote_ident(r.tablename);
+            END LOOP;
+        END $$""",
+        *(f"DROP FUNCTION IF EXISTS public.{signature}" for signature in _OLD_FUNCTIONS),
+        "ALTER TABLE public.project_member ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY member_read ON public.project_member FOR SELECT "
+        f"USING (project_id IN {mine})",
+        # Only the project's creator (or the tables' owner, not bound by policies)
+        # changes who is on it.
+        f"CREATE POLICY member_add ON public.project_member FOR INSERT WITH CHECK ({owned})",
+        f"CREATE POLICY member_remove ON public.project_member FOR DELETE USING ({owned})",
+        "DROP TRIGGER IF EXISTS project_member_stamp ON public.project_member",
+        "CREATE TRIGGER project_member_stamp BEFORE INSERT OR UPDATE ON public.project_member "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_member_stamp()",
+        "DROP TRIGGER IF EXISTS project_member_removed ON public.project_member",
+        "CREATE TRIGGER project_member_removed AFTER DELETE ON public.project_member "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_member_removed()",
+        "ALTER TABLE public.pmdesk_channel ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY channel_read ON public.pmdesk_channel FOR SELECT "
+        f"USING (project_id IN {mine})",
+        "INSERT INTO public.pmdesk_channel (project_id) SELECT id FROM public.project "
+        "ON CONFLICT (project_id) DO NOTHING",
+        "DROP TRIGGER IF EXISTS project_channel ON public.project",
+        "CREATE TRIGGER project_channel AFTER INSERT ON public.project "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_project_channel()",
+        "DROP TRIGGER IF EXISTS project_deleted ON public.project",
+        "CREATE TRIGGER project_deleted BEFORE DELETE ON public.project "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_project_deleted()",
     ]
-    for table in tables:
-        out += _table_access(table)
+    targets = references(tables)
+    for table in [*tables, "project_member"]:
+        changed = _changed_projects(table).replace("'", "''")
+        # Before 16, transition tables need a trigger per event.
+        out.append(f"DROP TRIGGER IF EXISTS {table}_notify ON public.{table}")
+        for event, kind in (("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")):
+            out += [
+                f"DROP TRIGGER IF EXISTS {table}_notify_{event} ON public.{table}",
+                f"CREATE TRIGGER {table}_notify_{event} AFTER {event.upper()} ON "
+                f"public.{table} REFERENCING {kind} TABLE AS pmdesk_changed FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION public.pmdesk_notify('{changed}')",
+            ]
+        if table == "project_member":
+            continue
+        if table == "project":
+            visible = f"row_created_by = session_user OR id IN {mine}"
+            out += [
+                f"CREATE POLICY project_read ON public.{table} FOR SELECT USING ({visible})",
+                f"CREATE POLICY project_create ON public.{table} FOR INSERT "
+                f"WITH CHECK (row_created_by = session_user)",
+                f"CREATE POLICY project_change ON public.{table} FOR UPDATE "
+                f"USING ({visible}) WITH CHECK ({visible})",
+                # Only its creator (or the tables' owner) deletes a project: the
+                # trigger pmdesk_project_deleted refuses other members, saying why.
+                f"CREATE POLICY project_delete ON public.{table} FOR DELETE USING ({visible})",
+            ]
+        else:
+            if table == "attachment":
+                # A stored file is its project's (see pmdesk_attachment_linked); its
+                # uploader sees it until a material uses it.
+                rule = check = (
+                    f"pmdesk_project_id IN {mine} "
+                    "OR (pmdesk_project_id IS NULL AND row_created_by = session_user)"
+                )
+            elif table == "draft":
+                rule = check = (
+                    "row_created_by = session_user "
+                    f"AND (project_id IS NULL OR project_id IN {mine})"
+                )
+            elif table in _THROUGH_PARENT:
+                column, parent = _THROUGH_PARENT[table]
+                # EXISTS looks up the one parent row (an index probe); `IN (SELECT id …)`
+                # made the server read every visible parent to insert one note.
+                rule = f"EXISTS (SELECT 1 FROM public.{parent} p WHERE p.id = {table}.{column})"
+                check = rule
+            else:
+                rule = check = f"project_id IN {mine}"
+            out.append(
+                f"CREATE POLICY project_access ON public.{table} USING ({rule}) "
+                f"WITH CHECK ({check})"
+            )
+        out += [
+            f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY",
+            _check_function(table, targets[table], has_id[table]),
+            f"DROP TRIGGER IF EXISTS {table}_references ON public.{table}",
+            f"CREATE TRIGGER {table}_references BEFORE INSERT OR UPDATE ON public.{table} "
+            f"FOR EACH ROW EXECUTE FUNCTION public.pmdesk_check_{table}()",
+            f"DROP TRIGGER IF EXISTS {table}_row_stamp ON public.{table}",
+            f"CREATE TRIGGER {table}_row_stamp BEFORE INSERT OR UPDATE ON public.{table} "
+            f"FOR EACH ROW EXECUTE FUNCTION public.pmdesk_row_stamp()",
+        ]
+    member_functions = ", ".join(f"public.{f}" for f in MEMBER_FUNCTIONS)
     out += [
-        "CREATE TRIGGER material_attachment_cleanup AFTER DELETE ON material "
-        "FOR EACH ROW EXECUTE FUNCTION pmdesk_attachment_cleanup()",
+        "DROP TRIGGER IF EXISTS material_attachment_linked ON public.material",
+        "CREATE TRIGGER material_attachment_linked AFTER INSERT OR UPDATE OF attachment_id "
+        "ON public.material FOR EACH ROW WHEN (NEW.attachment_id IS NOT NULL) "
+        "EXECUTE FUNCTION public.pmdesk_attachment_linked()",
+        "DROP TRIGGER IF EXISTS attachment_owner ON public.attachment",
+        "CREATE TRIGGER attachment_owner BEFORE INSERT OR UPDATE ON public.attachment "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_attachment_owner()",
+        "DROP TRIGGER IF EXISTS material_attachment_cleanup ON public.material",
+        "CREATE TRIGGER material_attachment_cleanup AFTER DELETE ON public.material "
+        "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_attachment_cleanup()",
+        # Nobody but the owner runs pmdesk's functions, except the three that answer
+        # members (for themselves); triggers run whatever the caller's rights.
+        """DO $$ DECLARE f regprocedure; BEGIN
+            FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
+                WHERE p.pronamespace = 'public'::regnamespace
+                AND pg_catalog.left(p.proname, 7) = 'pmdesk_'
+            LOOP
+                EXECUTE 'REVOKE ALL ON FUNCTION ' || f::text || ' FROM PUBLIC';
+            END LOOP;
+        END $$""",
+        # Members may not create objects in public (PostgreSQL 15 does not let them by
+        # default; earlier versions did). A warning only, where the schema is not ours.
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         f"""DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
+            IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = '{MEMBER_GROUP}')
+            THEN
                 BEGIN
                     CREATE ROLE {MEMBER_GROUP} NOLOGIN;
                 EXCEPTION WHEN insufficient_privilege THEN
                     RAISE WARNING 'create the role {MEMBER_GROUP}, then grant it the tables';
                 END;
             END IF;
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
+            IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public
                     TO {MEMBER_GROUP};
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {MEMBER_GROUP};
-                GRANT SELECT ON pmdesk_schema TO {MEMBER_GROUP};
-                REVOKE INSERT, UPDATE, DELETE ON pmdesk_schema FROM {MEMBER_GROUP};
+                REVOKE INSERT, UPDATE, DELETE ON public.pmdesk_schema, public.pmdesk_channel
+                    FROM {MEMBER_GROUP};
+                REVOKE UPDATE ON public.project_member FROM {MEMBER_GROUP};
+                GRANT EXECUTE ON FUNCTION {member_functions} TO {MEMBER_GROUP};
             END IF;
         END $$""",
     ]
     return out
+
+
+#: The tables whose security schema 6 set up on a server (frozen: a later schema's new
+#: tables get theirs in their own step).
+_SCHEMA_6_TABLES = (
+    "project", "scope_item", "outcome", "person", "meeting", "agenda_item", "attendee",
+    "purpose", "attachment", "material", "checklist_item", "change_record", "note",
+    "purpose_note", "assessment", "leader_priority", "leader_priority_note", "lead_request",
+    "action_item", "milestone_review", "follow_up", "minutes_distribution", "status_report",
+    "escalation_memo", "coaching_session", "draft",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -252,27 +612,18 @@ class ServerMigration:
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
-
-
-def _grant_new_tables() -> str:
-    return f"""DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MEMBER_GROUP}') THEN
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public
-                TO {MEMBER_GROUP};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {MEMBER_GROUP};
-            REVOKE INSERT, UPDATE, DELETE ON pmdesk_schema FROM {MEMBER_GROUP};
-        END IF;
-    END $$"""
-
-
 SERVER_MIGRATIONS: list[ServerMigration] = [
     ServerMigration(
         6,
+        "no way past row-level security (functions, policies, references, channels)",
+        tuple(access_statements(list(_SCHEMA_6_TABLES))),
+    ),
+    ServerMigration(
+        7,
         "meeting series, decisions, minutes approval, search",
         (
             *db_series.server_statements(),
-            *(s for table in db_series.NEW_TABLES for s in _table_access(table)),
-            _grant_new_tables(),
+            *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES]),
             *db_series.SERVER_SEARCH,
         ),
     ),
@@ -296,7 +647,7 @@ def create_schema(db: PostgresqlDatabase, version: int) -> None:
     )
     db.execute_sql("INSERT INTO pmdesk_schema VALUES (%s, %s)", (version, APPLICATION))
     db.execute_sql(_MEMBER_TABLE)
-    for statement in (*_access_statements(tables), *db_series.SERVER_SEARCH):
+    for statement in (*access_statements(tables), *db_series.SERVER_SEARCH):
         db.execute_sql(statement)
 
 
@@ -323,9 +674,20 @@ def role_exists(db: PostgresqlDatabase, role: str) -> bool:
     return db.execute_sql(sql, (role,)).fetchone() is not None
 
 
+def may_change_members(db: PostgresqlDatabase, project_id: int) -> bool:
+    """Whether the caller is the project's creator or the tables' owner (the server
+    refuses anyone else; this only lets the caller say so first)."""
+    row = db.execute_sql(
+        "SELECT p.row_created_by = session_user OR pg_has_role(c.relowner, 'MEMBER') "
+        "FROM public.project p, pg_class c WHERE p.id = %s AND c.oid = 'public.project'::regclass",
+        (project_id,),
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def add_member(db: PostgresqlDatabase, project_id: int, role: str) -> bool:
     """Put `role` on the project; False if it already was. The server checks the caller
-    may (owner of the tables, or on the project)."""
+    may (the owner of the tables, or the project's creator)."""
     cursor = db.execute_sql(
         "INSERT INTO project_member (project_id, role_name) VALUES (%s, %s) ON CONFLICT DO NOTHING",
         (project_id, role),
@@ -341,7 +703,7 @@ def remove_member(db: PostgresqlDatabase, project_id: int, role: str) -> bool:
 
 
 def members(db: PostgresqlDatabase, project_id: int) -> list[Member]:
-    rows = db.execute_sql("SELECT * FROM pmdesk_members(%s)", (project_id,)).fetchall()
+    rows = db.execute_sql("SELECT * FROM public.pmdesk_members(%s)", (project_id,)).fetchall()
     return [Member(*row) for row in rows]
 
 
@@ -359,20 +721,37 @@ def reset_sequences(db: PostgresqlDatabase) -> None:
 
 
 def listen(server: PostgresqlDatabase) -> tuple[Any, int]:
-    """A second connection that hears every committed change (see `CHANGES_CHANNEL`), and
-    the backend pid of `server`'s own connection, whose announcements are our own."""
+    """A second connection that hears committed changes to the caller's projects (on
+    each project's channel, see `pmdesk_channel`), and the backend pid of `server`'s own
+    connection, whose announcements are our own."""
     own = int(server.execute_sql("SELECT pg_backend_pid()").fetchone()[0])
     params = {k: v for k, v in server.connect_params.items() if k != "connect_timeout"}
     connection = load_driver().connect(server.database, autocommit=True, **params)
-    connection.execute(f"LISTEN {CHANGES_CHANNEL}")
+    follow_projects(connection)
     return connection, own
 
 
+def follow_projects(connection: Any) -> None:
+    """LISTEN on the channels of the projects the role is on now, and on no other."""
+    sql = load_driver().sql
+    wanted = {row[0] for row in connection.execute("SELECT channel FROM public.pmdesk_channel")}
+    now = {row[0] for row in connection.execute("SELECT pg_listening_channels()")}
+    for channel in sorted(now - wanted):
+        connection.execute(sql.SQL("UNLISTEN {}").format(sql.Identifier(channel)))
+    for channel in sorted(wanted - now):
+        connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+
+
 def heard(connection: Any, own_pid: int) -> set[str]:
-    """Tables other sessions changed, from what has arrived (never waits)."""
+    """Tables other sessions changed, from what has arrived (never waits). When who is
+    on a project changed, the channels are read again (one may have been renamed)."""
     tables = set()
+    every = set()
     for notice in connection.notifies(timeout=0, stop_after=10_000):
         pid, _, table = notice.payload.partition(" ")
+        every.add(table)
         if pid != str(own_pid):
             tables.add(table)
+    if every & {"project", "project_member"}:
+        follow_projects(connection)
     return tables

@@ -19,7 +19,23 @@ class OptionParser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr (exit code 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"pmdesk: error: {message} (see '{self.prog} --help')\n")
+        import sys
+
+        from pmdesk import messages
+
+        messages.use(requested_language(sys.argv[1:]))
+        self.exit(2, messages.say(f"pmdesk: error: {message} (see '{self.prog} --help')") + "\n")
+
+
+def requested_language(argv: list[str]) -> Language | None:
+    """The --lang of a command line that could not be parsed, if it names a language."""
+    for index, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in {language.value for language in Language}:
+            return Language(value)
+    return None
 
 
 def _language(value: str) -> Language:

@@ -7,6 +7,7 @@ before the first paint, when Peewee and the models are not imported yet.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -15,9 +16,14 @@ import platformdirs
 APP_NAME = "pmdesk"
 
 
+def data_folder() -> Path:
+    """pmdesk's folder in the user's data folder: the default database, logs, markers."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def default_database_path() -> Path:
     """Where the user's database lives unless `--db` says otherwise."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "pmdesk.db"
+    return data_folder() / "pmdesk.db"
 
 
 #: Address schemes of a team server (anything else names a database file).
@@ -28,8 +34,12 @@ Location = Path | str
 
 
 def is_server_url(target: object) -> bool:
-    """True for a `postgresql://…` address (anything else is a database file)."""
-    return isinstance(target, str) and urlsplit(target).scheme in SERVER_SCHEMES
+    """True for a `postgresql://…` address (anything else is a database file); never
+    raises, even for a malformed address (whose error must not repeat its password)."""
+    if not isinstance(target, str):
+        return False
+    scheme, separator, _rest = target.partition("://")
+    return bool(separator) and scheme.lower() in SERVER_SCHEMES
 
 
 def location(value: str) -> Location:
@@ -38,13 +48,33 @@ def location(value: str) -> Location:
 
 
 def display_url(url: str) -> str:
-    """A server address without any password, for titles, messages, logs and keys."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    """A server address without any password, for titles, messages, logs and keys (a
+    malformed one too: its host part as typed)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # a bad port or host: keep what was typed, less the password
+        scheme, _, rest = url.partition("://")
+        netloc, slash, path = rest.partition("/")
+        user, at, host = netloc.rpartition("@")
+        user = user.split(":", 1)[0]
+        return f"{scheme}://{user}{at}{host}{slash}{path.split('?', 1)[0]}"
     user = f"{parts.username}@" if parts.username else ""
     return urlunsplit((parts.scheme, user + host, parts.path, "", ""))
+
+
+#: `scheme://user:password@` in any text (a URL typed with its password).
+_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s/:@]*):[^\s/@]*@")
+#: `password=…` in a query string or a libpq keyword list.
+_KEYWORD_PASSWORD = re.compile(r"(?i)\b(password\s*=\s*)('[^']*'|[^\s&]*)")
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with any password in an address or `password=` replaced by ***."""
+    text = _URL_PASSWORD.sub(r"\1:***@", text)
+    return _KEYWORD_PASSWORD.sub(r"\1***", text)
 
 
 def location_name(location: Location) -> str:

@@ -70,6 +70,14 @@ def test_members_refusals_name_what_is_wrong(
     )
     assert code == 1
     assert_one_line_error(err, "No project with id 1")  # the server does not show it
+    member = server.new_role("member")
+    run_cli(capsys, "members", "add", "--db", server.url, "--project", 1, member[0])
+    for action in ("add", "remove"):
+        code, _, err = run_cli(
+            capsys, "members", action, "--db", server.url_as(*member), "--project", 1, member[0]
+        )
+        assert code == 1
+        assert_one_line_error(err, "only the creator of project 1")
     code, _, err = run_cli(capsys, "backup", "-o", tmp_path / "b.db", "--db", server.url)
     assert code == 1
     assert_one_line_error(err, "pg_dump")

@@ -71,7 +71,7 @@ def test_restore_round_trip_keeps_a_copy_of_what_it_replaced(opened: Path) -> No
 def test_restore_refuses_a_file_that_is_not_a_backup(opened: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"not sqlite at all" * 50)
-    with pytest.raises(db.DatabaseProblem, match="not a pmdesk backup"):
+    with pytest.raises(db.DatabaseProblem, match="cannot be restored: it is not a readable SQLite"):
         backups.restore(bogus, opened)
     assert [p.name for p in Project.select()] == ["Original"]
 

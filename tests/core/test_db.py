@@ -1032,7 +1032,9 @@ def test_folder_is_refused(tmp_path: Path, close_after: None) -> None:
     assert list(folder.iterdir()) == []
 
 
-def test_existing_empty_file_becomes_a_pmdesk_database(db_path: Path, close_after: None) -> None:
+def test_existing_empty_file_without_backups_becomes_a_pmdesk_database(
+    db_path: Path, close_after: None
+) -> None:
     """An empty file (e.g. made by 'New file' in a file manager) is taken as a new database."""
     db_path.touch()
     opened = db.open_database(db_path)
@@ -1111,7 +1113,7 @@ def test_failed_backup_leaves_no_temp_file_and_keeps_old_backup(tmp_path: Path) 
         def connection(self) -> FailingConnection:
             return FailingConnection()
 
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(db.DatabaseProblem, match="disk is full"):
         db.backup_database(FailingDatabase(), dest)  # type: ignore[arg-type]
     assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.db"]
     assert dest.read_bytes() == b"previous good backup"

@@ -71,9 +71,8 @@ def plant_markers(project_id: int, meeting: Meeting) -> None:
         priority.save()
     Purpose.update(evidence=f"{MARK}-purpose").execute()
     note, _ = capture.commit_note(meeting.id, f"{MARK}-internal-note", internal=True)
-    capture.quick_action(
-        meeting.id, f"{MARK}-from-internal-note", owner_id=None, due_date=None, note_id=note.id
-    )
+    # Made from the note as Live meeting → Action… makes it: the title quotes the note.
+    capture.quick_action(meeting.id, note.text, owner_id=None, due_date=None, note_id=note.id)
     ActionItem.update(notes=f"{MARK}-action-notes").execute()
     capture.save_draft(meeting.id, f"{MARK}-draft")
 

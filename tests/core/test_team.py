@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from peewee import ProgrammingError
 
 from pmdesk import db, db_server, transfer
 from pmdesk.demo import create_demo_project
@@ -138,7 +139,7 @@ def test_every_change_is_announced_to_other_sessions(demo: int, postgres: Scratc
     meeting = Meeting.select().where(Meeting.project == demo).first()
     listener: Any = admin_connection(postgres.url)
     try:
-        listener.execute(f"LISTEN {db_server.CHANGES_CHANNEL}")
+        db_server.follow_projects(listener)  # the project's own channel
         capture.commit_note(meeting.id, "Announced to everyone", now=dt.datetime(2026, 11, 27))
         select.select([listener.fileno()], [], [], 5)
         payloads = [n.payload for n in listener.notifies(timeout=0.5, stop_after=10)]
@@ -257,3 +258,70 @@ def test_the_server_schema_is_versioned_and_migrated_like_a_file(
         db.close_database()
         with pytest.raises(db.SchemaTooNew, match="schema 99"):
             db.open_database(url)
+
+
+def test_a_member_attaches_a_file_removes_it_and_undo_puts_it_back(
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    """A stored file is the project's once a material uses it: the member who uploaded it
+    and the colleague both see it; undo of its removal puts it back with its id."""
+    from pmdesk.models import Attachment, Material
+    from pmdesk.services import kickoff
+
+    alice, bob = colleagues
+    material = Material.select().where(Material.project == demo).first()
+    with app_as(postgres, alice):
+        swap = kickoff.attach_file(material.id, "plan.pdf", b"%PDF plan")
+        removed = kickoff.remove_file(material.id)
+        assert not Attachment.select().where(Attachment.id == swap.after["id"]).exists()
+        kickoff.apply_file_swap(removed.inverse())  # undo
+    with app_as(postgres, bob):
+        assert Material.get_by_id(material.id).attachment.data == b"%PDF plan"
+    owner = db.database.obj.execute_sql(
+        "SELECT pmdesk_project_id FROM attachment WHERE id = %s", (swap.after["id"],)
+    ).fetchone()
+    assert owner == (demo,)
+
+
+def test_only_the_creator_deletes_a_project_with_all_it_holds(
+    postgres: ScratchServer, database: Path
+) -> None:
+    """Alice's own demo project: bob, a member, cannot delete it; alice can, and every
+    row and file of it goes (the cascades pass the reference checks)."""
+    alice, bob = postgres.new_role("alice"), postgres.new_role("bob")
+    with app_as(postgres, alice):
+        project = create_demo_project(Language.EN, today=TODAY)
+        db_server.add_member(db.database.obj, project, bob[0])
+    with app_as(postgres, bob):
+        with pytest.raises(ProgrammingError, match="only its creator or the administrator"):
+            projects.delete_project(project)
+        assert Project.select().where(Project.id == project).exists()
+    with app_as(postgres, alice):
+        projects.delete_project(project)
+    for model in ALL_MODELS:
+        assert model.select().count() == 0, model._meta.table_name
+    assert db.database.obj.execute_sql("SELECT count(*) FROM pmdesk_channel").fetchone() == (0,)
+
+
+def test_the_listener_follows_the_projects_one_joins_and_leaves(
+    demo: int,
+    postgres: ScratchServer,
+    colleagues: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    alice, _bob = colleagues
+    with postgres.connected_as(alice) as listener:
+        listener.autocommit = True
+
+        def channels() -> set[str]:
+            db_server.follow_projects(listener)
+            return {r[0] for r in listener.execute("SELECT pg_listening_channels()")}
+
+        first = channels()
+        assert len(first) == 1
+        other = create_demo_project(Language.EN, today=TODAY)
+        db_server.add_member(db.database.obj, other, alice[0])
+        assert len(channels()) == 2 and first < channels()
+        db_server.remove_member(db.database.obj, other, alice[0])
+        assert channels() == first

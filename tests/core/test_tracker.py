@@ -149,7 +149,9 @@ def test_export_makes_no_query_per_row(
 
     monkeypatch.setattr(db.database.obj, "execute_sql", counting)
     export_tracker(project.id, tmp_path / "t.xlsx", ExportOptions())
-    assert len(queries) < 10
+    # The export's own few, and the leak gate's (a fixed dozen, one per internal record
+    # type: exports.leak_gate), however many rows there are.
+    assert len(queries) < 25
 
 
 def test_person_export_holds_their_open_steps_only(demo: int, tmp_path: Path) -> None:

@@ -81,3 +81,49 @@ def test_a_damaged_database_is_recovered_when_the_user_agrees(
         assert list(db_path.parent.glob("pmdesk-damaged-*.db")), "damaged file kept aside"
     finally:
         db.close_database()
+
+
+def test_a_damaged_page_start_up_never_reads_is_found_and_offered_its_backup(
+    qtbot: QtBot, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check after the data is shown finds it, before the start backup can copy it."""
+    from tests.core.test_file_safety import _damage_a_leaf_page, _notes_file
+
+    _notes_file(db_path)
+    db.open_database(db_path)
+    sound = backups.make_backup("start", now=T0)
+    db.close_database()
+    _damage_a_leaf_page(db_path)
+    asked: list[str] = []
+
+    def question(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert app._open_or_recover(db_path), "start-up reads nothing of the damaged page"
+    window = MainWindow(db_path, Language.EN, settings)
+    qtbot.addWidget(window)
+    try:
+        app.start_check(settings, window, db_path)
+        qtbot.waitUntil(lambda: bool(asked), timeout=60_000)
+        assert sound.name in asked[0]
+        from pmdesk.models import Note
+
+        assert Note.select().count() == 400
+        assert [b.path for b in backups.list_backups(db_path)] == [sound], "no damaged copy"
+    finally:
+        db.close_database()
+
+
+def test_a_start_backup_that_fails_is_said_in_the_status_bar(
+    qtbot: QtBot, database: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise db.DatabaseProblem("Cannot write the backup x: the disk is full")
+
+    monkeypatch.setattr(backups, "backup_if_due", full_disk)
+    window = MainWindow(database, Language.EN, settings)
+    qtbot.addWidget(window)
+    app.start_check(settings, window, database)
+    qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage(), timeout=60_000)

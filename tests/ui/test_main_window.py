@@ -63,7 +63,7 @@ def test_every_tab_shows_the_demo_project(
     register = window.stakeholders_tab.register_section.register
     assert register.rowCount() == Person.select().where(Person.project == demo_db).count()
     show(window, window.progress_tab)
-    plan = window.progress_tab.plan
+    plan = window.progress_tab.steps.plan
     assert plan.rowCount() == ActionItem.select().where(ActionItem.project == demo_db).count()
 
 
@@ -107,10 +107,10 @@ def test_switching_project_changes_every_tab(
         show(window, tab)
         assert tab.project_id == empty.id
     assert window.stakeholders_tab.register_section.register.rowCount() == 0
-    assert window.progress_tab.plan.rowCount() == 0
+    assert window.progress_tab.steps.plan.rowCount() == 0
     show(window, window.progress_tab)
     window.select_project(demo_db)
-    assert window.progress_tab.plan.rowCount() > 0, "the tab on screen reloads at once"
+    assert window.progress_tab.steps.plan.rowCount() > 0, "the tab on screen reloads at once"
 
 
 def test_tabs_off_screen_load_when_shown(
@@ -123,11 +123,11 @@ def test_tabs_off_screen_load_when_shown(
     window.reload_projects()
     window.select_project(other.id)
     assert window.progress_tab.project_id == other.id
-    assert window.progress_tab.plan.rowCount() == 0
+    assert window.progress_tab.steps.plan.rowCount() == 0
     window.select_project(demo_db)
-    assert window.progress_tab.plan.rowCount() == 0, "not loaded while off screen"
+    assert window.progress_tab.steps.plan.rowCount() == 0, "not loaded while off screen"
     show(window, window.progress_tab)
-    assert window.progress_tab.plan.rowCount() > 0
+    assert window.progress_tab.steps.plan.rowCount() > 0
 
 
 def test_edit_in_a_table_is_saved_and_undone(
@@ -135,7 +135,7 @@ def test_edit_in_a_table_is_saved_and_undone(
 ) -> None:
     window = make_window(qtbot, database, settings)
     show(window, window.progress_tab)
-    plan = window.progress_tab.plan
+    plan = window.progress_tab.steps.plan
     row = next(r for r in range(plan.rowCount()) if plan.row(r).status == ActionStatus.OPEN)
     action_id = plan.row(row).id
     index = plan.index(row, plan.column_index("Status"))
@@ -148,7 +148,7 @@ def test_edit_in_a_table_is_saved_and_undone(
     window.undo_action.trigger()
     saved = ActionItem.get_by_id(action_id)
     assert saved.status == ActionStatus.OPEN and saved.completed_on is None
-    shown = next(a for a in window.progress_tab.plan.rows() if a.id == action_id)
+    shown = next(a for a in window.progress_tab.steps.plan.rows() if a.id == action_id)
     assert shown.status == ActionStatus.OPEN, "the table shows the undone value"
 
     window.redo_action.trigger()
@@ -212,7 +212,7 @@ def test_sorting_by_a_header_and_back(
 ) -> None:
     window = make_window(qtbot, database, settings)
     show(window, window.progress_tab)
-    plan = window.progress_tab.plan
+    plan = window.progress_tab.steps.plan
     natural = [a.id for a in plan.rows()]
     plan.sort(plan.column_index("Step"), Qt.SortOrder.AscendingOrder)
     titles = [a.title.casefold() for a in plan.rows()]

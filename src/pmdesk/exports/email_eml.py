@@ -22,7 +22,7 @@ from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from pmdesk.exports import ExportOptions
-from pmdesk.exports.files import write_atomically
+from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.exports.minutes_docx import format_date, load_minutes, minutes_bytes
 from pmdesk.models import Language, Person
 from pmdesk.services import capture
@@ -125,4 +125,6 @@ def export_minutes_email(
     policy = compat32.clone(linesep="\r\n")
     BytesGenerator(buffer, mangle_from_=False, maxheaderlen=0, policy=policy).flatten(message)
     data = buffer.getvalue()
-    return write_atomically(Path(target), lambda temporary: temporary.write_bytes(data))
+    return write_client_file(
+        Path(target), lambda temporary: temporary.write_bytes(data), content.project.id
+    )

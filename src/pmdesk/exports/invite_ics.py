@@ -20,7 +20,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from pmdesk import __version__
 from pmdesk.db import transaction
 from pmdesk.exports import ExportOptions, document_language
-from pmdesk.exports.files import write_atomically
+from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import Attendee, Language, Meeting, MeetingStatus, Rsvp
 from pmdesk.services import ValidationProblem, kickoff, meetings, projects, series
 
@@ -165,4 +165,6 @@ def export_invite(meeting_id: int, target: Path, options: ExportOptions) -> Path
         # The UID is kept only if the file is written: a failed export leaves no trace.
         meeting = ensure_uid(meeting_id)
         data = build_invite(meeting, language).to_ical()
-        return write_atomically(Path(target), lambda temporary: temporary.write_bytes(data))
+        return write_client_file(
+            Path(target), lambda temporary: temporary.write_bytes(data), project.id
+        )

@@ -19,7 +19,7 @@ from docx.shared import Pt, RGBColor
 from docx.table import Table
 
 from pmdesk.exports import ExportOptions, document_language
-from pmdesk.exports.word import add_key_values, add_table, new_document, save
+from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import (
     Attendee,
     KickoffPurpose,
@@ -267,7 +267,7 @@ def export_kickoff_pack(meeting_id: int, target: Path, options: ExportOptions) -
     _structure_section(document, register, language)
     _plan_section(document, meeting, project.id, language)
     _materials_section(document, meeting, language)
-    return save(document, target)
+    return save_for_client(document, target, project.id)
 
 
 def _meeting_section(

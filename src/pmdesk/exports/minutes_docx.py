@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language, minutes_series
-from pmdesk.exports.word import add_key_values, add_table, new_document, save
+from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import (
     ActionItem,
     AgendaItem,
@@ -263,8 +263,8 @@ def export_minutes(
     meeting_id: int, target: Path, options: ExportOptions, *, grouping: str = "agenda"
 ) -> Path:
     """Write the minutes of one meeting; key points grouped by "agenda" item or "speaker"."""
-    document, _language, _content = build_minutes(meeting_id, options, grouping=grouping)
-    return save(document, Path(target))
+    document, _language, content = build_minutes(meeting_id, options, grouping=grouping)
+    return save_for_client(document, Path(target), content.project.id)
 
 
 def minutes_bytes(

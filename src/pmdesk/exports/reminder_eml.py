@@ -16,7 +16,8 @@ from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from pmdesk.exports import ExportOptions, document_language
-from pmdesk.exports.files import ExportProblem, write_atomically
+from pmdesk.exports.files import ExportProblem
+from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import ActionItem, Language, Person, Project, Role
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.reports import client_date
@@ -70,7 +71,9 @@ def export_reminder(record_id: int, target: Path, options: ExportOptions) -> Pat
     language = document_language(project.document_language, options)
     message = build_message(action, project, owner, language)
     data = message.as_bytes()
-    return write_atomically(Path(target), lambda temporary: temporary.write_bytes(data))
+    return write_client_file(
+        Path(target), lambda temporary: temporary.write_bytes(data), project.id
+    )
 
 
 def _address(person: Person) -> str:

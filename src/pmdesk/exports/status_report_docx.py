@@ -15,7 +15,7 @@ from pathlib import Path
 from docx.document import Document
 
 from pmdesk.exports import ExportOptions, document_language, minutes_series
-from pmdesk.exports.word import add_key_values, add_table, new_document, save
+from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import Language, ReviewState, StatusReport
 from pmdesk.services import reports
 from pmdesk.services.reports import ReportFacts, ReportTexts, client_date
@@ -98,7 +98,7 @@ def write_report(
     """
     reports.check_report(texts, facts, language)
     document = build_document(facts, texts, language, dt.date.today())
-    path = save(document, target)
+    path = save_for_client(document, target, facts.project.id)
     return path, reports.save_report(facts, texts, path.name)
 
 

@@ -32,9 +32,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language
-from pmdesk.exports.files import write_atomically
+from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import ActionItem, ActionStatus, Language, Person, Priority, Project
-from pmdesk.services import people, progress
+from pmdesk.services import audience, people, progress
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.progress import (
     TRACKER_COLUMNS,
@@ -123,8 +123,10 @@ def export_tracker(record_id: int, target: Path, options: ExportOptions) -> Path
     """Every step of project `record_id` as the client's tracker."""
     project = get_or_fail(Project, record_id)
     language = document_language(project.document_language, options)
-    workbook = build_workbook(project, _tracker_steps(record_id), language)
-    return write_atomically(Path(target), lambda temporary: workbook.save(temporary))
+    hidden = audience.internal_action_ids(record_id)  # internal by provenance
+    steps = [step for step in _tracker_steps(record_id) if step.id not in hidden]
+    workbook = build_workbook(project, steps, language)
+    return write_client_file(Path(target), lambda temporary: workbook.save(temporary), project.id)
 
 
 def _tracker_steps(project_id: int) -> list[Any]:
@@ -167,8 +169,9 @@ def export_person_steps(
         for a in progress.list_actions(project_id)
         if a.owner_id == person_id and progress.is_open(a)
     ]
+    steps = audience.client_actions(steps, project_id)
     workbook = build_workbook(project, steps, language, person=person)
-    return write_atomically(Path(target), lambda temporary: workbook.save(temporary))
+    return write_client_file(Path(target), lambda temporary: workbook.save(temporary), project.id)
 
 
 def display_width(text: str) -> int:

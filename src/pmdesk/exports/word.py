@@ -236,5 +236,14 @@ def add_key_values(document: Document, pairs: Sequence[tuple[str, str]]) -> Tabl
 
 
 def save(document: Document, target: Path) -> Path:
-    """Write the document atomically (see exports.files)."""
+    """Write an internal document atomically (see exports.files)."""
     return write_atomically(Path(target), lambda temporary: document.save(str(temporary)))
+
+
+def save_for_client(document: Document, target: Path, project_id: int) -> Path:
+    """Write a client document atomically, through the leak gate (exports.leak_gate)."""
+    from pmdesk.exports.leak_gate import write_client_file
+
+    return write_client_file(
+        Path(target), lambda temporary: document.save(str(temporary)), project_id
+    )

@@ -49,7 +49,7 @@ from pmdesk.models import (
     Side,
     database,
 )
-from pmdesk.services import drafts
+from pmdesk.services import audience, drafts
 from pmdesk.services.common import (
     Changes,
     FieldEdit,
@@ -285,11 +285,11 @@ def commit_note(
     it (offset 0).
     """
     text = text.strip()
-    if not text:
-        raise ValidationProblem("text", "type what was said before saving the note")
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationProblem("text", f"at most {MAX_NOTE_LENGTH} characters")
     text = clean_text("text", text, max_length=MAX_NOTE_LENGTH, multiline=True)
+    if not text:  # checked after cleaning: a lone byte-order mark is no note either
+        raise ValidationProblem("text", "type what was said before saving the note")
     now = (now or _now()).replace(microsecond=0)
     with transaction():
         # This runs on every Enter during a meeting: the checks are one round trip.
@@ -594,8 +594,8 @@ def quick_action(
 def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[ActionItem]:
     """Action items from this meeting or its notes, by due date, with their owners.
 
-    `client_facing` leaves out cancelled items and those made from an internal note
-    (their title came from text the client must not see).
+    `client_facing` leaves out cancelled items and those internal by provenance (made
+    from an internal note and still quoting it: services.audience).
     """
     owner = Person.alias()
     source_note = Note.alias()
@@ -607,12 +607,13 @@ def meeting_actions(meeting_id: int, *, client_facing: bool = False) -> list[Act
         .where((ActionItem.meeting == meeting_id) | (source_note.meeting == meeting_id))
         .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
     )
-    if client_facing:
-        query = query.where(
-            (ActionItem.status != ActionStatus.CANCELLED.value)
-            & (source_note.id.is_null() | ~source_note.internal)
-        )
-    return list(query)
+    if not client_facing:
+        return list(query)
+    query = query.where(ActionItem.status != ActionStatus.CANCELLED.value)
+    actions = list(query)
+    if not actions:
+        return actions
+    return audience.client_actions(actions, actions[0].project_id)
 
 
 # -- minutes distribution --------------------------------------------------------------

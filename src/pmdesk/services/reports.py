@@ -37,7 +37,7 @@ from pmdesk.models import (
     Side,
     StatusReport,
 )
-from pmdesk.services import drafts, progress
+from pmdesk.services import audience, drafts, progress
 from pmdesk.services.common import ValidationProblem, get_or_fail
 from pmdesk.services.validation import TEXT_LIMIT, clean_text
 
@@ -117,36 +117,75 @@ def _outstanding_at(action: ActionItem, end: dt.date) -> bool:
     return progress.is_open(action)
 
 
-def gather(project_id: int, start: dt.date, end: dt.date, language: Language | str) -> ReportFacts:
-    """Collect the report's facts for the period `start`..`end` (both days included)."""
+def _open_at(action: ActionItem, end: dt.date) -> bool:
+    """Open at the end of the period: open now, or finished only after the period."""
+    if action.status == ActionStatus.CANCELLED:
+        return False
+    if action.completed_on is not None and action.completed_on > end:
+        return True
+    return progress.is_open(action)
+
+
+def _review_state_at(review: MilestoneReview, end: dt.date) -> str:
+    """The review's state at the end of the period (a past period ignores later steps)."""
+    if review.submitted_on is not None and review.submitted_on > end:
+        return ReviewState.NOT_SUBMITTED.value
+    decided_later = review.reviewed_on is not None and review.reviewed_on > end
+    if decided_later and review.state in (ReviewState.APPROVED, ReviewState.REVISION_REQUESTED):
+        return ReviewState.SUBMITTED.value
+    return str(review.state)
+
+
+def gather(
+    project_id: int,
+    start: dt.date,
+    end: dt.date,
+    language: Language | str,
+) -> ReportFacts:
+    """Collect the report's facts for the period `start`..`end` (both days included).
+
+    A past period uses only what was true at its end: steps finished after it count as
+    open then, later submissions and reviews as not yet made, and a step changed since
+    is not listed as blocked (that state has no history). Steps internal by provenance
+    (services.audience) count for who is on time or late but are never listed.
+    """
     if end < start:
         raise ValidationProblem("period_end", "the period cannot end before it starts")
     project = get_or_fail(Project, project_id)
     facts = ReportFacts(project, start, end)
     agreed = progress.agreed_dates(project_id)
+    hidden = audience.internal_action_ids(project_id)
     late_people: dict[int, Person] = {}
     punctual: dict[int, Person] = {}
     for action in progress.list_actions(project_id):
         owner = action.owner
-        if progress.is_open(action):
+        shown = action.id not in hidden
+        open_then = _open_at(action, end)
+        if open_then:
             facts.open_count += 1
         done_on, due = action.completed_on, action.due_date
         if action.status == ActionStatus.DONE and done_on and _in(done_on, start, end):
-            facts.done.append(action)
+            if shown:
+                facts.done.append(action)
             if due is not None and done_on <= due:
-                facts.on_time.append(action)
+                if shown:
+                    facts.on_time.append(action)
                 if owner is not None:
                     punctual[owner.id] = owner
             elif due is not None:
-                facts.finished_late.append(action)
+                if shown:
+                    facts.finished_late.append(action)
                 if owner is not None:
                     late_people[owner.id] = owner
         if _outstanding_at(action, end):
-            facts.late_items.append(LateItem(action, _arrangement(action, agreed, language)))
+            if shown:
+                facts.late_items.append(LateItem(action, _arrangement(action, agreed, language)))
             if owner is not None:
                 late_people[owner.id] = owner
-        if progress.is_open(action):
-            if action.status == ActionStatus.BLOCKED:
+        if open_then and shown:
+            changed = action.row_changed_at
+            unchanged_since = changed is None or changed.date() <= end
+            if action.status == ActionStatus.BLOCKED and unchanged_since:
                 facts.blocked.append(action)
             if action.needs_client_assistance:
                 facts.assistance.append(action)
@@ -157,9 +196,10 @@ def gather(project_id: int, start: dt.date, end: dt.date, language: Language | s
     )
     horizon = end + dt.timedelta(days=UPCOMING_DAYS)
     for review in progress.milestone_reviews(project_id):
-        if review.state == ReviewState.SUBMITTED:
+        state = _review_state_at(review, end)
+        if state == ReviewState.SUBMITTED:
             facts.awaiting_review.append(review)
-        elif review.state != ReviewState.APPROVED and _in(review.due_date, end, horizon):
+        elif state != ReviewState.APPROVED and _in(review.due_date, end, horizon):
             facts.upcoming.append(review)
     facts.late_items.sort(key=lambda item: (item.action.due_date, item.action.id))
     return facts

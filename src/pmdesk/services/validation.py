@@ -10,6 +10,7 @@ that make text display as something other than what it is ("Trojan Source" spoof
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -51,6 +52,10 @@ def _code(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+#: Whitespace and byte-order marks around a value (str.strip keeps U+FEFF).
+_SURROUNDING_BLANKS = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
+
+
 def clean_text(
     field: str,
     value: object,
@@ -72,7 +77,8 @@ def clean_text(
     text = str(value)
     for brk in _LINE_BREAKS:
         text = text.replace(brk, "\n")
-    text = unicodedata.normalize("NFC", text.strip().lstrip("\ufeff").strip())
+    # A byte-order mark (U+FEFF) pasted from a file is invisible: it is not text either.
+    text = unicodedata.normalize("NFC", _SURROUNDING_BLANKS.sub("", text))
     for char in text:
         problem = _char_problem(char, multiline)
         if problem:

@@ -150,10 +150,10 @@ class MainWindow(QMainWindow):
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
         from pmdesk.ui.decisions.tab import DecisionsTab
         from pmdesk.ui.live_meeting.tab import LiveMeetingTab
+        from pmdesk.ui.progress.tab import ProgressTab
         from pmdesk.ui.series.tab import SeriesTab
         from pmdesk.ui.stakeholders.tab import StakeholdersTab
         from pmdesk.ui.tabs.kickoff import KickoffTab
-        from pmdesk.ui.tabs.progress import ProgressTab
 
         context = self._context
         self.kickoff_tab = KickoffTab(context, self)
@@ -438,11 +438,12 @@ class MainWindow(QMainWindow):
 
     def _show_database_path(self) -> None:
         from pmdesk import db
+        from pmdesk.messages import say
 
         self._remember_recent()
         state = db.state
         self.read_only_label.setText(
-            self.tr("Read-only: {reason}").format(reason=state.read_only_reason)
+            self.tr("Read-only: {reason}").format(reason=say(state.read_only_reason))
             if state is not None and state.read_only
             else ""
         )
@@ -630,7 +631,8 @@ class MainWindow(QMainWindow):
 
         if not isinstance(self.db_path, Path):
             return  # the action is disabled on a team server
-        suggested = db.backup_folder(self.db_path) / f"{self.db_path.stem}-backup.db"
+        # Beside the database, not in its backup folder (kept for automatic backups).
+        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup.db")
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Back up database"),
@@ -640,8 +642,9 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            target = db.backup_database(db.database.obj, Path(name))
-        except OSError as exc:
+            # The file dialog has asked before replacing an existing file.
+            target = db.backup_to_file(Path(name), replace=True)
+        except (OSError, db.DatabaseProblem) as exc:
             QMessageBox.critical(self, self.tr("Backup failed"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=target), 6000)

@@ -1,26 +1,41 @@
 """One running pmdesk per database: a second launch brings the first window to the front.
 
-Two windows on one file would each keep their own undo history and views of the data;
-the local socket named after the database path lets a new launch hand over to the
-window that already has the file open.
+Two windows on one file would each keep their own undo history and views of the data.
+Who has the file is decided by an operating-system lock on it (`pmdesk.file_lock`), so
+hard links, symlinks and TMPDIR do not matter; a local socket named after the file's
+device and inode (in a fixed folder, not TMPDIR) lets a new launch hand over to the
+window that already has it.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from pmdesk.file_lock import DatabaseLock
+
 _ACTIVATE = b"activate\n"
 
 
 def server_name(db_path: Path) -> str:
-    """A name unique to this user and database file (sockets are per machine)."""
-    key = f"{getpass.getuser()}:{Path(db_path).resolve()}".encode()
-    return "pmdesk-" + hashlib.sha256(key).hexdigest()[:24]
+    """A name unique to this user and database file (sockets are per machine).
+
+    The file's device and inode when it exists (every link to it gets the same name);
+    on Linux and macOS a full path in /tmp, so TMPDIR does not move it."""
+    try:
+        info = os.stat(db_path)
+        file_key = f"{info.st_dev}:{info.st_ino}"
+    except OSError:
+        file_key = str(Path(db_path).resolve())
+    key = f"{getpass.getuser()}:{file_key}".encode()
+    name = "pmdesk-" + hashlib.sha256(key).hexdigest()[:24]
+    return name if sys.platform == "win32" else f"/tmp/{name}"
 
 
 def activate_running(db_path: Path, timeout_ms: int = 800) -> bool:
@@ -36,6 +51,13 @@ def activate_running(db_path: Path, timeout_ms: int = 800) -> bool:
     return True
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 class InstanceGuard(QObject):
     """Listens for later launches on the same database; emits `activation_requested`."""
 
@@ -47,23 +69,46 @@ class InstanceGuard(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_server_new_connection)
         self.db_path: Path | None = None
+        self._lock = DatabaseLock(Path())
 
     def claim(self, db_path: Path) -> bool:
-        """Become the instance for `db_path`; False if another running pmdesk has it."""
-        if activate_running(db_path):
+        """Become the instance for `db_path`; False if another running pmdesk has it
+        (it is asked to come to the front)."""
+        if self.db_path is not None and _same_file(self.db_path, db_path):
+            return True
+        lock = DatabaseLock(db_path)
+        if not lock.acquire():
+            activate_running(db_path)
             return False
+        if activate_running(db_path):  # an older pmdesk, which only listens
+            lock.release()
+            return False
+        self._release_lock()
+        self._lock = lock
+        self._listen(db_path)
+        self.db_path = db_path
+        return True
+
+    def hold(self) -> None:
+        """Lock the file now that it exists (a new database did not at `claim`)."""
+        if self.db_path is not None and not self._lock.held and self._lock.acquire():
+            self._listen(self.db_path)
+
+    def release(self) -> None:
+        self._server.close()
+        self._release_lock()
+        self.db_path = None
+
+    def _listen(self, db_path: Path) -> None:
         self._server.close()
         name = server_name(db_path)
         if not self._server.listen(name):
             # A socket file left by a crashed pmdesk: nobody answered, so remove it.
             QLocalServer.removeServer(name)
             self._server.listen(name)
-        self.db_path = db_path
-        return True
 
-    def release(self) -> None:
-        self._server.close()
-        self.db_path = None
+    def _release_lock(self) -> None:
+        self._lock.release()
 
     def _on_server_new_connection(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:

@@ -1,4 +1,8 @@
-"""Colleagues' changes on a team server appear without a restart (LISTEN/NOTIFY)."""
+"""Colleagues' changes on a team server appear without a restart (LISTEN/NOTIFY).
+
+Each project has its own channel, whose name only its members can read; the listener
+follows the projects the role is on (again when membership changes, and every half
+minute, for projects created or joined since)."""
 
 from __future__ import annotations
 
@@ -26,6 +30,9 @@ class ChangeListener(QObject):
         self._notifier.activated.connect(self._on_readable)
         self._gather = QTimer(self, singleShot=True, interval=300)
         self._gather.timeout.connect(self._on_gathered)
+        self._follow = QTimer(self, interval=30_000)
+        self._follow.timeout.connect(self._on_follow)
+        self._follow.start()
 
     def _on_readable(self) -> None:
         try:
@@ -37,6 +44,13 @@ class ChangeListener(QObject):
         if self._pending:
             self._gather.start()
 
+    def _on_follow(self) -> None:
+        try:
+            self._server.follow_projects(self._connection)
+        except Exception as exc:
+            logging.getLogger(__name__).warning("stopped hearing changes: %s", exc)
+            self.close()
+
     def _on_gathered(self) -> None:
         tables, self._pending = frozenset(self._pending), set()
         self.changed.emit(tables)
@@ -44,6 +58,7 @@ class ChangeListener(QObject):
     def close(self) -> None:
         self._notifier.setEnabled(False)
         self._gather.stop()
+        self._follow.stop()
         self._pending.clear()
         with contextlib.suppress(Exception):  # already gone
             self._connection.close()

@@ -52,7 +52,7 @@ def main() -> None:
 
     window.tabs.setCurrentWidget(window.progress_tab)
     app.processEvents()
-    plan = window.progress_tab.plan
+    plan = window.progress_tab.steps.plan
     row = next(r for r in range(plan.rowCount()) if plan.row(r).status == ActionStatus.OPEN)
     step = plan.row(row)
     plan.setData(plan.index(row, plan.column_index("Status")), ActionStatus.DONE.value)

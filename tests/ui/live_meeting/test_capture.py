@@ -148,3 +148,29 @@ def test_quick_action_item_from_a_note(
     )
     assert action.owner_id == note.speaker_id and action.due_date is not None
     assert action.id in {a.id for a in progress.list_actions(tab.project_id)}  # type: ignore[arg-type]
+
+
+def test_an_action_from_an_internal_note_says_it_stays_internal(
+    qtbot: QtBot, tab: LiveMeetingTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting = open_meeting(tab, MeetingKind.OTHER)
+    private, _ = capture.commit_note(
+        meeting.id, "Ask Li privately about the late data", internal=True
+    )
+    tab.reload()
+    section = tab.capture
+    row = next(r for r in range(section.notes.rowCount()) if section.notes.row(r).id == private.id)
+    view = section.notes_view
+    rect = view.visualRect(section.notes.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    seen: list[str] = []
+
+    def prepare(dialog: Any) -> None:
+        assert dialog.internal_warning is not None and dialog.internal_warning.isVisibleTo(dialog)
+        seen.append(dialog.internal_warning.text())
+
+    accept_with(capture_section.ActionItemDialog, monkeypatch, prepare)
+    section.action_button.click()
+    assert seen and "internal" in seen[0]
+    action = ActionItem.get(ActionItem.note == private.id)
+    assert action.id not in {a.id for a in capture.meeting_actions(meeting.id, client_facing=True)}

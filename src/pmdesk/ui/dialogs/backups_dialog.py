@@ -111,7 +111,10 @@ class BackupsDialog(QDialog):
         self._fill()
 
     def _on_backup_button_clicked(self) -> None:
-        backups.make_backup("daily", keep=self.keep.value())
+        try:
+            backups.make_backup("daily", keep=self.keep.value())
+        except (OSError, db.DatabaseProblem) as problem:  # a full disk, a damaged file
+            QMessageBox.warning(self, self.tr("Backup failed"), str(problem))
         self._fill()
 
     def _on_restore_button_clicked(self) -> None:

@@ -64,9 +64,12 @@ class ActionItemDialog(QDialog):
         parent: QWidget | None = None,
         *,
         owner_id: int | None = None,
+        internal_source: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Action item"))
+        #: Made from an internal note: internal while the title quotes it (services.audience).
+        self.internal_warning: QLabel | None = None
         self._save = save
         self.title = QLineEdit(title, self)
         self.title.setAccessibleName(self.tr("Action item title"))
@@ -88,6 +91,19 @@ class ActionItemDialog(QDialog):
         form.addRow(self.has_due, self.due)
         form.addRow("", self.assistance)
         layout = QVBoxLayout(self)
+        if internal_source:
+            self.internal_warning = QLabel(
+                self.tr(
+                    "Made from an internal note: this step stays internal (left out of the "
+                    "minutes, tracker and report) until you rewrite its title in words the "
+                    "client may read."
+                ),
+                self,
+            )
+            self.internal_warning.setWordWrap(True)
+            self.internal_warning.setObjectName("internalWarning")
+            self.internal_warning.setStyleSheet("color: #8a4b00;")
+            layout.addWidget(self.internal_warning)
         layout.addLayout(form)
         layout.addWidget(ok_cancel(self))
 

@@ -45,8 +45,10 @@ class AttitudesSection(MeetingSection):
         edit = context.editor.edit_record
         warning = QLabel(
             self.tr(
-                "Internal — confidential: attitudes and what each leader values are for the "
-                "consultant team only and never appear in the minutes or the email."
+                "Internal — confidential: attitudes, and your judgement of which outcomes "
+                "each leader values, are for the consultant team only and never appear in "
+                "the minutes or the email. What a leader says (F8 notes too) is minuted as "
+                "said, unless the note is marked internal."
             ),
             self,
         )

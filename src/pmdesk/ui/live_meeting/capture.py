@@ -343,6 +343,7 @@ class CaptureSection(MeetingSection):
             save,
             self,
             owner_id=note.speaker_id if note is not None else None,
+            internal_source=note is not None and note.internal,
         )
         dialog.exec()
 

@@ -74,8 +74,9 @@ class MinutesSection(MeetingSection):
         options_layout.addWidget(self.recipients_label)
         minutes_note = QLabel(
             self.tr(
-                "The minutes and the email are for the client: internal notes, attitudes and "
-                "valued outcomes are never in them."
+                "The minutes and the email are for the client: what was said is minuted as "
+                "said; internal notes, attitudes and your judgement of what each leader "
+                "values are never in them."
             ),
             self,
         )

@@ -1,0 +1,251 @@
+"""What the command line says, in the user's language (no Qt: commands start without it).
+
+The language is decided as the app decides it: `--lang`, else the language chosen in
+View → Language (pmdesk's settings file), else the system's. Messages are raised in
+English everywhere (the log stays English); `say` finds a message's pattern in the
+catalogue below and gives it in Chinese, translating the reason inside it as well.
+A message with no pattern here is shown as it is.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import sys
+from pathlib import Path
+
+from pmdesk.languages import Language
+
+#: English message pattern → Chinese. Groups named `reason…` are translated in turn.
+_ZH_CN: list[tuple[str, str]] = [
+    # The frame of every error line.
+    (r"pmdesk: error: (?P<reason>.*)", "pmdesk：错误：{reason}"),
+    (r"(?P<reason>.*) \(see '(?P<prog>[^']+) --help'\)", "{reason}（参见 “{prog} --help”）"),
+    (r"argument (?P<arg>[^:]+): (?P<reason>.*)", "参数 {arg}：{reason}"),
+    (r"invalid id (?P<v>.+) \(from 1 to (?P<max>\d+)\)", "无效的 id {v}（应在 1 到 {max} 之间）"),
+    (r"invalid id (?P<v>.+) \(a whole number\)", "无效的 id {v}（应为整数）"),
+    (r"invalid date (?P<v>.+) \(use YYYY-MM-DD\)", "无效的日期 {v}（请用 YYYY-MM-DD）"),
+    (
+        r"invalid language (?P<v>.+) \(choose from (?P<choices>.+)\)",
+        "无效的语言 {v}（可选：{choices}）",
+    ),
+    (
+        r"invalid choice: (?P<v>'[^']*') \(choose from (?P<choices>.+)\)",
+        "无效的选择：{v}（可选：{choices}）",
+    ),
+    (r"the following arguments are required: (?P<args>.+)", "缺少必需的参数：{args}"),
+    (r"one of the arguments (?P<args>.+) is required", "必须给出以下参数之一：{args}"),
+    (r"unrecognized arguments: (?P<args>.+)", "无法识别的参数：{args}"),
+    (
+        r"export (?P<kind>\S+) takes --(?P<want>\S+) ID, not --(?P<given>\S+)",
+        "导出 {kind} 需要 --{want} ID，而不是 --{given}",
+    ),
+    (r"--to is before --from", "--to 早于 --from"),
+    (
+        r"(?P<command>\S+) works on a database file; a team server is backed up and restored on "
+        r"the server \(pg_dump, pg_restore\)",
+        "{command} 只用于数据库文件；团队服务器在服务器上备份和恢复（pg_dump、pg_restore）",
+    ),
+    (
+        r"export (?P<kind>\S+) is not available in this version",
+        "此版本没有导出 {kind}",
+    ),
+    # Opening a database file.
+    (r"Database file not found: (?P<path>.+)", "找不到数据库文件：{path}"),
+    (r"(?P<path>.+) is a folder, not a database file", "{path} 是文件夹，不是数据库文件"),
+    (
+        r"(?P<path>.+) is not a regular file \(a pipe or a device\?\)",
+        "{path} 不是普通文件（是管道或设备？）",
+    ),
+    (
+        r"Cannot read database file (?P<path>.+): permission denied",
+        "无法读取数据库文件 {path}：权限不足",
+    ),
+    (
+        r"(?P<path>.+) is empty: it holds no pmdesk data yet",
+        "{path} 是空的：还没有 pmdesk 数据",
+    ),
+    (
+        r"(?P<path>.+) is an SQLite file of another program, not pmdesk's",
+        "{path} 是其他程序的 SQLite 文件，不是 pmdesk 的",
+    ),
+    (
+        r"(?P<path>.+) is not a pmdesk database \((?P<detail>.*)\)",
+        "{path} 不是 pmdesk 数据库（{detail}）",
+    ),
+    (
+        r"(?P<path>.+) is damaged \((?P<reason>.*)\)\. It was not changed; restore the latest "
+        r"backup to go on working\.",
+        "{path} 已损坏（{reason}）。文件未被改动；请恢复最新的备份后继续工作。",
+    ),
+    (r"(?P<reason>.*); no backup was made of it", "{reason}；没有为它做备份"),
+    (r"the file is empty: 0 bytes", "文件是空的：0 字节"),
+    (r"it is marked as pmdesk's but holds no tables", "它带有 pmdesk 的标记，却没有任何表"),
+    (
+        r"(?P<path>.+) was written by a newer pmdesk \(schema (?P<v>\d+); this version reads up "
+        r"to (?P<max>\d+)\)\. Update pmdesk to open it; the file was not changed\.",
+        "{path} 由更新版本的 pmdesk 写入（架构 {v}；本版本最多读取 {max}）。请更新 pmdesk "
+        "后再打开；文件未被改动。",
+    ),
+    (
+        r"Cannot open database file (?P<path>.+?): (?P<reason>.*)",
+        "无法打开数据库文件 {path}：{reason}",
+    ),
+    (r"Cannot create (?P<path>.+?): (?P<reason>.*)", "无法创建 {path}：{reason}"),
+    (
+        r"its folder is read-only; showing a private copy with every saved change",
+        "所在文件夹是只读的；显示的是含有全部已保存更改的私有副本",
+    ),
+    (r"its folder is read-only", "它所在的文件夹是只读的"),
+    (r"the file is read-only", "文件是只读的"),
+    # Disk and write problems.
+    (
+        r"the disk is full or cannot be written; nothing was saved",
+        "磁盘已满或无法写入；没有保存任何内容",
+    ),
+    (
+        r"Cannot write the backup (?P<path>.+?): (?P<reason>.*)",
+        "无法写入备份 {path}：{reason}",
+    ),
+    (
+        r"(?P<path>.+) already exists; give another name, or --force to replace it",
+        "{path} 已存在；请换一个名字，或加 --force 替换它",
+    ),
+    (
+        r"(?P<path>.+) is a folder: give (?:the backup|the file) a (?:file )?name",
+        "{path} 是文件夹：请给出文件名",
+    ),
+    (
+        r"(?P<path>.+) is the open database (?P<name>.+) or one of its own files; choose "
+        r"another file",
+        "{path} 就是打开的数据库 {name} 或它自己的文件；请另选一个文件",
+    ),
+    (
+        r"(?P<path>.+) is in the backup folder (?P<folder>.+), which is kept for pmdesk's own "
+        r"backups; choose another folder",
+        "{path} 在备份文件夹 {folder} 中，那里只存放 pmdesk 自己的备份；请另选文件夹",
+    ),
+    (
+        r"Cannot write in (?P<folder>.+) \((?P<detail>.*)\); choose another folder",
+        "无法在 {folder} 中写入（{detail}）；请另选文件夹",
+    ),
+    (
+        r"Cannot write (?P<path>.+?): the folder (?P<folder>.+) does not exist",
+        "无法写入 {path}：文件夹 {folder} 不存在",
+    ),
+    (
+        r"Cannot replace (?P<path>.+?): it may be open in another program \(Word, Excel\)\. "
+        r"Close it, or save under another name such as (?P<other>.+)",
+        "无法替换 {path}：它可能正在其他程序（Word、Excel）中打开。请关闭它，或另存为 {other}",
+    ),
+    # Restore.
+    (
+        r"(?P<path>.+) cannot be restored: (?P<reason>.*)",
+        "{path} 无法恢复：{reason}",
+    ),
+    (
+        r"(?P<path>.+) is the database itself, not a backup of it",
+        "{path} 就是数据库本身，不是它的备份",
+    ),
+    (r"the file does not exist", "文件不存在"),
+    (r"the file is empty \(0 bytes\)", "文件是空的（0 字节）"),
+    (
+        r"it is not a readable SQLite database \((?P<detail>.*)\)",
+        "它不是可读的 SQLite 数据库（{detail}）",
+    ),
+    (
+        r"it is not a pmdesk database \(another program's file, or no pmdesk mark\)",
+        "它不是 pmdesk 数据库（其他程序的文件，或没有 pmdesk 标记）",
+    ),
+    (r"it is damaged \((?P<detail>.*)\)", "它已损坏（{detail}）"),
+    (
+        r"(?P<n>\d+) rows refer to rows that do not exist \(the first: a (?P<t>\S+) row pointing "
+        r"at a missing (?P<u>\S+)\)",
+        "{n} 行引用了不存在的行（第一行：{t} 指向缺失的 {u}）",
+    ),
+    (
+        r"its tables are not the ones pmdesk makes: (?P<detail>.*)",
+        "它的表结构与 pmdesk 创建的不同：{detail}",
+    ),
+    # Values out of range.
+    (
+        r"a date or number is out of range \((?P<detail>.*)\); nothing was changed",
+        "日期或数字超出范围（{detail}）；没有改动任何内容",
+    ),
+    (r"No (?P<kind>[a-z ]+) with id (?P<id>\d+)", "没有 id 为 {id} 的 {kind}"),
+    # What went well.
+    (r"Wrote (?P<path>.+)", "已写入 {path}"),
+    (r"Backed up to (?P<path>.+)", "已备份到 {path}"),
+    (
+        r"Restored (?P<source>.+) into (?P<path>.+); the replaced data is in (?P<saved>.+)",
+        "已将 {source} 恢复到 {path}；被替换的数据保存在 {saved}",
+    ),
+    (
+        r"Restored (?P<source>.+) into (?P<path>.+); the damaged file is kept as (?P<aside>.+)",
+        "已将 {source} 恢复到 {path}；损坏的文件保留为 {aside}",
+    ),
+]
+
+_COMPILED = [(re.compile(pattern + r"\Z", re.DOTALL), chinese) for pattern, chinese in _ZH_CN]
+
+#: The language `say` speaks; set once by `use` at the start of a command.
+current = Language.EN
+
+
+def use(requested: Language | None) -> Language:
+    """Decide the language as the app does and speak it from now on."""
+    global current
+    current = requested or _chosen_in_settings() or system_language()
+    return current
+
+
+def say(message: str) -> str:
+    """`message` in the current language (as it is if the catalogue has no pattern)."""
+    if current != Language.ZH_CN:
+        return message
+    return _to_chinese(message)
+
+
+def _to_chinese(message: str) -> str:
+    for pattern, chinese in _COMPILED:
+        match = pattern.match(message)
+        if match:
+            values = {
+                name: _to_chinese(value) if name.startswith("reason") else value
+                for name, value in match.groupdict().items()
+            }
+            return chinese.format(**values)
+    return message
+
+
+def _settings_file() -> Path:
+    """Where Qt keeps pmdesk's INI settings (QSettings IniFormat, user scope)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "pmdesk" / "pmdesk.ini"
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "pmdesk" / "pmdesk.ini"
+
+
+def _chosen_in_settings() -> Language | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(_settings_file(), encoding="utf-8")
+        value = parser.get("view", "language", fallback="")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+    return Language(value) if value in {lang.value for lang in Language} else None
+
+
+def system_language() -> Language:
+    """Chinese if the system speaks Chinese, English otherwise (as QLocale.system())."""
+    if sys.platform == "win32":
+        import ctypes
+
+        primary = ctypes.windll.kernel32.GetUserDefaultUILanguage() & 0x3FF
+        return Language.ZH_CN if primary == 0x04 else Language.EN
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return Language.ZH_CN if value.lower().startswith("zh") else Language.EN
+    return Language.EN

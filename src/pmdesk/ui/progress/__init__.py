@@ -1,0 +1,1 @@
+"""The Progress tab: one module per section, laid out by `tab.py`."""

@@ -1,0 +1,81 @@
+"""The status report: the late-name check, drafts, follow-ups, staleness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from pmdesk.models import (
+    ActionItem,
+    Draft,
+    FollowUp,
+    Language,
+    StatusReport,
+)
+from pmdesk.ui.progress.tab import ProgressTab
+from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.undo import Editor
+
+from .conftest import NOW, save_to
+
+
+def test_report_check_blocks_a_late_name_and_exports_when_clean(
+    tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
+) -> None:
+    assert tab.report.texts["praise"].toPlainText() == "", "the report loads when it is shown"
+    tab.sections.setCurrentWidget(tab.report)
+    assert "Emma Clarke" in tab.report.texts["praise"].toPlainText()
+    assert tab.report.export_report_button.isEnabled()
+    assert tab.report.check_label.text().startswith("Ready"), "every late demo step is arranged"
+    late = next(a for a in tab.steps.plan.rows() if a.next_step)
+    ActionItem.update(next_step="").where(ActionItem.id == late.id).execute()
+    FollowUp.delete().where(FollowUp.action_item == late.id).execute()
+    tab.report._on_period_changed()
+    assert "no next step yet" in tab.report.check_label.text()
+
+    tab.report.texts["status"].setPlainText("Daniel Green finished the integration paper early.")
+    assert not tab.report.export_report_button.isEnabled()
+    assert "Daniel Green (status)" in tab.report.check_label.text()
+    qtbot.waitUntil(lambda: Draft.select().count() == 4, timeout=3000)
+
+    tab.report.texts["status"].setPlainText("The integration paper came in early.")
+    assert tab.report.export_report_button.isEnabled()
+    target = tmp_path / "report.docx"
+    save_to(monkeypatch, target)
+    tab.report.export_report_button.click()
+    assert target.exists()
+    report = StatusReport.select().order_by(StatusReport.id.desc()).get()
+    assert report.status_text == "The integration paper came in early."
+    assert report.file_name == "report.docx"
+    assert Draft.select().count() == 0, "the sent report's drafts are discarded"
+
+
+def test_report_drafts_come_back(
+    qtbot: QtBot, tab: ProgressTab, demo_db: int, settings: QSettings
+) -> None:
+    tab.sections.setCurrentWidget(tab.report)
+    tab.report.texts["problems"].setPlainText("Half-typed problem")
+    tab.report.save_drafts()
+    editor = Editor(QUndoStack(), lambda _c: None, lambda _m: None)
+    again = ProgressTab(TabContext(editor, Language.EN, settings, lambda: NOW))
+    qtbot.addWidget(again)
+    again.set_project(demo_db)
+    again.sections.setCurrentWidget(again.report)
+    assert again.report.texts["problems"].toPlainText() == "Half-typed problem"
+
+
+def test_follow_ups_for_late_people(
+    tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    before = FollowUp.select().count()
+    tab.sections.setCurrentWidget(tab.report)
+    save_to(monkeypatch, tmp_path / "follow-ups.docx")
+    tab.report.follow_up_button.click()
+    assert (tmp_path / "follow-ups.docx").exists()
+    assert FollowUp.select().count() == before + 6
+    tab.context.editor.stack.undo()
+    assert FollowUp.select().count() == before

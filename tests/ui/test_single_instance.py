@@ -1,0 +1,96 @@
+"""One pmdesk per database file, whatever name or environment the second launch uses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from pmdesk import db
+from pmdesk.ui.single_instance import InstanceGuard, activate_running
+
+
+def test_a_hard_link_or_symlink_meets_the_same_lock(qtbot: QtBot, tmp_path: Path) -> None:
+    target = tmp_path / "a.db"
+    db.open_database(target)
+    db.close_database()
+    os.link(target, tmp_path / "hard.db")
+    (tmp_path / "soft.db").symlink_to(target)
+    first, second = InstanceGuard(), InstanceGuard()
+    assert first.claim(target)
+    for other in (tmp_path / "hard.db", tmp_path / "soft.db"):
+        with qtbot.waitSignal(first.activation_requested, timeout=3000):
+            assert not second.claim(other)
+    first.release()
+    assert second.claim(tmp_path / "hard.db"), "free again once the first lets go"
+    second.release()
+
+
+def test_a_new_database_is_locked_once_it_exists(tmp_path: Path) -> None:
+    target = tmp_path / "new.db"
+    first, second = InstanceGuard(), InstanceGuard()
+    assert first.claim(target)
+    db.open_database(target)
+    try:
+        first.hold()
+        assert not second.claim(target)
+    finally:
+        db.close_database()
+        first.release()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="hard links and TMPDIR: POSIX")
+def test_a_second_launch_by_hard_link_and_another_tmpdir_hands_over(tmp_path: Path) -> None:
+    target = tmp_path / "team.db"
+    db.open_database(target)
+    from pmdesk.services import projects
+
+    projects.create_project("Running")  # so the first run offers no demo dialog
+    db.close_database()
+    link = tmp_path / "elsewhere" / "link.db"
+    link.parent.mkdir()
+    os.link(target, link)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "c"))
+    env["XDG_DATA_HOME"] = str(tmp_path / "d")
+    first = subprocess.Popen(
+        [sys.executable, "-m", "pmdesk", "--db", str(target)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not activate_running(target):  # wait until the first app is listening
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline, "the first app never started listening"
+            time.sleep(0.2)
+        other_tmp = tmp_path / "other-tmp"
+        other_tmp.mkdir()
+        second = subprocess.run(
+            [sys.executable, "-m", "pmdesk", "--db", str(link)],
+            env=dict(env, TMPDIR=str(other_tmp)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 0, second.stderr
+        assert "already has" in second.stdout, second.stdout + second.stderr
+        assert first.poll() is None, "the first app is still running"
+    finally:
+        first.kill()
+        first.communicate(timeout=10)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
+    """Opening a FIFO for its lock would block until a writer came: it is left alone."""
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    guard = InstanceGuard()
+    assert guard.claim(fifo)  # the open that follows refuses it, saying why
+    guard.release()
