@@ -102,7 +102,19 @@ def file_statements() -> list[str]:
 def server_statements() -> list[str]:
     """The step's DDL for a server (policies and triggers are added by db_server)."""
     words = {"serial": "SERIAL", "datetime": "TIMESTAMP", "boolean": "BOOLEAN", "false": "false"}
-    return [s.format(**words) for s in _TABLES]
+    # Repeatable: a server whose tables were made from newer models has them already.
+    out = []
+    for statement in _TABLES:
+        for plain, guarded in (
+            ("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS "),
+            ("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "),
+            ("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS "),
+            ("ADD COLUMN ", "ADD COLUMN IF NOT EXISTS "),
+        ):
+            if statement.startswith(plain) or plain == "ADD COLUMN ":
+                statement = statement.replace(plain, guarded, 1)
+        out.append(statement.format(**words))
+    return out
 
 
 # -- the file's search index ----------------------------------------------------------
