@@ -29,8 +29,15 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
-    """Every tab, the stakeholder detail of one person and every progress section."""
+#: The window sizes shot: a 1280×800 laptop and a 1920×1080 screen.
+SIZES = ((1280, 800), (1920, 1080))
+
+
+def shoot(
+    language: Language, out: Path, app: QApplication, size: tuple[int, int] = (1400, 860)
+) -> list[Path]:
+    """Every tab, the stakeholder detail of one person, every live meeting page and every
+    progress section, at `size`."""
     written = []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.db"
@@ -39,18 +46,24 @@ def shoot(language: Language, out: Path, app: QApplication) -> list[Path]:
         translators = install_translators(app, language)
         settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(path, language, settings)
-        window.resize(1400, 860)
+        window.resize(*size)
+        prefix = f"{language.value}-{size[0]}x{size[1]}"
         window.show()
 
         def grab(name: str) -> None:
             _settle(app)
-            target = out / f"{language.value}-{len(written) + 1:02d}-{name}.png"
+            target = out / f"{prefix}-{len(written) + 1:02d}-{name}.png"
             window.grab().save(str(target))
             written.append(target)
 
         for index, name in enumerate(TAB_NAMES):
             window.tabs.setCurrentIndex(index)
             grab(name)
+        live = window.live_tab
+        window.tabs.setCurrentWidget(live)
+        for page in range(1, live.pages.count()):
+            live.pages.setCurrentIndex(page)
+            grab(f"live-meeting-page-{page + 1}")
         stakeholders = window.stakeholders_tab
         window.tabs.setCurrentWidget(stakeholders)
         for row, person in enumerate(stakeholders.register_section.register.rows()):
@@ -80,8 +93,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     for language in Language:
-        for path in shoot(language, out, app):
-            print(path)
+        for size in SIZES:
+            for path in shoot(language, out, app, size):
+                print(path)
 
 
 if __name__ == "__main__":

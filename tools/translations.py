@@ -69,19 +69,32 @@ def build(target: Path = TARGET) -> list[Path]:
     return built
 
 
-def _known(paths: list[str]) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
-    by_context: dict[tuple[str, str], str] = {}
-    by_source: dict[str, str] = {}
+def _translated(translation: ET.Element) -> str | tuple[str, ...] | None:
+    """A finished translation: its text, or a plural message's forms (None if unfinished)."""
+    if translation.get("type"):
+        return None
+    forms = tuple(f.text or "" for f in translation.findall("numerusform"))
+    if forms:
+        return forms if all(forms) else None
+    return translation.text or None
+
+
+def _known(
+    paths: list[str],
+) -> tuple[dict[tuple[str, str], str | tuple[str, ...]], dict[str, str | tuple[str, ...]]]:
+    by_context: dict[tuple[str, str], str | tuple[str, ...]] = {}
+    by_source: dict[str, str | tuple[str, ...]] = {}
     for path in paths:
         for context in ET.parse(path).getroot().iter("context"):
             name = context.findtext("name") or ""
             for message in context.iter("message"):
                 source = message.findtext("source") or ""
                 translation = message.find("translation")
-                if translation is None or translation.get("type") or not translation.text:
+                text = _translated(translation) if translation is not None else None
+                if text is None:
                     continue
-                by_context.setdefault((name, source), translation.text)
-                by_source.setdefault(source, translation.text)
+                by_context.setdefault((name, source), text)
+                by_source.setdefault(source, text)
     return by_context, by_source
 
 
@@ -97,13 +110,22 @@ def fill(others: list[str]) -> None:
             for message in context.iter("message"):
                 source = message.findtext("source") or ""
                 translation = message.find("translation")
-                if translation is None or not (translation.get("type") or not translation.text):
+                if translation is None or _translated(translation) is not None:
                     continue
                 text = by_context.get((name, source)) or by_source.get(source)
-                if text:
+                plural = message.get("numerus") == "yes"
+                if not text or isinstance(text, tuple) != plural:
+                    continue
+                if isinstance(text, tuple):  # a plural message: one form per number
+                    for form in translation.findall("numerusform"):
+                        translation.remove(form)
+                    translation.text = None
+                    for value in text:
+                        ET.SubElement(translation, "numerusform").text = value
+                else:
                     translation.text = text
-                    translation.attrib.pop("type", None)
-                    filled += 1
+                translation.attrib.pop("type", None)
+                filled += 1
         body = ET.tostring(tree.getroot(), encoding="unicode")
         ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
         print(f"{ts.name}: {filled} filled")

@@ -80,8 +80,8 @@
         <translation>（暂无责任人）</translation>
     </message>
     <message>
-        <source>&amp;Due by</source>
-        <translation>截止日期(&amp;D)</translation>
+        <source>&amp;Due by:</source>
+        <translation>截止日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>备注</translation>
+        <translation>会议记录</translation>
     </message>
     <message>
         <source>Mark the speaker attended</source>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Days overdue</source>
@@ -1469,7 +1469,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -1477,7 +1477,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation>达成情况</translation>
+        <translation>审核状态</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -1489,7 +1489,7 @@
     </message>
     <message>
         <source>Comment</source>
-        <translation>说明</translation>
+        <translation>审核意见</translation>
     </message>
     <message>
         <source>Gatekeeper queue</source>
@@ -3054,13 +3054,6 @@
     </message>
 </context>
 <context>
-    <name>OptionalDate</name>
-    <message>
-        <source>Give {what}</source>
-        <translation>填写{what}</translation>
-    </message>
-</context>
-<context>
     <name>PassivePage</name>
     <message>
         <source>Written</source>
@@ -3170,7 +3163,7 @@
     </message>
     <message>
         <source>Overdue</source>
-        <translation>已逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Next deadline</source>
@@ -3182,7 +3175,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Each person&apos;s deadlines</source>
@@ -3202,7 +3195,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3602,37 +3595,37 @@
     <message numerus="yes">
         <source>%n step(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个步骤</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n carried over {n}+ times</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个顺延 {n} 次及以上</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n awaiting the lead&apos;s review</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项待负责人审核</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open lead request(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 条负责人意见/问题待解决</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n to chase</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 项待催办</numerusform>
         </translation>
     </message>
 </context>
@@ -3701,7 +3694,7 @@
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
+        <translation>删除(&amp;M)</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -3725,7 +3718,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>时间单位</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3778,6 +3771,10 @@
     <message>
         <source>Next action</source>
         <translation>下一步行动</translation>
+    </message>
+    <message>
+        <source>Right-click to show or hide columns</source>
+        <translation>右键单击可显示或隐藏列</translation>
     </message>
     <message>
         <source>Filter by {what}</source>
@@ -3865,7 +3862,7 @@
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>状态(&amp;S)：</translation>
+        <translation>现状(&amp;S)：</translation>
     </message>
     <message>
         <source>Pro&amp;blems:</source>
@@ -3889,7 +3886,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Next step (in the report, no names)</source>
@@ -3935,7 +3932,7 @@
     <message numerus="yes">
         <source>%n late step(s) have no next step yet (the report says it is being agreed): fill it in on the right.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个延期步骤尚无下一步安排（报告中将注明正在商定）：请在右侧填写。</numerusform>
         </translation>
     </message>
     <message>
@@ -4327,7 +4324,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>备注</translation>
+        <translation>会议记录</translation>
     </message>
     <message>
         <source>What they said</source>
@@ -4371,7 +4368,7 @@
     </message>
     <message>
         <source>No speaker</source>
-        <translation>未选发言人</translation>
+        <translation>无发言人</translation>
     </message>
     <message numerus="yes">
         <source>{name}: %n note(s), in order</source>
@@ -4451,7 +4448,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>截止时间</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Change due date</source>
@@ -4584,7 +4581,7 @@
     <message numerus="yes">
         <source>After the progress meeting, count one more carry-over for the %n open step(s) past their due date? Steps carried over {flag} times are flagged.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>进度例会后，是否为 %n 个已过截止日期的未完成步骤各记一次顺延？顺延达 {flag} 次的步骤将被标记提醒。</numerusform>
         </translation>
     </message>
     <message>

@@ -304,3 +304,26 @@ def one_line_error_zh(err: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("pmdesk：错误："), err
     return lines[0]
+
+
+def test_restore_onto_a_damaged_file_moves_it_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.test_file_safety import _notes_file
+
+    live = tmp_path / "live.db"
+    _notes_file(live)
+    copy = tmp_path / "copy.db"
+    assert run_cli(capsys, "backup", "-o", copy, "--db", live)[0] == 0
+    data = bytearray(live.read_bytes())
+    data[:100] = bytes(100)  # a zeroed header: unreadable, and had a backup
+    live.write_bytes(bytes(data))
+    code, out, err = run_cli(capsys, "restore", copy, "--db", live)
+    assert code == 0, err
+    assert "damaged file is kept" in out
+    assert list(tmp_path.glob("live-damaged-*.db"))
+    db.open_database(live, health_check=True)
+    try:
+        assert Note.select().count() == 400
+    finally:
+        db.close_database()

@@ -77,7 +77,7 @@ def test_english_draft_with_the_team_in_cc(
     project_id = create_demo_project(Language.EN, today=TODAY)
     meeting = alignment(project_id)
     message, _ = write(meeting.id, tmp_path / "m.eml", monkeypatch, cc_team=True)
-    assert message["Subject"] == f"Minutes: {meeting.title} (13 Nov 2026)"
+    assert message["Subject"] == f"Minutes – {meeting.title} (13 Nov 2026)"  # one colon at most
     _to, team = capture.minutes_recipients(meeting.id)
     pm = next(p for p in team if p.role == "consultant_pm")
     assert message["From"].addresses[0].addr_spec == pm.email

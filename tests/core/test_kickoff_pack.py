@@ -103,7 +103,7 @@ def test_the_pack_has_what_the_client_needs(demo_kickoff: int, tmp_path: Path) -
         "Northbridge Manufacturing Group plc",  # client
         "NMG-P2P-01",
         "Monday 30 Nov 2026",  # the client's date format
-        "09:30–11:30 (Europe/London)",
+        "09:30–11:30, London time (UTC+0)",  # a readable zone, not its id
         "Objectives of this meeting",
         "Hear each leader's priorities and expectations",  # purpose 4, for the client
         "09:30–09:40",  # agenda slots from the start and the minutes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -145,6 +146,8 @@ def test_attendees_present_and_absent_by_side(demo_en: int, tmp_path: Path) -> N
     )
     cfo.rsvp = Rsvp.APOLOGIES.value
     cfo.save()
+    # Anyone who spoke was present: the CFO is an apology only without notes of theirs.
+    Note.delete().where((Note.meeting == meeting) & (Note.speaker == cfo.person)).execute()
     target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
     attendees = Document(str(target)).tables[1]
     header = [c.text for c in attendees.rows[0].cells]
@@ -235,3 +238,44 @@ def test_file_name_says_minutes_and_date(demo_en: int) -> None:
         "Minutes - Pre-kickoff alignment with the leadership team - 2026-11-13.docx"
     )
     assert minutes_file_name(meeting, Language.ZH_CN).startswith("会议纪要 - ")
+
+
+def test_invited_people_are_not_apologies_and_speakers_are_present(
+    demo_en: int, tmp_path: Path
+) -> None:
+    meeting = alignment(demo_en)
+    rows = list(Attendee.select().join(Person).where(Attendee.meeting == meeting))
+    spoke = {n.speaker_id for n in Note.select().where(Note.meeting == meeting)}
+    speaker = next(a for a in rows if a.person_id in spoke)
+    silent = next(a for a in rows if a.person_id not in spoke)
+    Attendee.update(rsvp=Rsvp.INVITED.value).where(
+        Attendee.id.in_([speaker.id, silent.id])
+    ).execute()
+    target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
+    table = Document(str(target)).tables[1]
+    present = "\n".join(row.cells[1].text for row in table.rows[1:])
+    absent = "\n".join(row.cells[2].text for row in table.rows[1:])
+    assert speaker.person.name in present and speaker.person.name not in absent
+    assert silent.person.name not in absent
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_a_draft(demo_en: int, tmp_path: Path) -> None:
+    meeting = alignment(demo_en)
+    Note.delete().where(Note.meeting == meeting).execute()
+    Meeting.update(status="planned").where(Meeting.id == meeting.id).execute()
+    text = text_of(export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions()))
+    assert "Minutes of Meeting — DRAFT" in text and "has not been held yet" in text
+
+
+def test_minutes_show_the_time_zone_version_and_one_date_format(
+    database: Path, tmp_path: Path
+) -> None:
+    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    meeting = alignment(project_id)
+    target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
+    text = text_of(target)
+    assert "北京时间" in text and "版本" in text and "计划完成日期" in text
+    assert "完成时间" not in text
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # no ISO date beside 年月日
+    header = all_parts(target)
+    assert "会议纪要" in header and "Macintosh" not in header

@@ -303,3 +303,55 @@ def test_export_refused_for_text_that_breaks_the_input_rules(
     assert refused.value.field == "problems" and "U+0007" in refused.value.message
     assert not target.exists()
     assert StatusReport.select().count() == 0
+
+
+def test_a_step_beginning_with_the_verb_mark_is_not_a_late_mark(database: Path) -> None:
+    project = Project.create(name="P")
+    late = Person.create(project=project, name="Mark Davies")
+    ActionItem.create(project=project, owner=late, title="Supplier extract", due_date=D(-3))
+    ActionItem.create(
+        project=project,
+        title="Mark the invoices as paid",
+        due_date=D(-2),
+        needs_client_assistance=True,
+    )
+    facts = reports.gather(project.id, START, END, Language.EN)
+    texts = reports.prefill(facts, Language.EN)
+    assert reports.naming_problems(texts, facts, Language.EN) == []
+    texts.problems = "Mark has not sent the extract."
+    assert [f.found for f in reports.naming_problems(texts, facts, Language.EN)] == ["Mark"]
+
+
+def test_surname_and_title_count_as_naming(database: Path) -> None:
+    project = Project.create(name="P")
+    late = Person.create(project=project, name="刘洋")
+    ActionItem.create(project=project, owner=late, title="导出", due_date=D(-3))
+    facts = reports.gather(project.id, START, END, Language.ZH_CN)
+    texts = reports.prefill(facts, Language.ZH_CN)
+    for text, found in (
+        ("刘工的数据还没到。", "刘工"),
+        ("请老刘协助。", "老刘"),
+        ("刘洋未完成。", "刘洋"),
+    ):
+        texts.problems = text
+        assert [f.found for f in reports.naming_problems(texts, facts, Language.ZH_CN)] == [found]
+    texts.problems = "交流工作进展。"
+    assert reports.naming_problems(texts, facts, Language.ZH_CN) == []
+
+
+def test_a_past_period_uses_only_its_own_facts(database: Path) -> None:
+    project = Project.create(name="P")
+    owner = Person.create(project=project, name="Emma Clarke")
+    later = ActionItem.create(
+        project=project,
+        owner=owner,
+        title="Load the vendor list",
+        due_date=D(-3),
+        status="done",
+        completed_on=END + dt.timedelta(days=4),
+        needs_client_assistance=True,
+    )
+    facts = reports.gather(project.id, START, END, Language.EN)
+    assert later not in facts.done  # finished after the period
+    assert [item.action.id for item in facts.late_items] == [later.id]  # late at its end
+    assert [a.id for a in facts.assistance] == [later.id] and facts.open_count == 1

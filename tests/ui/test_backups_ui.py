@@ -127,3 +127,42 @@ def test_a_start_backup_that_fails_is_said_in_the_status_bar(
     qtbot.addWidget(window)
     app.start_check(settings, window, database)
     qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage(), timeout=60_000)
+
+
+def test_a_start_backup_on_a_full_disk_is_said_and_leaves_nothing(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """A real full disk (a small tmpfs), not a stand-in: the window says so and goes on."""
+    import contextlib
+    import os
+    import subprocess
+
+    disk = tmp_path / "small"
+    disk.mkdir()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"mount is not allowed here: {made.stderr.decode().strip()}")
+    try:
+        path = disk / "work.db"
+        db.open_database(path)
+        Project.create(name="Kept")
+        with contextlib.suppress(OSError), open(disk / "filler", "wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+        window = MainWindow(path, Language.EN, settings)
+        qtbot.addWidget(window)
+        app.start_check(settings, window, path)
+        qtbot.waitUntil(
+            lambda: "disk is full" in window.statusBar().currentMessage(), timeout=60_000
+        )
+        folder = db.backup_folder(path)
+        assert not folder.exists() or list(folder.iterdir()) == []
+        assert [p.name for p in Project.select()] == ["Kept"]
+    finally:
+        db.close_database()
+        subprocess.run(["umount", "-l", str(disk)], check=False)

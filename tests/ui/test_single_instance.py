@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from pmdesk import db
@@ -94,3 +95,27 @@ def test_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
     guard = InstanceGuard()
     assert guard.claim(fifo)  # the open that follows refuses it, saying why
     guard.release()
+
+
+def test_switching_to_a_new_database_locks_it(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    from pmdesk.models import Language
+    from pmdesk.ui.main_window import MainWindow
+
+    first = tmp_path / "first.db"
+    db.open_database(first)
+    guard = InstanceGuard()
+    assert guard.claim(first)
+    try:
+        window = MainWindow(first, Language.EN, settings, guard=guard)
+        qtbot.addWidget(window)
+        fresh = tmp_path / "fresh.db"
+        assert window.switch_database(fresh)
+        other = InstanceGuard()
+        assert not other.claim(fresh), "the new file is held by this window"
+        assert other.claim(first), "the old one is free again"
+        other.release()
+    finally:
+        db.close_database()
+        guard.release()

@@ -31,13 +31,16 @@ DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.
 
 _WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
-        "subject": "Minutes: {title} ({date})",
-        "subject_undated": "Minutes: {title}",
+        # A dash, not a colon: meeting titles often have one of their own.
+        "subject": "Minutes – {title} ({date})",
+        "subject_undated": "Minutes – {title}",
         "greeting": "Dear all,",
         "thanks": "Thank you for attending {title}{on_date}. Please find attached the "
         "minutes, with the decisions taken and the action items with their owners and "
         "due dates.",
         "on_date": " on {date}",
+        "draft": "Please find attached the draft minutes of {title}{on_date}, prepared "
+        "before the meeting.",
         "feedback": "Please let us know of any corrections or additions within three "
         "working days. We will then confirm with you whether anything in the project's "
         "implementation needs to be revised.",
@@ -50,6 +53,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "thanks": "您好！感谢各位参加{on_date}召开的{title}。会议纪要见附件，"
         "包括会议形成的决定，以及各项待办事项的负责人和完成时间。",
         "on_date": "{date}",
+        "draft": "您好！附件为{on_date}{title}的会议纪要草稿（会前准备）。",
         "feedback": "如对纪要有修改或补充意见，请于三个工作日内回复本邮件。"
         "我们将据此与各位共同确认项目实施相关内容是否需要修正。",
         "closing": "顺祝商祺！",
@@ -101,7 +105,7 @@ def export_minutes_email(
     on_date = words["on_date"].format(date=format_date(day, language)) if day else ""
     paragraphs = [
         words["greeting"],
-        words["thanks"].format(title=meeting.title, on_date=on_date),
+        words["thanks" if content.held else "draft"].format(title=meeting.title, on_date=on_date),
         words["feedback"],
         words["closing"],
     ]

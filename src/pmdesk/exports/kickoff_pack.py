@@ -9,12 +9,11 @@ evidence, no notes, no stakeholder analysis, no checklist or change log.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 
 from docx.document import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.table import Table
 
@@ -25,6 +24,7 @@ from pmdesk.models import (
     KickoffPurpose,
     Language,
     Meeting,
+    MeetingKind,
     Person,
     Project,
     Role,
@@ -56,7 +56,9 @@ OBJECTIVES: dict[Language, dict[KickoffPurpose, str]] = {
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
         "pack": "Kickoff pack",
-        "meeting": "1. The meeting",
+        "meeting_pack": "Meeting pack",
+        "pre_read": "Pre-read",
+        "meeting": "The meeting",
         "project": "Project",
         "client": "Client",
         "code": "Project code",
@@ -65,14 +67,14 @@ WORDS: dict[Language, dict[str, str]] = {
         "time": "Time",
         "venue": "Venue",
         "about": "About the project",
-        "objectives": "2. Objectives of this meeting",
-        "agenda": "3. Agenda",
+        "objectives": "Objectives of this meeting",
+        "agenda": "Agenda",
         "slot": "Time",
         "item": "Item",
         "presenter": "Presenter",
         "minutes": "Minutes",
         "total": "Total: {minutes} minutes",
-        "attendees": "4. Attendees and division of labour",
+        "attendees": "Attendees and division of labour",
         "client_side": "Client: {org}",
         "client_side_plain": "Client",
         "consultant_side": "Consultant team",
@@ -81,7 +83,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "title": "Title",
         "responsibility": "Responsibility in the meeting",
         "apologies": "Apologies: {names}",
-        "structure": "5. Project structure and consultant team",
+        "structure": "Project structure and consultant team",
         "structure_table": "Project structure",
         "level": "Level",
         "steering": "Leadership",
@@ -91,14 +93,14 @@ WORDS: dict[Language, dict[str, str]] = {
         "team_table": "Consultant team",
         "role": "Role on the project",
         "contact": "Contact",
-        "plan": "6. Plan summary",
+        "plan": "Plan summary",
         "in_scope": "In scope",
         "out_scope": "Out of scope",
         "outcomes": "Outcomes and deliverables",
         "milestones": "Upcoming milestones",
         "milestone": "Milestone / deliverable",
         "due": "Due",
-        "materials": "7. Materials",
+        "materials": "Materials",
         "material": "Material",
         "version": "Version",
         "sent": "Sent to you",
@@ -111,7 +113,9 @@ WORDS: dict[Language, dict[str, str]] = {
     },
     Language.ZH_CN: {
         "pack": "项目启动会资料",
-        "meeting": "一、会议信息",
+        "meeting_pack": "会议资料",
+        "pre_read": "会前阅读材料",
+        "meeting": "会议信息",
         "project": "项目名称",
         "client": "客户单位",
         "code": "项目编号",
@@ -120,14 +124,14 @@ WORDS: dict[Language, dict[str, str]] = {
         "time": "会议时间",
         "venue": "会议地点",
         "about": "项目简介",
-        "objectives": "二、会议目标",
-        "agenda": "三、会议议程",
+        "objectives": "会议目标",
+        "agenda": "会议议程",
         "slot": "时间",
         "item": "议题",
         "presenter": "汇报人",
         "minutes": "分钟",
         "total": "合计：{minutes}分钟",
-        "attendees": "四、参会人员及分工",
+        "attendees": "参会人员及分工",
         "client_side": "客户方：{org}",
         "client_side_plain": "客户方",
         "consultant_side": "顾问方",
@@ -136,7 +140,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "title": "职务",
         "responsibility": "会议分工",
         "apologies": "请假：{names}",
-        "structure": "五、项目组织架构及顾问组成员",
+        "structure": "项目组织架构及顾问组成员",
         "structure_table": "项目组织架构",
         "level": "层级",
         "steering": "领导层",
@@ -146,14 +150,14 @@ WORDS: dict[Language, dict[str, str]] = {
         "team_table": "顾问组成员",
         "role": "项目角色",
         "contact": "联系方式",
-        "plan": "六、项目计划概要",
+        "plan": "项目计划概要",
         "in_scope": "项目范围",
         "out_scope": "不在本项目范围内",
         "outcomes": "项目成果及交付物",
         "milestones": "近期里程碑",
         "milestone": "里程碑 / 交付物",
         "due": "计划完成日期",
-        "materials": "七、会议材料",
+        "materials": "会议材料",
         "material": "材料",
         "version": "版本",
         "sent": "发送日期",
@@ -184,8 +188,45 @@ _ROLE_WORDS: dict[Language, dict[Role, str]] = {
 }
 
 _WEEKDAYS_ZH = "一二三四五六日"
+_CHINESE_NUMBERS = "一二三四五六七八九十"
 #: Zone names a Chinese reader knows by another name.
 _ZONE_NAMES = {Language.ZH_CN: {"Asia/Shanghai": "北京时间", "Asia/Hong_Kong": "香港时间"}}
+
+
+def zone_label(zone: str, when: dt.datetime | None, language: Language) -> str:
+    """A readable time zone: 北京时间, "London time (UTC+0)", never a raw "Europe/London"."""
+    known = _ZONE_NAMES.get(language, {}).get(zone)
+    if known:
+        return known
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    offset = ""
+    try:
+        moment = (when or dt.datetime.now()).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+        delta = moment.utcoffset() or dt.timedelta()
+        minutes = int(delta.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "−"
+        hours, rest = divmod(abs(minutes), 60)
+        offset = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        pass
+    if language == Language.ZH_CN:
+        return f"{city}时间" + (f"（{offset}）" if offset else "")
+    return f"{city} time" + (f" ({offset})" if offset else "")
+
+
+class _Sections:
+    """Numbered level-1 headings that stay consecutive when a section is left out."""
+
+    def __init__(self, document: Document, language: Language) -> None:
+        self.document, self.language, self.count = document, language, 0
+
+    def add(self, text: str) -> None:
+        self.count += 1
+        if self.language == Language.ZH_CN:
+            number = _CHINESE_NUMBERS[self.count - 1] if self.count <= 10 else str(self.count)
+            self.document.add_heading(f"{number}、{text}", level=1)
+        else:
+            self.document.add_heading(f"{self.count}. {text}", level=1)
 
 
 def long_date(day: dt.date, language: Language) -> str:
@@ -207,10 +248,9 @@ def _meeting_time(meeting: Meeting, language: Language) -> str:
     text = f"{meeting.starts_at:%H:%M}"
     if meeting.ends_at is not None:
         text += f"–{meeting.ends_at:%H:%M}"
-    zone = meeting.time_zone
-    if zone:
-        name = _ZONE_NAMES.get(language, {}).get(zone, zone)
-        text += f"（{name}）" if language == Language.ZH_CN else f" ({name})"
+    if meeting.time_zone:
+        name = zone_label(meeting.time_zone, meeting.starts_at, language)
+        text += f"（{name}）" if language == Language.ZH_CN else f", {name}"
     return text
 
 
@@ -230,51 +270,64 @@ def _table(
     rows: Sequence[Sequence[str]],
     widths_cm: Sequence[float],
 ) -> Table:
-    """A bordered table whose rows are not split across pages."""
-    table = add_table(document, headers, rows, widths_cm)
-    for row in table.rows:
-        properties = row._tr.get_or_add_trPr()
-        cant_split = OxmlElement("w:cantSplit")
-        cant_split.set(qn("w:val"), "true")
-        properties.insert(0, cant_split)
-    return table
+    """A bordered table whose rows are not split across pages (exports.word)."""
+    return add_table(document, headers, rows, widths_cm)
 
 
 def export_kickoff_pack(meeting_id: int, target: Path, options: ExportOptions) -> Path:
-    """Write the kickoff pack of a meeting (any meeting; made for the kickoff)."""
+    """Write the pack of a meeting: the kickoff pack for the kickoff (objectives from
+    the four purposes, project structure, plan), for any other meeting its own pack
+    (meeting, agenda, attendees, pre-read) without the kickoff's purposes."""
     meeting = meetings.get_meeting(meeting_id)
     project = projects.get_project(meeting.project_id)
     language = document_language(project.document_language, options)
     words = WORDS[language]
-    document = new_document(language, title=meeting.title)
+    kickoff = meeting.kind == MeetingKind.KICKOFF
+    kind = words["pack" if kickoff else "meeting_pack"]
+    document = new_document(language, title=meeting.title, header=f"{project.name} · {kind}")
 
     document.add_paragraph(meeting.title, style="Title")
     subtitle = document.add_paragraph()
-    run = subtitle.add_run(
-        words["pack"] + (f" · {project.client_org}" if project.client_org else "")
-    )
+    run = subtitle.add_run(kind + (f" · {project.client_org}" if project.client_org else ""))
     run.font.size = Pt(12)
     run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    prepared = prepared_by(meeting.project_id, language)
+    if prepared:
+        document.add_paragraph(prepared).runs[0].font.size = Pt(9)
 
-    _meeting_section(document, meeting, project, language)
-    document.add_heading(words["objectives"], level=1)
-    for purpose in KickoffPurpose:
-        document.add_paragraph(OBJECTIVES[language][purpose], style="List Number")
-    _agenda_section(document, meeting, words)
+    sections = _Sections(document, language)
+    _meeting_section(document, sections, meeting, project, language)
+    if kickoff:
+        sections.add(words["objectives"])
+        for purpose in KickoffPurpose:
+            document.add_paragraph(OBJECTIVES[language][purpose], style="List Number")
+    _agenda_section(document, sections, meeting, words)
     attendees = meetings.attendees(meeting.id)
-    _attendee_section(document, attendees, project.client_org, words)
-    register = people.list_people(project.id)
-    _structure_section(document, register, language)
-    _plan_section(document, meeting, project.id, language)
-    _materials_section(document, meeting, language)
+    _attendee_section(document, sections, attendees, project.client_org, words)
+    if kickoff:
+        register = people.list_people(project.id)
+        _structure_section(document, sections, register, language)
+        _plan_section(document, sections, meeting, project.id, language)
+    _materials_section(document, sections, meeting, language, pre_read=not kickoff)
     return save_for_client(document, target, project.id)
 
 
+def prepared_by(project_id: int, language: Language) -> str:
+    """ "Prepared by <PM>, <date>" (the consultant PM of the project), or ""."""
+    pm = meetings.consultant_pm(project_id)
+    today = long_date(dt.date.today(), language)
+    if pm is None:
+        return ""
+    if language == Language.ZH_CN:
+        return f"编制：{pm.name}　{today}"
+    return f"Prepared by {pm.name}, {today}"
+
+
 def _meeting_section(
-    document: Document, meeting: Meeting, project: Project, language: Language
+    document: Document, sections: _Sections, meeting: Meeting, project: Project, language: Language
 ) -> None:
     words = WORDS[language]
-    document.add_heading(words["meeting"], level=1)
+    sections.add(words["meeting"])
     pairs = [(words["project"], project.name)]
     if project.client_org:
         pairs.append((words["client"], project.client_org))
@@ -299,9 +352,11 @@ def _period(start: dt.date | None, end: dt.date | None, language: Language) -> s
     return " – ".join(parts) if language == Language.EN else " 至 ".join(parts)
 
 
-def _agenda_section(document: Document, meeting: Meeting, words: dict[str, str]) -> None:
+def _agenda_section(
+    document: Document, sections: _Sections, meeting: Meeting, words: dict[str, str]
+) -> None:
     items = meetings.agenda(meeting.id)
-    document.add_heading(words["agenda"], level=1)
+    sections.add(words["agenda"])
     if not items:
         document.add_paragraph(words["none"])
         return
@@ -321,9 +376,13 @@ def _agenda_section(document: Document, meeting: Meeting, words: dict[str, str])
 
 
 def _attendee_section(
-    document: Document, attendees: Sequence[Attendee], client_org: str, words: dict[str, str]
+    document: Document,
+    sections: _Sections,
+    attendees: Sequence[Attendee],
+    client_org: str,
+    words: dict[str, str],
 ) -> None:
-    document.add_heading(words["attendees"], level=1)
+    sections.add(words["attendees"])
     coming = [a for a in attendees if a.rsvp != Rsvp.APOLOGIES]
     headers = [words["name"], words["unit"], words["title"], words["responsibility"]]
     for side, heading in (
@@ -349,10 +408,12 @@ def _attendee_section(
         document.add_paragraph(words["apologies"].format(names=words["sep"].join(apologies)))
 
 
-def _structure_section(document: Document, register: Sequence[Person], language: Language) -> None:
+def _structure_section(
+    document: Document, sections: _Sections, register: Sequence[Person], language: Language
+) -> None:
     words = WORDS[language]
     roles = _ROLE_WORDS[language]
-    document.add_heading(words["structure"], level=1)
+    sections.add(words["structure"])
 
     def names(role: Role) -> str:
         return "\n".join(_person(p, words) for p in register if p.role == role)
@@ -395,7 +456,7 @@ def _structure_section(document: Document, register: Sequence[Person], language:
 
 
 def _plan_section(
-    document: Document, meeting: Meeting, project_id: int, language: Language
+    document: Document, sections: _Sections, meeting: Meeting, project_id: int, language: Language
 ) -> None:
     words = WORDS[language]
     scope = projects.scope_items(project_id)
@@ -404,7 +465,7 @@ def _plan_section(
     reviews = meetings.upcoming_reviews(project_id, since)
     if not (scope or outcomes or reviews):
         return
-    document.add_heading(words["plan"], level=1)
+    sections.add(words["plan"])
     for heading, items in (
         (words["in_scope"], [s.text for s in scope if s.in_scope]),
         (words["out_scope"], [s.text for s in scope if not s.in_scope]),
@@ -430,12 +491,19 @@ def _plan_section(
         )
 
 
-def _materials_section(document: Document, meeting: Meeting, language: Language) -> None:
+def _materials_section(
+    document: Document,
+    sections: _Sections,
+    meeting: Meeting,
+    language: Language,
+    *,
+    pre_read: bool = False,
+) -> None:
     words = WORDS[language]
     materials = meetings.meeting_materials(meeting)
     if not materials:
         return
-    document.add_heading(words["materials"], level=1)
+    sections.add(words["pre_read" if pre_read else "materials"])
     _table(
         document,
         [words["material"], words["version"], words["sent"]],

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language, minutes_series
+from pmdesk.exports.kickoff_pack import zone_label
 from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import (
     ActionItem,
@@ -28,6 +29,7 @@ from pmdesk.models import (
     Attendee,
     Language,
     Meeting,
+    MeetingStatus,
     Note,
     NoteKind,
     Person,
@@ -36,7 +38,7 @@ from pmdesk.models import (
     Rsvp,
     Side,
 )
-from pmdesk.services import capture
+from pmdesk.services import capture, kickoff
 from pmdesk.services.common import get_or_fail
 
 GROUPINGS = ("agenda", "speaker")
@@ -44,6 +46,11 @@ GROUPINGS = ("agenda", "speaker")
 _WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
         "title": "Minutes of Meeting",
+        "draft_title": "Minutes of Meeting — DRAFT",
+        "draft_note": "Draft: this meeting has not been held yet. These minutes are a "
+        "preparation, not a record.",
+        "version": "Version",
+        "prepared": "Prepared by",
         "project": "Project",
         "meeting": "Meeting",
         "when": "Date and time",
@@ -84,6 +91,10 @@ _WORDS: dict[Language, dict[str, str]] = {
     },
     Language.ZH_CN: {
         "title": "会议纪要",
+        "draft_title": "会议纪要（草稿）",
+        "draft_note": "草稿：本次会议尚未召开，本文件仅为会前准备，不是会议记录。",
+        "version": "版本",
+        "prepared": "编制人",
         "project": "项目名称",
         "meeting": "会议名称",
         "when": "会议时间",
@@ -106,7 +117,7 @@ _WORDS: dict[Language, dict[str, str]] = {
         "actions": "待办事项",
         "action": "事项",
         "owner": "负责人",
-        "due": "完成时间",
+        "due": "计划完成日期",
         "no_actions": "本次会议未形成待办事项。",
         "next_steps": "下一步工作",
         "step_actions": "请各负责人按上表时间完成待办事项，进展在项目周报中通报。",
@@ -132,8 +143,8 @@ def format_date(day: dt.date, language: Language) -> str:
 
 
 def _table_date(day: dt.date, language: Language) -> str:
-    # In a narrow Chinese table column 2026年11月30日 wraps; the numeric form is usual there.
-    return day.isoformat() if language == Language.ZH_CN else format_date(day, language)
+    # One date format throughout, as the tracker and the report write it.
+    return format_date(day, language)
 
 
 def format_when(meeting: Meeting, language: Language) -> str:
@@ -150,7 +161,17 @@ def format_when(meeting: Meeting, language: Language) -> str:
             text += "–" + format_date(end.date(), language) + " " + end.strftime("%H:%M")
         else:
             text += "–" + end.strftime("%H:%M")
+    zone = meeting.time_zone or kickoff.system_time_zone()
+    if zone:
+        name = zone_label(zone, start, language)
+        text += f"（{name}）" if language == Language.ZH_CN else f" ({name})"
     return text
+
+
+def is_held(meeting: Meeting, notes: Sequence[Note]) -> bool:
+    """Held: marked so (or later), or notes were captured in it."""
+    planned = (MeetingStatus.PLANNED.value, MeetingStatus.CONFIRMED.value)
+    return meeting.status not in planned or bool(notes)
 
 
 def minutes_file_name(meeting: Meeting, language: Language) -> str:
@@ -175,6 +196,9 @@ class MinutesContent:
     actions: list[ActionItem]
     next_meeting: Meeting | None
     pm: Person | None
+    held: bool = True
+    version: str = "1"
+    speakers: frozenset[int] = frozenset()  # people who spoke (so were present)
 
 
 def load_minutes(meeting_id: int) -> MinutesContent:
@@ -193,7 +217,9 @@ def load_minutes(meeting_id: int) -> MinutesContent:
         .where(AgendaItem.meeting == meeting_id)
         .order_by(AgendaItem.position, AgendaItem.id)
     )
-    notes = [n for n in capture.meeting_notes(meeting_id) if not n.internal]
+    every_note = capture.meeting_notes(meeting_id)
+    notes = [n for n in every_note if not n.internal]
+    speakers = frozenset(n.speaker_id for n in every_note if n.speaker_id is not None)
     actions = capture.meeting_actions(meeting_id, client_facing=True)
     next_meeting = None
     if meeting.starts_at is not None:
@@ -216,7 +242,19 @@ def load_minutes(meeting_id: int) -> MinutesContent:
             .order_by(Person.id)
             .first()
         )
-    return MinutesContent(project, meeting, attendees, agenda, notes, actions, next_meeting, pm)
+    return MinutesContent(
+        project,
+        meeting,
+        attendees,
+        agenda,
+        notes,
+        actions,
+        next_meeting,
+        pm,
+        held=is_held(meeting, every_note),
+        version=capture.next_version(meeting_id),
+        speakers=speakers,
+    )
 
 
 def build_minutes(
@@ -229,8 +267,15 @@ def build_minutes(
     language = document_language(content.project.document_language, options)
     words = _WORDS[language]
     meeting = content.meeting
-    document = new_document(language, title=f"{words['title']}: {meeting.title}")
-    document.add_heading(words["title"], level=0)
+    title = words["title" if content.held else "draft_title"]
+    document = new_document(
+        language,
+        title=f"{title}: {meeting.title}",
+        header=f"{content.project.name} · {title}",
+    )
+    document.add_heading(title, level=0)
+    if not content.held:
+        document.add_paragraph().add_run(words["draft_note"]).bold = True
 
     project_text = content.project.name
     if content.project.client_org:
@@ -242,6 +287,8 @@ def build_minutes(
             (words["meeting"], meeting.title),
             (words["when"], format_when(meeting, language) or words["none"]),
             (words["venue"], meeting.venue or words["none"]),
+            (words["version"], content.version),
+            *([(words["prepared"], content.pm.name)] if content.pm is not None else []),
         ],
     )
 
@@ -298,23 +345,33 @@ def _attendees(
     document.add_heading(words["attendees"], level=1)
     # Roll call: "attended" is present. Until the roll is taken (nobody marked attended),
     # those who confirmed count as present.
+    # Anyone who spoke was present. "Invited" without a reply is not an apology: such a
+    # person is listed only if they spoke; apologies are those who declined, and (once
+    # the roll is taken) those who confirmed but did not come.
     roll_taken = any(a.rsvp == Rsvp.ATTENDED.value for a in content.attendees)
     present_states = (
         {Rsvp.ATTENDED.value} if roll_taken else {Rsvp.ATTENDED.value, Rsvp.CONFIRMED.value}
     )
+    absent_states = {Rsvp.APOLOGIES.value} | ({Rsvp.CONFIRMED.value} if roll_taken else set())
+
+    def present(attendee: Attendee) -> bool:
+        return attendee.rsvp in present_states or attendee.person.id in content.speakers
+
     rows = []
     for side, heading in ((Side.CLIENT, "client"), (Side.CONSULTANT, "consultant")):
         people = [a for a in content.attendees if a.person.side == side.value]
         if not people:
             continue
-        present = [_person(a.person, language) for a in people if a.rsvp in present_states]
-        absent = [_person(a.person, language) for a in people if a.rsvp not in present_states]
+        here = [_person(a.person, language) for a in people if present(a)]
+        absent = [
+            _person(a.person, language)
+            for a in people
+            if not present(a) and a.rsvp in absent_states
+        ]
         label = words[heading]
         if side == Side.CLIENT and content.project.client_org:
             label = f"{label}\n{content.project.client_org}"
-        rows.append(
-            (label, "\n".join(present) or words["none"], "\n".join(absent) or words["none"])
-        )
+        rows.append((label, "\n".join(here) or words["none"], "\n".join(absent) or words["none"]))
     if not rows:
         document.add_paragraph(words["none"])
         return

@@ -17,9 +17,11 @@ from docx.document import Document
 from pmdesk.exports import ExportOptions, document_language, minutes_series
 from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import Language, ReviewState, StatusReport
-from pmdesk.services import reports
+from pmdesk.services import meetings, reports
 from pmdesk.services.reports import ReportFacts, ReportTexts, client_date
 from pmdesk.vocabulary import label_of
+
+BULLET_MARKS = ("•", "-", "·", "*")
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
@@ -45,6 +47,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "state": "State",
         "submitted": "Submitted on",
         "none": "None.",
+        "prepared": "Prepared by",
     },
     Language.ZH_CN: {
         "title": "项目进展报告",
@@ -69,6 +72,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "state": "状态",
         "submitted": "提交日期",
         "none": "无。",
+        "prepared": "编制人",
     },
 }
 
@@ -111,7 +115,9 @@ def build_document(
     wide = 16.6 - 2 * date_cm
     day = lambda d: client_date(d, language)  # noqa: E731
     project = facts.project
-    document = new_document(language, title=f"{w['title']} — {project.name}")
+    document = new_document(
+        language, title=f"{w['title']} — {project.name}", header=f"{project.name} · {w['title']}"
+    )
     document.add_heading(w["title"], 0)
     pairs = [(w["project"], project.name)]
     if project.client_org:
@@ -123,6 +129,9 @@ def build_document(
         ),
         (w["date"], day(today)),
     ]
+    pm = meetings.consultant_pm(project.id)
+    if pm is not None:
+        pairs.append((w["prepared"], pm.name))
     add_key_values(document, pairs)
 
     document.add_heading(w["status"], 1)
@@ -170,7 +179,7 @@ def build_document(
         )
 
     document.add_heading(w["help"], 1)
-    _paragraphs(document, texts.help_needed)
+    _paragraphs(document, texts.help_needed, bullets=True)
     if facts.awaiting_review:
         document.add_heading(w["review"], 2)
         add_table(
@@ -182,10 +191,17 @@ def build_document(
     return document
 
 
-def _paragraphs(document: Document, text: str) -> None:
+def _paragraphs(document: Document, text: str, *, bullets: bool = False) -> None:
+    """One paragraph per line; with `bullets`, a line typed as "• …" (or "- …") becomes
+    a real list item, not a typed bullet character."""
     for line in text.split("\n"):
-        if line.strip():
-            document.add_paragraph(line.strip())
+        line = line.strip()
+        if not line:
+            continue
+        if bullets and line[:1] in BULLET_MARKS:
+            document.add_paragraph(line[1:].strip(), style="List Bullet")
+        else:
+            document.add_paragraph(line)
 
 
 def _table_or_none(

@@ -30,16 +30,22 @@ from pmdesk.models import Language
 
 LATIN_FONT = "Calibri"
 #: Fonts Word knows on every Chinese Windows; LibreOffice substitutes a CJK font.
-EAST_ASIAN_FONT = {Language.ZH_CN: "Microsoft YaHei", Language.EN: "SimSun"}
+#: A sans East Asian font in English documents too, so a Chinese name beside Calibri does
+#: not stand out in a serif (SimSun).
+EAST_ASIAN_FONT = {Language.ZH_CN: "Microsoft YaHei", Language.EN: "Microsoft YaHei"}
 HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x5F)
 HEADER_FILL = "DCE6F1"
 
 _PAGE = {Language.EN: ("Page ", " of ", ""), Language.ZH_CN: ("第 ", " 页 / 共 ", " 页")}
 
 
-def new_document(language: Language, *, title: str, landscape: bool = False) -> Document:
-    """An A4 document with CJK-safe styles, page numbers and clean properties."""
+def new_document(
+    language: Language, *, title: str, landscape: bool = False, header: str = ""
+) -> Document:
+    """An A4 document with CJK-safe styles, page numbers and clean properties; `header`
+    is the running header on every page (project and document, as the client files it)."""
     document = docx.Document()
+    _drop_template_leftovers(document)
     _set_fonts(document, language)
     _set_language(document, language)
     section = document.sections[0]
@@ -51,6 +57,8 @@ def new_document(language: Language, *, title: str, landscape: bool = False) -> 
         setattr(section, side, Cm(2.2))
     section.top_margin = section.bottom_margin = Cm(2.0)
     _add_page_numbers(document, language)
+    if header:
+        _add_running_header(document, header)
     properties = document.core_properties
     # Nothing about the team's work may travel in the file's properties.
     properties.title = title
@@ -65,6 +73,38 @@ def new_document(language: Language, *, title: str, landscape: bool = False) -> 
     properties.created = properties.modified = now
     properties.revision = 1
     return document
+
+
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>pmdesk</Application>'
+    "<DocSecurity>0</DocSecurity></Properties>"
+)
+_LEFTOVER_RELS = (
+    "relationships/metadata/thumbnail",  # a blank thumbnail of the template
+    "relationships/customXml",  # the template's bibliography sources
+)
+
+
+def _drop_template_leftovers(document: Document) -> None:
+    """The default template's app name (a Mac Word), blank thumbnail and custom XML."""
+    package = document.part.package
+    for owner in (package, document.part):
+        for r_id, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(_LEFTOVER_RELS):
+                del owner.rels[r_id]
+    for rel in package.rels.values():
+        if rel.reltype.endswith("relationships/extended-properties"):
+            rel.target_part._blob = _APP_XML.encode()
+
+
+def _add_running_header(document: Document, text: str) -> None:
+    paragraph = document.sections[0].header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8.5)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
 def _fonts_element(east_asian: str) -> BaseOxmlElement:
@@ -123,7 +163,9 @@ def _set_language(document: Document, language: Language) -> None:
     for old in rpr.findall(qn("w:lang")):
         rpr.remove(old)
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), tag)
+    # w:val is the language of Latin-script text: English even in a Chinese document, or
+    # LibreOffice breaks "Manu|facturing" and e-mail addresses mid-word as if Chinese.
+    lang.set(qn("w:val"), "en-GB")
     lang.set(qn("w:eastAsia"), "zh-CN")
     rpr.append(lang)
 
@@ -185,7 +227,18 @@ def add_table(
             _set_cell_text(cell, text)
     if widths_cm:
         set_widths(table, widths_cm)
+    keep_rows_whole(table)
     return table
+
+
+def keep_rows_whole(table: Table) -> None:
+    """No row of the table is split across two pages."""
+    for row in table.rows:
+        properties = row._tr.get_or_add_trPr()
+        if properties.find(qn("w:cantSplit")) is None:
+            cant_split = OxmlElement("w:cantSplit")
+            cant_split.set(qn("w:val"), "true")
+            properties.insert(0, cant_split)
 
 
 def set_widths(table: Table, widths_cm: Sequence[float]) -> None:
@@ -232,6 +285,7 @@ def add_key_values(document: Document, pairs: Sequence[tuple[str, str]]) -> Tabl
         _shade(cells[0], HEADER_FILL)
         _set_cell_text(cells[1], value)
     set_widths(table, (4.0, 12.6))
+    keep_rows_whole(table)
     return table
 
 

@@ -45,6 +45,7 @@ from pmdesk.models import (
     Outcome,
     Person,
     Role,
+    Rsvp,
     ScopeItem,
     Side,
     database,
@@ -319,7 +320,18 @@ def commit_note(
         )
         note.id = _insert_note(note)
         _delete_draft(draft_key(meeting_id))
-    return note, Changes.of(Note, Draft, project_id=project_id)
+        if speaker_id is not None:
+            record_present(meeting_id, speaker_id)
+    return note, Changes.of(Note, Draft, Attendee, project_id=project_id)
+
+
+def record_present(meeting_id: int, person_id: int) -> None:
+    """Whoever speaks at a meeting was there: their attendance becomes Attended."""
+    Attendee.update(rsvp=Rsvp.ATTENDED.value).where(
+        (Attendee.meeting == meeting_id)
+        & (Attendee.person == person_id)
+        & (Attendee.rsvp != Rsvp.ATTENDED.value)
+    ).execute()
 
 
 # Statements run on every Enter in a meeting, built once per database by Peewee (so in

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import cast
 
 from peewee import JOIN, fn
@@ -18,6 +19,7 @@ from pmdesk.models import (
     Material,
     Meeting,
     MeetingKind,
+    MeetingStatus,
     MilestoneReview,
     Note,
     Person,
@@ -25,6 +27,7 @@ from pmdesk.models import (
     Purpose,
     PurposeNote,
     Role,
+    Rsvp,
 )
 from pmdesk.services.common import get_or_fail
 
@@ -244,3 +247,54 @@ def note_counts(project_id: int) -> dict[int, int]:
         .tuples()
     )
     return dict(cast(Iterable[tuple[int, int]], query))
+
+
+# -- attendance at the meeting (issue #16 item 4) ----------------------------------------
+HELD_STATUSES = (
+    MeetingStatus.HELD.value,
+    MeetingStatus.MINUTES_SENT.value,
+    MeetingStatus.MINUTES_CONFIRMED.value,
+)
+
+
+def is_held(meeting: Meeting) -> bool:
+    """Whether the meeting has taken place (its clock ran, or minutes went out)."""
+    return meeting.status in HELD_STATUSES
+
+
+@dataclass
+class Attendance:
+    """Who was at a meeting, by the rule: anyone who spoke at a held meeting was present."""
+
+    present: list[Person] = field(default_factory=list)
+    #: Declined or marked absent, and did not speak: the only ones minutes list as apologies.
+    apologies: list[Person] = field(default_factory=list)
+    #: Invited or confirmed, never marked and silent: neither present nor apologies.
+    unrecorded: list[Person] = field(default_factory=list)
+
+
+def speaker_ids(meeting_id: int) -> set[int]:
+    """The people who have a note at this meeting."""
+    rows = (
+        Note.select(Note.speaker)
+        .where((Note.meeting == meeting_id) & Note.speaker.is_null(False))
+        .distinct()
+    )
+    return {int(row.__data__["speaker"]) for row in rows}
+
+
+def attendance(meeting_id: int) -> Attendance:
+    """The meeting's attendance for the minutes: before it is held nobody is present."""
+    meeting = get_or_fail(Meeting, meeting_id)
+    held = is_held(meeting)
+    spoke = speaker_ids(meeting_id) if held else set()
+    result = Attendance()
+    for attendee in attendees(meeting_id):
+        person = attendee.person
+        if held and (attendee.rsvp == Rsvp.ATTENDED.value or person.id in spoke):
+            result.present.append(person)
+        elif attendee.rsvp == Rsvp.APOLOGIES.value:
+            result.apologies.append(person)
+        else:
+            result.unrecorded.append(person)
+    return result

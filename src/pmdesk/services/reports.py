@@ -145,8 +145,9 @@ def gather(
     """Collect the report's facts for the period `start`..`end` (both days included).
 
     A past period uses only what was true at its end: steps finished after it count as
-    open then, later submissions and reviews as not yet made, and a step changed since
-    is not listed as blocked (that state has no history). Steps internal by provenance
+    open then, later submissions and reviews as not yet made. Being blocked has no
+    history: a step open then and blocked now is listed as blocked (a row's change time
+    says nothing about which field changed). Steps internal by provenance
     (services.audience) count for who is on time or late but are never listed.
     """
     if end < start:
@@ -183,9 +184,7 @@ def gather(
             if owner is not None:
                 late_people[owner.id] = owner
         if open_then and shown:
-            changed = action.row_changed_at
-            unchanged_since = changed is None or changed.date() <= end
-            if action.status == ActionStatus.BLOCKED and unchanged_since:
+            if action.status == ActionStatus.BLOCKED:
                 facts.blocked.append(action)
             if action.needs_client_assistance:
                 facts.assistance.append(action)
@@ -365,25 +364,78 @@ class LateNameProblem(ValidationProblem):
         self.found = found
 
 
+#: How Chinese colleagues are named by surname and title: 刘工, 刘总, 老刘, 小刘…
+_CHINESE_TITLES = (
+    "工",
+    "总",
+    "经理",
+    "老师",
+    "主任",
+    "部长",
+    "处长",
+    "科长",
+    "总监",
+    "主管",
+    "局长",
+    "董",
+    "姐",
+    "哥",
+    "博士",
+    "师傅",
+)
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "慕容",
+    "司徒",
+    "尉迟",
+    "令狐",
+    "皇甫",
+)
+
+
+def _is_chinese(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def name_patterns(person: Person) -> list[tuple[str, re.Pattern[str]]]:
     """How a person may be named: the full name, and each part of a Western name of
-    three letters or more as a word; a Chinese name also by the given name (张伟明 → 伟明)."""
+    three letters or more as a capitalised word; a Chinese name also by the given name
+    (张伟明 → 伟明) and by surname and title (刘工, 刘总, 老刘, 小刘)."""
     name = " ".join(person.name.split())
     if not name:
         return []
-    forms = [name]
+    patterns: list[tuple[str, re.Pattern[str]]] = []
     parts = name.split(" ")
-    if len(parts) > 1:
-        forms += [p for p in parts if len(p) >= 3]
-    elif len(name) == 3 and all("\u4e00" <= ch <= "\u9fff" for ch in name):
-        forms.append(name[1:])
-    patterns = []
-    for form in dict.fromkeys(forms):
-        if form.isascii():
-            patterns.append((form, re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)))
-        else:
-            patterns.append((form, re.compile(re.escape(form))))
+    if name.isascii():
+        patterns.append((name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)))
+        for part in dict.fromkeys(p for p in parts if len(p) >= 3 and len(parts) > 1):
+            # Case kept: "Mark" the name, not "mark" the verb.
+            patterns.append((part, re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")))
+        return patterns
+    patterns.append((name, re.compile(re.escape(name))))
+    if _is_chinese(name) and 2 <= len(name) <= 4:
+        surname = name[:2] if name.startswith(_COMPOUND_SURNAMES) else name[0]
+        given = name[len(surname) :]
+        if len(given) >= 2:
+            patterns.append((given, re.compile(re.escape(given))))
+        titles = "|".join(sorted(_CHINESE_TITLES, key=len, reverse=True))
+        by_title = rf"{re.escape(surname)}(?:{titles})|[老小]{re.escape(surname)}"
+        patterns.append((f"{surname}…", re.compile(by_title)))
     return patterns
+
+
+def _mask_leading_verbs(text: str, titles: list[str]) -> str:
+    """`text` with the first word of each step title in it blanked out when that word is
+    the step's verb ("Mark the invoices as paid"): a given name there is not a name."""
+    for title in titles:
+        verb = re.match(r"([A-Z][a-z]+)\s+[a-z]", title)
+        if verb and title in text:
+            text = text.replace(title, " " * len(verb.group(1)) + title[len(verb.group(1)) :])
+    return text
 
 
 def document_texts(
@@ -409,13 +461,22 @@ def naming_problems(
         (p, form, form.casefold(), rx) for p in facts.late_people for form, rx in name_patterns(p)
     ]
     found: list[NamedLatePerson] = []
-    for where, text in document_texts(texts, facts, language):
+    pieces = document_texts(texts, facts, language)
+    titles = [text for where, text in pieces if where.startswith("step: ")]
+    for where, text in pieces:
         folded = text.casefold()
+        masked = _mask_leading_verbs(text, titles)
         for person, form, folded_form, rx in patterns:
             # The substring test is cheap and rules out almost every pair; the regex
             # then checks word boundaries.
-            if folded_form in folded and rx.search(text):
-                found.append(NamedLatePerson(person, where, form))
+            if not form.endswith("…") and folded_form not in folded:
+                continue
+            lone_given_name = form.isascii() and " " not in form and form != person.name
+            hit = rx.search(masked if lone_given_name else text)
+            if hit:
+                found.append(
+                    NamedLatePerson(person, where, hit.group() if form.endswith("…") else form)
+                )
                 break
     return found
 

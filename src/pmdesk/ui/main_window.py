@@ -526,6 +526,8 @@ class MainWindow(QMainWindow):
                 self.guard.claim(self.db_path)
             QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
             return False
+        if self.guard is not None:
+            self.guard.hold()  # a new database exists only now: lock it
         self._now_showing(path)
         return True
 

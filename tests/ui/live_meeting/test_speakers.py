@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from pmdesk.models import (
     MeetingKind,
     Person,
@@ -9,7 +11,7 @@ from pmdesk.models import (
 from pmdesk.services import capture
 from pmdesk.ui.live_meeting.tab import LiveMeetingTab
 
-from .conftest import open_meeting
+from .conftest import click_row, open_meeting
 
 
 def test_who_said_what_lists_each_speaker_in_order(tab: LiveMeetingTab) -> None:
@@ -25,3 +27,18 @@ def test_who_said_what_lists_each_speaker_in_order(tab: LiveMeetingTab) -> None:
     assert [n.speaker_id for n in said] == [cfo.id] * 4
     assert [n.offset_seconds for n in said] == sorted(n.offset_seconds for n in said)
     assert said == [n for n in capture.meeting_notes(meeting.id) if n.speaker_id == cfo.id]
+
+
+def test_the_pane_follows_the_speaker_clicked(qtbot: QtBot, tab: LiveMeetingTab) -> None:
+    """A mouse click on row 3, then row 4: the pane shows each one's notes at once."""
+    open_meeting(tab, MeetingKind.OTHER)
+    tab.pages.setCurrentWidget(tab.speakers)
+    section = tab.speakers
+    model = section.speaker_summary
+    assert model.rowCount() >= 4
+    for row in (2, 3):
+        click_row(qtbot, section.speaker_view, row, 1)
+        summary = model.row(row)
+        shown = section.speaker_notes.rows()
+        assert shown == list(summary.notes)
+        assert summary.person is not None and summary.person.name in section.speaker_title.text()

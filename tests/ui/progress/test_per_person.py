@@ -6,6 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.progress.tab import ProgressTab
 
@@ -27,3 +29,22 @@ def test_each_persons_deadlines_and_their_export(
     tab.per_person.person_export_button.click()
     sheet = openpyxl.load_workbook(target)["Tracker"]
     assert sheet.max_row == 2 and sheet["C2"].value == "Mark Davies"
+
+
+def test_the_steps_follow_the_person_clicked(qtbot: QtBot, tab: ProgressTab) -> None:
+    """A mouse click on row 3, then row 4: the steps below are that person's at once."""
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.sections.setCurrentWidget(tab.per_person)
+    section = tab.per_person
+    for row in (2, 3):
+        index = section.person_plans.index(row, 0)
+        qtbot.mouseClick(
+            section.person_view.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=section.person_view.visualRect(index).center(),
+        )
+        plan = section.person_plans.row(row)
+        assert section.person_steps.rows() == plan.open_items
+    tab.close()

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.models import (
     ActionItem,
+    ActionStatus,
     Draft,
     FollowUp,
     Language,
@@ -20,7 +22,7 @@ from pmdesk.ui.progress.tab import ProgressTab
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.undo import Editor
 
-from .conftest import NOW, save_to
+from .conftest import NOW, row_where, save_to
 
 
 def test_report_check_blocks_a_late_name_and_exports_when_clean(
@@ -79,3 +81,37 @@ def test_follow_ups_for_late_people(
     assert FollowUp.select().count() == before + 6
     tab.context.editor.stack.undo()
     assert FollowUp.select().count() == before
+
+
+def _mark_done(tab: ProgressTab, title_start: str) -> None:
+    plan = tab.steps.plan
+    row = row_where(plan, lambda a: a.title.startswith(title_start))
+    plan.setData(plan.index(row, plan.column_index("Status")), ActionStatus.DONE.value)
+
+
+def test_a_report_written_before_the_plan_changed_waits_for_a_refresh(
+    tab: ProgressTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.sections.setCurrentWidget(tab.report)
+    report = tab.report
+    status = report.texts["status"].toPlainText()
+    assert report.export_report_button.isEnabled() and report.stale_box.isHidden()
+    report.texts["problems"].setPlainText("My own words on the problems")
+
+    _mark_done(tab, "Walk the team")  # the plan changes under the report
+    assert report.stale and not report.stale_box.isHidden()
+    assert not report.export_report_button.isEnabled()
+    assert "Status" in report.stale_label.text()
+
+    asked: list[str] = []
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    report.refresh_button.click()
+    assert not report.stale and report.export_report_button.isEnabled()
+    assert report.texts["status"].toPlainText() != status, "the unedited part is rewritten"
+    assert report.texts["problems"].toPlainText() == "My own words on the problems"
+    assert all("Problems" in text for text in asked), "asked only about the edited part"

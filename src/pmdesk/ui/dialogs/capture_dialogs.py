@@ -8,11 +8,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk import vocabulary
 from pmdesk.models import CooperationType, Engagement, Language
+from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.forms import ok_cancel
 
 
@@ -38,10 +37,6 @@ def _choice_box(
     if current is not None:
         box.setCurrentIndex(max(box.findData(current), 0))
     return box
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 @dataclass(frozen=True)
@@ -77,18 +72,14 @@ class ActionItemDialog(QDialog):
         self.owner = _choice_box(
             self, self.tr("Owner"), [(None, self.tr("(no owner yet)")), *owners], owner_id
         )
-        self.has_due = QCheckBox(self.tr("&Due by"), self)
-        self.has_due.setChecked(True)
-        self.due = QDateEdit(QDate(default_due.year, default_due.month, default_due.day), self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setAccessibleName(self.tr("Due date"))
-        self.has_due.toggled.connect(self.due.setEnabled)
+        self.due = DateEdit(
+            default_due, self, optional=True, accessible_name=self.tr("Due date"), today=default_due
+        )
         self.assistance = QCheckBox(self.tr("Needs the client's &assistance"), self)
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Owner:"), self.owner)
-        form.addRow(self.has_due, self.due)
+        form.addRow(self.tr("&Due by:"), self.due)
         form.addRow("", self.assistance)
         layout = QVBoxLayout(self)
         if internal_source:
@@ -111,7 +102,7 @@ class ActionItemDialog(QDialog):
         return ActionValues(
             self.title.text(),
             self.owner.currentData(),
-            _date(self.due.date()) if self.has_due.isChecked() else None,
+            self.due.value(),
             self.assistance.isChecked(),
         )
 

@@ -10,14 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,50 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.forms import ok_cancel
 
 Save = Callable[[dict[str, Any]], str | None]
 
 
-class OptionalDate(QWidget):
-    """A date that may be left empty: a checkbox enables the date editor."""
-
-    def __init__(
-        self, accessible_name: str, value: dt.date | None, default: dt.date, parent: QWidget
-    ) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox(self)
-        self.enabled.setAccessibleName(self.tr("Give {what}").format(what=accessible_name))
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setAccessibleName(accessible_name)
-        shown = value or default
-        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
-        self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.enabled)
-
-    def value(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.enabled.isChecked() else None  # type: ignore[return-value]
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
+def optional_date(
+    accessible_name: str, value: dt.date | None, default: dt.date, parent: QWidget
+) -> DateEdit:
+    """A date that may be left empty; its calendar opens at `default` when it is."""
+    return DateEdit(value, parent, optional=True, accessible_name=accessible_name, today=default)
 
 
-def date_edit(accessible_name: str, value: dt.date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(accessible_name)
-    return edit
+def date_edit(accessible_name: str, value: dt.date, parent: QWidget) -> DateEdit:
+    return DateEdit(value, parent, accessible_name=accessible_name)
 
 
 def text_box(accessible_name: str, text: str, parent: QWidget, lines: int = 3) -> QPlainTextEdit:
@@ -141,7 +108,7 @@ class MemoDialog(FormDialog):
         self.text = text_box(self.tr("Memo text"), draft(proposal), self, lines=10)
         self.text.setMinimumWidth(520)
         self.written_on = date_edit(self.tr("Written on"), today, self)
-        self.sent_on = OptionalDate(self.tr("Sent on"), None, today, self)
+        self.sent_on = optional_date(self.tr("Sent on"), None, today, self)
         self.proposal.currentIndexChanged.connect(self._on_proposal_changed)
         hint = QLabel(self.tr("Internal: sent to the client lead only, never to the person."), self)
         hint.setWordWrap(True)
@@ -164,7 +131,7 @@ class MemoDialog(FormDialog):
             "proposal": self.proposal.currentData(),
             "cause": self.cause.text(),
             "text": self.text.toPlainText(),
-            "written_on": self.written_on.date().toPython(),
+            "written_on": self.written_on.value(),
             "sent_on": self.sent_on.value(),
         }
 
@@ -194,7 +161,7 @@ class DecisionDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "decision": self.decision.currentData(),
-            "decided_on": self.decided_on.date().toPython(),
+            "decided_on": self.decided_on.value(),
             "note": self.note.toPlainText(),
         }
 
@@ -225,7 +192,7 @@ class SendHelpDialog(FormDialog):
         return {
             "helper": self.helper.currentData(),
             "title": self.title.text(),
-            "due": self.due.date().toPython(),
+            "due": self.due.value(),
         }
 
 
@@ -248,8 +215,8 @@ class CoachingDialog(FormDialog):
         self.topic = QLineEdit(topic, self)
         self.topic.setAccessibleName(self.tr("Topic"))
         self.topic.setMinimumWidth(380)
-        self.planned_on = OptionalDate(self.tr("Planned on"), planned_on, today, self)
-        self.held_on = OptionalDate(self.tr("Held on"), held_on, today, self)
+        self.planned_on = optional_date(self.tr("Planned on"), planned_on, today, self)
+        self.held_on = optional_date(self.tr("Held on"), held_on, today, self)
         self.notes = text_box(self.tr("Notes"), notes, self, lines=5)
         self.form.addRow(self.tr("&Topic:"), self.topic)
         self.form.addRow(self.tr("&Planned on:"), self.planned_on)
@@ -288,7 +255,7 @@ class FollowUpDialog(FormDialog):
         self.reason = text_box(self.tr("Reason"), reason, self, lines=2)
         self.reason.setMinimumWidth(420)
         self.outcome = text_box(self.tr("Outcome"), outcome, self)
-        self.new_date = OptionalDate(
+        self.new_date = optional_date(
             self.tr("New commitment date"), new_commitment_date, today, self
         )
         self.form.addRow(self.tr("&Person:"), self.person)
@@ -303,7 +270,7 @@ class FollowUpDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         return {
             "person": self.person.currentData(),
-            "follow_up_on": self.follow_up_on.date().toPython(),
+            "follow_up_on": self.follow_up_on.value(),
             "reason": self.reason.toPlainText(),
             "outcome": self.outcome.toPlainText(),
             "new_commitment_date": self.new_date.value(),

@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -32,30 +30,13 @@ from pmdesk.models import (
     ReviewKind,
 )
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.forms import ok_cancel, plain_label
 
 
-class OptionalDate(QDateEdit):
-    """A date editor that can be empty (its minimum date shows as a blank "—")."""
-
-    def __init__(self, value: dt.date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(QDate(2000, 1, 1))
-        self.setSpecialValueText("—")
-        self.set_value(value)
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.setDate(
-            QDate(value.year, value.month, value.day) if value is not None else self.minimumDate()
-        )
-
-    def value(self) -> dt.date | None:
-        if self.date() == self.minimumDate():
-            return None
-        date = self.date()
-        return dt.date(date.year(), date.month(), date.day())
+def optional_date(value: dt.date | None, parent: QWidget, today: dt.date) -> DateEdit:
+    """A date that may be left empty, typed or picked (its calendar opens at today)."""
+    return DateEdit(value, parent, optional=True, today=today)
 
 
 def _people_box(people: list[Person], current: int | None, parent: QWidget) -> QComboBox:
@@ -106,12 +87,12 @@ class ActionDialog(_Form):
         self.title = QLineEdit(action.title if action else "", self)
         self.title.setMaxLength(500)
         self.owner = _people_box(people, action.owner_id if action else None, self)
-        self.start = OptionalDate(action.start_date if action else today, self)
-        self.due = OptionalDate(action.due_date if action else None, self)
+        self.start = optional_date(action.start_date if action else today, self, today)
+        self.due = optional_date(action.due_date if action else None, self, today)
         self.status = _choice_box(
             context, ActionStatus, action.status if action else ActionStatus.OPEN, self
         )
-        self.completed = OptionalDate(action.completed_on if action else None, self)
+        self.completed = optional_date(action.completed_on if action else None, self, today)
         self.priority = _choice_box(
             context, Priority, action.priority if action else Priority.NORMAL, self
         )
@@ -174,7 +155,7 @@ class ReviewDialog(_Form):
         self.kind = _choice_box(
             context, ReviewKind, review.kind if review else ReviewKind.DELIVERABLE, self
         )
-        self.due = OptionalDate(review.due_date if review else None, self)
+        self.due = optional_date(review.due_date if review else None, self, context.now().date())
         reviewer = review.__data__.get("reviewer") if review else default_reviewer
         self.reviewer = _people_box(people, reviewer, self)
         self.comment = QPlainTextEdit(review.comment if review else "", self)
@@ -214,7 +195,7 @@ class RequestDialog(_Form):
         self.kind = _choice_box(
             context, RequestKind, request.kind if request else RequestKind.QUESTION, self
         )
-        self.raised_on = OptionalDate(request.raised_on if request else today, self)
+        self.raised_on = optional_date(request.raised_on if request else today, self, today)
         raiser = request.__data__.get("raised_by") if request else default_raiser
         self.raised_by = _people_box(people, raiser, self)
         self.owner = _people_box(people, request.__data__.get("owner") if request else None, self)

@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,15 +26,12 @@ from pmdesk.services.reports import LateItem, ReportFacts, ReportTexts
 from pmdesk.ui.models.records import OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
 #: Text being typed in the report is saved this long after the last keystroke.
 AUTOSAVE_MS = 800
-
-
-def _python_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class ReportSection(ProgressSection):
@@ -44,15 +40,9 @@ class ReportSection(ProgressSection):
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("reportSection")
-        self.period_start = QDateEdit(self)
-        self.period_end = QDateEdit(self)
-        for box, name in (
-            (self.period_start, self.tr("Period from")),
-            (self.period_end, self.tr("Period to")),
-        ):
-            box.setCalendarPopup(True)
-            box.setDisplayFormat("yyyy-MM-dd")
-            box.setAccessibleName(name)
+        today = self._today()
+        self.period_start = DateEdit(today, self, accessible_name=self.tr("Period from"))
+        self.period_end = DateEdit(today, self, accessible_name=self.tr("Period to"))
         from_label = QLabel(self.tr("&From:"), self)
         from_label.setBuddy(self.period_start)
         to_label = QLabel(self.tr("&To:"), self)
@@ -144,6 +134,7 @@ class ReportSection(ProgressSection):
         self.splitter.addWidget(self.late_view)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([650, 600])
         self.layout_.addWidget(self.splitter, 1)
 
         self._facts: ReportFacts | None = None
@@ -159,8 +150,8 @@ class ReportSection(ProgressSection):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.period_start.dateChanged.connect(self._on_period_changed)
-        self.period_end.dateChanged.connect(self._on_period_changed)
+        self.period_start.changed.connect(self._on_period_changed)
+        self.period_end.changed.connect(self._on_period_changed)
         self.autosave.timeout.connect(self._on_autosave_timeout)
 
     # -- loading -------------------------------------------------------------------------
@@ -172,8 +163,8 @@ class ReportSection(ProgressSection):
             self._basis = self._fresh = None
             start, end = reports.default_period(self._today())
             self._filling = True
-            self.period_start.setDate(QDate(start.year, start.month, start.day))
-            self.period_end.setDate(QDate(end.year, end.month, end.day))
+            self.period_start.set_value(start)
+            self.period_end.set_value(end)
             self._filling = False
             self._gather()
             drafts = reports.load_drafts(self.project_id) if self.project_id else {}
@@ -187,7 +178,9 @@ class ReportSection(ProgressSection):
         self._check_report()
 
     def _period(self) -> tuple[dt.date, dt.date]:
-        return _python_date(self.period_start.date()), _python_date(self.period_end.date())
+        start, end = self.period_start.value(), self.period_end.value()
+        assert start is not None and end is not None  # neither date is optional
+        return start, end
 
     def _from_plan(self) -> ReportTexts | None:
         if self._facts is None:
@@ -205,7 +198,7 @@ class ReportSection(ProgressSection):
         except ValidationProblem:
             self._facts = None
         self.late_steps.set_rows(self._facts.late_items if self._facts else [])
-        fit_columns(self.late_view)
+        fit_columns(self.late_view, 180)  # the next step, typed here, gets the rest
         fresh = self._from_plan()
         self._fresh = fresh if fresh is not None and fresh != self._basis else None
 

@@ -174,7 +174,7 @@ class StepsSection(ProgressSection):
         self.plan.set_rows(shown.actions if shown else [])
         self._fill_owner_box()
         self._apply_owner_filter()
-        fit_columns(self.plan_view)
+        fit_columns(self.plan_view, 150)  # at 1280 wide every column stays on screen
 
     def _fill_owner_box(self) -> None:
         current = self.owner_box.currentData()

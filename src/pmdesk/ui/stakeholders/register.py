@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -152,7 +153,7 @@ class RegisterSection(QWidget):
                     "cooperation_type",
                     self.tr("Change cooperation type"),
                 ),
-                Column(self.tr("Next action"), lambda p: p.next_action),
+                Column(self.tr("Next action"), lambda p: p.next_action, stretch=True),
             ],
             self,
         )
@@ -162,6 +163,23 @@ class RegisterSection(QWidget):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        # Fourteen columns do not fit beside the grid at 1280 wide: these start hidden
+        # (the role says the side, the matrix the gap, the grid influence, interest and
+        # quadrant, the playbook the suggestion); a right-click on the header shows any.
+        header = self.register_view.horizontalHeader()
+        for name in (
+            self.tr("Side"),
+            self.tr("Gap"),
+            self.tr("Unit"),
+            self.tr("Title"),
+            self.tr("Influence"),
+            self.tr("Interest"),
+            self.tr("Quadrant"),
+            self.tr("Suggested"),
+        ):
+            header.setSectionHidden(self.register.column_index(name), True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setToolTip(self.tr("Right-click to show or hide columns"))
 
         filters = QGridLayout()
         filters.addWidget(self.search, 0, 0, 1, 4)
@@ -186,11 +204,24 @@ class RegisterSection(QWidget):
         self.search.textChanged.connect(self._on_filters_changed)
         follow_current(self.register_view, self.register, self._on_current_person)
         self.register_view.doubleClicked.connect(self._on_register_double_clicked)
+        self.register_view.horizontalHeader().customContextMenuRequested.connect(
+            self._on_header_menu_requested
+        )
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.export_button.clicked.connect(self._on_export_register)
         self.export_action.triggered.connect(self._on_export_register)
+
+    def _on_header_menu_requested(self, position: QPoint) -> None:
+        header = self.register_view.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.register.columnCount()):
+            action = menu.addAction(self.register.column(column).header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.exec(header.mapToGlobal(position))
 
     def _filter_box(self, name: str, choices: list[tuple[str, str]], everyone: str) -> QComboBox:
         box = QComboBox(self)

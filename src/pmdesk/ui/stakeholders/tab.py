@@ -73,12 +73,15 @@ class StakeholdersTab(ProjectTab):
         top.addWidget(self.overview)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
+        top.setSizes([760, 500])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("stakeholdersSplitter")
         split.addWidget(top)
         split.addWidget(detail_box)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        # The person's detail gets the larger half: at 1280×800 its pages fit unscrolled.
+        split.setSizes([390, 410])
         self.splitters = [split, top]
 
         layout = QVBoxLayout(self)
