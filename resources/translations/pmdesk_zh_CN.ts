@@ -556,7 +556,7 @@
     <name>CaptureBar</name>
     <message>
         <source>Speaker (Ctrl+1…9, 0)</source>
-        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. Typing is written to the database this long after the last key (≤ 1 s promised). Enter in the line with text in it. The line&apos;s text, shortly after the user stopped typing: save it as the draft.</extracomment>
+        <extracomment>Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the digit alone in the speaker list (digits typed into the note stay in the note). One function key per note kind, in the order the method lists them. The line is written to the database this long after the first change since the last write (≤ 1 s promised, also while typing goes on without a pause). Enter in the line with text in it. The line (a CaptureLine: text, speaker, kind, agenda item, internal), within DRAFT_DELAY_MS of a change: save it as the draft.</extracomment>
         <translation>发言人（Ctrl+1…9、0）</translation>
     </message>
     <message>
@@ -973,6 +973,45 @@
     <message>
         <source>&amp;Notes:</source>
         <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Take the client&apos;s</source>
+        <translation>采用客户的值</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>导出时</translation>
+    </message>
+    <message>
+        <source>pmdesk now</source>
+        <translation>pmdesk 现值</translation>
+    </message>
+    <message>
+        <source>Client&apos;s</source>
+        <translation>客户填写</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>实际完成日期</translation>
+    </message>
+    <message>
+        <source>Client comment</source>
+        <translation>客户意见</translation>
     </message>
 </context>
 <context>
@@ -2423,14 +2462,6 @@
     <message>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;About pmdesk</source>
@@ -3956,10 +3987,6 @@
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <source>Export status report</source>
-        <translation>导出进度报告</translation>
-    </message>
-    <message>
         <source>Follow-ups for late people</source>
         <translation>私下跟进延期人员</translation>
     </message>
@@ -4103,6 +4130,51 @@
     <message>
         <source>Edit talk</source>
         <translation>编辑沟通</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCommand</name>
+    <message>
+        <source>Nothing was undone: “{step}” would change a {kind} that was changed outside pmdesk since (by another program, or a restored backup). It was left as it is.</source>
+        <extracomment>Where the step was taken (the Edit menu shows it, undo goes back there).</extracomment>
+        <translation>未撤销：“{step}”要改动的{kind}此后已在 pmdesk 之外被改动（其他程序，或恢复了备份），已保持原样。</translation>
+    </message>
+    <message>
+        <source>Nothing was redone: “{step}” would change a {kind} that was changed outside pmdesk since (by another program, or a restored backup). It was left as it is.</source>
+        <translation>未重做：“{step}”要改动的{kind}此后已在 pmdesk 之外被改动（其他程序，或恢复了备份），已保持原样。</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <extracomment>Asked when someone else changed the record first: True saves over their change, False keeps theirs (the views reload to show it). Without it, the conflict is reported and theirs kept. (Looked up when needed: a bound method kept here would make a cycle, and the stack would be freed by the collector.) The Edit menu&apos;s Undo and Redo (set by the main window): steps remember their place through it.</extracomment>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>attendee</source>
+        <translation>参会人</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -4615,8 +4687,8 @@
         <translation>导入跟踪表</translation>
     </message>
     <message>
-        <source>{file}: {changes} changes to steps, {new} new steps. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
-        <translation>{file}：步骤变更 {changes} 处，新增步骤 {new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
+        <source>{file} — changes from the client: {changes}; conflicts: {conflicts}; new steps: {new}. Nothing is saved until you apply; Edit → Undo takes the whole import back.</source>
+        <translation>{file}——客户修改：{changes} 处；冲突：{conflicts} 处；新增工作事项：{new} 个。点击应用之前不会保存任何内容；“编辑 → 撤销”可撤回整个导入。</translation>
     </message>
     <message>
         <source>Changes in the tracker</source>
@@ -4627,16 +4699,44 @@
         <translation>没有可导入的变更。</translation>
     </message>
     <message>
-        <source>Not imported (for you to follow up):</source>
-        <translation>未导入（需您跟进）：</translation>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
     </message>
     <message>
-        <source>Notices</source>
-        <translation>提示</translation>
+        <source>&amp;Conflicts: the client and pmdesk both changed these cells since the export. pmdesk&apos;s value stays unless you tick “Take the client&apos;s”.</source>
+        <translation>冲突(&amp;C)：导出后客户和 pmdesk 都修改了这些单元格。除非勾选“采用客户的值”，否则保留 pmdesk 的值。</translation>
     </message>
     <message>
         <source>&amp;Apply all changes</source>
         <translation>应用全部变更(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoMenu</name>
+    <message>
+        <source>&amp;Undo</source>
+        <extracomment>Did the last undo or redo change nothing (a conflict, a replaced row)? Set by the commands (ui.undo), which report why.</extracomment>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {step}</source>
+        <translation>撤销(&amp;U) {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>重做(&amp;R) {step}</translation>
+    </message>
+    <message>
+        <source>Undid: {step}</source>
+        <translation>已撤销：{step}</translation>
+    </message>
+    <message>
+        <source>Redid: {step}</source>
+        <translation>已重做：{step}</translation>
     </message>
 </context>
 <context>
@@ -4741,7 +4841,7 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <name>autosave</name>
     <message>
         <source>Restored what you typed here before pmdesk closed unexpectedly.</source>
-        <extracomment>Milliseconds after the last key: &quot;nothing typed is lost but the last second&quot;.</extracomment>
+        <extracomment>A draft is written this long after the first change since the last write, however steadily the typing goes on: so at most this long after the last key, and at least this often while typing continues (&quot;nothing typed is lost but the last second&quot;; a timer restarted on every key never fires for someone typing without a pause).</extracomment>
         <translation>已恢复 pmdesk 意外关闭前您在此输入的内容。</translation>
     </message>
 </context>

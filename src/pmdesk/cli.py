@@ -139,6 +139,13 @@ def _build_parser() -> OptionParser:
     importing.add_argument(
         "--dry-run", action="store_true", help="only show the changes; change nothing"
     )
+    importing.add_argument(
+        "--conflicts",
+        choices=("keep", "client"),
+        default="keep",
+        help="cells both the client and pmdesk changed since the export: keep pmdesk's "
+        "value (the default) or take the client's",
+    )
     backing_up = commands.add_parser(
         "backup",
         parents=[sub_options],
@@ -349,22 +356,26 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """`pmdesk import tracker`: print the preview; without --dry-run apply all of it."""
-    from pmdesk.imports import tracker_xlsx  # openpyxl is big: only this command needs it
+    # openpyxl is big: only this command needs it
+    from pmdesk.imports import tracker_text, tracker_xlsx
 
     _open(args, create=False)
     project = projects.get_project(args.project)
     language = args.lang or Language(project.document_language)
     preview = tracker_xlsx.read_tracker(project.id, args.file, dt.date.today())
-    lines = tracker_xlsx.preview_lines(preview, language)
-    for line in [*lines, *(f"note: {notice}" for notice in preview.notices)]:
+    for conflict in preview.conflicts:
+        conflict.take_client = args.conflicts == "client"
+    for line in tracker_text.preview_lines(preview, language):
         _print(line)
+    count = len(preview.changes) + len(preview.new_steps)
+    count += sum(c.take_client for c in preview.conflicts)
     if preview.is_empty:
-        _print("No changes to import.")
+        pass  # preview_lines said so
     elif args.dry_run:
-        _print(f"Dry run: {len(lines)} changes found; nothing was changed.")
+        _print(f"Dry run: {count} changes found; nothing was changed.")
     else:
         tracker_xlsx.apply_tracker(preview)
-        _print(f"Imported {len(lines)} changes into project {project.id}.")
+        _print(f"Imported {count} changes into project {project.id}.")
     return 0
 
 

@@ -113,6 +113,14 @@ def _add_meeting_time_zone(db: SqliteDatabase) -> None:
 
 
 #: Triggers of the current schema; a new file gets them all, older files by migration.
+#: A step inserted without its number (by a bulk insert or another tool) gets the next one
+#: of its project; pmdesk's own inserts number the step themselves (models.ActionItem).
+STEP_NUMBER_TRIGGER = """CREATE TRIGGER IF NOT EXISTS action_item_number AFTER INSERT ON action_item
+    WHEN NEW.number IS NULL BEGIN
+        UPDATE action_item SET number = (SELECT COALESCE(MAX(number), 0) + 1 FROM action_item
+            WHERE project_id = NEW.project_id) WHERE id = NEW.id;
+    END"""
+
 TRIGGERS = (
     # A material's file goes with the last material that uses it (and so with its
     # project): a deleted client project must not leave its documents in the file.
@@ -121,6 +129,7 @@ TRIGGERS = (
         DELETE FROM attachment WHERE id = OLD.attachment_id
         AND NOT EXISTS (SELECT 1 FROM material WHERE attachment_id = OLD.attachment_id);
     END""",
+    STEP_NUMBER_TRIGGER,
     # The search index (FTS5, trigram) and the triggers that keep it in each edit's
     # transaction: see db_series.
     db_series.SEARCH_TABLE,
@@ -209,10 +218,59 @@ def _add_row_bookkeeping(db: SqliteDatabase) -> None:
     )
 
 
+def _add_row_uids(db: SqliteDatabase) -> None:
+    # Every table with row bookkeeping (whichever branch of the schema created it) gets a
+    # row identity, filled at random for the rows already there. The version trigger is
+    # lifted meanwhile: giving a row its identity is no change of the row.
+    tables = [
+        row[0]
+        for row in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    ]
+    for table in tables:
+        columns = {c[1] for c in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+        if "row_version" not in columns or "row_uid" in columns:
+            continue
+        db.execute_sql(
+            f'ALTER TABLE "{table}" ADD COLUMN "row_uid" VARCHAR(32) NOT NULL DEFAULT \'\''
+        )
+        trigger = f"{table}_row_version"
+        had_trigger = db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+        ).fetchone()
+        if had_trigger:
+            db.execute_sql(f'DROP TRIGGER "{trigger}"')
+        db.execute_sql(f'UPDATE "{table}" SET "row_uid" = lower(hex(randomblob(16)))')
+        if had_trigger:
+            db.execute_sql(row_version_trigger(table))
+
+
+def _add_step_numbers(db: SqliteDatabase) -> None:
+    """Steps numbered per project. An existing step keeps the number its tracker ID always
+    showed (its id, unique in the file), so IDs already sent to clients stay valid."""
+    for statement in (
+        'ALTER TABLE "action_item" ADD COLUMN "number" INTEGER',
+        """ALTER TABLE "action_item" ADD COLUMN "tracker_origin" TEXT NOT NULL DEFAULT ''""",
+        # Not a user's edit: the row versions (and who changed a row) stay as they were.
+        'DROP TRIGGER IF EXISTS "action_item_row_version"',
+        'UPDATE "action_item" SET "number" = "id"',
+        row_version_trigger("action_item"),
+        'CREATE UNIQUE INDEX "action_item_project_id_number" '
+        'ON "action_item" ("project_id", "number")',
+        STEP_NUMBER_TRIGGER,
+    ):
+        db.execute_sql(statement)
+
+
 def _add_series_and_search(db: SqliteDatabase) -> None:
     for statement in db_series.file_statements():
         db.execute_sql(statement)
     for table in db_series.NEW_TABLES:
+        # The row identity every table has since schema 7 (the new tables are empty).
+        db.execute_sql(
+            f'ALTER TABLE "{table}" ADD COLUMN "row_uid" VARCHAR(32) NOT NULL DEFAULT \'\''
+        )
         db.execute_sql(row_version_trigger(table))
     for statement in (
         db_series.SEARCH_TABLE,
@@ -231,7 +289,9 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "row versions for team editing", _add_row_bookkeeping),
     # A team server's security (db_server.SERVER_MIGRATIONS); nothing in a file.
     Migration(6, "team server: no way past row-level security", lambda _db: None),
-    Migration(7, "meeting series, decisions, minutes approval, search", _add_series_and_search),
+    Migration(7, "row identities for undo", _add_row_uids),
+    Migration(8, "step numbers per project, tracker row origins", _add_step_numbers),
+    Migration(9, "meeting series, decisions, minutes approval, search", _add_series_and_search),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

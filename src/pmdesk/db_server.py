@@ -609,6 +609,24 @@ class ServerMigration:
     statements: tuple[str, ...]
 
 
+#: A step inserted without its number gets the next one of its project (as the file's
+#: trigger, db.STEP_NUMBER_TRIGGER).
+_STEP_NUMBERS = (
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_step_number() RETURNS trigger
+    LANGUAGE plpgsql {_SAFE_PATH} AS $$
+    BEGIN
+        IF NEW.number IS NULL THEN
+            PERFORM pg_catalog.pg_advisory_xact_lock(
+                pg_catalog.hashtext('pmdesk step ' || NEW.project_id));
+            NEW.number := (SELECT COALESCE(pg_catalog.max(a.number), 0) + 1
+                FROM public.action_item a WHERE a.project_id = NEW.project_id);
+        END IF;
+        RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER action_item_number BEFORE INSERT ON public.action_item "
+    "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_step_number()",
+)
+
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
@@ -620,9 +638,57 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
     ),
     ServerMigration(
         7,
+        "row identities for undo",
+        (
+            # Every pmdesk table (those with row bookkeeping) gets a row identity, filled
+            # at random for the rows already there, without stamping them as changed
+            # (%% is a literal % for the driver).
+            """DO $$
+            DECLARE t text;
+            BEGIN
+                FOR t IN SELECT table_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND column_name = 'row_version'
+                LOOP
+                    EXECUTE format('ALTER TABLE %%I ADD COLUMN IF NOT EXISTS row_uid '
+                        'varchar(32) NOT NULL DEFAULT %%L', t, '');
+                    EXECUTE format('ALTER TABLE %%I DISABLE TRIGGER USER', t);
+                    EXECUTE format('UPDATE %%I SET row_uid = md5(random()::text || '
+                        'clock_timestamp()::text) WHERE row_uid = %%L', t, '');
+                    EXECUTE format('ALTER TABLE %%I ENABLE TRIGGER USER', t);
+                END LOOP;
+            END $$""",
+        ),
+    ),
+    ServerMigration(
+        8,
+        "step numbers per project, tracker row origins",
+        (
+            # IF NOT EXISTS: a server whose tables came from newer models keeps them.
+            "ALTER TABLE public.action_item ADD COLUMN IF NOT EXISTS number integer",
+            "ALTER TABLE public.action_item "
+            "ADD COLUMN IF NOT EXISTS tracker_origin text NOT NULL DEFAULT ''",
+            # Not a user's edit: row versions and who changed a row stay as they were.
+            "ALTER TABLE public.action_item DISABLE TRIGGER action_item_row_stamp",
+            "UPDATE public.action_item SET number = id WHERE number IS NULL",
+            "ALTER TABLE public.action_item ENABLE TRIGGER action_item_row_stamp",
+            "CREATE UNIQUE INDEX IF NOT EXISTS action_item_project_id_number "
+            "ON public.action_item (project_id, number)",
+            "DROP TRIGGER IF EXISTS action_item_number ON public.action_item",
+            *_STEP_NUMBERS,
+            "REVOKE ALL ON FUNCTION public.pmdesk_step_number() FROM PUBLIC",
+        ),
+    ),
+    ServerMigration(
+        9,
         "meeting series, decisions, minutes approval, search",
         (
             *db_series.server_statements(),
+            # The row identity every table has since schema 7 (the new tables are empty).
+            *(
+                f"ALTER TABLE public.{table} ADD COLUMN IF NOT EXISTS row_uid varchar(32) "
+                "NOT NULL DEFAULT ''"
+                for table in db_series.NEW_TABLES
+            ),
             *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES]),
             *db_series.SERVER_SEARCH,
         ),
@@ -647,7 +713,8 @@ def create_schema(db: PostgresqlDatabase, version: int) -> None:
     )
     db.execute_sql("INSERT INTO pmdesk_schema VALUES (%s, %s)", (version, APPLICATION))
     db.execute_sql(_MEMBER_TABLE)
-    for statement in (*access_statements(tables), *db_series.SERVER_SEARCH):
+    # The step numbers first: access_statements then revokes EXECUTE on every function.
+    for statement in (*_STEP_NUMBERS, *access_statements(tables), *db_series.SERVER_SEARCH):
         db.execute_sql(statement)
 
 

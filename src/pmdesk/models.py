@@ -8,6 +8,8 @@ another tool. Every record belongs to a project, directly or through its parent.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections import OrderedDict
 from enum import StrEnum
 from typing import Any
 
@@ -25,7 +27,9 @@ from peewee import (
     IntegerField,
     Model,
     NodeList,
+    PostgresqlDatabase,
     TextField,
+    fn,
 )
 
 from pmdesk.languages import Language
@@ -246,6 +250,31 @@ class Approval(StrEnum):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
 
 
+def new_row_uid() -> str:
+    """A row identity: 128 random bits, as hex."""
+    return uuid.uuid4().hex
+
+
+#: The identity of rows this process created, restored or took snapshots of, by database,
+#: table and id: what undo and redo expect to find there (see services.snapshots).
+#: Bounded: only the newest rows can still be reached by undo.
+_KNOWN_ROWS: OrderedDict[tuple[int, str, Any], str] = OrderedDict()
+_KNOWN_ROWS_MAX = 200_000
+
+
+def remember_row(model: type[Model], record_id: Any, uid: str) -> None:
+    key = (id(database.obj), model._meta.table_name, record_id)
+    _KNOWN_ROWS[key] = uid
+    _KNOWN_ROWS.move_to_end(key)
+    if len(_KNOWN_ROWS) > _KNOWN_ROWS_MAX:
+        _KNOWN_ROWS.popitem(last=False)
+
+
+def known_row_uid(model: type[Model], record_id: Any) -> str | None:
+    """The identity this process last knew the row by, or None if it never saw it."""
+    return _KNOWN_ROWS.get((id(database.obj), model._meta.table_name, record_id))
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
@@ -288,6 +317,9 @@ class BaseModel(Model):
 
     # Defaults in the schema too, for rows written by other tools.
     row_version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
+    #: Which row this is, never reused (an id is: after a restore or another program's
+    #: write, id 5 may be another note). Undo and redo act only on the rows they know.
+    row_uid = CharField(max_length=32, default=new_row_uid, constraints=[SQL("DEFAULT ''")])
     row_created_by = CharField(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
     row_changed_by = CharField(max_length=120, default="", constraints=[SQL("DEFAULT ''")])
     row_changed_at = DateTimeField(null=True)
@@ -295,6 +327,13 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        inserting = force_insert or self.get_id() is None
+        saved = super().save(force_insert=force_insert, only=only)
+        if inserting and self._meta.primary_key is not False:
+            remember_row(type(self), self.get_id(), self.row_uid)
+        return saved
 
 
 class Project(BaseModel):
@@ -637,12 +676,37 @@ class ActionItem(BaseModel):
     client_comment = TextField(default="")
     created_at = DateTimeField(default=_now)
     next_step = TextField(default="")  # the arrangement a report states instead of a name
+    #: The step's number in its project, shown as its tracker ID (A-0001 is a project's
+    #: first step). Given on insert and never changed: IDs sent to clients stay valid.
+    number = IntegerField(null=True)
+    #: For a step a client added in a returned tracker: which file row it came from and the
+    #: values imported, so a second import of that file recognises the row (JSON; "" if none).
+    tracker_origin = TextField(default="")
     owner_id: int | None
     project_id: int
     meeting_id: int | None
     note_id: int | None
 
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        if self.number is None and (force_insert or self.get_id() is None):
+            project = self.__data__.get("project")
+            if isinstance(database.obj, PostgresqlDatabase):
+                # Colleagues adding steps to one project at once take turns (until
+                # commit), so each reads the number the other one took.
+                database.execute_sql(
+                    "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext(%s))",
+                    (f"pmdesk step {project}",),
+                )
+            latest = (
+                ActionItem.select(fn.MAX(ActionItem.number))
+                .where(ActionItem.project == project)
+                .scalar()
+            )
+            self.number = (latest or 0) + 1
+        return super().save(force_insert=force_insert, only=only)
+
     class Meta:
+        indexes = ((("project", "number"), True),)
         constraints = [
             not_blank("title"),
             Check("due_date IS NULL OR start_date IS NULL OR due_date >= start_date"),

@@ -30,7 +30,7 @@ def exported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, 
     return db, project, tracker
 
 
-def edit(tracker: Path, target: Path, status: str, row: int = 4) -> None:
+def edit(tracker: Path, target: Path, status: str, row: int = 5) -> None:
     workbook = openpyxl.load_workbook(tracker)
     sheet = workbook["Tracker"]
     assert isinstance(sheet, Worksheet)
@@ -51,13 +51,16 @@ def test_dry_run_prints_the_preview_and_changes_nothing(
     )
     assert (code, err) == (0, "")
     assert "status Open → Blocked" in out
-    assert "client comment (empty) → Sent on Friday" in out
+    assert "client comment (empty) → “Sent on Friday”" in out
     assert out.rstrip().endswith("Dry run: 2 changes found; nothing was changed.")
     assert full_dump(db) == before
 
     code, out, err = run_cli(capsys, "import", "tracker", "--project", project, edited, "--db", db)
     assert (code, err) == (0, "")
     assert "Imported 2 changes" in out
+    code, out, err = run_cli(capsys, "import", "tracker", "--project", project, edited, "--db", db)
+    assert (code, err) == (0, "")
+    assert out.rstrip().endswith("already in pmdesk (it was imported before).")
     code, out, err = run_cli(capsys, "list", "actions", "--project", project, "--json", "--db", db)
     assert '"status": "blocked"' in out
 
@@ -71,7 +74,7 @@ def test_invalid_tracker_is_one_line_error_and_nothing_changes(
     before = full_dump(db)
     code, out, err = run_cli(capsys, "import", "tracker", "--project", project, edited, "--db", db)
     assert code == 1 and out == ""
-    assert_one_line_error(err, "sheet 'Tracker', row 4, column F (Status)", "Finished")
+    assert_one_line_error(err, "sheet 'Tracker', row 5, column F (Status)", "Finished")
     assert full_dump(db) == before
 
 

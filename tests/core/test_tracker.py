@@ -17,6 +17,7 @@ from pmdesk import db
 from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import display_width, export_person_steps, export_tracker
+from pmdesk.imports import tracker_text, xlsx_files
 from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.imports.tracker_xlsx import TrackerProblem, TrackerRefused
 from pmdesk.models import ActionItem, ActionSource, ActionStatus, Language, Person, Project
@@ -49,8 +50,9 @@ def sheet_of(workbook: openpyxl.Workbook, name: str = "Tracker") -> Worksheet:
 
 
 def row_of(sheet: Worksheet, action_id: int) -> int:
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == progress.tracker_id(action_id):
+    step = progress.tracker_id(ActionItem.get_by_id(action_id).number)
+    for row in range(3, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == step:
             return row
     raise AssertionError(action_id)
 
@@ -60,18 +62,21 @@ def row_of(sheet: Worksheet, action_id: int) -> int:
 
 def test_tracker_formatting_reads_back(tracker: Path, demo: int) -> None:
     workbook = openpyxl.load_workbook(tracker)
-    assert workbook.sheetnames == ["Tracker", "Instructions"]
+    assert workbook.sheetnames == ["Tracker", "Instructions", "pmdesk"]
+    assert workbook["pmdesk"].sheet_state == "veryHidden" and workbook["pmdesk"].protection.sheet
     sheet = sheet_of(workbook)
-    headers = [c.value for c in sheet[1]]
+    title = sheet["A1"].value
+    assert "Procure-to-Pay" in title and "Client: Northbridge" in title and "as of " in title
+    headers = [c.value for c in sheet[2]]
     assert headers == [
         "ID", "Step", "Owner", "Start", "Due", "Status", "Completed on", "Priority",
         "Client comment",
     ]  # fmt: skip
     actions = progress.list_actions(demo)
-    assert sheet.max_row == len(actions) + 1
-    assert sheet.freeze_panes == "A2"
+    assert sheet.max_row == len(actions) + 2
+    assert sheet.freeze_panes == "A3"
     [table] = sheet.tables.values()
-    assert table.ref == f"A1:I{len(actions) + 1}"
+    assert table.ref == f"A2:I{len(actions) + 2}"
     assert table.autoFilter is not None and sheet.auto_filter.ref is None
 
     first = actions[0]
@@ -81,17 +86,28 @@ def test_tracker_formatting_reads_back(tracker: Path, demo: int) -> None:
     assert sheet.cell(row, 6).value in {"Open", "In progress", "Done", "Blocked", "Cancelled"}
 
     validations = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation}
-    status = validations["F2"]
+    status = validations["F3"]
     assert status.type == "list"
     assert status.formula1 == '"Open,In progress,Done,Blocked,Cancelled"'
-    assert str(status.sqref).endswith(f"F{len(actions) + 1 + 500}"), "room for new rows"
-    assert validations["G2"].type == "date"
-    assert validations["C2"].formula1.startswith("='Instructions'!$A$"), "the people list"
+    assert str(status.sqref).endswith(f"F{len(actions) + 2 + 500}"), "room for new rows"
+    assert validations["G3"].type == "date"
+    assert validations["C3"].formula1.startswith("='Instructions'!$A$"), "the people list"
 
     rules = [r for cf in sheet.conditional_formatting for r in cf.rules]
     overdue = next(r for r in rules if "TODAY()" in r.formula[0])
-    assert overdue.formula == ['AND($E2<>"",$E2<TODAY(),$F2<>"Done",$F2<>"Cancelled")']
+    assert overdue.formula == ['AND($E3<>"",$E3<TODAY(),$F3<>"Done",$F3<>"Cancelled")']
     assert overdue.dxf.fill is not None
+    # Borders and banding are cell formats: LibreOffice draws no table styles.
+    assert sheet.cell(3, 2).border.left.style == "thin"
+    fills = {sheet.cell(r, 2).fill.fgColor.rgb for r in (3, 4)}
+    assert len(fills) == 2, "banded rows"
+
+    assert sheet.print_title_rows == "$2:$2"
+    assert sheet.page_setup.orientation == "landscape"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.oddFooter.right.text == "Page &P of &N"
+    assert "Procure-to-Pay" in sheet.oddHeader.left.text
 
     widths = {k: d.width for k, d in sheet.column_dimensions.items()}
     longest = max(display_width(a.title) for a in actions)
@@ -107,12 +123,12 @@ def test_chinese_tracker_counts_wide_characters(database: Path, tmp_path: Path) 
     project_id = create_demo_project(Language.ZH_CN, today=TODAY)
     path = export_tracker(project_id, tmp_path / "t.xlsx", ExportOptions())
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["跟踪表", "填写说明"]
+    assert workbook.sheetnames == ["跟踪表", "填写说明", "pmdesk"]
     sheet = sheet_of(workbook, "跟踪表")
-    assert sheet["F1"].value == "状态"
+    assert sheet["F2"].value == "状态"
     longest = max(display_width(a.title) for a in progress.list_actions(project_id))
     assert sheet.column_dimensions["B"].width >= longest, "CJK characters count double"
-    status = next(v for v in sheet.data_validations.dataValidation if "F2" in str(v.sqref))
+    status = next(v for v in sheet.data_validations.dataValidation if "F3" in str(v.sqref))
     assert status.formula1 == '"未开始,进行中,已完成,受阻,已取消"'
 
 
@@ -158,11 +174,11 @@ def test_person_export_holds_their_open_steps_only(demo: int, tmp_path: Path) ->
     person = Person.get(Person.name == "Mark Davies")
     path = export_person_steps(demo, person.id, tmp_path / "p.xlsx", ExportOptions())
     sheet = sheet_of(openpyxl.load_workbook(path))
-    owners = {sheet.cell(r, 3).value for r in range(2, sheet.max_row + 1)}
+    owners = {sheet.cell(r, 3).value for r in range(3, sheet.max_row + 1)}
     assert owners == {"Mark Davies"}
-    ids = {sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)}
+    ids = {sheet.cell(r, 1).value for r in range(3, sheet.max_row + 1)}
     expected = {
-        progress.tracker_id(a.id)
+        progress.tracker_id(a.number)
         for a in progress.list_actions(demo)
         if a.owner_id == person.id and progress.is_open(a)
     }
@@ -226,7 +242,7 @@ def test_edited_tracker_imports_exactly_the_edits(tracker: Path, demo: int, tmp_
         (ids["key_users"], "client_comment"),
     }
     assert [s.title for s in preview.new_steps] == ["Book the training room"]
-    lines = importer.preview_lines(preview)
+    lines = tracker_text.preview_lines(preview)
     assert any("status In progress → Done" in line for line in lines)
     assert {a.id: _values(a) for a in progress.list_actions(demo)} == before, "preview only"
 
@@ -267,6 +283,55 @@ def test_unchanged_tracker_has_nothing_to_import(tracker: Path, demo: int) -> No
     assert preview.is_empty and preview.notices == []
 
 
+def test_an_old_tracker_without_a_baseline_imports_two_way_with_a_notice(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    """A tracker from before the baseline (headers in row 1, no hidden sheet) still imports:
+    every difference is the client's, and the preview says why."""
+    walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
+    workbook = openpyxl.load_workbook(tracker)
+    del workbook["pmdesk"]
+    sheet = sheet_of(workbook)
+    row = row_of(sheet, walk.id)
+    sheet.cell(row, 6).value = "Blocked"
+    sheet.delete_rows(1)  # the title row did not exist then
+    workbook.save(tmp_path / "old.xlsx")
+    progress.update_action(walk.id, {"client_comment": "Newer in pmdesk"})
+
+    preview = importer.read_tracker(demo, tmp_path / "old.xlsx", TODAY)
+    assert not preview.has_baseline and not preview.kept and not preview.conflicts
+    assert {(c.field, c.new) for c in preview.changes} == {
+        ("status", "blocked"),
+        ("client_comment", ""),
+    }, "without a baseline the team's newer comment looks like the client's"
+    [notice] = [tracker_text.describe_notice(n) for n in preview.notices]
+    assert notice.startswith("The file carries no export baseline")
+    [zh] = [tracker_text.describe_notice(n, Language.ZH_CN) for n in preview.notices]
+    assert zh.startswith("文件没有导出基线")
+
+
+def test_a_step_moved_back_from_done_loses_only_its_date(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    done = next(a for a in progress.list_actions(demo) if a.status == ActionStatus.DONE)
+    workbook = openpyxl.load_workbook(tracker)
+    sheet = sheet_of(workbook)
+    sheet.cell(row_of(sheet, done.id), 6).value = "In progress"  # the date left filled in
+    sheet.cell(row_of(sheet, done.id) + 1, 6).value = "Nope"
+    workbook.save(tmp_path / "back.xlsx")
+    with pytest.raises(TrackerRefused):
+        importer.read_tracker(demo, tmp_path / "back.xlsx", TODAY)  # a real error refuses
+    sheet.cell(row_of(sheet, done.id) + 1, 6).value = "Done"
+    workbook.save(tmp_path / "back.xlsx")
+    preview = importer.read_tracker(demo, tmp_path / "back.xlsx", TODAY)
+    assert {(c.field, c.new) for c in preview.changes if c.action_id == done.id} == {
+        ("status", "in_progress"),
+        ("completed_on", None),
+    }
+    lines = tracker_text.preview_lines(preview, Language.ZH_CN)
+    assert any("状态为进行中，但填有实际完成日期" in line for line in lines)
+
+
 def test_labels_of_either_language_and_text_dates_are_understood(
     tracker: Path, demo: int, tmp_path: Path
 ) -> None:
@@ -274,10 +339,10 @@ def test_labels_of_either_language_and_text_dates_are_understood(
     sheet = sheet_of(workbook)
     walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
     row = row_of(sheet, walk.id)
-    sheet.cell(1, 6).value = "状态"  # a Chinese header, too
+    sheet.cell(2, 6).value = "状态"  # a Chinese header, too
     sheet.cell(row, 6).value = "已完成"
     sheet.cell(row, 7).value = "2026年11月25日"
-    sheet.cell(row, 1).value = walk.id  # a plain number instead of A-0013
+    sheet.cell(row, 1).value = walk.number  # a plain number instead of A-0013
     workbook.save(tmp_path / "zh.xlsx")
     preview = importer.read_tracker(demo, tmp_path / "zh.xlsx", TODAY)
     assert {(c.field, c.new) for c in preview.changes} == {
@@ -291,11 +356,16 @@ def test_changes_outside_the_client_columns_are_notices(
 ) -> None:
     workbook = openpyxl.load_workbook(tracker)
     sheet = sheet_of(workbook)
-    sheet.cell(2, 5).value = dt.datetime(2027, 1, 1)
+    planned = sheet.cell(3, 5).value.date()
+    sheet.cell(3, 5).value = dt.datetime(2027, 1, 1)
     workbook.save(tmp_path / "due.xlsx")
     preview = importer.read_tracker(demo, tmp_path / "due.xlsx", TODAY)
     assert preview.is_empty
-    assert len(preview.notices) == 1 and "Due differs from the plan" in preview.notices[0]
+    [notice] = [tracker_text.describe_notice(n) for n in preview.notices]
+    assert notice == (
+        f"Row 3 ({sheet['A3'].value}): Due {planned.isoformat()} → 2027-01-01 in the file; "
+        "not imported (change it in pmdesk if agreed)."
+    )
 
 
 # -- refusals ----------------------------------------------------------------------------
@@ -312,29 +382,24 @@ def broken_copy(tracker: Path, tmp_path: Path, edit) -> Path:  # type: ignore[no
 @pytest.mark.parametrize(
     ("edit", "where", "message"),
     [
-        (lambda s: setattr(s["F3"], "value", "Finished"), "row 3, column F (Status)", "Finished"),
-        (lambda s: setattr(s["F3"], "value", None), "row 3, column F (Status)", "empty"),
+        (lambda s: setattr(s["F4"], "value", "Finished"), "row 4, column F (Status)", "Finished"),
+        (lambda s: setattr(s["F4"], "value", None), "row 4, column F (Status)", "empty"),
         (
-            lambda s: (setattr(s["F3"], "value", "Done"), setattr(s["G3"], "value", "31/31/26")),
-            "row 3, column G (Completed on)",
+            lambda s: (setattr(s["F4"], "value", "Done"), setattr(s["G4"], "value", "31/31/26")),
+            "row 4, column G (Completed on)",
             "is not a date",
         ),
         (
             lambda s: (
-                setattr(s["F3"], "value", "Done"),
-                setattr(s["G3"], "value", dt.datetime(2020, 1, 1)),
+                setattr(s["F4"], "value", "Done"),
+                setattr(s["G4"], "value", dt.datetime(2020, 1, 1)),
             ),
-            "row 3, column G (Completed on)",
+            "row 4, column G (Completed on)",
             "before the start",
         ),
-        (
-            lambda s: setattr(s["G4"], "value", dt.datetime(2026, 11, 20)),
-            "row 4, column G (Completed on)",
-            "needs the status Done",
-        ),
-        (lambda s: setattr(s["A3"], "value", "A-9999"), "row 3, column A (ID)", "not a step"),
-        (lambda s: setattr(s["A3"], "value", s["A2"].value), "row 3, column A (ID)", "row 2"),
-        (lambda s: setattr(s["A3"], "value", "X12"), "row 3, column A (ID)", "not a tracker ID"),
+        (lambda s: setattr(s["A4"], "value", "A-9999"), "row 4, column A (ID)", "not a step"),
+        (lambda s: setattr(s["A4"], "value", s["A3"].value), "row 4, column A (ID)", "row 3"),
+        (lambda s: setattr(s["A4"], "value", "X12"), "row 4, column A (ID)", "not a tracker ID"),
         (
             lambda s: s.append([None, None, "Sarah Mitchell", None, None, "Open"]),
             "column B (Step)",
@@ -355,7 +420,6 @@ def test_invalid_values_are_refused_and_nothing_changes(
     where: str,
     message: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    # In the demo's order row 4 is an open step (A-0011): a completion date needs Done.
     path = broken_copy(tracker, tmp_path, edit)
     before = dump()
     with pytest.raises(TrackerRefused) as refused:
@@ -368,12 +432,12 @@ def test_invalid_values_are_refused_and_nothing_changes(
 
 def test_a_refused_file_lists_every_problem(tracker: Path, demo: int, tmp_path: Path) -> None:
     def edit(sheet: Worksheet) -> None:
-        sheet["F2"].value = "Nope"
-        sheet["F3"].value = "Nope either"
+        sheet["F3"].value = "Nope"
+        sheet["F4"].value = "Nope either"
 
     with pytest.raises(TrackerRefused) as refused:
         importer.read_tracker(demo, broken_copy(tracker, tmp_path, edit), TODAY)
-    assert [p.field.split(",")[1].strip() for p in refused.value.problems] == ["row 2", "row 3"]
+    assert [p.field.split(",")[1].strip() for p in refused.value.problems] == ["row 3", "row 4"]
     assert "(and 1 more problems)" in str(refused.value)
 
 
@@ -426,10 +490,10 @@ def test_truncated_and_foreign_workbooks_are_refused(
 def test_size_and_row_limits(
     tracker: Path, demo: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    monkeypatch.setattr(xlsx_files, "MAX_BYTES", 1000)
     with pytest.raises(TrackerProblem, match="at most 20 MB"):
         importer.read_tracker(demo, tracker, TODAY)
-    monkeypatch.setattr(importer, "MAX_BYTES", 20 * 1024 * 1024)
+    monkeypatch.setattr(xlsx_files, "MAX_BYTES", 20 * 1024 * 1024)
     monkeypatch.setattr(importer, "MAX_ROWS", 5)
     with pytest.raises(TrackerProblem, match="more than 5 rows"):
         importer.read_tracker(demo, tracker, TODAY)

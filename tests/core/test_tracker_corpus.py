@@ -25,6 +25,7 @@ from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.imports import tracker_xlsx as importer
+from pmdesk.imports import xlsx_files
 from pmdesk.imports.tracker_xlsx import TrackerProblem
 from pmdesk.models import ActionStatus, Language, Project
 from pmdesk.services import progress
@@ -253,8 +254,8 @@ def control_character_reference(source: Source) -> Path:
 
 def renamed_headers(source: Source) -> Path:
     def edit(sheet: Worksheet) -> None:
-        sheet["A1"].value = "Ref"
-        sheet["F1"].value = "State"
+        sheet["A2"].value = "Ref"
+        sheet["F2"].value = "State"
 
     return edited(source, edit)
 
@@ -274,7 +275,7 @@ def look_alike(source: Source) -> Path:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
-    sheet.append([c.value for c in tracker[1]])
+    sheet.append([c.value for c in tracker[2]])
     sheet.append(["A-4711", "Order the servers", None, None, None, "Open"])
     target = source.target()
     workbook.save(target)
@@ -299,29 +300,29 @@ def macro_enabled(source: Source) -> Path:
 def too_many_parts(source: Source) -> Path:
     target = rezip(source.tracker, source.target())
     with zipfile.ZipFile(target, "a") as archive:
-        for number in range(importer.MAX_PARTS):
+        for number in range(xlsx_files.MAX_PARTS):
             archive.writestr(f"xl/media/image{number}.png", b"")
     return target
 
 
 def formula_status(source: Source) -> Path:
-    return edited(source, lambda s: setattr(s["F2"], "value", '=IF(TRUE,"Done","Open")'))
+    return edited(source, lambda s: setattr(s["F3"], "value", '=IF(TRUE,"Done","Open")'))
 
 
 def garbage_date(source: Source) -> Path:
     def edit(sheet: Worksheet) -> None:
-        sheet["F2"].value = "Done"
-        sheet["G2"].value = "next Tuesday-ish ###"
+        sheet["F3"].value = "Done"
+        sheet["G3"].value = "next Tuesday-ish ###"
 
     return edited(source, edit)
 
 
 def duplicate_ids(source: Source) -> Path:
-    return edited(source, lambda s: setattr(s["A3"], "value", s["A2"].value))
+    return edited(source, lambda s: setattr(s["A4"], "value", s["A3"].value))
 
 
 def long_comment(source: Source) -> Path:
-    return edited(source, lambda s: setattr(s["I2"], "value", "Noted. " * 1_000))
+    return edited(source, lambda s: setattr(s["I3"], "value", "Noted. " * 1_000))
 
 
 # -- the corpus ----------------------------------------------------------------------------
@@ -387,8 +388,14 @@ CORPUS: list[tuple[str, Make, str, str]] = [
     ),
     ("another project's tracker", other_projects_tracker, FILE, "tracker of another project"),
     ("macro-enabled workbook", macro_enabled, "client tracker.xlsm", "macro-enabled"),
-    ("status is a formula", formula_status, "row 2, column F (Status)", "holds a formula"),
-    ("date is text garbage", garbage_date, "row 2, column G (Completed on)", "is not a date"),
+    # A formula is read as the text typed, never evaluated: not a status.
+    (
+        "status is a formula",
+        formula_status,
+        "row 3, column F (Status)",
+        'unknown value “=IF(TRUE,"Done","Open")”',
+    ),
+    ("date is text garbage", garbage_date, "row 3, column G (Completed on)", "is not a date"),
     (
         "control character in a new title",
         lambda s: with_new_row_text(s, b"Order_x0007_ servers"),
@@ -407,11 +414,11 @@ CORPUS: list[tuple[str, Make, str, str]] = [
         NEW_ROW,
         "is longer than 500 characters",
     ),
-    ("duplicate IDs", duplicate_ids, "row 3, column A (ID)", "is also in row 2"),
+    ("duplicate IDs", duplicate_ids, "row 4, column A (ID)", "is also in row 3"),
     (
         "7,000-character comment",
         long_comment,
-        "row 2, column I (Client comment)",
+        "row 3, column I (Client comment)",
         "is longer than 5,000 characters",
     ),
 ]

@@ -19,6 +19,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pmdesk.exports import ExportOptions, document_language
+from pmdesk.exports.cells import as_text
 from pmdesk.exports.files import write_atomically
 from pmdesk.models import (
     Assessment,
@@ -283,7 +284,7 @@ def _note_text(assessment: Assessment) -> str:
 
 
 def _header_rows(sheet: Worksheet, title: str, generated: str) -> None:
-    sheet["A1"] = title
+    as_text(sheet.cell(1, 1, title))
     sheet["A1"].font = _TITLE_FONT
     sheet["A2"] = CONFIDENTIAL
     sheet["A2"].font = _MARK_FONT
@@ -312,12 +313,13 @@ def _table(
 ) -> None:
     """Headers and rows from row 4, as an Excel table with its filter, frozen below."""
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=_HEADER_ROW, column=column, value=header)
+        cell = as_text(sheet.cell(row=_HEADER_ROW, column=column, value=header))
         cell.font = Font(bold=True)
     widths = [text_width(h) + 4 for h in headers]  # room for the filter button
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=_HEADER_ROW + offset, column=column, value=value)
+            # A name or cause typed as "=…" stays text (exports.cells), never a formula.
+            cell = as_text(sheet.cell(row=_HEADER_ROW + offset, column=column, value=value))
             if isinstance(value, dt.datetime):
                 cell.number_format = words["datetime_format"]
                 shown = 17

@@ -1,20 +1,29 @@
 """The action tracker (.xlsx, client-facing): the step plan the client updates and returns.
 
-One sheet of steps as an Excel table (filters, banded rows), a frozen header, a stable
-ID per row (the step's id, A-0012), dates as real dates, dropdowns for status,
-priority and owner, and overdue rows shaded by a formula on TODAY() so the shading stays
-right as days pass. An instructions sheet says what to change and how to add a step.
+One sheet of steps under a title row (project, client, date) as an Excel table
+(filters), a frozen header, a stable ID per row (the step's number in its project,
+A-0012), dates as real dates, dropdowns for status, priority and owner, and overdue rows
+shaded by a formula on TODAY() so the shading stays right as days pass. Borders and
+banding are cell formats (LibreOffice does not draw table styles); it prints landscape,
+one page wide, with the header row on every page and "page X of Y" in the footer. An
+instructions sheet says what to change and how to add a step, laid out for print.
 
 The importer (imports.tracker_xlsx) recognises the file by a custom document property
-and a defined name holding the project id, and matches columns by their header text
-(services.progress.TRACKER_HEADERS). Internal fields — notes, next steps, carry-overs,
-reminders, sources — are never written.
+and a defined name holding the project id, matches columns by their header text
+(services.progress.TRACKER_HEADERS), and merges three ways against the export's
+baseline: a very hidden, protected sheet holding, per row, the ID, the step's row
+version and the values this file showed (nothing the visible sheet does not). Internal
+fields — notes, next steps, carry-overs, reminders, sources — are never written, and
+every text is a string cell, never a formula (exports.cells).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import unicodedata
+import uuid
 from collections.abc import Sequence
 from copy import copy
 from pathlib import Path
@@ -23,7 +32,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -32,11 +41,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language
+from pmdesk.exports.cells import append_row, as_text
 from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import ActionItem, ActionStatus, Language, Person, Priority, Project
 from pmdesk.services import audience, people, progress
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.progress import (
+    BASELINE_MARK,
+    BASELINE_SHEET,
+    HEADER_ROW,
     TRACKER_COLUMNS,
     TRACKER_HEADERS,
     TRACKER_MARK,
@@ -56,6 +69,18 @@ OVERDUE_FONT = Font(color="9C0006")
 DONE_FONT = Font(color="808080")
 HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill(start_color="1F4E79", end_color="1F4E79", fill_type="solid")
+BAND_FILL = PatternFill(start_color="EEF3F8", end_color="EEF3F8", fill_type="solid")
+BODY_FONT = Font(name="Calibri", size=11)
+TITLE_FONT = Font(name="Calibri", size=14, bold=True, color="1F3A5F")
+_THIN = Side(style="thin", color="A6B4C3")
+GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+#: The instructions column, in characters; the lines wrap inside it and the rows get the
+#: height of their lines, so nothing runs off the page or prints over the next line.
+INSTRUCTIONS_WIDTH = 66
+#: Characters of a line, counted for the widest common fallback font (DejaVu Sans in
+#: LibreOffice without Calibri's metric twin, about 75 a line at this width).
+_LINE_CHARACTERS = 70
+_LINE_HEIGHT = {Language.EN: 15.0, Language.ZH_CN: 17.0}
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
@@ -71,6 +96,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "status_error": "Please choose a status from the list.",
         "date_error": "Please enter a date, e.g. 30 Nov 2026.",
         "owner_error": "Please choose a person from the list.",
+        "client": "Client: {name}",
+        "as_of": "as of {date}",
+        "page": "Page &P of &N",
     },
     Language.ZH_CN: {
         "title": "工作跟踪表",
@@ -85,6 +113,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "status_error": "请从列表中选择状态。",
         "date_error": "请输入日期，例如 2026-11-30。",
         "owner_error": "请从列表中选择人员。",
+        "client": "客户：{name}",
+        "as_of": "{date}",
+        "page": "第 &P 页，共 &N 页",
     },
 }
 
@@ -138,6 +169,8 @@ def _tracker_steps(project_id: int) -> list[Any]:
     return list(
         ActionItem.select(
             ActionItem.id,
+            ActionItem.number,
+            ActionItem.row_version,
             ActionItem.title,
             ActionItem.start_date,
             ActionItem.due_date,
@@ -190,6 +223,7 @@ def build_workbook(
     today: dt.date | None = None,
 ) -> Workbook:
     words = WORDS[language]
+    today = today or dt.date.today()
     headers = [TRACKER_HEADERS[language][key] for key in TRACKER_COLUMNS]
     tracker_name, instructions_name = TRACKER_SHEETS[language]
     workbook = Workbook()
@@ -198,44 +232,78 @@ def build_workbook(
     sheet.title = tracker_name
     instructions = workbook.create_sheet(instructions_name)
 
+    title = as_text(sheet.cell(1, 1, _title_line(project, language, person, today)))
+    title.font = TITLE_FONT
+    sheet.row_dimensions[1].height = 24
     rows = [_row(a, language) for a in actions]
-    sheet.append(headers)
-    for cell in sheet[1]:
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(HEADER_ROW, index, header)
         # Explicit, as well as the table style: LibreOffice does not draw table styles.
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
+        cell.border = GRID
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
     for values in rows:
-        sheet.append(values)
-    last = len(rows) + 1
-    date_format = DATE_FORMAT[language]
-    centred = Alignment(horizontal="center")
-    for column in ("start", "due", "completed", "status", "priority") if rows else ():
-        index = TRACKER_COLUMNS.index(column) + 1
-        is_date = column in ("start", "due", "completed")
-        template = sheet.cell(2, index)
-        if is_date:
-            template.number_format = date_format
-        template.alignment = centred
-        # Copying the first cell's style array is ten times faster than setting the
-        # format per cell (each assignment hashes the style): 10,000 rows stay quick.
-        for (cell,) in sheet.iter_rows(min_row=3, max_row=last, min_col=index, max_col=index):
-            cell._style = copy(template._style)
+        append_row(sheet, values)
+    first, last = HEADER_ROW + 1, len(rows) + HEADER_ROW
+    _format_rows(sheet, language, first, last)
     _fit_widths(sheet, headers, rows)
 
-    table = Table(displayName="Steps", ref=f"A1:{_letter('comment')}{max(last, 2)}")
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    table = Table(displayName="Steps", ref=f"A{HEADER_ROW}:{_letter('comment')}{max(last, first)}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     sheet.add_table(table)
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{first}"
 
     people_names = [p.name for p in people.list_people(project.id)]
-    lists = _write_instructions(
-        instructions, project, language, people_names, person, today or dt.date.today()
-    )
+    lists = _write_instructions(instructions, project, language, people_names, person, today)
     _add_validations(sheet, language, last + SPARE_ROWS, instructions_name, lists)
     _add_highlighting(sheet, language, last + SPARE_ROWS)
-    _set_print_layout(sheet)
+    _set_print_layout(sheet, project, language, today)
+    _write_baseline(workbook, actions, rows)
     _set_properties(workbook, project, language, words, person)
     return workbook
+
+
+def _title_line(project: Project, language: Language, person: Person | None, today: dt.date) -> str:
+    words = WORDS[language]
+    title = words["for"].format(name=person.name) if person is not None else words["title"]
+    parts = [title, project.name]
+    if project.client_org:
+        parts.append(words["client"].format(name=project.client_org))
+    parts.append(words["as_of"].format(date=client_date(today, language)))
+    return " · ".join(parts)
+
+
+def _format_rows(sheet: Worksheet, language: Language, first: int, last: int) -> None:
+    """Borders, banding, date formats and alignment of the step rows."""
+    if last < first:
+        return
+    date_format = DATE_FORMAT[language]
+    centred = Alignment(horizontal="center", vertical="top")
+    top = Alignment(vertical="top", wrap_text=True)
+    for index, column in enumerate(TRACKER_COLUMNS, start=1):
+        styles = []
+        for band in (False, True):
+            template = sheet.cell(first + band, index) if first + band <= last else None
+            if template is None:
+                continue
+            template.border = GRID
+            if band:
+                template.fill = BAND_FILL
+            if column in ("start", "due", "completed"):
+                template.number_format = date_format
+            if column in ("id", "start", "due", "completed", "status", "priority"):
+                template.alignment = centred
+            else:
+                template.alignment = top
+            styles.append(template._style)
+        # Copying the first rows' style arrays is ten times faster than setting the
+        # format per cell (each assignment hashes the style): 10,000 rows stay quick.
+        column_cells = sheet.iter_rows(
+            min_row=first + 2, max_row=last, min_col=index, max_col=index
+        )
+        for offset, (cell,) in enumerate(column_cells):
+            cell._style = copy(styles[offset % 2])
 
 
 def _letter(column: str) -> str:
@@ -249,7 +317,7 @@ def _row(action: Any, language: Language) -> list[object]:
     else:
         owner_name = action.owner.name if action.owner is not None else None
     values = {
-        "id": tracker_id(action.id),
+        "id": tracker_id(action.number),
         "title": action.title,
         "owner": owner_name,
         "start": action.start_date,
@@ -260,6 +328,31 @@ def _row(action: Any, language: Language) -> list[object]:
         "comment": action.client_comment or None,
     }
     return [values[key] for key in TRACKER_COLUMNS]
+
+
+def _write_baseline(workbook: Workbook, actions: Sequence[Any], rows: list[list[object]]) -> None:
+    """The export's baseline, for the three-way merge of the returned file.
+
+    Row 1: the mark and this export's token (new rows of a returned file are recognised
+    by it on a second import). Then one row per step: its ID, its row version, and the
+    values the tracker shows, as JSON (dates ISO, status and priority as the plan's
+    codes). Very hidden and protected: the client has no reason to see or change it.
+    """
+    sheet = workbook.create_sheet(BASELINE_SHEET)
+    sheet.sheet_state = "veryHidden"
+    sheet.protection.sheet = True
+    sheet.append([BASELINE_MARK, uuid.uuid4().hex, 1])
+    for action, values in zip(actions, rows, strict=True):
+        shown = dict(zip(TRACKER_COLUMNS, values, strict=True))
+        shown["status"] = ActionStatus(action.status).value
+        shown["priority"] = Priority(action.priority).value
+        data = {
+            key: value.isoformat() if isinstance(value, dt.date) else value
+            for key, value in shown.items()
+            if key != "id"
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        append_row(sheet, [shown["id"], action.row_version, text])
 
 
 WIDTH_SAMPLE = 2000
@@ -291,23 +384,43 @@ def _write_instructions(
     person: Person | None,
     today: dt.date,
 ) -> dict[str, str]:
-    """The how-to, then the lists the dropdowns use; returns each list's cell range."""
+    """The how-to, then the lists the dropdowns use; returns each list's cell range.
+
+    Laid out for print: one wrapped column one A4 page wide, each row as high as its
+    wrapped lines (no spreadsheet recomputes heights on open, so a row left at the
+    default height prints over the next one)."""
     words = WORDS[language]
-    sheet.column_dimensions["A"].width = 90
+    sheet.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.append([words["how"]])
-    sheet["A1"].font = Font(bold=True, size=14, color="1F3A5F")
-    sheet.append([words["project"].format(name=project.name)])
+    sheet.page_margins.left = sheet.page_margins.right = 0.6
+    sheet.oddFooter.center.text = words["page"]
+    wrapped = Alignment(wrap_text=True, vertical="top")
+
+    def line(text: str, font: Font | None = None) -> None:
+        append_row(sheet, [text])
+        cell = sheet.cell(sheet.max_row, 1)
+        cell.alignment = wrapped
+        cell.font = BODY_FONT
+        if font is not None:
+            cell.font = font
+        size = font.sz if font is not None and font.sz else 11
+        lines = max(1, math.ceil(display_width(text) * size / 11 / _LINE_CHARACTERS))
+        sheet.row_dimensions[sheet.max_row].height = lines * _LINE_HEIGHT[language] * size / 11 + 3
+
+    line(words["how"], TITLE_FONT)
+    line(words["project"].format(name=project.name))
+    if project.client_org:
+        line(words["client"].format(name=project.client_org))
     if person is not None:
-        sheet.append([words["for"].format(name=person.name)])
-    sheet.append([words["exported"].format(date=client_date(today, language))])
+        line(words["for"].format(name=person.name))
+    line(words["exported"].format(date=client_date(today, language)))
     sheet.append([])
-    for line in STEPS[language]:
-        sheet.append([line])
-        sheet.cell(sheet.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    for text in STEPS[language]:
+        line(text)
     ranges = {}
     lists = {
         "statuses": [label(s, language) for s in ActionStatus],
@@ -316,11 +429,10 @@ def _write_instructions(
     }
     for key, values in lists.items():
         sheet.append([])
-        sheet.append([words[key]])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        line(words[key], Font(name="Calibri", bold=True))
         first = sheet.max_row + 1
         for value in values or [""]:
-            sheet.append([value])
+            append_row(sheet, [value])
         ranges[key] = f"$A${first}:$A${sheet.max_row}"
     return ranges
 
@@ -334,7 +446,8 @@ def _add_validations(
         validation.error = words[error]
         validation.errorTitle = words["dropdown_title"]
         validation.showErrorMessage = True
-        validation.add(f"{_letter(column)}2:{_letter(column)}{last}")
+        first = HEADER_ROW + 1
+        validation.add(f"{_letter(column)}{first}:{_letter(column)}{last}")
         sheet.add_data_validation(validation)
 
     statuses = ",".join(label(s, language) for s in ActionStatus)
@@ -354,22 +467,39 @@ def _add_highlighting(sheet: Worksheet, language: Language, last: int) -> None:
     due, status = _letter("due"), _letter("status")
     done = label(ActionStatus.DONE, language)
     cancelled = label(ActionStatus.CANCELLED, language)
-    cells = f"A2:{_letter('comment')}{last}"
-    overdue = f'AND(${due}2<>"",${due}2<TODAY(),${status}2<>"{done}",${status}2<>"{cancelled}")'
+    row = HEADER_ROW + 1
+    cells = f"A{row}:{_letter('comment')}{last}"
+    overdue = (
+        f'AND(${due}{row}<>"",${due}{row}<TODAY(),${status}{row}<>"{done}",'
+        f'${status}{row}<>"{cancelled}")'
+    )
     sheet.conditional_formatting.add(
         cells, FormulaRule(formula=[overdue], fill=OVERDUE_FILL, font=OVERDUE_FONT)
     )
-    finished = f'OR(${status}2="{done}",${status}2="{cancelled}")'
+    finished = f'OR(${status}{row}="{done}",${status}{row}="{cancelled}")'
     sheet.conditional_formatting.add(cells, FormulaRule(formula=[finished], font=DONE_FONT))
 
 
-def _set_print_layout(sheet: Worksheet) -> None:
-    sheet.print_title_rows = "1:1"
+def _set_print_layout(
+    sheet: Worksheet, project: Project, language: Language, today: dt.date
+) -> None:
+    """Landscape A4, one page wide, the header row on every page, page X of Y."""
+    words = WORDS[language]
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.print_options.horizontalCentered = True
+    # "&" starts a header code: a name's own ampersands are doubled.
+    client = f" — {project.client_org}" if project.client_org else ""
+    sheet.oddHeader.left.text = (project.name + client).replace("&", "&&")
+    sheet.oddHeader.right.text = client_date(today, language)
+    sheet.oddFooter.left.text = words["title"]
+    sheet.oddFooter.right.text = words["page"]
 
 
 def _set_properties(

@@ -1,25 +1,34 @@
 """Reading back a tracker the client edited (Excel, WPS, LibreOffice): preview, then apply.
 
 `read_tracker` opens the file read-only (never writing to it), matches columns by their
-header text in either language and statuses by either language's label, and returns a
-preview of every change: status, completion date, client comment, and new rows (no ID)
-as new steps. Anything invalid — an unknown status, a bad date, a completion before the
-start, an ID that is not a step of this project, a duplicate ID — refuses the whole file
-with the sheet, row and column named. `apply_tracker` then writes all of the preview in
-one transaction, or nothing.
+header text in either language and statuses by either language's label, and merges three
+ways, like a colleague's edit: the file against the export's baseline (what the client
+changed) and pmdesk against the baseline (what the team changed since). The preview
+groups the client's changes (imported), the team's newer values (they stay) and true
+conflicts, where the PM chooses per cell; new rows (no ID) become new steps, and are
+recognised on a later import of the same file (`ActionItem.tracker_origin`). Rows the
+client deleted and cell comments are listed with what happens to them. A tracker without
+a baseline (from an older pmdesk) is compared with pmdesk directly, with a notice.
+
+Anything invalid — an unknown status, a bad date, a completion before the start, an ID
+that is not a step of this project, a duplicate ID — refuses the whole file with the
+sheet, row and column named; a step moved back from Done with its date still filled in
+only loses the date (a notice says so). `apply_tracker` writes all of the preview in one
+transaction, or nothing, after a backup.
 
 Only what the instructions sheet says the client may change is imported; other edits
-(a step's title, owner, dates) are listed as notices for the PM and left as planned.
-Files are bounded: at most `MAX_BYTES` on disk, `MAX_UNPACKED` unpacked and `MAX_ROWS`
-rows, so a huge or malicious file is refused instead of filling memory.
+(a step's title, owner, dates) are listed as notices, old → new, and left as planned. A
+formula is read as its text, never evaluated. The file is checked (xlsx_files) before
+openpyxl reads it, and at most `MAX_ROWS` rows with values are read, so a huge or
+malicious file is refused instead of filling memory. tracker_text words the preview.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import re
-import zipfile
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +40,7 @@ from openpyxl.utils.datetime import from_excel
 
 from pmdesk import backups, db
 from pmdesk.db import transaction
+from pmdesk.imports.xlsx_files import CONTROL, WorkbookProblem, check_file, has_comments, shown
 from pmdesk.models import (
     ActionItem,
     ActionSource,
@@ -41,8 +51,10 @@ from pmdesk.models import (
     Project,
 )
 from pmdesk.services import progress
-from pmdesk.services.common import FieldEdit, ValidationProblem, edit_fields, get_or_fail
+from pmdesk.services.common import FieldEdit, edit_fields, get_or_fail
 from pmdesk.services.progress import (
+    BASELINE_MARK,
+    BASELINE_SHEET,
     TRACKER_HEADER_ALIASES,
     TRACKER_HEADERS,
     TRACKER_MARK,
@@ -52,36 +64,18 @@ from pmdesk.services.progress import (
 from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
 from pmdesk.vocabulary import label
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED = 200 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COMMENT = 5_000
 MAX_TITLE: int = ActionItem.title.max_length
-MAX_PARTS = 10_000
 #: Problems listed before giving up on a file (the first is enough to refuse it).
 MAX_PROBLEMS = 50
 _HEADER_SEARCH_ROWS = 10
 _REQUIRED = ("id", "title", "status")
-_SCAN_CHUNK = 1024 * 1024
 #: No cell the tracker reads holds more (a comment is at most MAX_COMMENT).
 _MAX_CELL = 32_767  # Excel's own limit
-_CONTENT_TYPES_LIMIT = 1024 * 1024
-_NO_WORKBOOK = "cannot be read as an Excel workbook: it is a zip file without a workbook part"
-_WORKBOOK_TYPE = b"spreadsheetml.sheet.main+xml"
-_WORKBOOK_PART = re.compile(
-    rb'PartName="/([^"]+)"\s+ContentType="[^"]*spreadsheetml\.sheet\.main\+xml"'
-    rb'|ContentType="[^"]*spreadsheetml\.sheet\.main\+xml"\s+PartName="/([^"]+)"'
-)
-_OTHER_KINDS = {
-    b"ms-excel.sheet.macroEnabled": "a macro-enabled workbook (.xlsm)",
-    b"wordprocessingml.document": "a Word document",
-    b"presentationml.presentation": "a PowerPoint presentation",
-}
-#: Characters a cell may not hold: C0/C1 controls other than tab and line breaks.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-class TrackerProblem(ValidationProblem):
+class TrackerProblem(WorkbookProblem):
     """A tracker that cannot be imported; `field` says where (file, or sheet/row/column)."""
 
 
@@ -101,14 +95,43 @@ class TrackerRefused(TrackerProblem):
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field of one existing step the client changed."""
+    """One field of one existing step the client changed: `old` is pmdesk's value now."""
 
     action_id: int
+    number: int
     title: str
     row: int
     field: str  # "status", "completed_on" or "client_comment"
     old: Any
     new: Any
+
+
+@dataclass
+class Conflict:
+    """A cell both the client and the team changed since the export, to different values.
+
+    pmdesk's value stays unless the PM takes the client's (`take_client`)."""
+
+    action_id: int
+    number: int
+    title: str
+    row: int
+    field: str
+    sent: Any  # what the exported file showed
+    ours: Any  # pmdesk's value now
+    theirs: Any  # the client's value in the file
+    take_client: bool = False
+
+
+@dataclass(frozen=True)
+class TeamChange:
+    """A value changed in pmdesk since the export that the client left alone: it stays."""
+
+    number: int
+    title: str
+    field: str  # an imported field, or "title", "owner", "start_date", "due_date"
+    sent: Any
+    now: Any
 
 
 @dataclass(frozen=True)
@@ -125,22 +148,75 @@ class NewStep:
     completed_on: dt.date | None
     priority: Priority
     client_comment: str
+    origin: str = ""  # models.ActionItem.tracker_origin: how a later import knows the row
+
+
+@dataclass(frozen=True)
+class DeletedRow:
+    """A step the exported file had and the returned one does not: it stays in pmdesk."""
+
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A comment the client attached to a cell: listed for the PM, not imported."""
+
+    row: int
+    step: str  # the row's ID, or "" for a new row
+    column: str
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the PM should know about a row; `describe_notice` words it."""
+
+    kind: str
+    row: int = 0
+    step: str = ""
+    column: str = ""
+    title: str = ""
+    old: Any = None
+    new: Any = None
 
 
 @dataclass
 class TrackerPreview:
-    """What importing the file would change; nothing is written until `apply_tracker`."""
+    """What importing the file would change; nothing is written until `apply_tracker`.
+
+    `changes`: the client's changes (applied); `kept`: the team's changes since the
+    export (they stay); `conflicts`: cells both changed (the PM chooses per cell).
+    Without a baseline (a tracker from an older pmdesk) every difference is a change.
+    """
 
     project_id: int
     file_name: str
     sheet: str
+    today: dt.date = dt.date.min
+    has_baseline: bool = False
     changes: list[FieldChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    kept: list[TeamChange] = field(default_factory=list)
     new_steps: list[NewStep] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    deleted: list[DeletedRow] = field(default_factory=list)
+    cell_notes: list[CellNote] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    #: Cells and rows of the file already in pmdesk as the file has them (imported before).
+    already: int = 0
+    #: The row version of every step the import would write, as read for this preview.
+    versions: dict[int, int] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
-        return not self.changes and not self.new_steps
+        return not self.changes and not self.new_steps and not self.conflicts
+
+    @property
+    def imported_before(self) -> bool:
+        """Nothing to change, and the file's changes are in pmdesk already."""
+        return self.is_empty and self.already > 0
 
 
 @dataclass(frozen=True)
@@ -161,7 +237,10 @@ def read_tracker(project_id: int, path: Path, today: dt.date) -> TrackerPreview:
     """
     get_or_fail(Project, project_id)
     path = Path(path)
-    _check_file(path)
+    try:
+        check_file(path)
+    except WorkbookProblem as problem:
+        raise TrackerProblem(problem.field, problem.message) from problem
     try:
         # Formulas as formulas, not cached values: a client's formula is refused, not guessed.
         workbook = load_workbook(path, read_only=True, data_only=False)
@@ -169,99 +248,27 @@ def read_tracker(project_id: int, path: Path, today: dt.date) -> TrackerPreview:
         raise TrackerProblem(
             path.name,
             "cannot be read as an Excel workbook (damaged, incomplete or not .xlsx): "
-            + _shown(str(exc) or type(exc).__name__),
+            + shown(str(exc) or type(exc).__name__),
         ) from exc
+    reader = _Reader(project_id, path.name, today)
     try:
         marked = _check_mark(workbook, project_id, path.name)
-        return _Reader(project_id, path.name, today).read(workbook, marked)
+        preview = reader.read(workbook, marked)
+        if has_comments(path):
+            # Streaming reads skip comments: read the sheet whole, only when it has some.
+            full = load_workbook(path, data_only=False)
+            reader.read_cell_notes(full[reader.sheet], preview)
+        return preview
     except TrackerProblem:
         raise
     except Exception as exc:  # a worksheet is parsed only while its rows are read
         raise TrackerProblem(
             path.name,
             "cannot be read as an Excel workbook (damaged, incomplete or not .xlsx): "
-            + _shown(str(exc) or type(exc).__name__),
+            + shown(str(exc) or type(exc).__name__),
         ) from exc
     finally:
         workbook.close()
-
-
-def _check_file(path: Path) -> None:
-    name = path.name
-    if not path.is_file():
-        raise TrackerProblem(name, "no such file" if not path.exists() else "is not a file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise TrackerProblem(
-            name, f"is {size / 1024 / 1024:.0f} MB; a tracker may be at most 20 MB"
-        )
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise TrackerProblem(
-            name,
-            "is password-protected or an old .xls file: save it as .xlsx without a password",
-        )
-    if not head.startswith(b"PK"):
-        raise TrackerProblem(name, "is not an Excel .xlsx workbook")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_parts(archive, name)
-    except TrackerProblem:
-        raise
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as exc:
-        # RuntimeError: an encrypted zip entry; ValueError: an unknown compression method
-        raise TrackerProblem(
-            name, f"is damaged or incomplete (not a readable .xlsx): {_shown(str(exc))}"
-        ) from exc
-
-
-def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse what must never reach the XML parser: bombs, DTDs, other kinds of Office file.
-
-    Sizes are the ones the zip declares; reading never goes past them (zipfile stops at the
-    declared size and checks the CRC), so a lying size only makes the file unreadable.
-    """
-    infos = archive.infolist()
-    if len(infos) > MAX_PARTS:
-        raise TrackerProblem(name, f"has {len(infos):,} parts; too many for a tracker")
-    if sum(info.file_size for info in infos) > MAX_UNPACKED:
-        raise TrackerProblem(name, "unpacks to more than 200 MB; too large for a tracker")
-    names = {info.filename for info in infos}
-    if "[Content_Types].xml" not in names:
-        raise TrackerProblem(name, _NO_WORKBOOK)
-    for info in infos:
-        xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
-        if xml and _declares_entities(archive, info):
-            raise TrackerProblem(
-                name,
-                f"has a document type or entity declaration in {info.filename} "
-                "(Excel never writes one); refused as unsafe",
-            )
-    with archive.open("[Content_Types].xml") as part:
-        types = part.read(_CONTENT_TYPES_LIMIT).replace(b"\0", b"")
-    for marker, kind in _OTHER_KINDS.items():
-        if marker in types:
-            raise TrackerProblem(name, f"is {kind}; save the tracker as an Excel .xlsx workbook")
-    if _WORKBOOK_TYPE not in types:
-        raise TrackerProblem(name, _NO_WORKBOOK)
-    for match in _WORKBOOK_PART.finditer(types):
-        part_name = (match.group(1) or match.group(2)).decode("utf-8", "replace")
-        if part_name not in names:
-            raise TrackerProblem(name, f"is incomplete: its workbook part {part_name} is missing")
-
-
-def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """True if an XML part has a DTD or entities (billion laughs, external entities)."""
-    tail = b""
-    with archive.open(info) as part:
-        while chunk := part.read(_SCAN_CHUNK):
-            # NULs removed: the markers are found in UTF-16 parts too.
-            text = tail + chunk.replace(b"\0", b"")
-            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
-                return True
-            tail = text[-16:]
-    return False
 
 
 def _check_mark(workbook: Any, project_id: int, name: str) -> bool:
@@ -337,13 +344,7 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"“{_shown(text)}” is not a date (write it as 2026-11-30)")
-
-
-def _shown(text: str, limit: int = 80) -> str:
-    """Text quoted in a message: one line, control characters visible, long text cut."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", " ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    raise ValueError(f"“{shown(text)}” is not a date (write it as 2026-11-30)")
 
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -366,6 +367,77 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split()) if not isinstance(value, str) else value.strip()
 
 
+@dataclass(frozen=True)
+class _Sent:
+    """One row of the export's baseline: what the file showed of a step."""
+
+    version: int
+    values: dict[str, Any]  # the _FIELDS keys and the plan's keys, as _values() gives them
+
+
+#: Imported fields (the step's field names) and the plan's fields only noticed.
+_FIELDS = ("status", "completed_on", "client_comment")
+_PLAN = ("title", "owner", "start_date", "due_date")
+_PLAN_COLUMNS = {"title": "title", "owner": "owner", "start_date": "start", "due_date": "due"}
+
+
+def _iso(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _clean(text: Any) -> str:
+    return " ".join(_text(text).split())
+
+
+def _sent_values(data: dict[str, Any]) -> dict[str, Any]:
+    """A baseline's JSON (exports.tracker_xlsx) in the form _step_values gives."""
+    return {
+        "status": str(data.get("status") or ""),
+        "completed_on": _iso(data.get("completed")),
+        "client_comment": _text(data.get("comment")),
+        "title": _clean(data.get("title")),
+        "owner": _clean(data.get("owner")),
+        "start_date": _iso(data.get("start")),
+        "due_date": _iso(data.get("due")),
+    }
+
+
+def _step_values(action: ActionItem) -> dict[str, Any]:
+    return {
+        "status": action.status,
+        "completed_on": action.completed_on,
+        "client_comment": _text(action.client_comment),
+        "title": _clean(action.title),
+        "owner": _clean(action.owner.name) if action.owner is not None else "",
+        "start_date": action.start_date,
+        "due_date": action.due_date,
+    }
+
+
+def read_baseline(workbook: Any) -> tuple[str, dict[int, _Sent]] | None:
+    """The export's token and its rows by step number; None for a file without one."""
+    if BASELINE_SHEET not in workbook.sheetnames:
+        return None
+    rows = workbook[BASELINE_SHEET].iter_rows(values_only=True, max_col=3)
+    first = next(rows, None)
+    if not first or first[0] != BASELINE_MARK:
+        return None
+    token = _text(first[1])[:64]
+    sent: dict[int, _Sent] = {}
+    for count, values in enumerate(rows):
+        if count > MAX_ROWS or len(values) < 3:
+            return None
+        match = _ID.match(_text(values[0]))
+        try:
+            data = json.loads(str(values[2]))
+            if match is None or not isinstance(data, dict):
+                return None
+            sent[int(match.group(1))] = _Sent(int(values[1]), _sent_values(data))
+        except (ValueError, TypeError):
+            return None  # not what pmdesk wrote: read the file as an old one
+    return token, sent
+
+
 class _Reader:
     """One pass over the tracker sheet, collecting changes and problems."""
 
@@ -377,6 +449,10 @@ class _Reader:
         self.sheet = ""
         self.columns: dict[str, int] = {}
         self.headers: dict[str, str] = {}
+        self.token = ""
+        self.sent: dict[int, _Sent] | None = None
+        self.row_ids: dict[int, str] = {}
+        self.header_row = 1
 
     # -- problems
     def problem(self, row: int, key: str | None, message: str) -> None:
@@ -398,43 +474,79 @@ class _Reader:
                 "(编号、工作事项、状态)",
             )
         sheet, header_row = found
-        preview = TrackerPreview(self.project_id, self.file_name, self.sheet)
+        self.header_row = header_row
+        preview = TrackerPreview(self.project_id, self.file_name, self.sheet, self.today)
         if not marked:
-            preview.notices.append(
-                "The file has no pmdesk mark (it may have been copied into a new workbook); "
-                "it was recognised by its columns."
-            )
-        actions = {a.id: a for a in progress.list_actions(self.project_id)}
+            preview.notices.append(Notice("no_mark"))
+        baseline = read_baseline(workbook) if marked else None
+        if baseline is None:
+            preview.notices.append(Notice("no_baseline"))
+        else:
+            self.token, self.sent = baseline
+            preview.has_baseline = True
+        actions = {a.number or 0: a for a in progress.list_actions(self.project_id)}
+        origins = _origins(actions.values())
         people = {
             _normal(p.name): p for p in Person.select().where(Person.project == self.project_id)
         }
         seen: dict[int, int] = {}
+        occurrences: dict[str, int] = {}
         rows = sheet.iter_rows(min_row=header_row + 1)
+        filled = 0
         for number, row_cells in enumerate(rows, start=header_row + 1):
-            if number - header_row > MAX_ROWS:
+            # Calc may save an empty last row (row 1,048,576) after a row was deleted: only
+            # rows with values count, and empty ones are passed over quickly.
+            if not any(cell.value is not None for cell in row_cells):
+                continue
+            filled += 1
+            if filled > MAX_ROWS:
                 raise TrackerProblem(
                     f"sheet '{self.sheet}'",
                     f"has more than {MAX_ROWS:,} rows; a tracker this large cannot be imported",
                 )
             present = {key: row_cells[i] for key, i in self.columns.items() if i < len(row_cells)}
+            # A formula is read as the text the client typed (openpyxl gives "=…"): it is
+            # never evaluated, and is written back as text (exports.cells).
             cells = {key: present[key].value if key in present else None for key in self.columns}
             if all(_text(v) == "" for v in cells.values()):
-                continue
-            formulas = [key for key, cell in present.items() if cell.data_type == "f"]
-            if formulas:
-                self.problem(number, formulas[0], "holds a formula: type the value itself")
                 continue
             try:
                 self._check_text(number, cells)
             except _Invalid:
                 continue
-            self._row(number, cells, actions, people, seen, preview)
+            self._row(number, cells, actions, origins, people, seen, occurrences, preview)
         if self.problems:
             raise TrackerRefused(self.problems)
+        if self.sent is not None:
+            for step_number in self.sent:
+                action = actions.get(step_number)
+                if step_number not in seen and action is not None:
+                    preview.deleted.append(DeletedRow(step_number, action.title))
         return preview
+
+    def read_cell_notes(self, sheet: Any, preview: TrackerPreview) -> None:
+        """Comments the client put on cells of the step rows (a full, not streamed, sheet)."""
+        names = {index: self.headers.get(key, key) for key, index in self.columns.items()}
+        for row in sheet.iter_rows(min_row=self.header_row):
+            for cell in row:
+                comment = cell.comment
+                if comment is None or not str(comment.text or "").strip():
+                    continue
+                column = names.get(cell.column - 1, get_column_letter(cell.column))
+                preview.cell_notes.append(
+                    CellNote(
+                        cell.row,
+                        self.row_ids.get(cell.row, ""),
+                        column,
+                        shown(str(comment.author or ""), 40),
+                        shown(str(comment.text), 300),
+                    )
+                )
 
     def _find_sheet(self, workbook: Any) -> tuple[Any, int] | None:
         for sheet in workbook.worksheets:
+            if sheet.title == BASELINE_SHEET:
+                continue
             rows = sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
             for number, values in enumerate(rows, start=1):
                 columns: dict[str, int] = {}
@@ -455,30 +567,55 @@ class _Reader:
         row: int,
         cells: dict[str, Any],
         actions: dict[int, ActionItem],
+        origins: dict[str, tuple[ActionItem, _Sent]],
         people: dict[str, Person],
         seen: dict[int, int],
+        occurrences: dict[str, int],
         preview: TrackerPreview,
     ) -> None:
         try:
-            action_id = self._id(row, cells["id"])
+            step_number = self._id(row, cells["id"])
             status: ActionStatus | None = self._choice(row, "status", cells, _STATUSES)
             completed = self._date(row, "completed", cells)
             comment = _text(cells.get("comment"))
             if len(comment) > MAX_COMMENT:
                 self._refuse(row, "comment", f"is longer than {MAX_COMMENT:,} characters")
-            if action_id is None:
-                self._new_step(row, cells, people, status, completed, comment, preview)
+            if step_number is None:
+                title = _clean(cells.get("title"))
+                key = _normal(title)
+                occurrences[key] = occurrences.get(key, 0) + 1
+                origin = f"{self.token}|{key}|{occurrences[key]}"
+                if origin in origins and title:
+                    action, sent = origins[origin]
+                    self.row_ids[row] = tracker_id(action.number)
+                    preview.notices.append(
+                        Notice("imported_before", row, tracker_id(action.number), title=title)
+                    )
+                    preview.already += 1
+                    if status is None:
+                        self._refuse(row, "status", "is empty: choose a status from the list")
+                    self._existing(row, action, cells, status, completed, comment, sent, preview)
+                    return
+                self._new_step(row, cells, people, status, completed, comment, origin, preview)
                 return
-            if action_id in seen:
-                first = seen[action_id]
-                self._refuse(row, "id", f"{tracker_id(action_id)} is also in row {first}")
-            seen[action_id] = row
-            action = actions.get(action_id)
-            if action is None:
-                self._refuse(row, "id", f"{tracker_id(action_id)} is not a step of this project")
+            self.row_ids[row] = tracker_id(step_number)
+            if step_number in seen:
+                first = seen[step_number]
+                self._refuse(row, "id", f"{tracker_id(step_number)} is also in row {first}")
+            seen[step_number] = row
+            found = actions.get(step_number)
+            sent_row = self.sent.get(step_number) if self.sent is not None else None
+            if found is None and sent_row is not None:
+                # Sent to the client, deleted in pmdesk since: nothing to import it into.
+                title = _clean(cells.get("title"))
+                step = tracker_id(step_number)
+                preview.notices.append(Notice("deleted_in_pmdesk", row, step, title=title))
+                return
+            if found is None:
+                self._refuse(row, "id", f"{tracker_id(step_number)} is not a step of this project")
             if status is None:
                 self._refuse(row, "status", "is empty: choose a status from the list")
-            self._existing(row, action, cells, status, completed, comment, preview)
+            self._existing(row, found, cells, status, completed, comment, sent_row, preview)
         except _Invalid:
             return
 
@@ -491,7 +628,7 @@ class _Reader:
             value = cells[key] = _unescaped(value)
             if len(value) > _MAX_CELL:
                 self._refuse(row, key, f"holds {len(value):,} characters; too long for a tracker")
-            control = _CONTROL.search(value)
+            control = CONTROL.search(value)
             if control is not None:
                 code = f"U+{ord(control.group()):04X}"
                 self._refuse(row, key, f"contains a control character ({code}); remove it")
@@ -502,9 +639,9 @@ class _Reader:
         raise _Invalid
 
     def _id(self, row: int, value: Any) -> int | None:
-        """The step id; None for a new row."""
+        """The step's number in its project; None for a new row."""
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if number and value > 0 and float(value).is_integer():
+        if number and value > 0 and float(value).is_integer() and value < 10**9:
             return int(value)
         text = _text(value)
         if text == "":
@@ -512,9 +649,7 @@ class _Reader:
         match = _ID.match(text)
         if match:
             return int(match.group(1))
-        if text.isdigit():
-            return int(text)
-        self._refuse(row, "id", f"“{_shown(text)}” is not a tracker ID (like A-0012)")
+        self._refuse(row, "id", f"“{shown(text)}” is not a tracker ID (like A-0012)")
 
     def _choice(self, row: int, key: str, cells: dict[str, Any], choices: dict[str, Any]) -> Any:
         text = _text(cells.get(key))
@@ -525,7 +660,7 @@ class _Reader:
             allowed = "、".join(dict.fromkeys(label(c, Language.ZH_CN) for c in choices.values()))
             english = ", ".join(dict.fromkeys(label(c) for c in choices.values()))
             self._refuse(
-                row, key, f"unknown value “{_shown(text)}” (use one of: {english} / {allowed})"
+                row, key, f"unknown value “{shown(text)}” (use one of: {english} / {allowed})"
             )
         return found
 
@@ -537,23 +672,31 @@ class _Reader:
         except ValueError as exc:
             self._refuse(row, key, str(exc))
 
-    def _check_completion(
+    def _completion(
         self,
         row: int,
+        step: str,
         status: ActionStatus,
         completed: dt.date | None,
         start: dt.date | None,
-    ) -> None:
+        preview: TrackerPreview,
+    ) -> dt.date | None:
+        """The completion date the row means; a date beside another status is cleared."""
         if completed is None:
-            return
+            return None
         if status != ActionStatus.DONE:
-            self._refuse(row, "completed", "a completion date needs the status Done")
+            # A step moved back from Done with its date still filled in: the status wins.
+            preview.notices.append(
+                Notice("completion_cleared", row, step, old=completed, new=status.value)
+            )
+            return None
         if start is not None and completed < start:
             self._refuse(
                 row, "completed", f"the completion date {completed} is before the start {start}"
             )
         if completed > self.today:
             self._refuse(row, "completed", f"the completion date {completed} is in the future")
+        return completed
 
     def _existing(
         self,
@@ -563,31 +706,55 @@ class _Reader:
         status: ActionStatus,
         completed: dt.date | None,
         comment: str,
+        sent: _Sent | None,
         preview: TrackerPreview,
     ) -> None:
+        step = tracker_id(action.number)
         if status == ActionStatus.DONE and completed is None:
-            completed = action.completed_on or self.today
-        self._check_completion(row, status, completed, action.start_date)
-        new: dict[str, Any] = {"status": status.value, "completed_on": completed}
+            was_done = sent is not None and sent.values["completed_on"] is not None
+            completed = action.completed_on or (
+                sent.values["completed_on"] if sent is not None and was_done else self.today
+            )
+        completed = self._completion(row, step, status, completed, action.start_date, preview)
+        given: dict[str, Any] = {"status": status.value, "completed_on": completed}
         if "comment" in self.columns:
-            new["client_comment"] = comment
-        for name, value in new.items():
-            old = getattr(action, name)
-            if value != old:
-                preview.changes.append(FieldChange(action.id, action.title, row, name, old, value))
-        self._notice_ignored(row, action, cells, preview)
+            given["client_comment"] = comment
+        given.update(self._plan_values(row, cells))
+        now = _step_values(action)
+        base = sent.values if sent is not None else None
+        number = action.number or 0
+        for name in (*_FIELDS, *_PLAN):
+            if name not in given:
+                continue
+            theirs, ours = given[name], now[name]
+            sent_value = base[name] if base is not None else ours
+            client, team = theirs != sent_value, ours != sent_value
+            if client and team and theirs == ours:
+                preview.already += 1  # the same change on both sides (imported before)
+                continue
+            if team and not client:
+                preview.kept.append(TeamChange(number, action.title, name, sent_value, ours))
+            elif name in _PLAN:
+                if client:
+                    column = self.headers[_PLAN_COLUMNS[name]]
+                    preview.notices.append(
+                        Notice("plan_edit", row, step, column, old=ours, new=theirs)
+                    )
+            elif client and not team:
+                preview.changes.append(
+                    FieldChange(action.id, number, action.title, row, name, ours, theirs)
+                )
+                preview.versions[action.id] = action.row_version
+            elif client and team:
+                preview.conflicts.append(
+                    Conflict(action.id, number, action.title, row, name, sent_value, ours, theirs)
+                )
+                preview.versions[action.id] = action.row_version
 
-    def _notice_ignored(
-        self, row: int, action: ActionItem, cells: dict[str, Any], preview: TrackerPreview
-    ) -> None:
-        """Edits the instructions say are not imported, listed so the PM can act on them."""
-        planned = {
-            "title": action.title,
-            "owner": action.owner.name if action.owner is not None else "",
-            "start": action.start_date,
-            "due": action.due_date,
-        }
-        for key, value in planned.items():
+    def _plan_values(self, row: int, cells: dict[str, Any]) -> dict[str, Any]:
+        """The planned fields as the file has them (for notices; never imported)."""
+        values: dict[str, Any] = {}
+        for name, key in _PLAN_COLUMNS.items():
             if key not in self.columns:
                 continue
             given: Any = cells.get(key)
@@ -597,13 +764,9 @@ class _Reader:
                 except ValueError:
                     given = _text(given)
             else:
-                given = " ".join(_text(given).split())
-                value = " ".join(str(value).split())
-            if given != value:
-                preview.notices.append(
-                    f"Row {row} ({tracker_id(action.id)}): the {self.headers[key]} differs from "
-                    "the plan; not imported (change it in pmdesk if agreed)."
-                )
+                given = _clean(given)
+            values[name] = given
+        return values
 
     def _new_step(
         self,
@@ -613,9 +776,10 @@ class _Reader:
         status: ActionStatus | None,
         completed: dt.date | None,
         comment: str,
+        origin: str,
         preview: TrackerPreview,
     ) -> None:
-        title = " ".join(_text(cells.get("title")).split())
+        title = _clean(cells.get("title"))
         if not title:
             self._refuse(row, "title", "a new row (no ID) needs the step's title")
         if len(title) > MAX_TITLE:
@@ -623,7 +787,7 @@ class _Reader:
         owner_name = _text(cells.get("owner"))
         owner = people.get(_normal(owner_name)) if owner_name else None
         if owner_name and owner is None:
-            self._refuse(row, "owner", f"no one called “{_shown(owner_name)}” in this project")
+            self._refuse(row, "owner", f"no one called “{shown(owner_name)}” in this project")
         start = self._date(row, "start", cells)
         due = self._date(row, "due", cells)
         priority = self._choice(row, "priority", cells, _PRIORITIES)
@@ -632,28 +796,54 @@ class _Reader:
         status = status or ActionStatus.OPEN
         if status == ActionStatus.DONE and completed is None:
             completed = self.today
-        self._check_completion(row, status, completed, start)
-        preview.new_steps.append(
-            NewStep(
-                row=row,
-                title=title,
-                owner_id=owner.id if owner is not None else None,
-                owner_name=owner.name if owner is not None else "",
-                start_date=start,
-                due_date=due,
-                status=status,
-                completed_on=completed,
-                priority=Priority(priority or Priority.NORMAL),
-                client_comment=comment,
-            )
+        completed = self._completion(row, "", status, completed, start, preview)
+        step = NewStep(
+            row=row,
+            title=title,
+            owner_id=owner.id if owner is not None else None,
+            owner_name=owner.name if owner is not None else "",
+            start_date=start,
+            due_date=due,
+            status=status,
+            completed_on=completed,
+            priority=Priority(priority or Priority.NORMAL),
+            client_comment=comment,
         )
+        values = {
+            "status": status.value,
+            "completed": completed.isoformat() if completed else None,
+            "comment": comment,
+            "title": title,
+            "owner": step.owner_name,
+            "start": start.isoformat() if start else None,
+            "due": due.isoformat() if due else None,
+        }
+        record = {"key": origin, "values": values}
+        preview.new_steps.append(
+            dataclasses.replace(step, origin=json.dumps(record, ensure_ascii=False))
+        )
+
+
+def _origins(actions: Iterable[ActionItem]) -> dict[str, tuple[ActionItem, _Sent]]:
+    """Steps made from a client's new rows, by the row they came from (see NewStep)."""
+    found = {}
+    for action in actions:
+        if not action.tracker_origin:
+            continue
+        try:
+            record = json.loads(action.tracker_origin)
+            found[str(record["key"])] = (action, _Sent(0, _sent_values(record["values"])))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found
 
 
 # -- applying ----------------------------------------------------------------------------
 
 
 def apply_tracker(preview: TrackerPreview) -> AppliedImport:
-    """Write every change of the preview in one transaction, or none of them.
+    """Write the client's changes, the conflicts the PM gave to the client, and the new
+    steps in one transaction, or none of them.
 
     Refuses (TrackerProblem) if a step changed in pmdesk since the preview was read.
     The database is backed up first (see backups): an import is never a one-way door.
@@ -661,19 +851,34 @@ def apply_tracker(preview: TrackerPreview) -> AppliedImport:
     if db.state is not None and db.state.path is not None and not db.state.read_only:
         backups.make_backup("before-import", keep=backups.DEFAULT_KEEP)
     by_action: dict[int, dict[str, Any]] = {}
+    numbers: dict[int, int] = {}
     for change in preview.changes:
-        by_action.setdefault(change.action_id, {})[change.field] = change
+        by_action.setdefault(change.action_id, {})[change.field] = change.new
+        numbers[change.action_id] = change.number
+    for conflict in preview.conflicts:
+        if conflict.take_client:
+            by_action.setdefault(conflict.action_id, {})[conflict.field] = conflict.theirs
+            numbers[conflict.action_id] = conflict.number
     edits: list[FieldEdit] = []
     created: list[int] = []
     with transaction():
-        for action_id, fields in by_action.items():
+        for action_id, values in by_action.items():
             action = ActionItem.get_or_none(ActionItem.id == action_id)
-            if action is None or any(getattr(action, f) != c.old for f, c in fields.items()):
+            if action is None or action.row_version != preview.versions.get(action_id):
                 raise TrackerProblem(
-                    tracker_id(action_id),
+                    tracker_id(numbers[action_id]),
                     "changed in pmdesk since the preview; read the file again",
                 )
-            edits.append(edit_fields(ActionItem, action_id, {f: c.new for f, c in fields.items()}))
+            status = values.get("status", action.status)
+            completed = values.get("completed_on", action.completed_on)
+            # Each side's choice may leave a status without its date, or the reverse.
+            if status != ActionStatus.DONE and completed is not None:
+                values["completed_on"] = None
+            elif status == ActionStatus.DONE and completed is None:
+                values["completed_on"] = preview.today
+            values = {k: v for k, v in values.items() if getattr(action, k) != v}
+            if values:
+                edits.append(edit_fields(ActionItem, action_id, values))
         for step in preview.new_steps:
             created.append(
                 progress.create_action(
@@ -687,6 +892,7 @@ def apply_tracker(preview: TrackerPreview) -> AppliedImport:
                     priority=step.priority,
                     source=ActionSource.TRACKER,
                     client_comment=step.client_comment,
+                    tracker_origin=step.origin,
                 ).id
             )
     return AppliedImport(tuple(edits), tuple(created))
@@ -697,7 +903,7 @@ def undo_import(applied: AppliedImport) -> list[Snapshot]:
     with transaction():
         snapshots = [delete_with_snapshot(ActionItem, i) for i in reversed(applied.created)]
         for edit in reversed(applied.edits):
-            edit_fields(edit.model, edit.record_id, edit.before)
+            edit_fields(edit.model, edit.record_id, edit.before, expect_uid=edit.row_uid)
     return snapshots
 
 
@@ -706,56 +912,4 @@ def redo_import(applied: AppliedImport, snapshots: Iterable[Snapshot]) -> None:
         for snapshot in snapshots:
             restore(snapshot)
         for edit in applied.edits:
-            edit_fields(edit.model, edit.record_id, edit.after)
-
-
-# -- describing --------------------------------------------------------------------------
-
-_FIELD_NAMES = {
-    Language.EN: {
-        "status": "status",
-        "completed_on": "completed on",
-        "client_comment": "client comment",
-        "new": "new step",
-        "empty": "(empty)",
-        "owner": "owner",
-        "due": "due",
-    },
-    Language.ZH_CN: {
-        "status": "状态",
-        "completed_on": "实际完成日期",
-        "client_comment": "客户意见",
-        "new": "新增工作事项",
-        "empty": "（空）",
-        "owner": "负责人",
-        "due": "计划完成日期",
-    },
-}
-
-
-def describe_value(name: str, value: Any, language: Language) -> str:
-    if value in (None, ""):
-        return _FIELD_NAMES[language]["empty"]
-    if name == "status":
-        return label(ActionStatus(value), language)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def preview_lines(preview: TrackerPreview, language: Language = Language.EN) -> list[str]:
-    """The preview as lines of text (the command line prints them)."""
-    words = _FIELD_NAMES[language]
-    lines = []
-    for c in preview.changes:
-        old = describe_value(c.field, c.old, language)
-        new = describe_value(c.field, c.new, language)
-        lines.append(f"{tracker_id(c.action_id)} {c.title}: {words[c.field]} {old} → {new}")
-    for s in preview.new_steps:
-        details = [label(s.status, language)]
-        if s.owner_name:
-            details.append(f"{words['owner']} {s.owner_name}")
-        if s.due_date:
-            details.append(f"{words['due']} {s.due_date.isoformat()}")
-        lines.append(f"+ {words['new']} (row {s.row}): {s.title} ({', '.join(details)})")
-    return lines
+            edit_fields(edit.model, edit.record_id, edit.after, expect_uid=edit.row_uid)

@@ -170,7 +170,7 @@ def internal_texts(project_id: int) -> list[InternalText]:
     for action in ActionItem.select(ActionItem.id, ActionItem.title, ActionItem.notes).where(
         ActionItem.project == project_id
     ):
-        add(f"internal notes of step {tracker_id(action.id)}", action.notes)
+        add(f"internal notes of step {tracker_id(action.number)}", action.notes)
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -208,10 +209,62 @@ def elapsed_seconds(start: dt.datetime | None, now: dt.datetime) -> int:
     return max(0, int((now - start).total_seconds()))
 
 
-def load_draft(meeting_id: int) -> Draft | None:
+@dataclass(frozen=True)
+class CaptureLine:
+    """The capture line as it stands: the text and who said it, what kind, where, and
+    whether it is internal — so a line brought back after a crash saves as it was meant."""
+
+    text: str
+    kind: NoteKind = NoteKind.REMARK
+    speaker_id: int | None = None
+    agenda_item_id: int | None = None
+    internal: bool = False
+    #: When it was saved as a draft (made now, for a line being typed).
+    saved_at: dt.datetime = field(default_factory=lambda: _now())
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "line": self.text,
+                "kind": NoteKind(self.kind).value,
+                "speaker": self.speaker_id,
+                "agenda_item": self.agenda_item_id,
+                "internal": self.internal,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_draft(cls, text: str, saved_at: dt.datetime) -> CaptureLine:
+        """Read back a saved line (a plain text from before attribution was kept, too)."""
+        try:
+            saved = json.loads(text)
+        except ValueError:
+            saved = None
+        if not isinstance(saved, dict) or not isinstance(saved.get("line"), str):
+            return cls(text, saved_at=saved_at)
+        kind = saved.get("kind")
+
+        def whole(value: object) -> int | None:
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+        return cls(
+            saved["line"],
+            kind=NoteKind(kind) if kind in set(NoteKind) else NoteKind.REMARK,
+            speaker_id=whole(saved.get("speaker")),
+            agenda_item_id=whole(saved.get("agenda_item")),
+            internal=saved.get("internal") is True,
+            saved_at=saved_at,
+        )
+
+
+def load_draft(meeting_id: int) -> CaptureLine | None:
     """The capture line left from last time (after a crash), if it holds any text."""
     row = drafts.load(draft_key(meeting_id))
-    return row if row is not None and row.text.strip() else None
+    if row is None:
+        return None
+    line = CaptureLine.from_draft(row.text, row.saved_at)
+    return line if line.text.strip() else None
 
 
 # -- the capture line ------------------------------------------------------------------
@@ -258,16 +311,20 @@ def resume_clock(meeting_id: int) -> Changes:
     return Changes.of(Draft, project_id=meeting.project_id)
 
 
-def save_draft(meeting_id: int, text: str, now: dt.datetime | None = None) -> None:
-    """Keep the line being typed; an empty line removes the draft."""
-    with transaction():
-        if not text.strip():
-            Draft.delete().where(Draft.key == draft_key(meeting_id)).execute()
-            return
-        project_id = Meeting.select(Meeting.project).where(Meeting.id == meeting_id).scalar()
-        if project_id is None:
-            raise NotFound(f"No meeting with id {meeting_id}")
-        drafts.save(draft_key(meeting_id), text, project_id, now or _now())
+def save_draft(meeting_id: int, line: CaptureLine | str, now: dt.datetime | None = None) -> None:
+    """Keep the line being typed, with its attribution; an empty line removes the draft.
+
+    A database that refuses the write (locked, full) keeps it in the fallback file
+    (see `drafts`)."""
+    if isinstance(line, str):
+        line = CaptureLine(line)
+    if not line.text.strip():
+        drafts.discard(draft_key(meeting_id))
+        return
+    project_id = Meeting.select(Meeting.project).where(Meeting.id == meeting_id).scalar()
+    if project_id is None:
+        raise NotFound(f"No meeting with id {meeting_id}")
+    drafts.save(draft_key(meeting_id), line.to_json(), project_id, now or _now())
 
 
 def commit_note(
@@ -322,6 +379,7 @@ def commit_note(
         _delete_draft(draft_key(meeting_id))
         if speaker_id is not None:
             record_present(meeting_id, speaker_id)
+    drafts.forget_fallback(draft_key(meeting_id))
     return note, Changes.of(Note, Draft, Attendee, project_id=project_id)
 
 

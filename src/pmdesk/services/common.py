@@ -46,6 +46,21 @@ class EditConflict(Exception):
         return self.changed_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
+class RowReplaced(Exception):
+    """Undo or redo found another row where it expected its own: the id is the same, the
+    row identity (`row_uid`) is not — another program or a restored backup wrote it. It
+    is left alone."""
+
+    def __init__(self, model: type[Model], record_id: Any) -> None:
+        self.model = model
+        self.record_id = record_id
+        kind = model._meta.table_name.replace("_", " ")
+        super().__init__(
+            f"This {kind} was changed outside pmdesk (another program or a restored backup) "
+            f"since; it was left as it is."
+        )
+
+
 @dataclass(frozen=True)
 class Changes:
     """Which kinds of record a user action touched, so each view refreshes only if needed."""
@@ -77,9 +92,11 @@ class FieldEdit:
     record_id: int
     before: dict[str, Any]
     after: dict[str, Any]
+    #: The identity of the row edited: undo and redo change only that row.
+    row_uid: str = ""
 
     def inverse(self) -> FieldEdit:
-        return FieldEdit(self.model, self.record_id, self.after, self.before)
+        return FieldEdit(self.model, self.record_id, self.after, self.before, self.row_uid)
 
 
 def edit_fields(
@@ -90,6 +107,7 @@ def edit_fields(
     check: bool = True,
     version: int | None = None,
     expect: dict[str, Any] | None = None,
+    expect_uid: str = "",
 ) -> FieldEdit:
     """Change some fields of one record in one transaction; returns the edit for undo.
 
@@ -99,7 +117,8 @@ def edit_fields(
     `row_version` the user saw: if the record changed since, EditConflict says who and
     nothing is saved. Either way the update only lands on the version just read.
     `expect`: values the fields must still hold (undo and redo put back a value only
-    where nobody changed it since), else EditConflict.
+    where nobody changed it since), else EditConflict. `expect_uid`: the row identity
+    the record must have (undo and redo), else RowReplaced.
     """
     fields = model._meta.fields
     for name in values:
@@ -110,6 +129,8 @@ def edit_fields(
     try:
         with transaction():
             record: Any = get_or_fail(model, record_id)
+            if expect_uid and record.row_uid != expect_uid:
+                raise RowReplaced(model, record_id)
             if version is not None and record.row_version != version:
                 raise EditConflict(model, record)
             before = {name: _raw(record, name) for name in values}
@@ -121,7 +142,7 @@ def edit_fields(
             update_as_read(model, record, values)
     except IntegrityError as exc:
         raise ValidationProblem(", ".join(values), _integrity_message(exc)) from exc
-    return FieldEdit(model, record_id, before, dict(values))
+    return FieldEdit(model, record_id, before, dict(values), record.row_uid)
 
 
 def update_as_read(model: type[Model], record: Any, values: dict[str, Any]) -> None:
@@ -143,7 +164,14 @@ def update_as_read(model: type[Model], record: Any, values: dict[str, Any]) -> N
 def apply_edit(edit: FieldEdit) -> FieldEdit:
     """Apply an edit's `after` values (used by undo with the inverse edit), only if the
     fields still hold its `before` values: a colleague's change since is not undone."""
-    return edit_fields(edit.model, edit.record_id, edit.after, check=False, expect=edit.before)
+    return edit_fields(
+        edit.model,
+        edit.record_id,
+        edit.after,
+        check=False,
+        expect=edit.before,
+        expect_uid=edit.row_uid,
+    )
 
 
 def _integrity_message(exc: IntegrityError) -> str:

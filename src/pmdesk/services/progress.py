@@ -112,8 +112,11 @@ def create_action(
     notes: str = "",
     next_step: str = "",
     client_comment: str = "",
+    tracker_origin: str = "",
 ) -> ActionItem:
-    """A new step in the plan; ValidationProblem names the field that is wrong."""
+    """A new step in the plan, numbered next in its project (its tracker ID).
+
+    ValidationProblem names the field that is wrong."""
     texts = clean_values(
         ActionItem,
         {
@@ -140,6 +143,7 @@ def create_action(
             needs_client_assistance=needs_client_assistance,
             source=ActionSource(source).value,
             lead_request=lead_request_id,
+            tracker_origin=tracker_origin,
             **texts,
         )
 
@@ -441,6 +445,12 @@ def agreed_dates(project_id: int) -> dict[int, dt.date]:
 
 TRACKER_MARK = "pmdesk-tracker"  # custom property (and defined name) holding the project id
 TRACKER_NAME = "pmdesk_tracker"  # the defined name (names cannot contain "-")
+#: The header row of the tracker sheet (a title row is above it); the import looks for
+#: the headers in the first rows, so older trackers (headers in row 1) read the same.
+HEADER_ROW = 2
+#: The very hidden sheet holding the export's baseline, and the mark in its first cell.
+BASELINE_SHEET = "pmdesk"
+BASELINE_MARK = "pmdesk-baseline"
 TRACKER_COLUMNS = (
     *("id", "title", "owner", "start", "due"),
     *("status", "completed", "priority", "comment"),
@@ -493,6 +503,6 @@ TRACKER_SHEETS: dict[Language, tuple[str, str]] = {
 }
 
 
-def tracker_id(action_id: int) -> str:
-    """The stable ID a tracker row carries: A-0012."""
-    return f"A-{action_id:04d}"
+def tracker_id(number: int | None) -> str:
+    """The stable ID a tracker row carries: A-0012, from the step's number in its project."""
+    return f"A-{number or 0:04d}"

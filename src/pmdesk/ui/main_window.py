@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url, location, location_name
+from pmdesk.ui.undo_menu import UndoMenu
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Fill the shell from the open database: the switcher, the tabs, the shortcuts."""
+        from pmdesk.services import drafts
         from pmdesk.ui.dialogs.team_dialogs import resolve_conflict
         from pmdesk.ui.tabs.base import TabContext
         from pmdesk.ui.undo import Editor
@@ -128,12 +130,14 @@ class MainWindow(QMainWindow):
         self.editor = Editor(
             self.undo_stack, self.data_changed.emit, self._report_problem, resolve_conflict
         )
+        self.editor.undo_menu = self.undo_menu
         self._context = TabContext(self.editor, self.language, self.settings, self._clock)
         # Shortcuts here: the first one makes PySide6 build Python types for all of Qt's
         # enums (about 15 ms), which the first paint does not need.
         self._set_shortcuts()
         self.daily_backup_timer.start()
         self._show_database_path()
+        drafts.recover()  # drafts the database refused last time, kept in a file
         self.reload_projects()
         self.build_tabs()
         self._listen_for_changes()
@@ -203,8 +207,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.search_action = QAction(self.tr("&Search…"), self)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        # Undo and Redo name the step, and its tab when it is not the one on screen.
+        self.undo_menu = UndoMenu(self.undo_stack, self.tabs, self.statusBar(), self)
+        self.undo_action = self.undo_menu.undo_action
+        self.redo_action = self.undo_menu.redo_action
 
         self.language_group = QActionGroup(self)
         self.language_actions: dict[Language, QAction] = {}

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from peewee import DatabaseError, Model
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk import db
@@ -19,11 +20,19 @@ from pmdesk.services.common import (
     Changes,
     EditConflict,
     NotFound,
+    RowReplaced,
     ValidationProblem,
     apply_edit,
     edit_fields,
 )
-from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
+from pmdesk.services.snapshots import (
+    Snapshot,
+    delete_with_snapshot,
+    remember,
+    replaying,
+    restore,
+)
+from pmdesk.ui.undo_menu import UndoMenu
 
 Notify = Callable[[Changes], None]
 T = TypeVar("T")
@@ -40,6 +49,7 @@ class SavedCommand(QUndoCommand):
         changes: Changes,
         notify: Notify,
         report: Callable[[str], None] | None = None,
+        menu: UndoMenu | None = None,
     ) -> None:
         super().__init__(text)
         self._redo_fn = redo_fn
@@ -47,27 +57,60 @@ class SavedCommand(QUndoCommand):
         self._changes = changes
         self._notify = notify
         self._report = report
+        self._menu = menu
+        #: Where the step was taken (the Edit menu shows it, undo goes back there).
+        self.place = menu.place() if menu is not None else None
         self._saved = True  # push() calls redo(): the first time it is already done
 
     def redo(self) -> None:
         if self._saved:
             self._saved = False
         else:
-            self._replay(self._redo_fn)
+            self._replay(self._redo_fn, undoing=False)
         self._notify(self._changes)
 
     def undo(self) -> None:
-        self._replay(self._undo_fn)
+        self._replay(self._undo_fn, undoing=True)
         self._notify(self._changes)
 
-    def _replay(self, fn: Callable[[], object]) -> None:
-        """Run an undo or redo; a colleague's change since (team server) stays, and the
-        user is told why nothing happened."""
+    def _replay(self, fn: Callable[[], object], *, undoing: bool) -> None:
+        """Run an undo or redo, on the rows it knows only; a colleague's change since
+        (team server) stays, a row another program or a restored backup put at one of
+        its ids is left alone, and the user is told why nothing happened."""
         try:
-            fn()
+            with replaying():
+                fn()
         except EditConflict as conflict:
-            if self._report is not None:
-                self._report(str(conflict))
+            self._failed(str(conflict))
+        except (RowReplaced, NotFound) as problem:
+            self._failed(self._replaced_message(problem, undoing))
+            # Nothing of this step is left to act on: it leaves the history.
+            self.setObsolete(True)
+
+    def _failed(self, message: str) -> None:
+        if self._menu is not None:
+            self._menu.mark_failed()
+        if self._report is not None:
+            self._report(message)
+
+    def _replaced_message(self, problem: Exception, undoing: bool) -> str:
+        table = getattr(problem, "model", None)
+        kind = table._meta.table_name.replace("_", " ") if table is not None else ""
+        if undoing:
+            text = QCoreApplication.translate(
+                "SavedCommand",
+                "Nothing was undone: “{step}” would change a {kind} that was changed "
+                "outside pmdesk since (by another program, or a restored backup). "
+                "It was left as it is.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "SavedCommand",
+                "Nothing was redone: “{step}” would change a {kind} that was changed "
+                "outside pmdesk since (by another program, or a restored backup). "
+                "It was left as it is.",
+            )
+        return text.format(step=self.text(), kind=_kind_name(kind))
 
 
 class Editor:
@@ -92,6 +135,9 @@ class Editor:
         #: conflict is reported and theirs kept. (Looked up when needed: a bound method
         #: kept here would make a cycle, and the stack would be freed by the collector.)
         self._resolve_conflict = resolve_conflict
+        #: The Edit menu's Undo and Redo (set by the main window): steps remember their
+        #: place through it.
+        self.undo_menu: UndoMenu | None = None
 
     def edit(
         self,
@@ -161,6 +207,7 @@ class Editor:
     def created(self, model: type[Model], record_id: int, text: str) -> None:
         """Record that a service created a record (undo deletes it with what hangs off it)."""
         state: dict[str, Snapshot] = {}
+        remember(model, record_id)  # undo deletes this row, not another at its id
 
         def undo() -> None:
             state["snapshot"] = delete_with_snapshot(model, record_id)
@@ -202,7 +249,9 @@ class Editor:
         changes: Changes,
     ) -> None:
         """Put an already-saved action on the stack (and tell the views it happened)."""
-        self.stack.push(SavedCommand(text, redo, undo, changes, self._notify, self._report))
+        self.stack.push(
+            SavedCommand(text, redo, undo, changes, self._notify, self._report, self.undo_menu)
+        )
 
     @contextlib.contextmanager
     def macro(self, text: str) -> Iterator[None]:
@@ -218,3 +267,17 @@ class Editor:
 
     def notify(self, changes: Changes) -> None:
         self._notify(changes)
+
+
+def _kind_name(kind: str) -> str:
+    """The record kinds undo reports on, in the user's language."""
+    names = {
+        "note": QCoreApplication.translate("SavedCommand", "note"),
+        "action item": QCoreApplication.translate("SavedCommand", "step"),
+        "person": QCoreApplication.translate("SavedCommand", "person"),
+        "meeting": QCoreApplication.translate("SavedCommand", "meeting"),
+        "agenda item": QCoreApplication.translate("SavedCommand", "agenda item"),
+        "attendee": QCoreApplication.translate("SavedCommand", "attendee"),
+        "follow up": QCoreApplication.translate("SavedCommand", "follow-up"),
+    }
+    return names.get(kind, QCoreApplication.translate("SavedCommand", "record"))

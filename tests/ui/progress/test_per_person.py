@@ -28,7 +28,7 @@ def test_each_persons_deadlines_and_their_export(
     save_to(monkeypatch, target)
     tab.per_person.person_export_button.click()
     sheet = openpyxl.load_workbook(target)["Tracker"]
-    assert sheet.max_row == 2 and sheet["C2"].value == "Mark Davies"
+    assert sheet.max_row == 3 and sheet["C3"].value == "Mark Davies"
 
 
 def test_the_steps_follow_the_person_clicked(qtbot: QtBot, tab: ProgressTab) -> None:

@@ -89,7 +89,7 @@ def test_tracker_import_applies_as_one_undoable_step(
     path = export_tracker(demo_db, tmp_path / "t.xlsx", ExportOptions())
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Tracker"]
-    sheet.cell(4, 6).value = "Done"
+    sheet.cell(5, 6).value = "Done"
     sheet.append([None, "A step the client added", None, None, None, "Open"])
     workbook.save(path)
     preview = importer.read_tracker(demo_db, path, TODAY)

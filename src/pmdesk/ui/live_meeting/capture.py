@@ -237,7 +237,7 @@ class CaptureSection(MeetingSection):
             self.bar.line.clear()
             self.bar.notice.clear()
             return
-        self.bar.line.setText(draft.text)
+        self.bar.restore_line(draft)
         self.bar.notice.setText(
             self.tr(
                 "Restored the line you were typing at {time}: it was not saved as a note yet. "
@@ -268,7 +268,7 @@ class CaptureSection(MeetingSection):
         self.context.editor.created(Note, note.id, self.tr("Capture note"))
         self.notes_view.scrollToBottom()
 
-    def _on_bar_draft_due(self, text: str) -> None:
+    def _on_bar_draft_due(self, text: capture.CaptureLine) -> None:
         meeting_id = self._bar_meeting
         if meeting_id is None:
             return

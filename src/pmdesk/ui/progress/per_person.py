@@ -44,7 +44,7 @@ class PerPersonSection(ProgressSection):
         self.person_view = record_table(self.person_plans, self.tr("Each person's deadlines"), self)
         self.person_steps = RecordTableModel[ActionItem](
             [
-                Column(self.tr("ID"), lambda a: progress.tracker_id(a.id), align_right=True),
+                Column(self.tr("ID"), lambda a: progress.tracker_id(a.number), align_right=True),
                 Column(self.tr("Step"), lambda a: a.title, stretch=True),
                 Column(self.tr("Start"), lambda a: a.start_date),
                 Column(self.tr("Due"), lambda a: a.due_date),

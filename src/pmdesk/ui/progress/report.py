@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.models import FollowUp, StatusReport
-from pmdesk.services import ValidationProblem, reports
+from pmdesk.services import Changes, ValidationProblem, reports
 from pmdesk.services.reports import LateItem, ReportFacts, ReportTexts
 from pmdesk.ui.models.records import OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button
@@ -31,7 +31,7 @@ from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
 #: Text being typed in the report is saved this long after the last keystroke.
-AUTOSAVE_MS = 800
+AUTOSAVE_MS = 500
 
 
 class ReportSection(ProgressSection):
@@ -277,7 +277,8 @@ class ReportSection(ProgressSection):
     def _on_report_text_changed(self) -> None:
         if self._filling:
             return
-        self.autosave.start()
+        if not self.autosave.isActive():  # a throttle: steady typing is saved too
+            self.autosave.start()
         self._check_report()
 
     def _on_autosave_timeout(self) -> None:
@@ -373,9 +374,8 @@ class ReportSection(ProgressSection):
             project=project.code or project.name, date=facts.period_end.isoformat()
         )
         if self._save_file(name, ".docx", self.tr("Word documents (*.docx)"), write):
-            self.context.editor.created(
-                StatusReport, saved["report"].id, self.tr("Export status report")
-            )
+            # The record of what was sent is no undo step: undo cannot take a file back.
+            self.context.editor.notify(Changes.of(StatusReport))
             reports.discard_drafts(self.project_id)
 
     def _on_export_report(self) -> None:

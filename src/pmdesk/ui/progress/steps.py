@@ -45,7 +45,7 @@ class StepsSection(ProgressSection):
 
         self.plan = RecordTableModel[ActionItem](
             [
-                Column(self.tr("ID"), lambda a: progress.tracker_id(a.id), align_right=True),
+                Column(self.tr("ID"), lambda a: progress.tracker_id(a.number), align_right=True),
                 Column(
                     self.tr("Step"),
                     lambda a: a.title,

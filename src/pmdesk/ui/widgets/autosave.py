@@ -18,12 +18,53 @@ from PySide6.QtWidgets import (
 
 from pmdesk.services import drafts
 
-#: Milliseconds after the last key: "nothing typed is lost but the last second".
-AUTOSAVE_MS = 700
+#: A draft is written this long after the first change since the last write, however
+#: steadily the typing goes on: so at most this long after the last key, and at least
+#: this often while typing continues ("nothing typed is lost but the last second"; a
+#: timer restarted on every key never fires for someone typing without a pause).
+AUTOSAVE_MS = 500
+
+
+class Throttle(QObject):
+    """Calls `save` `AUTOSAVE_MS` after the first change since the last call (a throttle,
+    not a debounce: later changes do not push the call back)."""
+
+    def __init__(
+        self, save: Callable[[], object], parent: QObject, interval_ms: int = AUTOSAVE_MS
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def changed(self) -> None:
+        """Something to save changed: save it within the interval."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> bool:
+        """Save now what is waiting (switching records, closing); True if anything was."""
+        if not self._timer.isActive():
+            return False
+        self._timer.stop()
+        self._save()
+        return True
+
+    def stop(self) -> None:
+        """Nothing to save after all (the text was saved for real)."""
+        self._timer.stop()
+
+    def isActive(self) -> bool:
+        return self._timer.isActive()
+
+    def _on_timer_timeout(self) -> None:
+        self._save()
 
 
 class DraftKeeper(QObject):
-    """Saves what is typed in `box` as the draft `key()` names, a moment after each key.
+    """Saves what is typed in `box` as the draft `key()` names, within `AUTOSAVE_MS`.
 
     The owner calls `restore()` after showing a record's saved text (it puts an unsaved
     draft back and returns True) and `discard()` once the text is saved for real.
@@ -41,10 +82,7 @@ class DraftKeeper(QObject):
         self._key = key
         self._project_id = project_id
         self._restoring = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer = Throttle(self.save_now, self)
         box.textChanged.connect(self._on_box_text_changed)
 
     def _text(self) -> str:
@@ -53,7 +91,7 @@ class DraftKeeper(QObject):
 
     def _on_box_text_changed(self, *_args: object) -> None:
         if not self._restoring and self._key() is not None:
-            self._timer.start()
+            self._timer.changed()
 
     def save_now(self) -> None:
         key = self._key()
@@ -132,18 +170,15 @@ class DialogDrafts(QObject):
 
 
 class BoxDraft(QObject):
-    """One dialog box: saves {initial, text} a moment after each key."""
+    """One dialog box: saves {initial, text} within `AUTOSAVE_MS` of each change."""
 
     def __init__(self, box: QLineEdit | QPlainTextEdit, key: str) -> None:
         super().__init__(box)
         self._box = box
         self._key = key
         self._initial = self._text()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self._save)
-        box.textChanged.connect(self._timer.start)
+        self._timer = Throttle(self._save, self)
+        box.textChanged.connect(self._timer.changed)
 
     def _text(self) -> str:
         box = self._box

@@ -1,13 +1,14 @@
 """The capture line: speaker, kind, agenda item and internal flag picked by keyboard, a
 line to type in, Enter to save. Keeps no data itself: it says what the user chose
-(`committed`) and what is being typed (`draft_due`, at most a second after the last key)."""
+(`committed`) and what is being typed with its attribution (`draft_due`, within half a
+second of each change, however steadily the typing goes on)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from pmdesk import vocabulary
 from pmdesk.models import Language, NoteKind
+from pmdesk.services.capture import CaptureLine
+from pmdesk.ui.widgets.autosave import AUTOSAVE_MS, Throttle
 
 #: Speakers 1–9 and 0 get a key each: Ctrl+digit anywhere on the capture screen, or the
 #: digit alone in the speaker list (digits typed into the note stay in the note).
@@ -41,8 +44,9 @@ KIND_KEYS: dict[NoteKind, Qt.Key] = {
     NoteKind.VALUED_OUTCOME: Qt.Key.Key_F8,
 }
 INTERNAL_KEY = Qt.Key.Key_F9
-#: Typing is written to the database this long after the last key (≤ 1 s promised).
-DRAFT_DELAY_MS = 600
+#: The line is written to the database this long after the first change since the
+#: last write (≤ 1 s promised, also while typing goes on without a pause).
+DRAFT_DELAY_MS = AUTOSAVE_MS
 
 
 class CaptureBar(QWidget):
@@ -50,12 +54,14 @@ class CaptureBar(QWidget):
 
     #: Enter in the line with text in it.
     committed = Signal(str)
-    #: The line's text, shortly after the user stopped typing: save it as the draft.
-    draft_due = Signal(str)
+    #: The line (a CaptureLine: text, speaker, kind, agenda item, internal), within
+    #: DRAFT_DELAY_MS of a change: save it as the draft.
+    draft_due = Signal(object)
 
     def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._speaker_ids: list[int] = []
+        self._restoring = False
 
         self.speakers = QListWidget(self)
         self.speakers.setObjectName("captureSpeakers")
@@ -139,10 +145,12 @@ class CaptureBar(QWidget):
         layout.addLayout(line_row)
         layout.addWidget(self.notice)
 
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.draft_timer.timeout.connect(self._on_draft_timer_timeout)
+        self.draft_timer = Throttle(self._on_draft_timer_timeout, self, DRAFT_DELAY_MS)
+        # A change of who, what kind, where or internal is part of the draft too.
+        self.kinds.buttonToggled.connect(self._on_attribution_changed)
+        self.internal.toggled.connect(self._on_attribution_changed)
+        self.agenda.currentIndexChanged.connect(self._on_attribution_changed)
+        self.speakers.currentRowChanged.connect(self._on_attribution_changed)
         self.setFocusProxy(self.line)
         self._show_speaker()
 
@@ -267,13 +275,45 @@ class CaptureBar(QWidget):
         self.internal.setChecked(False)
 
     def _on_line_text_edited(self, _text: str) -> None:
-        self.draft_timer.start()
+        self.draft_timer.changed()
+
+    def _on_attribution_changed(self, *_args: object) -> None:
+        if self.line.text().strip() and not self._restoring:
+            self.draft_timer.changed()
 
     def _on_draft_timer_timeout(self) -> None:
-        self.draft_due.emit(self.line.text())
+        self.draft_due.emit(self.current_line())
+
+    def current_line(self) -> CaptureLine:
+        """What Enter would save now."""
+        return CaptureLine(
+            self.line.text(),
+            kind=self.kind,
+            speaker_id=self.speaker_id,
+            agenda_item_id=self.agenda_item_id,
+            internal=self.internal.isChecked(),
+        )
+
+    def restore_line(self, saved: CaptureLine) -> None:
+        """Put back a line saved before a crash as it was being typed: its text, speaker,
+        kind, agenda item and internal flag (a speaker or item gone since stays unset)."""
+        self._restoring = True
+        try:
+            self.line.setText(saved.text)
+            if saved.speaker_id in self._speaker_ids:
+                self.choose_speaker(self._speaker_ids.index(saved.speaker_id))
+            else:
+                self.speakers.setCurrentRow(-1)
+                self.speakers.clearSelection()
+                self._show_speaker()
+            position = self.agenda.findData(saved.agenda_item_id)
+            if saved.agenda_item_id is not None and position >= 0:
+                self.agenda.setCurrentIndex(position)
+            self.choose_kind(saved.kind)
+            self.internal.setChecked(saved.internal)
+        finally:
+            self._restoring = False
 
     def flush_draft(self) -> None:
         """Save what is typed now (before switching meetings or closing)."""
-        if self.draft_timer.isActive():
-            self.draft_timer.stop()
-            self.draft_due.emit(self.line.text())
+        self.draft_timer.flush()
