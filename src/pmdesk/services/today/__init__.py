@@ -1,0 +1,74 @@
+"""Today: what the method says to do today, across every project (issue #19).
+
+Each hat of the method (METHOD.md §4) is a module of plain rules over the data, each
+returning `TodayItem`s: why the item is due (in English and Chinese), by when, and the
+one action that does it. `items` gathers them for one project or all, overdue first.
+Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from pmdesk.models import ActionItem, Project, ProjectStatus
+from pmdesk.services import progress
+from pmdesk.services.common import get_or_fail
+from pmdesk.services.today import chase, cooperation, follow_up, gatekeeper, meetings, praise
+from pmdesk.services.today.item import WEEK_DAYS, Hat, TodayItem, When
+
+__all__ = ["HATS", "WEEK_DAYS", "Hat", "TodayItem", "When", "items", "project_items"]
+
+_WHEN_ORDER = list(When)
+_HAT_ORDER = list(Hat)
+
+#: The rules, by hat, in the method's order. Rules taking `actions` share one query.
+HATS: dict[Hat, tuple[Callable[..., list[TodayItem]], ...]] = {
+    Hat.GATEKEEPER: gatekeeper.RULES,
+    Hat.CHASE: chase.RULES,
+    Hat.FOLLOW_UP: follow_up.RULES,
+    Hat.PRAISE: praise.RULES,
+    Hat.COOPERATION: cooperation.RULES,
+    Hat.MEETINGS: meetings.RULES,
+}
+_TAKE_ACTIONS = {chase.assistance_due, follow_up.late_people, follow_up.commitments_due}
+
+
+def project_items(project_id: int, today: dt.date) -> list[TodayItem]:
+    """Every rule's items for one project, unsorted."""
+    actions: list[ActionItem] = progress.list_actions(project_id)
+    found: list[TodayItem] = []
+    for rules in HATS.values():
+        for rule in rules:
+            if rule in _TAKE_ACTIONS:
+                found.extend(rule(project_id, today, actions))
+            else:
+                found.extend(rule(project_id, today))
+    return found
+
+
+def items(project_id: int | None, today: dt.date) -> list[TodayItem]:
+    """Today's items for one project (NotFound if none) or every project not closed:
+    overdue, then today, then this week; by date, then by hat, within each."""
+    if project_id is not None:
+        get_or_fail(Project, project_id)
+        ids = [project_id]
+    else:
+        ids = [
+            p.id
+            for p in Project.select(Project.id)
+            .where(Project.status != ProjectStatus.CLOSED.value)
+            .order_by(Project.id)
+        ]
+    found = [item for pid in ids for item in project_items(pid, today)]
+    return sorted(
+        found,
+        key=lambda i: (
+            _WHEN_ORDER.index(i.when(today)),
+            i.due,
+            _HAT_ORDER.index(i.hat),
+            i.project_id,
+            i.kind,
+            i.record_id,
+        ),
+    )
