@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "resources" / "translations"
 TARGET = ROOT / "src" / "pmdesk" / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
+#: English needs a file only for its plurals ("%n step(s)" → "1 step", "2 steps").
+PLURALS_ONLY = ("en",)
 
 
 def qt_tool(name: str) -> str:
@@ -43,7 +45,10 @@ def code_files() -> list[str]:
 
 
 def update() -> None:
-    for language in LANGUAGES:
+    for language, extra in [
+        *((lang, []) for lang in LANGUAGES),
+        *((lang, ["-pluralonly"]) for lang in PLURALS_ONLY),
+    ]:
         ts = SOURCES / f"pmdesk_{language}.ts"
         subprocess.run(
             [
@@ -51,6 +56,7 @@ def update() -> None:
                 "-locations",
                 "none",
                 "-no-obsolete",
+                *extra,
                 *code_files(),
                 "-ts",
                 str(ts),

@@ -171,6 +171,89 @@
     </message>
 </context>
 <context>
+    <name>AgendaSection</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Rename agenda item</source>
+        <translation>重命名议题</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>汇报人</translation>
+    </message>
+    <message>
+        <source>Change presenter</source>
+        <translation>修改汇报人</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Change minutes allotted</source>
+        <translation>修改议题时长</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加议题…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>编辑议题…</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Agenda: {total} minutes</source>
+        <translation>议程：共 {total} 分钟</translation>
+    </message>
+    <message>
+        <source>Agenda: {total} of {length} minutes</source>
+        <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
+    </message>
+    <message>
+        <source>{over} minutes over the meeting&apos;s length</source>
+        <translation>超出会议时长 {over} 分钟</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>编辑议题</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTimeline</name>
     <message>
         <source>Assessment timeline</source>
@@ -238,6 +321,77 @@
     <message>
         <source>New person: {field}</source>
         <translation>新人员：{field}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesSection</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <source>Edit responsibility</source>
+        <translation>编辑分工</translation>
+    </message>
+    <message>
+        <source>RSVP</source>
+        <translation>参会确认</translation>
+    </message>
+    <message>
+        <source>Change RSVP</source>
+        <translation>修改参会确认</translation>
+    </message>
+    <message>
+        <source>No email: not in the meeting invite</source>
+        <translation>无邮箱：不会收到会议邀请</translation>
+    </message>
+    <message>
+        <source>Add attendees…</source>
+        <translation>添加参会人员…</translation>
+    </message>
+    <message>
+        <source>Remove attendee</source>
+        <translation>移除参会人员</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>tick someone, or type a new name</source>
+        <translation>请勾选人员，或输入新人员的姓名</translation>
+    </message>
+    <message>
+        <source>Add attendees</source>
+        <translation>添加参会人员</translation>
     </message>
 </context>
 <context>
@@ -683,6 +837,65 @@
         <source>W&amp;hen:</source>
         <translation>时间(&amp;H)：</translation>
     </message>
+    <message>
+        <source>&amp;New venue:</source>
+        <translation>新地点(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesSection</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>变更项</translation>
+    </message>
+    <message>
+        <source>Change what changed</source>
+        <translation>修改变更项</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Edit change</source>
+        <translation>编辑变更内容</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Change who confirmed</source>
+        <translation>修改确认人</translation>
+    </message>
+    <message>
+        <source>Record change…</source>
+        <translation>记录变更…</translation>
+    </message>
+    <message>
+        <source>Remove change</source>
+        <translation>删除变更</translation>
+    </message>
+    <message>
+        <source>Remove change record</source>
+        <translation>删除变更记录</translation>
+    </message>
+    <message>
+        <source>Re-confirmation changes</source>
+        <translation>再次确认的变更</translation>
+    </message>
+    <message>
+        <source>Record change</source>
+        <translation>记录变更</translation>
+    </message>
+    <message>
+        <source>Change the venue</source>
+        <translation>修改地点</translation>
+    </message>
 </context>
 <context>
     <name>ChaseSection</name>
@@ -729,6 +942,129 @@
     <message>
         <source>Reminder sent</source>
         <translation>已发催办</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Edit checklist step</source>
+        <translation>编辑检查项</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加步骤…</translation>
+    </message>
+    <message>
+        <source>Edit step…</source>
+        <translation>编辑步骤…</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Remove checklist step</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Done / not done</source>
+        <translation>完成/未完成</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>{n} overdue: shown in red</source>
+        <translation>{n} 项逾期：以红色显示</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>无逾期事项</translation>
+    </message>
+    <message>
+        <source>fixed time</source>
+        <translation>固定时间</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>会议开始时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{amount} before</source>
+        <translation>会前 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} after</source>
+        <translation>会后 {amount}</translation>
+    </message>
+    <message>
+        <source>Tick checklist step</source>
+        <translation>勾选检查项</translation>
+    </message>
+    <message>
+        <source>Untick checklist step</source>
+        <translation>取消勾选检查项</translation>
+    </message>
+    <message>
+        <source>Add checklist step</source>
+        <translation>添加检查项</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1321,86 @@
     </message>
 </context>
 <context>
+    <name>DetailsSection</name>
+    <message>
+        <source>this computer&apos;s zone</source>
+        <extracomment>(what changed, &quot;before → after&quot;): the user wants it in the re-confirmation log.</extracomment>
+        <translation>本机时区</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>名称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>E&amp;nd:</source>
+        <translation>结束(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>(no venue)</source>
+        <translation>（未定地点）</translation>
+    </message>
+    <message>
+        <source>(no time)</source>
+        <translation>（未定时间）</translation>
+    </message>
+    <message>
+        <source>Record the change?</source>
+        <translation>记录此变更？</translation>
+    </message>
+    <message>
+        <source>The kickoff was already confirmed with the client. Record this change in the re-confirmation log?
+
+{before} → {after}</source>
+        <translation>启动会安排已与客户确认。是否将此变更记入再次确认的变更记录？
+
+{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Rename the kickoff</source>
+        <translation>重命名启动会</translation>
+    </message>
+    <message>
+        <source>Change meeting status</source>
+        <translation>修改会议状态</translation>
+    </message>
+    <message>
+        <source>Move the kickoff</source>
+        <translation>调整启动会时间</translation>
+    </message>
+    <message>
+        <source>Change the kickoff&apos;s end</source>
+        <translation>修改启动会结束时间</translation>
+    </message>
+    <message>
+        <source>Change time zone</source>
+        <translation>修改时区</translation>
+    </message>
+    <message>
+        <source>Change the venue</source>
+        <translation>修改地点</translation>
+    </message>
+</context>
+<context>
     <name>DistributionDialog</name>
     <message>
         <source>Minutes sent</source>
@@ -1100,6 +1516,7 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to pmdesk</source>
+        <extracomment>The old name: a new project is the project dialog without a project.</extracomment>
         <translation>欢迎使用 pmdesk</translation>
     </message>
     <message>
@@ -1359,227 +1776,19 @@
     </message>
 </context>
 <context>
+    <name>KickoffSection</name>
+    <message>
+        <source>Move up</source>
+        <extracomment>The section&apos;s main table. (person id, name) choices of table columns; filled in place on each show.</extracomment>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>KickoffTab</name>
-    <message>
-        <source>Purpose</source>
-        <translation>目的</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>达成情况</translation>
-    </message>
-    <message>
-        <source>Change purpose state</source>
-        <translation>修改目的达成情况</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>Edit purpose evidence</source>
-        <translation>编辑目的达成依据</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>关联记录</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>发言人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>记录内容</translation>
-    </message>
-    <message>
-        <source>Internal</source>
-        <translation>仅限内部</translation>
-    </message>
-    <message>
-        <source>internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>所属方</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Responsibility</source>
-        <translation>分工</translation>
-    </message>
-    <message>
-        <source>Edit responsibility</source>
-        <translation>编辑分工</translation>
-    </message>
-    <message>
-        <source>RSVP</source>
-        <translation>参会确认</translation>
-    </message>
-    <message>
-        <source>Change RSVP</source>
-        <translation>修改参会确认</translation>
-    </message>
-    <message>
-        <source>No email: not in the meeting invite</source>
-        <translation>无邮箱：不会收到会议邀请</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>议题</translation>
-    </message>
-    <message>
-        <source>Rename agenda item</source>
-        <translation>重命名议题</translation>
-    </message>
-    <message>
-        <source>Presenter</source>
-        <translation>汇报人</translation>
-    </message>
-    <message>
-        <source>Change presenter</source>
-        <translation>修改汇报人</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>时长（分钟）</translation>
-    </message>
-    <message>
-        <source>Change minutes allotted</source>
-        <translation>修改议题时长</translation>
-    </message>
-    <message>
-        <source>Material</source>
-        <translation>材料</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Sent to client</source>
-        <translation>发送客户日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Client&apos;s additions</source>
-        <translation>客户补充意见</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Rename material</source>
-        <translation>重命名材料</translation>
-    </message>
-    <message>
-        <source>Change material kind</source>
-        <translation>修改材料类型</translation>
-    </message>
-    <message>
-        <source>Change version</source>
-        <translation>修改版本</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Change material status</source>
-        <translation>修改材料状态</translation>
-    </message>
-    <message>
-        <source>Edit client&apos;s additions</source>
-        <translation>编辑客户补充意见</translation>
-    </message>
-    <message>
-        <source>Edit checklist step</source>
-        <translation>编辑检查项</translation>
-    </message>
-    <message>
-        <source>Done at</source>
-        <translation>完成时间</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>变更项</translation>
-    </message>
-    <message>
-        <source>Change what changed</source>
-        <translation>修改变更项</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变更内容</translation>
-    </message>
-    <message>
-        <source>Edit change</source>
-        <translation>编辑变更内容</translation>
-    </message>
-    <message>
-        <source>Confirmed by</source>
-        <translation>确认人</translation>
-    </message>
-    <message>
-        <source>Change who confirmed</source>
-        <translation>修改确认人</translation>
-    </message>
     <message>
         <source>Kickoff pack (.docx)…</source>
         <translation>启动会资料包 (.docx)…</translation>
@@ -1593,168 +1802,12 @@
         <translation>安排项目启动会(&amp;N)…</translation>
     </message>
     <message>
-        <source>Link notes…</source>
-        <translation>关联会议记录…</translation>
-    </message>
-    <message>
-        <source>Unlink note</source>
-        <translation>取消关联记录</translation>
-    </message>
-    <message>
-        <source>Add attendees…</source>
-        <translation>添加参会人员…</translation>
-    </message>
-    <message>
-        <source>Remove attendee</source>
-        <translation>移除参会人员</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Add item…</source>
-        <translation>添加议题…</translation>
-    </message>
-    <message>
-        <source>Edit item…</source>
-        <translation>编辑议题…</translation>
-    </message>
-    <message>
-        <source>Remove item</source>
-        <translation>删除议题</translation>
-    </message>
-    <message>
-        <source>Add material…</source>
-        <translation>添加材料…</translation>
-    </message>
-    <message>
-        <source>Edit material…</source>
-        <translation>编辑材料…</translation>
-    </message>
-    <message>
-        <source>Remove material</source>
-        <translation>删除材料</translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>附加文件…</translation>
-    </message>
-    <message>
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <source>Save file as…</source>
-        <translation>文件另存为…</translation>
-    </message>
-    <message>
-        <source>Sent to client today</source>
-        <translation>标记为今天已发客户</translation>
-    </message>
-    <message>
-        <source>Add step…</source>
-        <translation>添加步骤…</translation>
-    </message>
-    <message>
-        <source>Edit step…</source>
-        <translation>编辑步骤…</translation>
-    </message>
-    <message>
-        <source>Remove step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <source>Done / not done</source>
-        <translation>完成/未完成</translation>
-    </message>
-    <message>
-        <source>Record change…</source>
-        <translation>记录变更…</translation>
-    </message>
-    <message>
-        <source>Remove change</source>
-        <translation>删除变更</translation>
-    </message>
-    <message>
         <source>Plan the kickoff</source>
         <translation>安排项目启动会</translation>
     </message>
     <message>
         <source>The kickoff has four purposes: the client knows the project and its plan; knows the project structure and the consultant team; you learn the attitude of the client, its leaders and cooperating staff; and which outcomes the leaders value most. Planning it creates the meeting, its purposes and the method&apos;s before / during / after checklist.</source>
         <translation>项目启动会有四个目的：让客户知晓项目及其推进计划；让客户认识项目架构、了解顾问组成员；摸清客户、领导及配合人员对项目的态度；了解领导最看重的成果。安排启动会后，将创建会议、四个目的以及方法中的会前/会中/会后检查清单。</translation>
-    </message>
-    <message>
-        <source>this computer&apos;s zone</source>
-        <translation>本机时区</translation>
-    </message>
-    <message>
-        <source>T&amp;itle:</source>
-        <translation>名称(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Start:</source>
-        <translation>开始：</translation>
-    </message>
-    <message>
-        <source>E&amp;nd:</source>
-        <translation>结束(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Time &amp;zone:</source>
-        <translation>时区(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>Ven&amp;ue:</source>
-        <translation>地点(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Kickoff purposes</source>
-        <translation>启动会目的</translation>
-    </message>
-    <message>
-        <source>Evidence for the selected purpose</source>
-        <translation>所选目的的达成依据</translation>
-    </message>
-    <message>
-        <source>What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)</source>
-        <translation>哪些情况表明此目的已达成（离开输入框或按 Ctrl+Enter 时保存）</translation>
-    </message>
-    <message>
-        <source>Notes linked as evidence</source>
-        <translation>作为依据关联的会议记录</translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation>参会人员</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>议程</translation>
-    </message>
-    <message>
-        <source>Materials</source>
-        <translation>会议材料</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>检查清单</translation>
-    </message>
-    <message>
-        <source>Re-confirmation changes</source>
-        <translation>再次确认的变更</translation>
     </message>
     <message>
         <source>Purp&amp;oses</source>
@@ -1781,14 +1834,6 @@
         <translation>变更记录(&amp;G)</translation>
     </message>
     <message>
-        <source>{n} overdue: shown in red</source>
-        <translation>{n} 项逾期：以红色显示</translation>
-    </message>
-    <message>
-        <source>Nothing overdue</source>
-        <translation>无逾期事项</translation>
-    </message>
-    <message>
         <source>purposes met: {met} of {all}</source>
         <translation>目的达成：{met}/{all}</translation>
     </message>
@@ -1799,18 +1844,6 @@
     <message>
         <source>{n} overdue</source>
         <translation>{n} 项逾期</translation>
-    </message>
-    <message>
-        <source>restored what you typed and had not saved; leave the box to save it</source>
-        <translation>已恢复您输入但未保存的内容；离开输入框即可保存</translation>
-    </message>
-    <message>
-        <source>Add checklist step</source>
-        <translation>添加检查项</translation>
-    </message>
-    <message>
-        <source>Record change</source>
-        <translation>记录变更</translation>
     </message>
     <message>
         <source>Plan the kickoff first.</source>
@@ -1827,194 +1860,6 @@
     <message>
         <source>No project is open.</source>
         <translation>当前未打开任何项目。</translation>
-    </message>
-    <message>
-        <source>Agenda: {total} of {length} minutes</source>
-        <translation>议程：共 {total} 分钟（会议时长 {length} 分钟）</translation>
-    </message>
-    <message>
-        <source>Agenda: {total} minutes</source>
-        <translation>议程：共 {total} 分钟</translation>
-    </message>
-    <message>
-        <source>{over} minutes over the meeting&apos;s length</source>
-        <translation>超出会议时长 {over} 分钟</translation>
-    </message>
-    <message>
-        <source>Evidence: select a purpose above</source>
-        <translation>达成依据：请在上方选择一个目的</translation>
-    </message>
-    <message>
-        <source>Evidence for: {purpose}</source>
-        <translation>达成依据：{purpose}</translation>
-    </message>
-    <message>
-        <source>fixed time</source>
-        <translation>固定时间</translation>
-    </message>
-    <message>
-        <source>at the start</source>
-        <translation>会议开始时</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 天</translation>
-    </message>
-    <message>
-        <source>{n} days</source>
-        <translation>{n} 天</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 小时</translation>
-    </message>
-    <message>
-        <source>{n} hours</source>
-        <translation>{n} 小时</translation>
-    </message>
-    <message>
-        <source>{n} min</source>
-        <translation>{n} 分钟</translation>
-    </message>
-    <message>
-        <source>{amount} before</source>
-        <translation>会前 {amount}</translation>
-    </message>
-    <message>
-        <source>{amount} after</source>
-        <translation>会后 {amount}</translation>
-    </message>
-    <message>
-        <source>Remove agenda item</source>
-        <translation>删除议题</translation>
-    </message>
-    <message>
-        <source>Remove checklist step</source>
-        <translation>删除检查项</translation>
-    </message>
-    <message>
-        <source>Remove change record</source>
-        <translation>删除变更记录</translation>
-    </message>
-    <message>
-        <source>(no venue)</source>
-        <translation>（未定地点）</translation>
-    </message>
-    <message>
-        <source>(no time)</source>
-        <translation>（未定时间）</translation>
-    </message>
-    <message>
-        <source>Record the change?</source>
-        <translation>记录此变更？</translation>
-    </message>
-    <message>
-        <source>The kickoff was already confirmed with the client. Record this change in the re-confirmation log?
-
-{before} → {after}</source>
-        <translation>启动会安排已与客户确认。是否将此变更记入再次确认的变更记录？
-
-{before} → {after}</translation>
-    </message>
-    <message>
-        <source>Rename the kickoff</source>
-        <translation>重命名启动会</translation>
-    </message>
-    <message>
-        <source>Change meeting status</source>
-        <translation>修改会议状态</translation>
-    </message>
-    <message>
-        <source>Move the kickoff</source>
-        <translation>调整启动会时间</translation>
-    </message>
-    <message>
-        <source>Change the kickoff&apos;s end</source>
-        <translation>修改启动会结束时间</translation>
-    </message>
-    <message>
-        <source>Change time zone</source>
-        <translation>修改时区</translation>
-    </message>
-    <message>
-        <source>Change the venue</source>
-        <translation>修改地点</translation>
-    </message>
-    <message>
-        <source>(no speaker)</source>
-        <translation>（无发言人）</translation>
-    </message>
-    <message>
-        <source>[internal]</source>
-        <translation>[仅限内部]</translation>
-    </message>
-    <message>
-        <source>Link evidence notes</source>
-        <translation>关联依据记录</translation>
-    </message>
-    <message>
-        <source>Unlink evidence note</source>
-        <translation>取消关联依据记录</translation>
-    </message>
-    <message>
-        <source>tick someone, or type a new name</source>
-        <translation>请勾选人员，或输入新人员的姓名</translation>
-    </message>
-    <message>
-        <source>Add attendees</source>
-        <translation>添加参会人员</translation>
-    </message>
-    <message>
-        <source>Add agenda item</source>
-        <translation>添加议题</translation>
-    </message>
-    <message>
-        <source>Edit agenda item</source>
-        <translation>编辑议题</translation>
-    </message>
-    <message>
-        <source>Add material</source>
-        <translation>添加材料</translation>
-    </message>
-    <message>
-        <source>Edit material</source>
-        <translation>编辑材料</translation>
-    </message>
-    <message>
-        <source>Attach file</source>
-        <translation>附加文件</translation>
-    </message>
-    <message>
-        <source>Replace the file?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <source>Replace {name} with another file? Undo puts it back.</source>
-        <translation>用其他文件替换 {name}？可通过撤销恢复。</translation>
-    </message>
-    <message>
-        <source>{title} has no file yet: use Attach file.</source>
-        <translation>{title} 尚无文件：请使用“附加文件”。</translation>
-    </message>
-    <message>
-        <source>Save file as</source>
-        <translation>文件另存为</translation>
-    </message>
-    <message>
-        <source>File not saved</source>
-        <translation>文件未保存</translation>
-    </message>
-    <message>
-        <source>Mark material sent</source>
-        <translation>标记材料已发送</translation>
-    </message>
-    <message>
-        <source>Tick checklist step</source>
-        <translation>勾选检查项</translation>
-    </message>
-    <message>
-        <source>Untick checklist step</source>
-        <translation>取消勾选检查项</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2010,30 @@
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
+        <source>Edit pro&amp;ject…</source>
+        <translation>编辑项目(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive project</source>
+        <translation>归档项目(&amp;H)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete project…</source>
+        <translation>删除项目(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;archived projects</source>
+        <translation>显示已归档项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The &amp;method in brief</source>
+        <translation>方法简介(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -2221,8 +2090,52 @@
         <translation>项目(&amp;R)：</translation>
     </message>
     <message>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>Unarc&amp;hive project</source>
+        <translation>取消归档(&amp;H)</translation>
+    </message>
+    <message>
         <source>No projects yet: File → New project.</source>
         <translation>还没有项目：请选择“文件 → 新建项目”。</translation>
+    </message>
+    <message>
+        <source>Project saved.</source>
+        <translation>项目已保存。</translation>
+    </message>
+    <message>
+        <source>Archive project</source>
+        <translation>归档项目</translation>
+    </message>
+    <message>
+        <source>Unarchive project</source>
+        <translation>取消归档项目</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete the project “{name}” with its kickoff, notes, people and plan? Edit → Undo brings it back while pmdesk stays open.</source>
+        <translation>删除项目“{name}”及其启动会、记录、人员和计划？在 pmdesk 关闭前，可用“编辑 → 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Project not deleted</source>
+        <translation>项目未删除</translation>
+    </message>
+    <message>
+        <source>The team server refused to delete “{name}”: only the colleague who created a project may delete it. You can archive it instead.
+
+{detail}</source>
+        <translation>团队服务器拒绝删除“{name}”：只有创建项目的同事才能删除它。您可以改为归档。
+
+{detail}</translation>
+    </message>
+    <message>
+        <source>Delete project {name}</source>
+        <translation>删除项目 {name}</translation>
     </message>
     <message>
         <source>Project created.</source>
@@ -2364,16 +2277,12 @@
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <source>Sent to the &amp;client on</source>
-        <translation>发送客户日期(&amp;C)</translation>
+        <source>Sent to the &amp;client on:</source>
+        <translation>发给客户日期(&amp;C)：</translation>
     </message>
     <message>
-        <source>Date sent to the client</source>
-        <translation>发送客户日期</translation>
-    </message>
-    <message>
-        <source>Sent on</source>
-        <translation>发送日期</translation>
+        <source>not sent yet</source>
+        <translation>尚未发送</translation>
     </message>
     <message>
         <source>Client&apos;s &amp;additions:</source>
@@ -2402,6 +2311,125 @@
     <message>
         <source>Choose file</source>
         <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsSection</name>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Rename material</source>
+        <translation>重命名材料</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change material kind</source>
+        <translation>修改材料类型</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Change version</source>
+        <translation>修改版本</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sent to client</source>
+        <translation>发送客户日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Change material status</source>
+        <translation>修改材料状态</translation>
+    </message>
+    <message>
+        <source>Client&apos;s additions</source>
+        <translation>客户补充意见</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s additions</source>
+        <translation>编辑客户补充意见</translation>
+    </message>
+    <message>
+        <source>Add material…</source>
+        <translation>添加材料…</translation>
+    </message>
+    <message>
+        <source>Edit material…</source>
+        <translation>编辑材料…</translation>
+    </message>
+    <message>
+        <source>Remove material</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Save file as…</source>
+        <translation>文件另存为…</translation>
+    </message>
+    <message>
+        <source>Sent to client today</source>
+        <translation>标记为今天已发客户</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>会议材料</translation>
+    </message>
+    <message>
+        <source>Add material</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>Edit material</source>
+        <translation>编辑材料</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>Replace {name} with another file? Undo puts it back.</source>
+        <translation>用其他文件替换 {name}？可通过撤销恢复。</translation>
+    </message>
+    <message>
+        <source>{title} has no file yet: use Attach file.</source>
+        <translation>{title} 尚无文件：请使用“附加文件”。</translation>
+    </message>
+    <message>
+        <source>Save file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>文件未保存</translation>
+    </message>
+    <message>
+        <source>Mark material sent</source>
+        <translation>标记材料已发送</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2549,17 @@
     <message>
         <source>&amp;Sent on:</source>
         <translation>发送日期(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>MethodGuideDialog</name>
+    <message>
+        <source>The method in brief</source>
+        <translation>方法简介</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Who the client is&lt;/h3&gt;&lt;p&gt;The client&apos;s &lt;b&gt;project lead&lt;/b&gt; and the client-side &lt;b&gt;cooperating staff&lt;/b&gt; who do work for the project. Client &lt;b&gt;leaders&lt;/b&gt; (sponsors, executives) are a third group whose attitude and priorities you must learn.&lt;/p&gt;&lt;h3&gt;Your three roles as PM&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Commander&lt;/b&gt;: lead the work of both sides.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Filter&lt;/b&gt;: decide what goes to whom. Attitudes, classifications and private follow-ups are internal and never appear in a client file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt;: make each side&apos;s duties explicit, guard the project boundary (scope) and get the client lead to push the project.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Kickoff tab: the kickoff meeting&lt;/h3&gt;&lt;p&gt;Its four purposes: the client knows the project, its plan and the resources it needs; knows the project structure and the consultant team; you find out the attitude of the client, its leaders and staff; and which outcomes the leaders value most. Before: agree attendees, time and the division of labour with the client lead; send the materials and ask what they would add; re-confirm on site and log what changed. After: send the minutes and confirm whether the plan must change.&lt;/p&gt;&lt;h3&gt;Live meeting tab&lt;/h3&gt;&lt;p&gt;Record every leader&apos;s remarks, opinions and ideas as they speak, and judge what outcome each leader values. What was said may be minuted; your judgement of what they value stays internal.&lt;/p&gt;&lt;h3&gt;Stakeholders tab&lt;/h3&gt;&lt;p&gt;After the first contact classify each cooperating person as active, passive or routine, find the causes, and plan what to do: carry over what works, feed causes back to the lead, send help at key moments.&lt;/p&gt;&lt;h3&gt;Progress tab&lt;/h3&gt;&lt;p&gt;Plan each step with one owner and one deadline. Report to the client lead in three parts: status, problems, help needed. Praise in public those who finished on time; follow up laggards in private and give the next steps in the report instead of names.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;谁是客户&lt;/h3&gt;&lt;p&gt;客户方&lt;b&gt;项目负责人&lt;/b&gt;和为项目做事的客户方&lt;b&gt;配合人员&lt;/b&gt;。客户&lt;b&gt;领导&lt;/b&gt;（发起人、高层）是第三类人，您需要了解他们的态度和关注重点。&lt;/p&gt;&lt;h3&gt;项目经理的三个角色&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;总指挥&lt;/b&gt;：带领双方的工作。&lt;/li&gt;&lt;li&gt;&lt;b&gt;过滤者&lt;/b&gt;：决定什么信息给谁。态度、分类和私下跟进属于内部信息，绝不出现在给客户的文件中。&lt;/li&gt;&lt;li&gt;&lt;b&gt;桥梁&lt;/b&gt;：明确双方的分工，守住项目边界（范围），让客户负责人推动项目。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;启动会页：项目启动会&lt;/h3&gt;&lt;p&gt;四个目的：让客户知晓项目、推进计划和所需协调资源；认识项目架构和顾问组成员；摸清客户、领导和配合人员的态度；了解领导最看重的成果。会前：与客户负责人约定参会人员、时间和分工；发送材料并询问客户是否有补充；提前到场再次确认并记录变更。会后：发送会议纪要，确认项目实施内容是否需要修正。&lt;/p&gt;&lt;h3&gt;会议记录页&lt;/h3&gt;&lt;p&gt;在领导发言时记录每位领导的发言、意见和想法，并判断每位领导看重什么成果。发言可以写入纪要；您对其看重之处的判断只留在内部。&lt;/p&gt;&lt;h3&gt;干系人页&lt;/h3&gt;&lt;p&gt;首次接触后，把每位配合人员分为积极、消极或按部就班，分析原因并制定对策：推广有效的做法，把原因反馈给客户负责人，在关键时刻派人帮扶。&lt;/p&gt;&lt;h3&gt;进度页&lt;/h3&gt;&lt;p&gt;每个步骤有一个负责人和一个时间节点。向客户负责人汇报分三部分：现状、问题、需要的协助。公开表扬按时完成的人；私下跟进落后的人，在报告中写下一步安排而不点名。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2702,49 +2741,6 @@
     <message>
         <source>Select a sending of the minutes first.</source>
         <translation>请先选择一条纪要发送记录。</translation>
-    </message>
-</context>
-<context>
-    <name>NewProjectDialog</name>
-    <message>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>Project name</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <source>Client organisation</source>
-        <translation>客户单位</translation>
-    </message>
-    <message>
-        <source>Project code</source>
-        <translation>项目编号</translation>
-    </message>
-    <message>
-        <source>Language of client documents</source>
-        <translation>客户文档语言</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Client:</source>
-        <translation>客户(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>C&amp;ode:</source>
-        <translation>编号(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Documents in:</source>
-        <translation>文档语言(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Please give the project a name.</source>
-        <translation>请填写项目名称。</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3367,181 @@
     </message>
 </context>
 <context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>One item per line: what the project will do</source>
+        <translation>每行一项：项目要做的内容</translation>
+    </message>
+    <message>
+        <source>One item per line: what it will not do</source>
+        <translation>每行一项：项目不做的内容</translation>
+    </message>
+    <message>
+        <source>One outcome or deliverable per line</source>
+        <translation>每行一个成果或交付物</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>项目名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>编号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in:</source>
+        <translation>文档语言(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date:</source>
+        <translation>开始日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>结束日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>描述(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;In scope:</source>
+        <translation>范围内(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Out o&amp;f scope:</source>
+        <translation>范围外(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>O&amp;utcomes / deliverables:</source>
+        <translation>成果 / 交付物(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Please give the project a name.</source>
+        <translation>请填写项目名称。</translation>
+    </message>
+</context>
+<context>
+    <name>PurposesSection</name>
+    <message>
+        <source>Link notes…</source>
+        <extracomment>The purpose the evidence pane was opened for: edits there go to it.</extracomment>
+        <translation>关联会议记录…</translation>
+    </message>
+    <message>
+        <source>Unlink note</source>
+        <translation>取消关联记录</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>达成情况</translation>
+    </message>
+    <message>
+        <source>Change purpose state</source>
+        <translation>修改目的达成情况</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Edit purpose evidence</source>
+        <translation>编辑目的达成依据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>仅限内部</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Kickoff purposes</source>
+        <translation>启动会目的</translation>
+    </message>
+    <message>
+        <source>Evidence for the selected purpose</source>
+        <translation>所选目的的达成依据</translation>
+    </message>
+    <message>
+        <source>What shows this purpose is met (saved when you leave the box, or Ctrl+Enter)</source>
+        <translation>哪些情况表明此目的已达成（离开输入框或按 Ctrl+Enter 时保存）</translation>
+    </message>
+    <message>
+        <source>Notes linked as evidence</source>
+        <translation>作为依据关联的会议记录</translation>
+    </message>
+    <message>
+        <source>Evidence: select a purpose above</source>
+        <translation>达成依据：请在上方选择一个目的</translation>
+    </message>
+    <message>
+        <source>Evidence for: {purpose}</source>
+        <translation>达成依据：{purpose}</translation>
+    </message>
+    <message>
+        <source>restored what you typed and had not saved; leave the box to save it</source>
+        <translation>已恢复您输入但未保存的内容；离开输入框即可保存</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>（无发言人）</translation>
+    </message>
+    <message>
+        <source>[internal]</source>
+        <translation>[仅限内部]</translation>
+    </message>
+    <message>
+        <source>Link evidence notes</source>
+        <translation>关联依据记录</translation>
+    </message>
+    <message>
+        <source>Unlink evidence note</source>
+        <translation>取消关联依据记录</translation>
+    </message>
+</context>
+<context>
     <name>RegisterSection</name>
     <message>
         <source>Stakeholder register</source>
@@ -3938,6 +4109,129 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>任何位置</translation>
+    </message>
+    <message>
+        <source>Kickoff</source>
+        <translation>启动会</translation>
+    </message>
+    <message>
+        <source>Live meeting</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Undo (says what it undid)</source>
+        <translation>撤销（说明撤销了什么）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Go to that tab, menu or field</source>
+        <translation>转到该标签页、菜单或字段</translation>
+    </message>
+    <message>
+        <source>Add a row (attendee, agenda item, step…)</source>
+        <translation>添加一行（参会人、议程项、步骤…）</translation>
+    </message>
+    <message>
+        <source>Remove the current row (undo puts it back)</source>
+        <translation>删除当前行（撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>Edit the current row in its form</source>
+        <translation>在表单中编辑当前行</translation>
+    </message>
+    <message>
+        <source>Move the row</source>
+        <translation>移动该行</translation>
+    </message>
+    <message>
+        <source>Edit the current cell</source>
+        <translation>编辑当前单元格</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Tick a checklist step</source>
+        <translation>勾选清单步骤</translation>
+    </message>
+    <message>
+        <source>Save the evidence being typed</source>
+        <translation>保存正在输入的依据</translation>
+    </message>
+    <message>
+        <source>Open a date&apos;s calendar</source>
+        <translation>打开日期的日历</translation>
+    </message>
+    <message>
+        <source>Choose the speaker</source>
+        <translation>选择发言人</translation>
+    </message>
+    <message>
+        <source>Previous / next agenda item</source>
+        <translation>上一个 / 下一个议程项</translation>
+    </message>
+    <message>
+        <source>Internal note: never in client files</source>
+        <translation>内部记录：不会出现在客户文件中</translation>
+    </message>
+    <message>
+        <source>Mark the person attended</source>
+        <translation>标记此人已出席</translation>
+    </message>
+    <message>
+        <source>Start / stop the meeting clock</source>
+        <translation>开始 / 停止会议计时</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Note kind: {kind}</source>
+        <translation>记录类型：{kind}</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersSection</name>
     <message>
         <source>#</source>
@@ -4455,6 +4749,189 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>Action item</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议程项</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>周期结束</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>周期开始</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Planned on</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>汇报人</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>发送日期</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
     <name>minutes</name>
     <message>
         <source>Not decided yet</source>
@@ -4468,6 +4945,73 @@ Restore the latest backup, {backup}? The damaged file is kept beside it, renamed
     <message>
         <source>No revision</source>
         <translation>无需修正</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>cannot be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>不是允许的取值</translation>
+    </message>
+    <message>
+        <source>not in this project</source>
+        <translation>不属于本项目</translation>
+    </message>
+    <message>
+        <source>not a person of this project</source>
+        <translation>不是本项目的人员</translation>
+    </message>
+    <message>
+        <source>not an email address</source>
+        <translation>不是有效的邮箱地址</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 5</source>
+        <translation>必须在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <source>the meeting cannot end before it starts</source>
+        <translation>会议结束时间不能早于开始时间</translation>
+    </message>
+    <message>
+        <source>a meeting is at most one day long</source>
+        <translation>会议最长为一天</translation>
+    </message>
+    <message>
+        <source>the due date cannot be before the start</source>
+        <translation>截止日期不能早于开始日期</translation>
+    </message>
+    <message>
+        <source>the period cannot end before it starts</source>
+        <translation>周期结束不能早于开始</translation>
+    </message>
+    <message>
+        <source>this project already has a kickoff meeting</source>
+        <translation>本项目已有启动会</translation>
+    </message>
+    <message>
+        <source>a person needs a name</source>
+        <translation>人员需要姓名</translation>
+    </message>
+    <message>
+        <source>an action item needs a title</source>
+        <translation>待办事项需要标题</translation>
+    </message>
+    <message>
+        <source>choose at least one person</source>
+        <translation>请至少选择一人</translation>
+    </message>
+    <message>
+        <source>a step is due either relative to the start or at a time</source>
+        <translation>步骤的截止要么相对开始时间，要么是固定时间</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,10 @@ def _add_row_bookkeeping(db: SqliteDatabase) -> None:
     )
 
 
+def _add_project_archived(db: SqliteDatabase) -> None:
+    db.execute_sql('ALTER TABLE "project" ADD COLUMN "archived" INTEGER NOT NULL DEFAULT FALSE')
+
+
 def _add_row_uids(db: SqliteDatabase) -> None:
     # Every table with row bookkeeping (whichever branch of the schema created it) gets a
     # row identity, filled at random for the rows already there. The version trigger is
@@ -269,6 +273,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "team server: no way past row-level security", lambda _db: None),
     Migration(7, "row identities for undo", _add_row_uids),
     Migration(8, "step numbers per project, tracker row origins", _add_step_numbers),
+    Migration(9, "archived projects", _add_project_archived),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

@@ -677,6 +677,11 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             "REVOKE ALL ON FUNCTION public.pmdesk_step_number() FROM PUBLIC",
         ),
     ),
+    ServerMigration(
+        9,
+        "archived projects",
+        ("ALTER TABLE project ADD COLUMN IF NOT EXISTS archived boolean NOT NULL DEFAULT FALSE",),
+    ),
 ]
 
 

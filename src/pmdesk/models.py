@@ -307,6 +307,8 @@ class Project(BaseModel):
     description = TextField(default="")
     document_language = enum_field(Language, Language.EN, max_length=8)
     created_at = DateTimeField(default=_now)
+    #: Archived: kept, but hidden from the project switcher unless asked for.
+    archived = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
         constraints = [

@@ -273,3 +273,14 @@ def test_the_invite_sequence_rises_on_changes_once_the_invite_went_out(
     kickoff.remove(AgendaItem, item.id)
     assert Meeting.get_by_id(planned.id).ical_sequence == 4
     assert Project.select().count() == 1
+
+
+def test_the_chinese_kickoff_title_does_not_double_xiangmu(database: object) -> None:
+    from pmdesk.models import Language
+    from pmdesk.services import kickoff, projects
+
+    named, _ = projects.create_project("仓储管理系统项目")
+    plain, _ = projects.create_project("仓储管理系统")
+    assert kickoff.default_title(named, Language.ZH_CN) == "仓储管理系统项目启动会"
+    assert kickoff.default_title(plain, Language.ZH_CN) == "仓储管理系统项目启动会"
+    assert kickoff.default_title(plain, Language.EN) == "Project kickoff: 仓储管理系统"

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.models import Draft, Language, Purpose
 from pmdesk.services import drafts
+from pmdesk.ui.kickoff.tab import KickoffTab
 from pmdesk.ui.tabs.base import TabContext
-from pmdesk.ui.tabs.kickoff import KickoffTab
 from pmdesk.ui.undo import Editor
 from pmdesk.ui.widgets.autosave import AUTOSAVE_MS
 
@@ -23,7 +23,7 @@ def make_tab(qtbot: QtBot, settings: QSettings, project_id: int) -> KickoffTab:
     qtbot.addWidget(tab)
     tab.show()
     tab.set_project(project_id)
-    tab.views["purposes"].selectRow(0)
+    tab.purposes.view.selectRow(0)
     return tab
 
 
@@ -31,17 +31,19 @@ def test_evidence_typed_before_a_crash_comes_back(
     qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
 ) -> None:
     tab = make_tab(qtbot, settings, demo_db)
-    purpose = tab.purposes.row(0)
-    tab.evidence_edit.setPlainText("Sarah confirmed the resource plan; the COO")
+    purpose = tab.purposes.model.row(0)
+    tab.purposes.evidence_edit.setPlainText("Sarah confirmed the resource plan; the COO")
     qtbot.waitUntil(lambda: Draft.select().count() == 1, timeout=AUTOSAVE_MS * 4)
-    assert Purpose.get_by_id(purpose.id).evidence != tab.evidence_edit.toPlainText()
+    assert Purpose.get_by_id(purpose.id).evidence != tab.purposes.evidence_edit.toPlainText()
 
     # The app dies here; a new window opens the same purpose.
     again = make_tab(qtbot, settings, demo_db)
-    assert again.evidence_edit.toPlainText() == "Sarah confirmed the resource plan; the COO"
-    assert "restored" in again.evidence_label.text()
+    assert (
+        again.purposes.evidence_edit.toPlainText() == "Sarah confirmed the resource plan; the COO"
+    )
+    assert "restored" in again.purposes.evidence_label.text()
 
-    again.evidence_edit.committed.emit(again.evidence_edit.toPlainText())
+    again.purposes.evidence_edit.committed.emit(again.purposes.evidence_edit.toPlainText())
     assert Purpose.get_by_id(purpose.id).evidence == "Sarah confirmed the resource plan; the COO"
     assert drafts.load(f"evidence:{purpose.id}") is None, "saved: the draft is gone"
 
@@ -127,11 +129,11 @@ def test_the_meeting_title_typed_before_a_crash_comes_back(
 ) -> None:
     tab = make_tab(qtbot, settings, demo_db)
     assert tab.meeting is not None
-    tab.title_edit.setText("Kickoff — moved to the Suzhou plant")
+    tab.details.title_edit.setText("Kickoff — moved to the Suzhou plant")
     qtbot.waitUntil(lambda: drafts.load(f"meeting:{tab.meeting.id}:title") is not None)
     again = make_tab(qtbot, settings, demo_db)  # after a crash
-    assert again.title_edit.text() == "Kickoff — moved to the Suzhou plant"
-    again.title_edit.editingFinished.emit()
+    assert again.details.title_edit.text() == "Kickoff — moved to the Suzhou plant"
+    again.details.title_edit.editingFinished.emit()
     assert drafts.load(f"meeting:{tab.meeting.id}:title") is None
 
 
@@ -141,8 +143,8 @@ def test_a_table_cell_typed_before_a_crash_comes_back(
     from PySide6.QtWidgets import QLineEdit
 
     def open_cell(tab: KickoffTab) -> QLineEdit:
-        view = tab.views["attendees"]
-        model = tab.attendees
+        view = tab.attendees.view
+        model = tab.attendees.model
         index = model.index(0, model.column_index("Responsibility"))
         view.setCurrentIndex(index)
         view.edit(index)

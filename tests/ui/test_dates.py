@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.widgets.dates import DateEdit, DateTimeEdit, TimeEdit, parse_date, parse_time
@@ -53,9 +54,11 @@ def test_typing_into_an_empty_optional_date_gives_the_typed_date(qtbot: QtBot) -
 def test_typing_over_a_date_entered_by_tab_replaces_it(qtbot: QtBot) -> None:
     field = DateEdit(dt.date(2026, 11, 16), accessible_name="Date")
     _window = _form(qtbot, field)  # kept: the fields live in it
-    field.line.setFocus(Qt.FocusReason.TabFocusReason)
-    # select-all runs once the focus has settled (a loaded machine takes a while)
-    qtbot.waitUntil(lambda: field.line.selectedText() == field.line.text())
+    # Focus arrives by Tab (sent directly: the test's window need not be the active one).
+    QApplication.sendEvent(
+        field.line, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason)
+    )
+    qtbot.waitUntil(field.line.hasSelectedText)
     qtbot.keyClicks(field.line, "2027-01-15")
     assert field.value() == dt.date(2027, 1, 15)
 

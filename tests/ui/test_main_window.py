@@ -55,8 +55,8 @@ def test_every_tab_shows_the_demo_project(
         assert filled_tables(tab) >= 2, f"{type(tab).__name__} shows the project's data"
 
     kickoff = show(window, window.kickoff_tab)
-    assert kickoff.purposes.rowCount() == 4
-    assert kickoff.attendees.rowCount() >= 6
+    assert kickoff.purposes.model.rowCount() == 4
+    assert kickoff.attendees.model.rowCount() >= 6
     show(window, window.live_tab)
     assert window.live_tab.capture.notes.rowCount() >= 10
     show(window, window.stakeholders_tab)
@@ -165,7 +165,7 @@ def test_invalid_edit_is_refused_with_a_message(
     assert not window.editor.edit(
         ActionItem, ActionItem.select().first().id, {"title": "  "}, "Edit step"
     )
-    assert shown and "title" in shown[0]
+    assert shown and shown[0].startswith("Title:"), "named by its label"
     assert window.undo_stack.count() == before
 
 
@@ -229,3 +229,31 @@ def test_the_export_menu_loads_tabs_off_screen_first(
     assert window.live_tab.capture.notes.rowCount() == 0, "off screen: not loaded yet"
     window.export_menu.aboutToShow.emit()
     assert window.live_tab.meeting_id is not None, "minutes export knows its meeting"
+
+
+def test_every_dialog_opens_with_the_cursor_in_its_first_field(
+    qtbot: QtBot, demo_db: int, database: Path, settings: QSettings
+) -> None:
+    """A dialog of any tab (here Progress → Add step…) takes typing at once, not on OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    window = make_window(qtbot, database, settings)
+    section = window.progress_tab.steps
+    show(window, window.progress_tab)
+    seen: list[str] = []
+
+    def type_into_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        focused = dialog.focusWidget()
+        seen.append(type(focused).__name__)
+        if isinstance(focused, QLineEdit):
+            qtbot.keyClicks(focused, "Typed at once")
+            seen.append(focused.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, type_into_the_dialog)
+    button = section.add_step_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen == ["QLineEdit", "Typed at once"]

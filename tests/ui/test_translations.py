@@ -63,3 +63,27 @@ def test_every_string_in_the_code_is_in_the_translation_file(tmp_path: Path) -> 
         capture_output=True,
     )
     assert set(messages(fresh)) == set(messages(TS))
+
+
+def test_english_plurals_read_as_english(qapp: object) -> None:
+    """ "%n step(s)" is "1 step" and "2 steps" in the English app, never "1 steps"."""
+    from PySide6.QtCore import QCoreApplication
+
+    from pmdesk.languages import Language
+    from pmdesk.ui.i18n import install_translators
+
+    load_tools().build()
+    translators = install_translators(QCoreApplication.instance(), Language.EN)  # type: ignore[arg-type]
+    try:
+        assert translators, "the English plural file is built and loaded"
+        say = QCoreApplication.translate
+        assert say("ProgressTab", "%n step(s)", None, 1) == "1 step"
+        assert say("ProgressTab", "%n step(s)", None, 2) == "2 steps"
+        english = ROOT / "resources" / "translations" / "pmdesk_en.ts"
+        for (_, source), message in messages(english).items():
+            forms = [f.text or "" for f in message.iter("numerusform")]
+            assert len(forms) == 2 and all(forms), f"English plural missing: {source}"
+            assert "(s)" not in "".join(forms), source
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

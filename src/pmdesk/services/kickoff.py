@@ -217,7 +217,12 @@ def check_time_zone(name: str) -> str:
 
 
 def default_title(project: Project, language: Language) -> str:
-    return _TITLE[language].format(name=project.name)
+    """ "Project kickoff: <name>"; in Chinese "<name>项目启动会", without doubling a name
+    that already ends in 项目 ("仓储项目" gives 仓储项目启动会, not …项目项目启动会)."""
+    name = project.name.strip()
+    if language == Language.ZH_CN and name.endswith("项目"):
+        name = name[: -len("项目")]
+    return _TITLE[language].format(name=name)
 
 
 def plan_kickoff(
@@ -515,6 +520,31 @@ def add_checklist_item(
             due_at=due_at,
             **values,
         )
+
+
+def log_venue_change(
+    meeting_id: int,
+    venue: str,
+    description: str,
+    *,
+    confirmed_by_id: int | None = None,
+    changed_at: dt.datetime | None = None,
+) -> tuple[ChangeRecord, FieldEdit | None]:
+    """Record a change of venue and move the meeting there, in one transaction; the
+    venue's edit is None when the meeting is already there."""
+    meeting = get_or_fail(Meeting, meeting_id)
+    with transaction():
+        record = add_change(
+            meeting_id,
+            ChangeField.VENUE,
+            description,
+            confirmed_by_id=confirmed_by_id,
+            changed_at=changed_at,
+        )
+        moved = None
+        if venue.strip() != meeting.venue:
+            moved = edit(Meeting, meeting_id, {"venue": venue.strip()})
+    return record, moved
 
 
 def add_change(

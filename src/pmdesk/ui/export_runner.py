@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pmdesk.exports import EXPORTS, ExportFunction, ExportOptions
 from pmdesk.exports.files import ExportProblem, ProtectedTarget, alternative_name
 from pmdesk.services import NotFound, ValidationProblem
+from pmdesk.ui.widgets.forms import problem_text
 
 FOLDER_KEY = "exports/folder"
 #: How long the "exported to …" notice stays in the status bar.
@@ -76,7 +77,9 @@ def run_export(
             continue
         except (NotFound, ValidationProblem) as problem:
             QMessageBox.warning(
-                parent, QCoreApplication.translate("export", "Export not written"), str(problem)
+                parent,
+                QCoreApplication.translate("export", "Export not written"),
+                problem_text(problem),
             )
             return None
         break

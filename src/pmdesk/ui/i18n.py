@@ -24,6 +24,11 @@ def install_translators(app: QCoreApplication, language: Language) -> list[QTran
     """Load pmdesk's and Qt's own translations; call before creating any widget."""
     installed: list[QTranslator] = []
     if language == Language.EN:
+        # Only English plurals ("%n step(s)" → "1 step", "2 steps").
+        translator = QTranslator(app)
+        if translator.load("pmdesk_en", translations_folder()):
+            app.installTranslator(translator)
+            installed.append(translator)
         return installed
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     sources = [

@@ -26,6 +26,7 @@ from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url, location, location_name
 from pmdesk.ui.undo_menu import UndoMenu
+from pmdesk.ui.widgets.forms import install_dialog_focus, problem_text
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         the window is on screen before the data layer is even imported. Otherwise the
         database must be open and the window is loaded at once (as tests do)."""
         super().__init__(parent)
+        install_dialog_focus(QApplication.instance())
         self.db_path = db_path
         self.language = language
         self.settings = settings
@@ -149,10 +151,10 @@ class MainWindow(QMainWindow):
         if self.project_tabs:
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
+        from pmdesk.ui.kickoff.tab import KickoffTab
         from pmdesk.ui.live_meeting.tab import LiveMeetingTab
         from pmdesk.ui.progress.tab import ProgressTab
         from pmdesk.ui.stakeholders.tab import StakeholdersTab
-        from pmdesk.ui.tabs.kickoff import KickoffTab
 
         context = self._context
         self.kickoff_tab = KickoffTab(context, self)
@@ -188,6 +190,13 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.new_project_action = QAction(self.tr("&New project…"), self)
+        self.edit_project_action = QAction(self.tr("Edit pro&ject…"), self)
+        self.archive_project_action = QAction(self.tr("Arc&hive project"), self)
+        self.delete_project_action = QAction(self.tr("De&lete project…"), self)
+        self.show_archived_action = QAction(self.tr("Show &archived projects"), self)
+        self.show_archived_action.setCheckable(True)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.guide_action = QAction(self.tr("The &method in brief"), self)
         self.open_database_action = QAction(self.tr("&Open database…"), self)
         self.open_team_action = QAction(self.tr("Open &team database…"), self)
         self.new_database_action = QAction(self.tr("New &database…"), self)
@@ -229,6 +238,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_project_action)
+        file_menu.addAction(self.edit_project_action)
+        file_menu.addAction(self.archive_project_action)
+        file_menu.addAction(self.delete_project_action)
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu(self.tr("&Export"))  # filled by build_tabs()
         self.export_menu.setEnabled(False)
@@ -250,7 +262,11 @@ class MainWindow(QMainWindow):
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        view_menu.addAction(self.show_archived_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         help_menu.addAction(self.about_qt_action)
 
@@ -270,6 +286,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.data_changed.connect(self._on_data_changed)
         self.new_project_action.triggered.connect(self._on_new_project_triggered)
+        self.edit_project_action.triggered.connect(self._on_edit_project_triggered)
+        self.archive_project_action.triggered.connect(self._on_archive_project_triggered)
+        self.delete_project_action.triggered.connect(self._on_delete_project_triggered)
+        self.show_archived_action.toggled.connect(lambda _on: self.reload_projects())
+        self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
+        self.guide_action.triggered.connect(self._on_guide_triggered)
         self.open_database_action.triggered.connect(self._on_open_database_triggered)
         self.open_team_action.triggered.connect(self._on_open_team_triggered)
         self.new_database_action.triggered.connect(self._on_new_database_triggered)
@@ -300,12 +322,26 @@ class MainWindow(QMainWindow):
             wanted = int(stored) if stored not in (None, "") else None
         self.project_box.blockSignals(True)
         self.project_box.clear()
-        for project in projects.list_projects():
+        shown = projects.list_projects(archived=self.show_archived_action.isChecked())
+        for project in shown:
             client = f" — {project.client_org}" if project.client_org else ""
-            self.project_box.addItem(f"{project.name}{client}", project.id)
+            archived = " " + self.tr("(archived)") if project.archived else ""
+            self.project_box.addItem(f"{project.name}{client}{archived}", project.id)
         position = self.project_box.findData(wanted) if wanted is not None else -1
         self.project_box.setCurrentIndex(max(position, 0) if self.project_box.count() else -1)
         self.project_box.blockSignals(False)
+        for action in (
+            self.edit_project_action,
+            self.archive_project_action,
+            self.delete_project_action,
+        ):
+            action.setEnabled(self.project_id is not None)
+        current = next((p for p in shown if p.id == self.project_id), None)
+        self.archive_project_action.setText(
+            self.tr("Unarc&hive project")
+            if current is not None and current.archived
+            else self.tr("Arc&hive project")
+        )
         self._show_project()
 
     def select_project(self, project_id: int) -> None:
@@ -332,11 +368,98 @@ class MainWindow(QMainWindow):
         if self.project_id is not None:
             self.settings.setValue(self._project_key(), self.project_id)
 
-    def _on_new_project_triggered(self) -> None:
-        from pmdesk.ui.dialogs.project_dialog import NewProjectDialog
+    def _on_edit_project_triggered(self) -> None:
+        from pmdesk.services import projects
+        from pmdesk.ui.dialogs.project_dialog import ProjectDialog
 
-        dialog = NewProjectDialog(self.language, self)
-        if dialog.exec() != NewProjectDialog.DialogCode.Accepted:
+        if self.project_id is None:
+            return
+        dialog = ProjectDialog(self.language, projects.get_project(self.project_id), self)
+        if dialog.exec() == ProjectDialog.DialogCode.Accepted:
+            self.reload_projects()
+            self.statusBar().showMessage(self.tr("Project saved."), 4000)
+
+    def _on_archive_project_triggered(self) -> None:
+        from pmdesk.models import Project
+        from pmdesk.services import Changes, projects
+
+        project_id = self.project_id
+        if project_id is None:
+            return
+        archive = not projects.get_project(project_id).archived
+        change = projects.set_archived(project_id, archive)
+        self.editor.record(
+            self.tr("Archive project") if archive else self.tr("Unarchive project"),
+            redo=lambda: projects.set_archived(project_id, change.after["archived"]),
+            undo=lambda: projects.set_archived(project_id, change.before["archived"]),
+            changes=Changes.of(Project, project_id=project_id),
+        )
+
+    def _on_delete_project_triggered(self) -> None:
+        from peewee import DatabaseError
+
+        from pmdesk.models import Project
+        from pmdesk.services import Changes, projects
+
+        project_id = self.project_id
+        if project_id is None:
+            return
+        name = projects.get_project(project_id).name
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete project"),
+            self.tr(
+                "Delete the project “{name}” with its kickoff, notes, people and plan? "
+                "Edit → Undo brings it back while pmdesk stays open."
+            ).format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            snapshot = projects.delete_project_keeping_snapshot(project_id)
+        except DatabaseError as problem:
+            QMessageBox.warning(
+                self,
+                self.tr("Project not deleted"),
+                self.tr(
+                    "The team server refused to delete “{name}”: only the colleague who "
+                    "created a project may delete it. You can archive it instead.\n\n{detail}"
+                ).format(name=name, detail=problem_text(problem).strip()),
+            )
+            return
+        state = {"snapshot": snapshot}
+
+        def redo() -> None:
+            state["snapshot"] = projects.delete_project_keeping_snapshot(project_id)
+
+        self.editor.record(
+            self.tr("Delete project {name}").format(name=name),
+            redo=redo,
+            undo=lambda: projects.restore_project(state["snapshot"]),
+            changes=Changes.of(Project, project_id=project_id),
+        )
+
+    def _on_shortcuts_triggered(self) -> None:
+        from pmdesk.ui.dialogs.help_dialogs import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.language, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_guide_triggered(self) -> None:
+        from pmdesk.ui.dialogs.help_dialogs import MethodGuideDialog
+
+        dialog = MethodGuideDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_new_project_triggered(self) -> None:
+        from pmdesk.ui.dialogs.project_dialog import ProjectDialog
+
+        dialog = ProjectDialog(self.language, parent=self)
+        if dialog.exec() != ProjectDialog.DialogCode.Accepted:
             return
         project_id = dialog.created_project_id
         if project_id is not None:
@@ -497,7 +620,7 @@ class MainWindow(QMainWindow):
             db.open_database(self.db_path)
             if self.guard is not None:
                 self.guard.claim(self.db_path)
-            QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
+            QMessageBox.critical(self, self.tr("Cannot open database"), problem_text(problem))
             return False
         if self.guard is not None:
             self.guard.hold()  # a new database exists only now: lock it
@@ -516,7 +639,7 @@ class MainWindow(QMainWindow):
             open_with_password(path)
         except db.DatabaseProblem as problem:
             open_with_password(previous)
-            QMessageBox.critical(self, self.tr("Cannot open database"), str(problem))
+            QMessageBox.critical(self, self.tr("Cannot open database"), problem_text(problem))
             return False
         if isinstance(path, Path) and self.guard is not None:
             self.guard.claim(path)
@@ -620,7 +743,7 @@ class MainWindow(QMainWindow):
             # The file dialog has asked before replacing an existing file.
             target = db.backup_to_file(Path(name), replace=True)
         except (OSError, db.DatabaseProblem) as exc:
-            QMessageBox.critical(self, self.tr("Backup failed"), str(exc))
+            QMessageBox.critical(self, self.tr("Backup failed"), problem_text(exc))
             return
         self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=target), 6000)
 

@@ -33,6 +33,7 @@ from pmdesk.services.snapshots import (
     restore,
 )
 from pmdesk.ui.undo_menu import UndoMenu
+from pmdesk.ui.widgets.forms import problem_text
 
 Notify = Callable[[Changes], None]
 T = TypeVar("T")
@@ -156,10 +157,10 @@ class Editor:
         try:
             edit = self.attempt(lambda v: edit_fields(model, record_id, values, version=v), version)
         except (ValidationProblem, NotFound) as problem:
-            self._report(str(problem))
+            self._report(problem_text(problem))
             return False
         except DatabaseError as problem:  # e.g. a read-only file
-            self._report(str(problem))
+            self._report(problem_text(problem))
             return False
         if edit is None:
             return False
@@ -224,7 +225,7 @@ class Editor:
         try:
             snapshot = delete_with_snapshot(model, record_id)
         except (NotFound, DatabaseError) as problem:
-            self._report(str(problem))
+            self._report(problem_text(problem))
             return False
         touched = {m for m, _data in snapshot.rows} | {c[0] for c in snapshot.cleared}
         state = {"snapshot": snapshot}

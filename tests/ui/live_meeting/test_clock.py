@@ -42,3 +42,9 @@ def test_the_clock_starts_stops_and_starts_again(
     assert tab.clock.label.text() == "Elapsed 1:10:00"
     qtbot.keyClick(tab.capture.bar.line, Qt.Key.Key_T, CTRL_SHIFT)  # stop
     assert capture.clock_stopped(meeting.id) == START + dt.timedelta(minutes=70)
+
+
+def test_a_past_meeting_clock_is_not_running(tab: LiveMeetingTab) -> None:
+    open_meeting(tab, MeetingKind.OTHER)  # the demo's meeting of two weeks ago
+    assert tab.clock.label.text().startswith("Started ")
+    assert not tab.clock.stop_button.isEnabled() and tab.clock.start_button.isEnabled()

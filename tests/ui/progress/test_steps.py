@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
@@ -119,3 +120,33 @@ def test_import_refusal_is_shown_and_changes_nothing(
     assert shown and "Nothing was changed" in shown[0] and "bad.xlsx" in shown[0]
     assert not tab.context.editor.stack.canUndo()
     assert progress.list_actions(demo_db)
+
+
+def test_a_step_edited_after_a_click_is_the_one_clicked(
+    qtbot: QtBot, tab: ProgressTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click row 3, edit it in the dialog; click row 4, edit it: each keeps its own title."""
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    plan, view = tab.steps.plan, tab.steps.plan_view
+    titles = iter(["Third step, renamed", "Fourth step, renamed"])
+
+    def accept(dialog: ActionDialog) -> int:
+        dialog.title.setText(next(titles))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActionDialog, "exec", accept)
+    ids = []
+    for row in (2, 3):
+        index = plan.index(row, plan.column_index("ID"))
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+        )
+        ids.append(plan.row(row).id)
+        qtbot.mouseClick(tab.steps.edit_step_button, Qt.MouseButton.LeftButton)
+    assert [ActionItem.get_by_id(i).title for i in ids] == [
+        "Third step, renamed",
+        "Fourth step, renamed",
+    ]
+    tab.close()

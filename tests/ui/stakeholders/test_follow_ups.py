@@ -72,7 +72,7 @@ def test_a_follow_up_without_reason_is_refused(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     run_dialog(monkeypatch, follow_ups.FollowUpDialog, lambda d: None)
     tab_of(window).follow_up_section.add_follow_up_button.click()
-    assert warnings and warnings[0].startswith("reason")
+    assert warnings and warnings[0].startswith("Reason:"), "the field is named by its label"
     assert not window.undo_stack.canUndo()
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from pmdesk.models import (
     ActionItem,
@@ -107,7 +108,7 @@ def test_an_invalid_person_keeps_the_dialog_open(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     shown = run_dialog(monkeypatch, PersonDialog, lambda d: d.email.setText("not an address"))
     tab_of(window).register_section.add_button.click()
-    assert warnings and "name" in warnings[0]
+    assert warnings and warnings[0].startswith("Name:"), "named by its label"
     assert shown[0].result() == 0, "not accepted"
     assert not window.undo_stack.canUndo()
 
@@ -209,3 +210,20 @@ def test_the_engagement_matrix_shows_the_gap(window: MainWindow) -> None:
     gap = matrix.data(index, Qt.ItemDataRole.BackgroundRole)
     assert diagonal != gap
     assert "must move up" in tab_of(window).engagement.matrix_summary.text()
+
+
+def test_tab_walks_the_register_as_it_is_laid_out(qtbot: QtBot, window: MainWindow) -> None:
+    register = tab_of(window).register_section
+    register.search.setFocus()
+    seen = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [
+        register.side_filter,
+        register.role_filter,
+        register.type_filter,
+        register.engagement_filter,
+        register.register_view,
+        register.add_button,
+    ]

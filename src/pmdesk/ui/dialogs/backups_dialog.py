@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import backups, db
+from pmdesk.ui.widgets.forms import problem_text
 
 KEEP_KEY = "backups/keep"
 
@@ -114,7 +115,7 @@ class BackupsDialog(QDialog):
         try:
             backups.make_backup("daily", keep=self.keep.value())
         except (OSError, db.DatabaseProblem) as problem:  # a full disk, a damaged file
-            QMessageBox.warning(self, self.tr("Backup failed"), str(problem))
+            QMessageBox.warning(self, self.tr("Backup failed"), problem_text(problem))
         self._fill()
 
     def _on_restore_button_clicked(self) -> None:
@@ -146,7 +147,7 @@ class BackupsDialog(QDialog):
         try:
             backups.restore(source, self.db_path)
         except db.DatabaseProblem as problem:
-            QMessageBox.warning(self, self.tr("Not restored"), str(problem))
+            QMessageBox.warning(self, self.tr("Not restored"), problem_text(problem))
             return
         self.restored = True
         self._fill()

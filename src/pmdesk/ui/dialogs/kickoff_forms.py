@@ -13,13 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,35 +28,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk.services import ValidationProblem
-from pmdesk.ui.widgets.forms import ok_cancel, plain_label
+from pmdesk.ui.widgets.dates import DateEdit, DateTimeEdit, TimeEdit
+from pmdesk.ui.widgets.forms import focus_first_field, ok_cancel, plain_label, problem_text
 
 Choices = Sequence[tuple[Any, str]]
 
-DATE_FORMAT = "yyyy-MM-dd"
-TIME_FORMAT = "HH:mm"
 _DAY = 24 * 60
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def to_qtime(moment: dt.time) -> QTime:
-    return QTime(moment.hour, moment.minute)
-
-
-def from_qtime(moment: QTime) -> dt.time:
-    return dt.time(moment.hour(), moment.minute())
 
 
 def combo(choices: Choices, current: Any, name: str, parent: QWidget) -> QComboBox:
@@ -97,6 +76,10 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focus_first_field(self)
+
     def add_row(self, names: str | tuple[str, ...], label: str, widget: QWidget) -> QWidget:
         """A labelled row; `names` are the service's field names shown by this widget."""
         plain = plain_label(label)
@@ -112,7 +95,7 @@ class FormDialog(QDialog):
                 self.submit()
             except ValidationProblem as problem:
                 label, widget = self._fields.get(problem.field, (problem.field, None))
-                QMessageBox.warning(self, self.windowTitle(), f"{label}: {problem.message}")
+                QMessageBox.warning(self, self.windowTitle(), problem_text(problem, label))
                 if widget is not None:
                     widget.setFocus()
                 return
@@ -144,15 +127,11 @@ class PlanKickoffDialog(FormDialog):
         self.title = QLineEdit(title, self)
         self.title.setMinimumWidth(360)
         self.add_row("title", self.tr("&Title:"), self.title)
-        self.date = QDateEdit(to_qdate(day), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(DATE_FORMAT)
+        self.date = DateEdit(day, self)
         self.add_row("starts_at", self.tr("&Date:"), self.date)
-        self.start = QTimeEdit(QTime(9, 30), self)
-        self.start.setDisplayFormat(TIME_FORMAT)
+        self.start = TimeEdit(dt.time(9, 30), self)
         self.add_row("start", self.tr("&Starts at:"), self.start)
-        self.end = QTimeEdit(QTime(11, 30), self)
-        self.end.setDisplayFormat(TIME_FORMAT)
+        self.end = TimeEdit(dt.time(11, 30), self)
         self.add_row("ends_at", self.tr("&Ends at:"), self.end)
         self.venue = QLineEdit(self)
         self.add_row("venue", self.tr("&Venue:"), self.venue)
@@ -160,11 +139,12 @@ class PlanKickoffDialog(FormDialog):
         self.add_row("time_zone", self.tr("Time &zone:"), self.zone)
 
     def values(self) -> dict[str, Any]:
-        day = from_qdate(self.date.date())
+        day, start, end = self.date.value(), self.start.value(), self.end.value()
+        assert day is not None and start is not None and end is not None
         return {
             "title": self.title.text(),
-            "starts_at": dt.datetime.combine(day, from_qtime(self.start.time())),
-            "ends_at": dt.datetime.combine(day, from_qtime(self.end.time())),
+            "starts_at": dt.datetime.combine(day, start),
+            "ends_at": dt.datetime.combine(day, end),
             "venue": self.venue.text(),
             "time_zone": self.zone.currentText(),
         }
@@ -249,9 +229,7 @@ class ChecklistStepDialog(FormDialog):
         for widget in (self.relative, self.amount, self.unit, self.direction):
             relative_row.addWidget(widget)
         relative_row.addStretch(1)
-        self.due_at = QDateTimeEdit(self)
-        self.due_at.setCalendarPopup(True)
-        self.due_at.setDisplayFormat(f"{DATE_FORMAT} {TIME_FORMAT}")
+        self.due_at = DateTimeEdit(due_at or default_due, self)
         self.due_at.setAccessibleName(self.tr("Fixed due time"))
         fixed_row = QHBoxLayout()
         fixed_row.addWidget(self.fixed)
@@ -266,8 +244,6 @@ class ChecklistStepDialog(FormDialog):
         self.form.addRow(self.tr("Due:"), due_box)
         self._fields["due"] = (self.tr("Due"), self.amount)
 
-        moment = due_at or default_due
-        self.due_at.setDateTime(QDateTime(to_qdate(moment.date()), to_qtime(moment.time())))
         if due_at is not None:
             self.fixed.setChecked(True)
         elif offset is None:
@@ -293,8 +269,7 @@ class ChecklistStepDialog(FormDialog):
         if self.relative.isChecked():
             offset = self.amount.value() * self.unit.currentData() * self.direction.currentData()
         elif self.fixed.isChecked():
-            moment = self.due_at.dateTime()
-            due_at = dt.datetime.combine(from_qdate(moment.date()), from_qtime(moment.time()))
+            due_at = self.due_at.value()
         return {
             "phase": self.phase.currentData(),
             "text": self.text.toPlainText(),
@@ -329,16 +304,9 @@ class MaterialDialog(FormDialog):
         self.status = combo(statuses, values.get("status"), "", self)
         self.add_row("status", self.tr("&Status:"), self.status)
         sent_on = values.get("sent_on")
-        self.sent = QCheckBox(self.tr("Sent to the &client on"), self)
-        self.sent.setChecked(sent_on is not None)
-        self.sent_on = QDateEdit(to_qdate(sent_on or today), self)
-        self.sent_on.setCalendarPopup(True)
-        self.sent_on.setDisplayFormat(DATE_FORMAT)
-        self.sent_on.setAccessibleName(self.tr("Date sent to the client"))
-        self.sent_on.setEnabled(self.sent.isChecked())
-        self.sent.toggled.connect(self.sent_on.setEnabled)
-        self.form.addRow(self.sent, self.sent_on)
-        self._fields["sent_on"] = (self.tr("Sent on"), self.sent_on)
+        self.sent_on = DateEdit(sent_on, self, optional=True, today=today)
+        self.add_row("sent_on", self.tr("Sent to the &client on:"), self.sent_on)
+        self.sent_on.line.setPlaceholderText(self.tr("not sent yet"))
         self.feedback = QPlainTextEdit(values.get("client_feedback", ""), self)
         self.feedback.setTabChangesFocus(True)
         self.feedback.setFixedHeight(80)
@@ -368,7 +336,7 @@ class MaterialDialog(FormDialog):
             "kind": self.kind.currentData(),
             "version": self.version.text().strip(),
             "status": self.status.currentData(),
-            "sent_on": from_qdate(self.sent_on.date()) if self.sent.isChecked() else None,
+            "sent_on": self.sent_on.value(),
             "client_feedback": self.feedback.toPlainText().strip(),
         }
 
@@ -385,6 +353,7 @@ class ChangeDialog(FormDialog):
         description: str = "",
         confirmed_by: int | None = None,
         when: dt.datetime,
+        venue: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Re-confirmation change"), parent)
@@ -397,16 +366,22 @@ class ChangeDialog(FormDialog):
         self.add_row("description", self.tr("&Change:"), self.description)
         self.confirmed_by = combo(people, confirmed_by, "", self)
         self.add_row("confirmed_by", self.tr("Confirmed &by:"), self.confirmed_by)
-        self.when = QDateTimeEdit(QDateTime(to_qdate(when.date()), to_qtime(when.time())), self)
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat(f"{DATE_FORMAT} {TIME_FORMAT}")
+        self.when = DateTimeEdit(when, self)
         self.add_row("changed_at", self.tr("W&hen:"), self.when)
+        # A change of venue moves the meeting: where to.
+        self.venue = QLineEdit(venue, self)
+        self.add_row("venue", self.tr("&New venue:"), self.venue)
+        self.field.currentIndexChanged.connect(self._on_field_changed)
+        self._on_field_changed()
+
+    def _on_field_changed(self) -> None:
+        self.form.setRowVisible(self.venue, self.field.currentData() == "venue")
 
     def values(self) -> dict[str, Any]:
-        moment = self.when.dateTime()
         return {
             "field": self.field.currentData(),
             "description": self.description.toPlainText(),
             "confirmed_by": self.confirmed_by.currentData(),
-            "changed_at": dt.datetime.combine(from_qdate(moment.date()), from_qtime(moment.time())),
+            "changed_at": self.when.value(),
+            "venue": self.venue.text(),
         }

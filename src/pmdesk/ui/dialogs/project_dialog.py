@@ -1,7 +1,8 @@
-"""Dialogs that create a project: an empty one, or the demo on first run."""
+"""The project dialog (new or edited), and the first run's choice of the demo or empty."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,64 +11,148 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk import vocabulary
-from pmdesk.models import Language
+from pmdesk.models import Language, Project, ProjectStatus
 from pmdesk.services import ValidationProblem, projects
-from pmdesk.ui.widgets.forms import ok_cancel
+from pmdesk.ui.widgets.dates import DateEdit
+from pmdesk.ui.widgets.forms import focus_first_field, ok_cancel, plain_label, problem_text
 
 
-class NewProjectDialog(QDialog):
-    """Name, client and document language of a new project."""
+class ProjectDialog(QDialog):
+    """A project's name, client, code, document language, description, scope in and out,
+    outcomes / deliverables, dates and status: new (`project` None) or edited."""
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: Language, project: Project | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New project"))
+        self.project = project
+        self.setWindowTitle(self.tr("New project") if project is None else self.tr("Project"))
         self.created_project_id: int | None = None
-        self.name = QLineEdit(self)
-        self.name.setAccessibleName(self.tr("Project name"))
-        self.client = QLineEdit(self)
-        self.client.setAccessibleName(self.tr("Client organisation"))
-        self.code = QLineEdit(self)
-        self.code.setAccessibleName(self.tr("Project code"))
+        self.saved_project_id: int | None = None
+        self.name = QLineEdit(project.name if project else "", self)
+        self.name.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 36))
+        self.client = QLineEdit(project.client_org if project else "", self)
+        self.code = QLineEdit(project.code if project else "", self)
         self.document_language = QComboBox(self)
-        self.document_language.setAccessibleName(self.tr("Language of client documents"))
         for value in Language:
             self.document_language.addItem(vocabulary.label(value, language), value.value)
-        self.document_language.setCurrentIndex(self.document_language.findData(language.value))
-        form = QFormLayout()
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&Client:"), self.client)
-        form.addRow(self.tr("C&ode:"), self.code)
-        form.addRow(self.tr("&Documents in:"), self.document_language)
+        current = project.document_language if project else language.value
+        self.document_language.setCurrentIndex(self.document_language.findData(current))
+        self.status = QComboBox(self)
+        for status in ProjectStatus:
+            self.status.addItem(vocabulary.label(status, language), status.value)
+        self.status.setCurrentIndex(
+            self.status.findData(project.status if project else ProjectStatus.ACTIVE.value)
+        )
+        self.start_date = DateEdit(project.start_date if project else None, self, optional=True)
+        self.end_date = DateEdit(project.end_date if project else None, self, optional=True)
+        self.description = self._text_box(project.description if project else "", 3)
+        scope = projects.scope_items(project.id) if project else []
+        self.scope_in = self._text_box("\n".join(s.text for s in scope if s.in_scope), 4)
+        self.scope_out = self._text_box("\n".join(s.text for s in scope if not s.in_scope), 3)
+        self.outcomes = self._text_box(
+            "\n".join(o.title for o in projects.outcomes(project.id)) if project else "", 4
+        )
+        for box, hint in (
+            (self.scope_in, self.tr("One item per line: what the project will do")),
+            (self.scope_out, self.tr("One item per line: what it will not do")),
+            (self.outcomes, self.tr("One outcome or deliverable per line")),
+        ):
+            box.setPlaceholderText(hint)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._labels: dict[str, str] = {}
+        for name, label, widget in (
+            ("name", self.tr("&Name:"), self.name),
+            ("client_org", self.tr("&Client:"), self.client),
+            ("code", self.tr("C&ode:"), self.code),
+            ("document_language", self.tr("&Documents in:"), self.document_language),
+            ("status", self.tr("&Status:"), self.status),
+            ("start_date", self.tr("S&tart date:"), self.start_date),
+            ("end_date", self.tr("&End date:"), self.end_date),
+            ("description", self.tr("Desc&ription:"), self.description),
+            ("scope_in", self.tr("&In scope:"), self.scope_in),
+            ("scope_out", self.tr("Out o&f scope:"), self.scope_out),
+            ("outcomes", self.tr("O&utcomes / deliverables:"), self.outcomes),
+        ):
+            widget.setAccessibleName(plain_label(label))
+            self._labels[name] = plain_label(label)
+            self.form.addRow(label, widget)
+        self._widgets = {
+            "name": self.name,
+            "client_org": self.client,
+            "code": self.code,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "description": self.description,
+            "title": self.outcomes,
+        }
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(buttons)
+        self.name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focus_first_field(self)
+
+    def _text_box(self, text: str, lines: int) -> QPlainTextEdit:
+        box = QPlainTextEdit(text, self)
+        box.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else in the form
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+        return box
+
+    def plan(self) -> projects.ProjectPlan:
+        """What the form holds, as the projects service takes it."""
+        return projects.ProjectPlan(
+            values={
+                "name": self.name.text(),
+                "client_org": self.client.text(),
+                "code": self.code.text(),
+                "document_language": self.document_language.currentData(),
+                "status": self.status.currentData(),
+                "start_date": self.start_date.value(),
+                "end_date": self.end_date.value(),
+                "description": self.description.toPlainText(),
+            },
+            scope_in=self.scope_in.toPlainText().splitlines(),
+            scope_out=self.scope_out.toPlainText().splitlines(),
+            outcomes=self.outcomes.toPlainText().splitlines(),
+        )
 
     def accept(self) -> None:
         try:
-            project, _changes = projects.create_project(
-                self.name.text(),
-                client_org=self.client.text(),
-                code=self.code.text(),
-                document_language=Language(self.document_language.currentData()),
+            project, _changes = projects.save_project(
+                self.project.id if self.project else None, self.plan()
             )
         except ValidationProblem as problem:
-            QMessageBox.warning(self, self.tr("New project"), self._message(problem))
-            self.name.setFocus()
+            QMessageBox.warning(self, self.windowTitle(), self._message(problem))
+            self._widgets.get(problem.field, self.name).setFocus()
             return
-        self.created_project_id = project.id
+        if self.project is None:
+            self.created_project_id = project.id
+        self.saved_project_id = project.id
         super().accept()
 
     def _message(self, problem: ValidationProblem) -> str:
         if problem.field == "name":
             return self.tr("Please give the project a name.")
-        return str(problem)
+        label = self._labels.get(problem.field)
+        if problem.field == "title":
+            label = self._labels["outcomes"]
+        return problem_text(problem, label)
+
+
+#: The old name: a new project is the project dialog without a project.
+NewProjectDialog = ProjectDialog
 
 
 class FirstRunDialog(QDialog):

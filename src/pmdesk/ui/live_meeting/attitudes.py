@@ -30,6 +30,7 @@ from pmdesk.ui.dialogs.capture_dialogs import (
 from pmdesk.ui.live_meeting.common import MARK_ATTENDED_KEY, MeetingSection, MeetingShown
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext, group
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -223,7 +224,7 @@ class AttitudesSection(MeetingSection):
                     now=self.context.now(),
                 )
             except (ValidationProblem, NotFound) as problem:
-                self.context.editor.report(str(problem))
+                self.context.editor.report(problem_text(problem))
                 return False
             self._record(self.tr("Record attitude"), change)
             return True
@@ -263,7 +264,7 @@ class AttitudesSection(MeetingSection):
                     evidence=values.evidence,
                 )
             except (ValidationProblem, NotFound) as problem:
-                self.context.editor.report(str(problem))
+                self.context.editor.report(problem_text(problem))
                 return False
             self._record(self.tr("Valued outcome"), change)
             return True

@@ -35,7 +35,7 @@ from pmdesk.ui.live_meeting.common import (
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext, group
 from pmdesk.ui.widgets.capture_bar import CaptureBar
-from pmdesk.ui.widgets.forms import plain_label
+from pmdesk.ui.widgets.forms import plain_label, problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -261,7 +261,7 @@ class CaptureSection(MeetingSection):
                 now=self.context.now(),
             )
         except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return
         self.bar.after_commit()
         self.bar.notice.setText(self.tr("Saved at {time}.").format(time=clock(note.offset_seconds)))
@@ -331,7 +331,7 @@ class CaptureSection(MeetingSection):
                     needs_client_assistance=values.needs_client_assistance,
                 )
             except (ValidationProblem, NotFound) as problem:
-                self.context.editor.report(str(problem))
+                self.context.editor.report(problem_text(problem))
                 return False
             self.context.editor.created(ActionItem, action.id, self.tr("Add action item"))
             return True

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 from pmdesk.services import NotFound, capture
 from pmdesk.ui.live_meeting.common import clock
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 
 #: After this many hours the clock shows when the meeting started, not the time elapsed.
 CLOCK_HOURS = 12
@@ -62,7 +63,11 @@ class MeetingClock(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._start is not None and self._stopped is None
+        """Started, not stopped, and not a past meeting (whose clock shows its start)."""
+        if self._start is None or self._stopped is not None:
+            return False
+        elapsed = capture.elapsed_seconds(self._start, self.context.now())
+        return elapsed <= CLOCK_HOURS * 3600
 
     def show_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
@@ -127,7 +132,7 @@ class MeetingClock(QWidget):
         try:
             changes = change()
         except NotFound as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return
         self.context.editor.notify(changes)  # type: ignore[arg-type]
         self.show_meeting(self.meeting_id)

@@ -32,7 +32,7 @@ from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.live_meeting.common import MeetingSection, MeetingShown
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext, group
-from pmdesk.ui.widgets.forms import plain_label
+from pmdesk.ui.widgets.forms import plain_label, problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -303,7 +303,7 @@ class MinutesSection(MeetingSection):
                 revision_items=values.revision_items,
             )
         except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return False
         self._record(self.tr("Record minutes sent"), change)
         return True
@@ -360,7 +360,7 @@ class MinutesSection(MeetingSection):
         try:
             created, change = make(record.id)
         except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return
         if created:
             self._record(undo_text, change)

@@ -29,7 +29,7 @@ from pmdesk.services.projects import get_project
 from pmdesk.ui.export_runner import safe_file_name
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH
 from pmdesk.ui.tabs.base import TabContext
-from pmdesk.ui.widgets.forms import plain_label
+from pmdesk.ui.widgets.forms import plain_label, problem_text
 
 FLAG_BRUSH = QBrush(QColor("#ffe8a3"))  # carried over three times: raise it
 
@@ -133,7 +133,7 @@ class ProgressSection(QWidget):
                 action.row_version,
             )
         except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return False
         if edit is None:
             return False
@@ -147,7 +147,7 @@ class ProgressSection(QWidget):
         try:
             record = create()
         except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return None
         self.context.editor.created(model, record.id, text)
         return record
@@ -179,7 +179,7 @@ class ProgressSection(QWidget):
         try:
             written = write(path)
         except (ExportProblem, ValidationProblem, NotFound) as problem:
-            QMessageBox.warning(self, self.tr("Export not written"), str(problem))
+            QMessageBox.warning(self, self.tr("Export not written"), problem_text(problem))
             return None
         self.context.settings.setValue("exports/folder", str(written.parent))
         if self.open_files:

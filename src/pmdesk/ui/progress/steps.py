@@ -20,6 +20,7 @@ from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, as_date, bar, button, field_value
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -330,7 +331,7 @@ class StepsSection(ProgressSection):
         try:
             applied = tracker_import.apply_tracker(preview)
         except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(str(problem))
+            self.context.editor.report(problem_text(problem))
             return False
         state: dict[str, Any] = {}
 

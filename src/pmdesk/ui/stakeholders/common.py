@@ -13,6 +13,7 @@ from pmdesk.services import stakeholders as sh
 from pmdesk.services.common import FieldEdit, apply_edit
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.autosave import DraftKeeper
+from pmdesk.ui.widgets.forms import problem_text
 
 
 def save_person(
@@ -38,7 +39,7 @@ def save_person(
             version,
         )
     except (ValidationProblem, NotFound) as problem:
-        return str(problem)
+        return problem_text(problem)
     if change is not None:
         context.editor.record(
             text,

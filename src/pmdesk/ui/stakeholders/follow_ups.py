@@ -14,6 +14,7 @@ from pmdesk.ui.dialogs.playbook_dialogs import FollowUpDialog
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.stakeholders.common import record_field_edit
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -89,7 +90,7 @@ class FollowUpSection(QWidget):
             try:
                 record = sh.add_follow_up(project_id, person, **values)
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             self.context.editor.created(FollowUp, record.id, self.tr("Log follow-up"))
             return None
 
@@ -117,7 +118,7 @@ class FollowUpSection(QWidget):
             try:
                 edit = sh.update_follow_up(record_id, values)
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             record_field_edit(self.context, edit, self.tr("Edit follow-up"))
             return None
 

@@ -22,6 +22,7 @@ from pmdesk.services import projects
 from pmdesk.services import stakeholders as sh
 from pmdesk.ui.stakeholders.common import save_person
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.power_grid import GridPoint, PowerGrid
 
 
@@ -101,4 +102,4 @@ class GridSection(QWidget):
         try:
             write_atomically(target, write)
         except ExportProblem as problem:
-            QMessageBox.warning(self, self.tr("Grid not saved"), str(problem))
+            QMessageBox.warning(self, self.tr("Grid not saved"), problem_text(problem))

@@ -48,6 +48,7 @@ from pmdesk.ui.stakeholders.common import PersonPage, keep_typing, record_field_
 from pmdesk.ui.stakeholders.cooperation import CooperationBox, is_staff
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.autosave import DraftKeeper
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -158,7 +159,7 @@ class ActivePage(PersonPage):
                         person_id, targets, when=self.context.now()
                     )
                 except ValidationProblem as exc:
-                    problem = str(exc)
+                    problem = problem_text(exc)
                 else:
                     for change in changes:
                         self.context.editor.record(
@@ -245,7 +246,7 @@ class PassivePage(PersonPage):
             try:
                 memo = sh.create_escalation(person.id, **values)
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             self.context.editor.created(EscalationMemo, memo.id, self.tr("Write escalation memo"))
             return None
 
@@ -270,7 +271,7 @@ class PassivePage(PersonPage):
             try:
                 edit = sh.decide_escalation(memo_id, **values)
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             record_field_edit(self.context, edit, self.tr("Record the lead's decision"))
             return None
 
@@ -303,7 +304,7 @@ class PassivePage(PersonPage):
                     memo_id, int(values["helper"]), str(values["title"]), values["due"]
                 )
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             self.context.editor.created(ActionItem, action.id, self.tr("Send help"))
             return None
 
@@ -408,7 +409,7 @@ class RoutinePage(PersonPage):
             try:
                 session = sh.add_coaching_session(person.id, **values)
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             self.context.editor.created(CoachingSession, session.id, self.tr("Plan a talk"))
             return None
 
@@ -431,7 +432,7 @@ class RoutinePage(PersonPage):
             try:
                 edit = sh.update_coaching_session(session_id, values)
             except (ValidationProblem, NotFound) as problem:
-                return str(problem)
+                return problem_text(problem)
             record_field_edit(self.context, edit, self.tr("Edit talk"))
             return None
 

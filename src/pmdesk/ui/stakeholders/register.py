@@ -3,6 +3,7 @@ or in the person dialog; the current row is the person the rest of the tab shows
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -28,6 +29,7 @@ from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.stakeholders.common import save_person
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import problem_text
 from pmdesk.ui.widgets.selection import current_record, follow_current, select_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -197,6 +199,21 @@ class RegisterSection(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.register_view, 1)
         layout.addLayout(buttons)
+        # Tab order as laid out: search, filters, the table, then its buttons.
+        chain = [
+            self.search,
+            self.side_filter,
+            self.role_filter,
+            self.type_filter,
+            self.engagement_filter,
+            self.register_view,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.export_button,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._connect_signals()
         self._update_buttons()
 
@@ -346,7 +363,7 @@ class RegisterSection(QWidget):
                     project_id, values, when=self.context.now(), source=source
                 )
             except ValidationProblem as problem:
-                return str(problem)
+                return problem_text(problem)
             self.context.editor.created(
                 Person, person.id, self.tr("Add {name}").format(name=person.name)
             )

@@ -84,7 +84,7 @@ class _TypedLine(QLineEdit):
             Qt.FocusReason.ActiveWindowFocusReason,
         ):
             # Entered from the keyboard: what is typed replaces the whole value.
-            QTimer.singleShot(0, self.selectAll)
+            QTimer.singleShot(0, self, self.selectAll)
 
 
 class _Field(QWidget):

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -24,3 +38,154 @@ def plain_label(text: str) -> str:
     """A label as a screen reader should say it: no mnemonic ("&Name", "姓名(&N)"),
     no trailing colon (":" or "：") or ellipsis."""
     return _MNEMONIC.sub("", text).replace("&&", "&").strip().rstrip(":：…").strip()
+
+
+def field_labels() -> dict[str, str]:
+    """The words a user sees for the services' field names, in the UI's language."""
+    return {
+        "action_item": QCoreApplication.translate("fields", "Action item"),
+        "agenda_item": QCoreApplication.translate("fields", "Agenda item"),
+        "client": QCoreApplication.translate("fields", "Client"),
+        "code": QCoreApplication.translate("fields", "Code"),
+        "completed_on": QCoreApplication.translate("fields", "Completed on"),
+        "confirmed_by": QCoreApplication.translate("fields", "Confirmed by"),
+        "decided_on": QCoreApplication.translate("fields", "Decided on"),
+        "decision": QCoreApplication.translate("fields", "Decision"),
+        "description": QCoreApplication.translate("fields", "Description"),
+        "due": QCoreApplication.translate("fields", "Due"),
+        "due_at": QCoreApplication.translate("fields", "Due"),
+        "due_date": QCoreApplication.translate("fields", "Due date"),
+        "email": QCoreApplication.translate("fields", "Email"),
+        "end_date": QCoreApplication.translate("fields", "End date"),
+        "ends_at": QCoreApplication.translate("fields", "End"),
+        "evidence": QCoreApplication.translate("fields", "Evidence"),
+        "file": QCoreApplication.translate("fields", "File"),
+        "follow_up_on": QCoreApplication.translate("fields", "Follow-up date"),
+        "kind": QCoreApplication.translate("fields", "Kind"),
+        "meeting": QCoreApplication.translate("fields", "Meeting"),
+        "minutes_allotted": QCoreApplication.translate("fields", "Minutes"),
+        "name": QCoreApplication.translate("fields", "Name"),
+        "note": QCoreApplication.translate("fields", "Note"),
+        "outcome": QCoreApplication.translate("fields", "Outcome"),
+        "owner": QCoreApplication.translate("fields", "Owner"),
+        "period_end": QCoreApplication.translate("fields", "Period end"),
+        "period_start": QCoreApplication.translate("fields", "Period start"),
+        "person": QCoreApplication.translate("fields", "Person"),
+        "phase": QCoreApplication.translate("fields", "Phase"),
+        "planned_on": QCoreApplication.translate("fields", "Planned on"),
+        "presenter": QCoreApplication.translate("fields", "Presenter"),
+        "rank": QCoreApplication.translate("fields", "Rank"),
+        "reason": QCoreApplication.translate("fields", "Reason"),
+        "role": QCoreApplication.translate("fields", "Role"),
+        "sent_on": QCoreApplication.translate("fields", "Sent on"),
+        "side": QCoreApplication.translate("fields", "Side"),
+        "speaker": QCoreApplication.translate("fields", "Speaker"),
+        "start_date": QCoreApplication.translate("fields", "Start date"),
+        "starts_at": QCoreApplication.translate("fields", "Start"),
+        "status": QCoreApplication.translate("fields", "Status"),
+        "text": QCoreApplication.translate("fields", "Text"),
+        "time_zone": QCoreApplication.translate("fields", "Time zone"),
+        "title": QCoreApplication.translate("fields", "Title"),
+        "topic": QCoreApplication.translate("fields", "Topic"),
+        "venue": QCoreApplication.translate("fields", "Venue"),
+        "version": QCoreApplication.translate("fields", "Version"),
+    }
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "cannot be empty": QCoreApplication.translate("problems", "cannot be empty"),
+        "not one of the allowed values": QCoreApplication.translate(
+            "problems", "not one of the allowed values"
+        ),
+        "not in this project": QCoreApplication.translate("problems", "not in this project"),
+        "not a person of this project": QCoreApplication.translate(
+            "problems", "not a person of this project"
+        ),
+        "not an email address": QCoreApplication.translate("problems", "not an email address"),
+        "must be between 1 and 5": QCoreApplication.translate(
+            "problems", "must be between 1 and 5"
+        ),
+        "the meeting cannot end before it starts": QCoreApplication.translate(
+            "problems", "the meeting cannot end before it starts"
+        ),
+        "a meeting is at most one day long": QCoreApplication.translate(
+            "problems", "a meeting is at most one day long"
+        ),
+        "the due date cannot be before the start": QCoreApplication.translate(
+            "problems", "the due date cannot be before the start"
+        ),
+        "the period cannot end before it starts": QCoreApplication.translate(
+            "problems", "the period cannot end before it starts"
+        ),
+        "this project already has a kickoff meeting": QCoreApplication.translate(
+            "problems", "this project already has a kickoff meeting"
+        ),
+        "a person needs a name": QCoreApplication.translate("problems", "a person needs a name"),
+        "an action item needs a title": QCoreApplication.translate(
+            "problems", "an action item needs a title"
+        ),
+        "choose at least one person": QCoreApplication.translate(
+            "problems", "choose at least one person"
+        ),
+        "a step is due either relative to the start or at a time": QCoreApplication.translate(
+            "problems", "a step is due either relative to the start or at a time"
+        ),
+    }
+
+
+def problem_text(problem: Exception, label: str | None = None) -> str:
+    """A problem as the user should read it: the field's label, not "due_date: …"."""
+    field = getattr(problem, "field", None)
+    message = getattr(problem, "message", None)
+    if field is None or message is None:
+        return str(problem)
+    shown = label or field_labels().get(field) or field.replace("_", " ").capitalize()
+    return QCoreApplication.translate("problems", "{field}: {problem}").format(
+        field=shown, problem=_messages().get(message, message)
+    )
+
+
+#: What counts as a field to type or choose in (not a button).
+_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def focus_first_field(dialog: QWidget) -> None:
+    """Put the cursor in the dialog's first field unless it is in one already: a dialog
+    opens ready to type, not on OK (the first keystrokes are not lost). Call from
+    showEvent."""
+    current = dialog.focusWidget()
+    if current is not None and not isinstance(current, QAbstractButton):
+        return
+    widget = dialog.nextInFocusChain()
+    while widget is not None and widget is not dialog:
+        if (
+            isinstance(widget, _INPUTS)
+            and widget.isVisibleTo(dialog)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
+class DialogFocus(QObject):
+    """Every pmdesk dialog opens with the cursor in its first field (see
+    `focus_first_field`), whoever wrote it: installed once on the application by the
+    main window. Message boxes and file dialogs keep Qt's own choice."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not isinstance(watched, QMessageBox | QFileDialog)
+        ):
+            focus_first_field(watched)
+        return False
+
+
+def install_dialog_focus(app: QCoreApplication | None) -> None:
+    """Install `DialogFocus` on `app`, once."""
+    if app is not None and app.findChild(DialogFocus) is None:
+        app.installEventFilter(DialogFocus(app))

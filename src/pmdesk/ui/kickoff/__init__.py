@@ -1,0 +1,1 @@
+"""The Kickoff tab, one module per section (see tab.py)."""
