@@ -451,7 +451,9 @@ def test_sent_material_waits_for_the_clients_additions(data: Data) -> None:
 # -- all of them -----------------------------------------------------------------------------
 
 
-def test_items_are_sorted_overdue_today_this_week_and_skip_closed_projects(data: Data) -> None:
+def test_items_are_sorted_overdue_today_this_week_and_skip_closed_or_archived_projects(
+    data: Data,
+) -> None:
     data.step("Late help", -4, needs_client_assistance=True)
     data.step("Help soon", 2, needs_client_assistance=True)
     LeadRequest.create(project=data.project.id, text="Q", raised_on=day(-2), raised_by=data.lead.id)
@@ -460,7 +462,10 @@ def test_items_are_sorted_overdue_today_this_week_and_skip_closed_projects(data:
     assert order == sorted(order, key=list(When).index)
     assert {When.OVERDUE, When.TODAY, When.THIS_WEEK} <= set(order)
     assert today.items(data.project.id, TODAY) == found
-    Project.update(status=ProjectStatus.CLOSED).execute()
+    Project.update(archived=True).execute()
+    assert today.items(None, TODAY) == []
+    assert today.items(data.project.id, TODAY) == found  # asked for by its id: still shown
+    Project.update(archived=False, status=ProjectStatus.CLOSED).execute()
     assert today.items(None, TODAY) == []
     with pytest.raises(NotFound):
         today.items(data.project.id + 1, TODAY)

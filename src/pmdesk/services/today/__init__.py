@@ -48,7 +48,8 @@ def project_items(project_id: int, today: dt.date) -> list[TodayItem]:
 
 
 def items(project_id: int | None, today: dt.date) -> list[TodayItem]:
-    """Today's items for one project (NotFound if none) or every project not closed:
+    """Today's items for one project (NotFound if none) or every project neither closed
+    nor archived:
     overdue, then today, then this week; by date, then by hat, within each."""
     if project_id is not None:
         get_or_fail(Project, project_id)
@@ -57,7 +58,9 @@ def items(project_id: int | None, today: dt.date) -> list[TodayItem]:
         ids = [
             p.id
             for p in Project.select(Project.id)
-            .where(Project.status != ProjectStatus.CLOSED.value)
+            .where(
+                (Project.status != ProjectStatus.CLOSED.value) & (Project.archived == False)  # noqa: E712 (SQL, not Python)
+            )
             .order_by(Project.id)
         ]
     found = [item for pid in ids for item in project_items(pid, today)]
