@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from pmdesk.models import ActionItem, Project, ProjectStatus
-from pmdesk.services import progress
+from peewee import JOIN
+
+from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, Project, ProjectStatus
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.today import chase, cooperation, follow_up, gatekeeper, meetings, praise
 from pmdesk.services.today.item import WEEK_DAYS, Hat, TodayItem, When
@@ -31,12 +32,28 @@ HATS: dict[Hat, tuple[Callable[..., list[TodayItem]], ...]] = {
     Hat.COOPERATION: cooperation.RULES,
     Hat.MEETINGS: meetings.RULES,
 }
-_TAKE_ACTIONS = {chase.assistance_due, follow_up.late_people, follow_up.commitments_due}
+_TAKE_ACTIONS = {chase.assistance_due, follow_up.late_people}
+
+
+def open_steps_due(project_id: int, today: dt.date) -> list[ActionItem]:
+    """The project's open steps due by the end of this week, owners joined: all that the
+    chase and follow-up rules look at (one query, not the whole plan)."""
+    horizon = today + dt.timedelta(days=WEEK_DAYS)
+    return list(
+        ActionItem.select(ActionItem, Person)
+        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where(
+            (ActionItem.project == project_id)
+            & ActionItem.status.in_([s.value for s in OPEN_ACTION_STATUSES])
+            & (ActionItem.due_date <= horizon)
+        )
+        .order_by(ActionItem.due_date, ActionItem.id)
+    )
 
 
 def project_items(project_id: int, today: dt.date) -> list[TodayItem]:
     """Every rule's items for one project, unsorted."""
-    actions: list[ActionItem] = progress.list_actions(project_id)
+    actions = open_steps_due(project_id, today)
     found: list[TodayItem] = []
     for rules in HATS.values():
         for rule in rules:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peewee import JOIN
+
 from pmdesk.models import ActionItem, FollowUp, Language, Person
 from pmdesk.services import progress
 from pmdesk.services.today.item import Days, Hat, TodayItem, Words, in_view, say, short
@@ -77,12 +79,15 @@ def late_people(
     return items
 
 
-def commitments_due(
-    project_id: int, today: dt.date, actions: list[ActionItem] | None = None
-) -> list[TodayItem]:
+def commitments_due(project_id: int, today: dt.date) -> list[TodayItem]:
     """New dates agreed in a follow-up (the latest per step), due while the step is open."""
-    actions = progress.list_actions(project_id) if actions is None else actions
     agreed = progress.agreed_dates(project_id)
+    actions = list(
+        ActionItem.select(ActionItem, Person)
+        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where(ActionItem.id.in_(list(agreed)))
+        .order_by(ActionItem.id)
+    )
     items = []
     for action in actions:
         date = agreed.get(action.id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pmdesk.models import Language, StatusReport
+from pmdesk.models import ActionItem, ActionStatus, Language, Person, Side, StatusReport
 from pmdesk.services import reports
 from pmdesk.services.today.item import Hat, TodayItem, Words, say
 
@@ -41,6 +41,19 @@ def period_start(project_id: int, today: dt.date) -> dt.date:
 def on_time_people(project_id: int, today: dt.date) -> list[TodayItem]:
     """One item per person the next report will thank."""
     start = period_start(project_id, today)
+    finished_on_time = (
+        ActionItem.select(ActionItem.id)
+        .join(Person)
+        .where(
+            (ActionItem.project == project_id)
+            & (ActionItem.status == ActionStatus.DONE.value)
+            & ActionItem.completed_on.between(start, today)
+            & (ActionItem.completed_on <= ActionItem.due_date)
+            & (Person.side == Side.CLIENT.value)
+        )
+    )
+    if not finished_on_time.exists():  # nobody to praise: skip reading the whole plan
+        return []
     facts = reports.gather(project_id, start, today, Language.EN)
     return [
         TodayItem(
