@@ -295,6 +295,81 @@ def note_commit(large: Path, runs: int) -> list[Figure]:
     ]
 
 
+def search(large: Path, runs: int, tmp: Path) -> list[Figure]:
+    """The first page of results (50) over every project, for an English word, three
+    Chinese characters (the trigram index) and two (the substring fallback); and a note
+    commit with the index kept by its triggers against a bare INSERT + COMMIT into a copy
+    of the file without them (FTS5 trigram, db_series)."""
+    from pmdesk import db
+    from pmdesk.models import Meeting
+    from pmdesk.services import capture
+    from pmdesk.services import search as searching
+
+    figures = []
+    db.open_database(large)
+    try:
+        for label, query in (
+            ("English word", "supplier workflow"),
+            ("3+ Chinese characters", "采购订单"),
+            ("2 Chinese characters", "预算"),
+        ):
+            value = median_time(lambda q=query: searching.search(q, limit=50), max(runs, 7))
+            figures.append(
+                Figure(
+                    f"search, first 50 results, 100k notes ({label})",
+                    "ms",
+                    value * 1000,
+                    None,
+                    "",
+                    "≤ 50 ms",
+                    value <= 0.05,
+                )
+            )
+        meeting = Meeting.select().order_by(Meeting.id.desc()).first()
+        text = "A remark about the supplier master data 供应商主数据。"
+
+        def commit() -> None:
+            capture.commit_note(meeting.id, text)
+
+        samples = max(50, runs * 20)
+        indexed = median_time(commit, samples)
+    finally:
+        db.close_database()
+    bare_copy = tmp / "no-index.db"
+    shutil.copyfile(large, bare_copy)
+    con = sqlite3.connect(bare_copy, isolation_level=None)
+    for pragma in ("journal_mode=wal", "synchronous=full", "foreign_keys=1"):
+        con.execute(f"PRAGMA {pragma}")
+    for (name,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'"
+    ).fetchall():
+        con.execute(f'DROP TRIGGER "{name}"')
+
+    def bare_insert() -> None:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute(
+            "INSERT INTO note (meeting_id, offset_seconds, kind, text, internal, created_at)"
+            " VALUES (?, 0, 'remark', ?, 0, ?)",
+            (meeting.id, text, "2026-11-27 10:00:00"),
+        )
+        con.execute("COMMIT")
+
+    bare = median_time(bare_insert, samples)
+    con.close()
+    figures.append(
+        Figure(
+            "note commit with the search index, 100k notes",
+            "ms",
+            indexed * 1000,
+            bare * 1000,
+            "bare INSERT + COMMIT, no index",
+            "≤ 3×",
+            indexed <= 3 * bare,
+        )
+    )
+    return figures
+
+
 def server_note_commit(team: Server, runs: int) -> list[Figure]:
     """capture.commit_note on the server (as the owner, and as a member), against a bare
     INSERT + COMMIT of a note row through psycopg on the same server and table. The rows
@@ -646,6 +721,7 @@ def main(argv: list[str] | None = None) -> int:
             # the start-up commands are not run once beforehand.
             lambda: start_up(demo, large, runs, tmp, team, warm_up=args.size != "tiny"),
             lambda: note_commit(work, runs),
+            lambda: search(work, runs, tmp),
             lambda: server_note_commit(team, runs) if team else [],
             lambda: switching(large, runs),
             lambda: switching(team.owner, runs, ON_SERVER) if team else [],

@@ -63,6 +63,28 @@ def update() -> None:
             ],
             check=True,
         )
+    for language in PLURALS_ONLY:
+        _english_plurals(SOURCES / f"pmdesk_{language}.ts")
+
+
+def _english_plurals(ts: Path) -> None:
+    """Fill new English plural forms by the rule "step(s)" → "step" / "steps"; a form
+    the rule gets wrong ("1 late steps have") is corrected by hand once and then kept."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        forms = [] if translation is None else translation.findall("numerusform")
+        if translation is None or len(forms) != 2 or all(f.text for f in forms):
+            continue
+        forms[0].text, forms[1].text = source.replace("(s)", ""), source.replace("(s)", "s")
+        translation.attrib.pop("type", None)
+        filled += 1
+    if filled:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
+        print(f"{ts.name}: {filled} English plurals filled by rule; check them")
 
 
 def build(target: Path = TARGET) -> list[Path]:

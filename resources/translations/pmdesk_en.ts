@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DecisionsTab</name>
+    <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n decision</numerusform>
+            <numerusform>%n decisions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LiveMeetingTab</name>
     <message numerus="yes">
         <source>%n note(s)</source>
@@ -87,6 +97,16 @@
         <translation>
             <numerusform>%n late step has no next step yet (the report says it is being agreed): fill it in on the right.</numerusform>
             <numerusform>%n late steps have no next step yet (the report says it is being agreed): fill it in on the right.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
     </message>
 </context>

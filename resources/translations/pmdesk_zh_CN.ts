@@ -254,6 +254,100 @@
     </message>
 </context>
 <context>
+    <name>AgendaTimer</name>
+    <message>
+        <source>No agenda item running.</source>
+        <extracomment>Share of the allotted time after which the item turns amber.</extracomment>
+        <translation>没有正在进行的议程事项。</translation>
+    </message>
+    <message>
+        <source>Agenda timer</source>
+        <translation>议程计时</translation>
+    </message>
+    <message>
+        <source>No agenda for this meeting.</source>
+        <translation>本次会议没有议程。</translation>
+    </message>
+    <message>
+        <source>Agenda timer: Ctrl+↓ starts the first item.</source>
+        <translation>议程计时：按 Ctrl+↓ 开始第一项。</translation>
+    </message>
+    <message>
+        <source>Agenda done.</source>
+        <translation>议程已全部完成。</translation>
+    </message>
+    <message>
+        <source>%1/%2 %3 — %4 of %5</source>
+        <translation>%1/%2 %3 — 已用 %4，计划 %5</translation>
+    </message>
+    <message>
+        <source> (over by %1)</source>
+        <translation>（超时 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>&amp;Who (may be outside the team):</source>
+        <translation>确认人（可为项目组外人员）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comments:</source>
+        <translation>意见(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalSection</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>客户答复</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Minutes sent</source>
+        <translation>已发送的纪要</translation>
+    </message>
+    <message>
+        <source>&amp;Approved by the client…</source>
+        <translation>客户已确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Returned with &amp;changes…</source>
+        <translation>退回修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Minutes approved</source>
+        <translation>纪要已确认</translation>
+    </message>
+    <message>
+        <source>Minutes returned with changes</source>
+        <translation>纪要被退回修改</translation>
+    </message>
+    <message>
+        <source>Minutes returned</source>
+        <translation>纪要已退回</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTimeline</name>
     <message>
         <source>Assessment timeline</source>
@@ -793,6 +887,50 @@
     </message>
 </context>
 <context>
+    <name>CarryOverSection</name>
+    <message>
+        <source>Kind</source>
+        <extracomment>The one key for each outcome.</extracomment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源会议</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Review of open items</source>
+        <translation>遗留事项回顾</translation>
+    </message>
+    <message>
+        <source>R resolve · K keep for next time · D drop (on the selected item)</source>
+        <translation>R 已解决 · K 下次继续 · D 不再跟踪（作用于所选事项）</translation>
+    </message>
+    <message>
+        <source>Open item: %1</source>
+        <translation>遗留事项：%1</translation>
+    </message>
+</context>
+<context>
     <name>CausesPage</name>
     <message>
         <source>Causes in your own words</source>
@@ -1318,6 +1456,135 @@
     <message>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTab</name>
+    <message>
+        <source>All decisions</source>
+        <translation>全部决策</translation>
+    </message>
+    <message>
+        <source>Show &amp;internal decisions</source>
+        <translation>显示内部决策(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策内容</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决策人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>后续工作</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Follow-up action</source>
+        <translation>后续工作</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <source>Follow-up actions of the decision</source>
+        <translation>该决策的后续工作</translation>
+    </message>
+    <message>
+        <source>&amp;Superseded by…</source>
+        <translation>被新决策取代(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke…</source>
+        <translation>撤销(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Make &amp;active again</source>
+        <translation>恢复有效(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Decision log for the client (.xlsx)…</source>
+        <translation>决策记录（客户版，.xlsx）…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport for the client…</source>
+        <translation>导出客户版(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>%1 by: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n 项决策</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no other decision to supersede it.</source>
+        <translation>没有可以取代它的其他决策。</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>被以下决策取代</translation>
+    </message>
+    <message>
+        <source>The decision that replaces it:</source>
+        <translation>取代它的决策：</translation>
+    </message>
+    <message>
+        <source>Decision superseded</source>
+        <translation>决策被取代</translation>
+    </message>
+    <message>
+        <source>Revoke decision</source>
+        <translation>撤销决策</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Decision revoked</source>
+        <translation>决策已撤销</translation>
+    </message>
+    <message>
+        <source>Decision active again</source>
+        <translation>决策恢复有效</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2235,10 @@
         <translation>纪要与发送(&amp;M)</translation>
     </message>
     <message>
+        <source>Review of &amp;open items</source>
+        <translation>遗留事项回顾(&amp;O)</translation>
+    </message>
+    <message>
         <source>No meetings yet.</source>
         <translation>暂无会议。</translation>
     </message>
@@ -2004,6 +2275,14 @@
     <message>
         <source>&amp;Progress</source>
         <translation>进度推进(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ies</source>
+        <translation>系列会议(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions</source>
+        <translation>决策记录(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;New project…</source>
@@ -2048,6 +2327,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;About pmdesk</source>
@@ -2788,6 +3071,13 @@
     <message>
         <source>&amp;Observed:</source>
         <translation>观察内容(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsSection</name>
+    <message>
+        <source>Nothing carried over. A meeting of a series (Series tab) starts with the open items of the earlier ones.</source>
+        <translation>没有遗留事项。系列会议（“系列会议”页）会带入此前各次会议的未完成事项。</translation>
     </message>
 </context>
 <context>
@@ -4059,6 +4349,76 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search</source>
+        <extracomment>The user chose a hit to open.</extracomment>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Words in notes, decisions, meetings, actions, people…</source>
+        <translation>在记录、决策、会议、待办、人员中查找…</translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>&amp;All projects</source>
+        <translation>所有项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>议程事项</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>私下跟进</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+</context>
+<context>
     <name>SendHelpDialog</name>
     <message>
         <source>Send help</source>
@@ -4087,6 +4447,85 @@
     <message>
         <source>&amp;Due:</source>
         <translation>截止日期(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesTab</name>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>&amp;Start a series</source>
+        <translation>设为系列会议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan next meeting</source>
+        <translation>安排下次会议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Take over &amp;open items</source>
+        <translation>带入遗留事项(&amp;O)</translation>
+    </message>
+    <message>
+        <source>I&amp;nvite (.ics)…</source>
+        <translation>会议邀请（.ics）(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;timer</source>
+        <translation>开始计时(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>会议(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Review of open items</source>
+        <translation>遗留事项回顾</translation>
+    </message>
+    <message>
+        <source>Minutes and the client&apos;s approval</source>
+        <translation>会议纪要及客户确认</translation>
+    </message>
+    <message>
+        <source>Minutes overdue: %1 (due %2)</source>
+        <translation>纪要已逾期：%1（应于 %2 前发出）</translation>
+    </message>
+    <message>
+        <source>Minutes due: %1 (by %2)</source>
+        <translation>待发纪要：%1（%2 前）</translation>
+    </message>
+    <message>
+        <source>No minutes due.</source>
+        <translation>没有待发的会议纪要。</translation>
+    </message>
+    <message>
+        <source>Series: %1 · %2 · %3 meeting(s)</source>
+        <translation>系列：%1 · %2 · 共 %3 次会议</translation>
+    </message>
+    <message>
+        <source>This meeting is not part of a series.</source>
+        <translation>本次会议不属于任何系列。</translation>
+    </message>
+    <message>
+        <source>Start a series</source>
+        <translation>设为系列会议</translation>
+    </message>
+    <message>
+        <source>Plan next meeting</source>
+        <translation>安排下次会议</translation>
+    </message>
+    <message>
+        <source>When (YYYY-MM-DD HH:MM):</source>
+        <translation>时间（YYYY-MM-DD HH:MM）：</translation>
+    </message>
+    <message>
+        <source>Write the time as YYYY-MM-DD HH:MM.</source>
+        <translation>请按 YYYY-MM-DD HH:MM 填写时间。</translation>
+    </message>
+    <message>
+        <source>Take over open items</source>
+        <translation>带入遗留事项</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,15 @@ from pmdesk.messages import say
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
 from pmdesk.options import OptionParser, global_options
 from pmdesk.paths import display_url, is_server_url
-from pmdesk.services import NotFound, ValidationProblem, meetings, people, progress, projects
+from pmdesk.services import (
+    NotFound,
+    ValidationProblem,
+    decisions,
+    people,
+    progress,
+    projects,
+    series,
+)
 from pmdesk.transfer import TransferProblem
 
 if TYPE_CHECKING:
@@ -94,7 +102,7 @@ def _build_parser() -> OptionParser:
     listing = commands.add_parser(
         "list",
         parents=[sub_options],
-        help="print projects, people, meetings or actions",
+        help="print projects, people, meetings, actions or decisions",
         description="Print records as a table, or as a JSON array with --json.",
     )
     listing.add_argument("kind", choices=LISTINGS, help="what to list")
@@ -184,6 +192,16 @@ def _build_parser() -> OptionParser:
         sub.add_argument("--project", type=_record_id, metavar="ID", required=True)
         if action != "list":
             sub.add_argument("role", metavar="ROLE", help="a database login role")
+    searching = commands.add_parser(
+        "search",
+        parents=[sub_options],
+        help="find notes, decisions, meetings, actions, people… by their words",
+        description="Search every project (or --project ID) for records holding every word "
+        "of QUERY, in English or Chinese. Internal records are marked.",
+    )
+    searching.add_argument("query", metavar="QUERY")
+    searching.add_argument("--project", type=int, metavar="ID", help="only this project")
+    searching.add_argument("--json", action="store_true", help="print a JSON array of objects")
     moving = commands.add_parser(
         "migrate-to",
         parents=[sub_options],
@@ -491,6 +509,31 @@ def run_migrate_to(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_search(args: argparse.Namespace) -> int:
+    """`pmdesk search QUERY`: kind, id, project, text and the internal flag of each hit."""
+    from pmdesk.services import search
+
+    _open(args, create=False)
+    if args.project is not None:
+        projects.get_project(args.project)
+    hits = search.search(args.query, project_id=args.project)
+    rows = [
+        {
+            "kind": hit.kind.value,
+            "id": hit.record_id,
+            "project_id": hit.project_id,
+            "text": hit.text.strip(),
+            "internal": hit.internal,
+        }
+        for hit in hits
+    ]
+    if args.json:
+        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print(text_table(rows, ("kind", "id", "project_id", "internal", "text")))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": run_demo,
     "list": run_list,
@@ -501,6 +544,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "members": run_members,
     "migrate-to": run_migrate_to,
     "restore": run_restore,
+    "search": run_search,
 }
 
 
@@ -572,10 +616,32 @@ def person_dict(person: Person) -> dict[str, Any]:
 
 
 def meeting_dict(meeting: Meeting) -> dict[str, Any]:
-    return _pick(
-        meeting,
-        *("id", "project_id", "title", "kind", "status", "starts_at", "ends_at", "venue"),
-    )
+    group = meeting.series if meeting.series_id is not None else None
+    return {
+        **_pick(
+            meeting,
+            *("id", "project_id", "title", "kind", "status", "starts_at", "ends_at", "venue"),
+        ),
+        # Joined by series.list_meetings: no query per row.
+        "series": group.title if group is not None else None,
+        "series_id": meeting.series_id,
+    }
+
+
+def decision_dict(entry: Any) -> dict[str, Any]:
+    return {
+        "id": entry.note_id,
+        "project_id": entry.project_id,
+        "date": _json_value(entry.decided_on),
+        "meeting_id": entry.meeting_id,
+        "meeting": entry.meeting_title,
+        "decided_by": entry.decided_by,
+        "status": entry.status.value,
+        "superseded_by": entry.superseded_by,
+        "internal": entry.internal,
+        "actions": [a.id for a in entry.actions],
+        "text": entry.text,
+    }
 
 
 def action_dict(action: ActionItem) -> dict[str, Any]:
@@ -604,9 +670,14 @@ LISTINGS: dict[str, Listing] = {
         ("id", "project_id", "name", "side", "role", "org_unit", "title"),
     ),
     "meetings": Listing(
-        _per_project(meetings.list_meetings),
+        _per_project(series.list_meetings),
         meeting_dict,
-        ("id", "project_id", "starts_at", "kind", "status", "title"),
+        ("id", "project_id", "starts_at", "kind", "status", "series", "title"),
+    ),
+    "decisions": Listing(
+        _per_project(decisions.list_decisions),
+        decision_dict,
+        ("id", "project_id", "date", "status", "decided_by", "internal", "text"),
     ),
     "actions": Listing(
         _per_project(progress.list_actions),

@@ -25,6 +25,7 @@ from typing import NoReturn
 
 from peewee import Database, SqliteDatabase
 
+from pmdesk import db_series
 from pmdesk.models import ALL_MODELS, database
 from pmdesk.paths import Location as Location
 from pmdesk.paths import default_database_path as default_database_path
@@ -129,6 +130,10 @@ TRIGGERS = (
         AND NOT EXISTS (SELECT 1 FROM material WHERE attachment_id = OLD.attachment_id);
     END""",
     STEP_NUMBER_TRIGGER,
+    # The search index (FTS5, trigram) and the triggers that keep it in each edit's
+    # transaction: see db_series.
+    db_series.SEARCH_TABLE,
+    *db_series.search_triggers(),
 )
 
 
@@ -262,6 +267,23 @@ def _add_step_numbers(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _add_series_and_search(db: SqliteDatabase) -> None:
+    for statement in db_series.file_statements():
+        db.execute_sql(statement)
+    for table in db_series.NEW_TABLES:
+        # The row identity every table has since schema 7 (the new tables are empty).
+        db.execute_sql(
+            f'ALTER TABLE "{table}" ADD COLUMN "row_uid" VARCHAR(32) NOT NULL DEFAULT \'\''
+        )
+        db.execute_sql(row_version_trigger(table))
+    for statement in (
+        db_series.SEARCH_TABLE,
+        *db_series.search_triggers(),
+        *db_series.build_search_index(),
+    ):
+        db.execute_sql(statement)
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -274,6 +296,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "row identities for undo", _add_row_uids),
     Migration(8, "step numbers per project, tracker row origins", _add_step_numbers),
     Migration(9, "archived projects", _add_project_archived),
+    Migration(10, "meeting series, decisions, minutes approval, search", _add_series_and_search),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

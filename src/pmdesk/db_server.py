@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
+from pmdesk import db_series
 from pmdesk.models import ALL_MODELS
 from pmdesk.paths import display_url as display_url
 from pmdesk.paths import hide_passwords
@@ -682,6 +683,21 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
         "archived projects",
         ("ALTER TABLE project ADD COLUMN IF NOT EXISTS archived boolean NOT NULL DEFAULT FALSE",),
     ),
+    ServerMigration(
+        10,
+        "meeting series, decisions, minutes approval, search",
+        (
+            *db_series.server_statements(),
+            # The row identity every table has since schema 7 (the new tables are empty).
+            *(
+                f"ALTER TABLE public.{table} ADD COLUMN IF NOT EXISTS row_uid varchar(32) "
+                "NOT NULL DEFAULT ''"
+                for table in db_series.NEW_TABLES
+            ),
+            *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES]),
+            *db_series.SERVER_SEARCH,
+        ),
+    ),
 ]
 
 
@@ -703,7 +719,7 @@ def create_schema(db: PostgresqlDatabase, version: int) -> None:
     db.execute_sql("INSERT INTO pmdesk_schema VALUES (%s, %s)", (version, APPLICATION))
     db.execute_sql(_MEMBER_TABLE)
     # The step numbers first: access_statements then revokes EXECUTE on every function.
-    for statement in (*_STEP_NUMBERS, *access_statements(tables)):
+    for statement in (*_STEP_NUMBERS, *access_statements(tables), *db_series.SERVER_SEARCH):
         db.execute_sql(statement)
 
 

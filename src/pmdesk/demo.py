@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pmdesk import db
 from pmdesk.models import (
@@ -25,6 +25,8 @@ from pmdesk.models import (
     AgendaItem,
     Assessment,
     Attendee,
+    CarryKind,
+    CarryOutcome,
     ChangeField,
     ChangeRecord,
     ChecklistItem,
@@ -1429,6 +1431,7 @@ class _Builder:
         self._assessments()
         self._progress(project, alignment)
         self._playbook(project)
+        _weekly_series(self, project)
         self._report(project)
         return int(project.id)
 
@@ -1742,3 +1745,221 @@ class _Builder:
             file_name="",
             created_at=dt.datetime.combine(friday, dt.time(17, 30)),
         )
+
+
+# --- The weekly progress-review series (#18) --------------------------------------------
+
+_SERIES_TEXTS: dict[Language, dict[str, Any]] = {
+    Language.EN: {
+        "title": "Weekly progress review",
+        "venue": "Project room, 3rd floor",
+        "agenda": (("Progress against plan", 20), ("Open issues and risks", 15), ("Next week", 10)),
+        "notes": (
+            # (meeting 0-2, kind, speaker, text, internal)
+            (0, "decision", "lead", "Go-live of the supplier portal is set for 1 June.", False),
+            (
+                0,
+                "question",
+                "cfo",
+                "Who approves the new payment terms for strategic suppliers?",
+                False,
+            ),
+            (
+                0,
+                "concern",
+                "master_data",
+                "The vendor master clean-up budget looks too small.",
+                False,
+            ),
+            (
+                1,
+                "remark",
+                "lead",
+                "Category managers finished the spend cube review on time.",
+                False,
+            ),
+            (
+                1,
+                "decision",
+                "sponsor",
+                "Pilot with the packaging category before rolling out.",
+                False,
+            ),
+            (1, "remark", "pm", "Master data team is behind again; follow up in private.", True),
+            (
+                2,
+                "decision",
+                "lead",
+                "Go-live moves to 1 July: data migration needs a month more.",
+                False,
+            ),
+            (
+                2,
+                "decision",
+                "pm",
+                "Keep a 10% budget reserve for change requests (internal).",
+                True,
+            ),
+            (2, "question", "cio", "Can the portal single sign-on use the existing AD?", False),
+            (2, "remark", "lead", "Supplier onboarding wave 1 is 80% complete.", False),
+            (
+                2,
+                "remark",
+                "category_mgr",
+                "Packaging suppliers agreed to the pilot timetable.",
+                False,
+            ),
+            (2, "opinion", "cfo", "Payment terms should follow the group treasury policy.", False),
+            (2, "remark", "it_analyst", "Interface tests with the ERP start next Tuesday.", False),
+            (
+                2,
+                "idea",
+                "master_data",
+                "Run the duplicate check weekly rather than monthly.",
+                False,
+            ),
+            (2, "remark", "pm", "Training material for key users is in review.", False),
+            (2, "opinion", "cio", "Keep the portal on the group's cloud tenant.", False),
+        ),
+        "approver": "Client PMO",
+        "approval": "Approved without changes.",
+        "returned": "Please correct the go-live date in item 2.",
+    },
+    Language.ZH_CN: {
+        "title": "项目周例会",
+        "venue": "三楼项目室",
+        "agenda": (("计划执行情况", 20), ("问题与风险", 15), ("下周工作安排", 10)),
+        "notes": (
+            (0, "decision", "lead", "供应商门户上线日期定为6月1日。", False),
+            (0, "question", "cfo", "战略供应商的新付款条件由谁审批？", False),
+            (0, "concern", "master_data", "供应商主数据清理的预算偏少。", False),
+            (1, "remark", "lead", "品类经理按时完成了支出分析复核。", False),
+            (1, "decision", "sponsor", "先在包装品类试点，每个工厂指定一名关键用户。", False),
+            (1, "remark", "pm", "主数据组再次滞后，私下跟进。", True),
+            (2, "decision", "lead", "上线日期改为7月1日：数据迁移还需一个月。", False),
+            (2, "decision", "pm", "预留10%预算应对变更（内部）。", True),
+            (2, "question", "cio", "门户单点登录能否使用现有的AD域？", False),
+            (2, "remark", "lead", "第一批供应商上线已完成80%。", False),
+            (2, "remark", "category_mgr", "包装品类供应商已同意试点时间表。", False),
+            (2, "opinion", "cfo", "付款条件应符合集团资金管理制度。", False),
+            (2, "remark", "it_analyst", "与ERP的接口测试下周二开始。", False),
+            (2, "idea", "master_data", "重复数据检查改为每周一次。", False),
+            (2, "remark", "pm", "关键用户培训材料正在审核。", False),
+            (2, "opinion", "cio", "门户部署在集团云租户上。", False),
+        ),
+        "approver": "客户项目管理办公室",
+        "approval": "同意，无修改。",
+        "returned": "请更正第2项中的上线日期。",
+    },
+}
+
+_SERIES_ACTIONS = ("approval_workflow", "key_users")
+_SERIES_PEOPLE = ("lead", "cfo", "cio", "master_data", "category_mgr", "it_analyst", "pm")
+
+
+def _weekly_series(builder: _Builder, project: Project) -> None:
+    """Three held weekly reviews: items carried and settled, decisions (one superseded),
+    minutes approved (one version returned first), and next week's review planned."""
+    from pmdesk.services import approval, capture, decisions, series
+
+    t = _SERIES_TEXTS[builder.language]
+    # The latest Monday before today held the third review; the next one is ahead.
+    monday = builder.today - dt.timedelta(days=builder.today.weekday() or 7)
+    meetings: list[Meeting] = []
+    starts_list: list[dt.datetime] = []
+    for week in (-2, -1, 0):
+        starts = dt.datetime.combine(monday + dt.timedelta(weeks=week), dt.time(9, 30))
+        meeting = Meeting.create(
+            project=project,
+            kind=MeetingKind.PROGRESS_REVIEW,
+            title=t["title"],
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=45),
+            venue=t["venue"],
+            status=MeetingStatus.HELD,
+        )
+        starts_list.append(starts)
+        for position, key in enumerate(_SERIES_PEOPLE):
+            Attendee.create(
+                meeting=meeting, person=builder.people[key], rsvp=Rsvp.ATTENDED, position=position
+            )
+        meetings.append(meeting)
+    first = meetings[0]
+    template = [series.TemplateItem(title, minutes) for title, minutes in t["agenda"]]
+    weekly, _ = series.start_series(first.id, agenda_template=template)
+    for meeting in meetings:
+        if meeting.id != first.id:
+            series.join_series(meeting.id, weekly.id)
+        for position, item in enumerate(template):
+            AgendaItem.create(
+                meeting=meeting,
+                position=position,
+                title=item.title,
+                minutes_allotted=item.minutes,
+                seconds_used=item.minutes * 60 + (position - 1) * 90,
+            )
+    notes: list[Note] = []
+    for index, (n, kind, speaker, text, internal) in enumerate(t["notes"]):
+        notes.append(
+            Note.create(
+                meeting=meetings[n],
+                offset_seconds=300 + index * 240,
+                speaker=builder.people[speaker],
+                kind=kind,
+                text=text,
+                internal=internal,
+                created_at=meetings[n].starts_at + dt.timedelta(minutes=5 + index * 4),
+            )
+        )
+    # Open steps of the plan agreed in the second review (the demo's plan has them);
+    # carried twice since, below the "carried over 3+ times" flag.
+    for key in _SERIES_ACTIONS:
+        action = builder.actions[key]
+        decided = notes[4] if key == "key_users" else None  # the pilot decision's follow-up
+        source = ActionSource.NOTE if decided else ActionSource.MEETING
+        ActionItem.update(meeting=meetings[1], source=source, note=decided).where(
+            ActionItem.id == action.id
+        ).execute()
+    # The open items carried into weeks two and three, settled there.
+    for n in (1, 2):
+        series.open_review(meetings[n].id)
+        for carried in series.carried_items(meetings[n].id):
+            outcome = CarryOutcome.KEPT
+            if carried.kind == CarryKind.NOTE and carried.note_kind == NoteKind.QUESTION and n == 2:
+                outcome = CarryOutcome.RESOLVED
+            series.settle(carried.id, outcome)
+    decisions.supersede(notes[0].id, notes[6].id, comment=notes[6].text)
+    # Minutes: week one approved; week two returned, re-issued and approved; week three
+    # sent and waiting for the client.
+    for n, meeting in enumerate(meetings):
+        sent = starts_list[n] + dt.timedelta(hours=4)
+        first_sending, _ = capture.record_distribution(
+            meeting.id, version="1", sent_at=sent, recipients=builder.people["lead"].email
+        )
+        if n == 0:
+            approval.record_approval(
+                first_sending.id,
+                approved_by=t["approver"],
+                approved_at=sent + dt.timedelta(days=1),
+                comments=t["approval"],
+            )
+        elif n == 1:
+            approval.return_with_changes(
+                first_sending.id,
+                returned_by=t["approver"],
+                comments=t["returned"],
+                returned_at=sent + dt.timedelta(hours=20),
+            )
+            second, _ = capture.record_distribution(
+                meeting.id,
+                version="2",
+                sent_at=sent + dt.timedelta(days=1),
+                recipients=builder.people["lead"].email,
+            )
+            approval.record_approval(
+                second.id,
+                approved_by=t["approver"],
+                approved_at=sent + dt.timedelta(days=2),
+                comments=t["approval"],
+            )
+    series.plan_next_meeting(weekly.id)

@@ -207,6 +207,46 @@ class LeadDecision(StrEnum):
     NO_ACTION = "no_action"
 
 
+class Cadence(StrEnum):
+    """How often a meeting series meets; `manual` is planned by hand each time."""
+
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    MANUAL = "manual"
+
+
+class CarryKind(StrEnum):
+    """What a carried-over item is: an open action, an unanswered note, an agenda item."""
+
+    ACTION = "action"
+    NOTE = "note"
+    AGENDA_ITEM = "agenda_item"
+
+
+class CarryOutcome(StrEnum):
+    """What the PM did with a carried item in the meeting that reviewed it."""
+
+    PENDING = "pending"
+    RESOLVED = "resolved"
+    KEPT = "kept"
+    DROPPED = "dropped"
+
+
+class DecisionStatus(StrEnum):
+    ACTIVE = "active"
+    SUPERSEDED = "superseded"
+    REVOKED = "revoked"
+
+
+class Approval(StrEnum):
+    """The client's answer to one sending of the minutes."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    RETURNED = "returned"
+
+
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
 
 
@@ -380,6 +420,27 @@ class Person(BaseModel):
         ]
 
 
+class MeetingSeries(BaseModel):
+    """Meetings that recur (weekly progress reviews…): cadence, agenda template, invite UID.
+
+    `agenda_template` is a JSON list of {"title": …, "minutes": …}.
+    """
+
+    id = AutoField()
+    project = ForeignKeyField(Project, backref="series", on_delete="CASCADE")
+    title = CharField(max_length=300)
+    kind = enum_field(MeetingKind, MeetingKind.PROGRESS_REVIEW)
+    cadence = enum_field(Cadence, Cadence.WEEKLY)
+    agenda_template = TextField(default="[]")
+    ical_uid = CharField(max_length=120, default="")
+    created_at = DateTimeField(default=_now)
+    project_id: int
+
+    class Meta:
+        table_name = "meeting_series"
+        constraints = [not_blank("title"), *_checks(kind=MeetingKind, cadence=Cadence)]
+
+
 class Meeting(BaseModel):
     id = AutoField()
     project = ForeignKeyField(Project, backref="meetings", on_delete="CASCADE")
@@ -393,6 +454,8 @@ class Meeting(BaseModel):
     time_zone = CharField(max_length=64, default="")  # IANA name; "" = the PM's local zone
     ical_uid = CharField(max_length=120, default="")  # stable, so a new invite updates
     ical_sequence = IntegerField(default=0)
+    series = ForeignKeyField(MeetingSeries, null=True, backref="meetings", on_delete="SET NULL")
+    series_id: int | None
 
     class Meta:
         constraints = [
@@ -409,9 +472,12 @@ class AgendaItem(BaseModel):
     title = CharField(max_length=300)
     presenter = ForeignKeyField(Person, null=True, on_delete="SET NULL")
     minutes_allotted = IntegerField(default=0)
+    continue_next_time = BooleanField(default=False)  # carried to the series' next meeting
+    seconds_used = IntegerField(default=0)  # the agenda timer's measure (internal)
+    meeting_id: int
 
     class Meta:
-        constraints = [Check("minutes_allotted >= 0")]
+        constraints = [Check("minutes_allotted >= 0"), Check("seconds_used >= 0")]
 
 
 class Attendee(BaseModel):
@@ -513,6 +579,7 @@ class Note(BaseModel):
     agenda_item = ForeignKeyField(AgendaItem, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=_now)
     speaker_id: int | None
+    meeting_id: int
 
     class Meta:
         constraints = [Check("offset_seconds >= 0"), *_checks(kind=NoteKind)]
@@ -619,6 +686,8 @@ class ActionItem(BaseModel):
     tracker_origin = TextField(default="")
     owner_id: int | None
     project_id: int
+    meeting_id: int | None
+    note_id: int | None
 
     def save(self, force_insert: bool = False, only: Any = None) -> Any:
         if self.number is None and (force_insert or self.get_id() is None):
@@ -694,6 +763,64 @@ class MinutesDistribution(BaseModel):
     client_feedback = TextField(default="")
     revision_needed = BooleanField(null=True)
     revision_items = TextField(default="")
+    approval = enum_field(Approval, Approval.PENDING)
+    approved_by = CharField(max_length=200, default="")  # may be outside the team
+    approved_at = DateTimeField(null=True)
+    approval_comments = TextField(default="")
+    meeting_id: int
+
+    class Meta:
+        constraints = [*_checks(approval=Approval)]
+
+
+class Decision(BaseModel):
+    """The decision log's bookkeeping for a note of kind "decision".
+
+    The entry itself is the note (text, meeting, speaker = who decided); a decision note
+    without a row here is active. Linked actions are those created from the note.
+    """
+
+    id = AutoField()
+    project = ForeignKeyField(Project, on_delete="CASCADE")
+    note = ForeignKeyField(Note, unique=True, backref="decision_entries", on_delete="CASCADE")
+    status = enum_field(DecisionStatus, DecisionStatus.ACTIVE)
+    superseded_by = ForeignKeyField(Note, null=True, backref="supersedes", on_delete="SET NULL")
+    decided_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    changed_on = DateField(null=True)
+    comment = TextField(default="")
+    note_id: int
+    project_id: int
+    superseded_by_id: int | None
+    decided_by_id: int | None
+
+    class Meta:
+        constraints = [*_checks(status=DecisionStatus)]
+
+
+class CarryOver(BaseModel):
+    """One item in a meeting's "Review of open items", carried from an earlier meeting of
+    its series, and what the PM did with it there."""
+
+    id = AutoField()
+    project = ForeignKeyField(Project, on_delete="CASCADE")
+    meeting = ForeignKeyField(Meeting, backref="carry_overs", on_delete="CASCADE")
+    kind = enum_field(CarryKind)
+    action_item = ForeignKeyField(ActionItem, null=True, on_delete="CASCADE")
+    note = ForeignKeyField(Note, null=True, on_delete="CASCADE")
+    agenda_item = ForeignKeyField(AgendaItem, null=True, on_delete="CASCADE")
+    from_meeting = ForeignKeyField(Meeting, null=True, on_delete="SET NULL")
+    outcome = enum_field(CarryOutcome, CarryOutcome.PENDING)
+    position = IntegerField(default=0)
+    meeting_id: int
+    action_item_id: int | None
+    project_id: int
+    note_id: int | None
+    agenda_item_id: int | None
+    from_meeting_id: int | None
+
+    class Meta:
+        table_name = "carry_over"
+        constraints = [*_checks(kind=CarryKind, outcome=CarryOutcome)]
 
 
 class StatusReport(BaseModel):
@@ -779,6 +906,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ScopeItem,
     Outcome,
     Person,
+    MeetingSeries,
     Meeting,
     AgendaItem,
     Attendee,
@@ -797,6 +925,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     MilestoneReview,
     FollowUp,
     MinutesDistribution,
+    Decision,
+    CarryOver,
     StatusReport,
     EscalationMemo,
     CoachingSession,

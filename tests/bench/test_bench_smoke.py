@@ -52,6 +52,8 @@ def _check(result: dict, *, on_server: bool) -> None:
         "start, demo database",
         "start, large database",
         "note commit",
+        "search, first 50 results",
+        "note commit with the search index",
         "switch project",
         "open a tab",
         "sort",

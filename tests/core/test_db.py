@@ -30,9 +30,11 @@ from pmdesk.models import (
     Assessment,
     Attachment,
     Attendee,
+    CarryOver,
     ChangeRecord,
     ChecklistItem,
     CoachingSession,
+    Decision,
     Draft,
     EscalationMemo,
     FollowUp,
@@ -41,6 +43,7 @@ from pmdesk.models import (
     LeadRequest,
     Material,
     Meeting,
+    MeetingSeries,
     MilestoneReview,
     MinutesDistribution,
     Note,
@@ -85,7 +88,7 @@ def sqlite_file(path: Path, *, create: bool = False) -> Iterator[sqlite3.Connect
 def table_names(con: sqlite3.Connection) -> list[str]:
     rows = con.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name"
+        "AND name NOT LIKE 'search_index%' ORDER BY name"  # the index is derived (db_series)
     ).fetchall()
     return [name for (name,) in rows]
 
@@ -230,6 +233,12 @@ def build_project(name: str = "华东电网数字化转型咨询") -> dict[str, 
     EscalationMemo.create(person=lead, cause="Overloaded at month end", help_action=action)
     CoachingSession.create(person=lead, planned_on=dt.date(2025, 3, 12), topic="Rapport")
     Draft.create(key=f"capture:{kickoff.id}", project=project, text="The CFO said")
+    series = MeetingSeries.create(project=project, title="周例会")
+    Meeting.update(series=series).where(Meeting.id == kickoff.id).execute()
+    Decision.create(project=project, note=note, decided_by=lead)
+    CarryOver.create(
+        project=project, meeting=kickoff, kind="action", action_item=action, from_meeting=kickoff
+    )
     return {
         "project": project,
         "lead": lead,
@@ -310,6 +319,7 @@ def test_open_sets_durability_and_integrity_pragmas(
 def test_new_file_has_every_model_table(pmdb: SqliteDatabase) -> None:
     """A new file is complete: every kind of record has its table."""
     assert set(table_names(pmdb.connection())) == MODEL_TABLES
+    assert pmdb.connection().execute("SELECT count(*) FROM search_index").fetchone() == (0,)
     assert database.obj is pmdb
 
 

@@ -123,14 +123,17 @@ def _next_step(step: ActionItem, text: str) -> None:
     ActionItem.update(next_step=text).where(ActionItem.id == step.id).execute()
 
 
-CLIENT_EXPORTS = ("kickoff-pack", "invite", "minutes", "email", "report", "tracker", "reminder")
+CLIENT_EXPORTS = (
+    *("kickoff-pack", "invite", "minutes", "email", "report", "tracker", "reminder"),
+    "decisions",
+)
 
 
 def run_export(name: str, project_id: int, target: Path) -> Path:
     kickoff = meeting_of(project_id, MeetingKind.KICKOFF)
     if name == "reminder":
         return export_reminder(overdue_step(project_id).id, target, ExportOptions())
-    if name in ("report", "tracker"):
+    if name in ("report", "tracker", "decisions"):
         overdue_step(project_id)
         return export(name, project_id, target, PERIOD)
     return export(name, kickoff.id, target, ExportOptions())
@@ -138,7 +141,10 @@ def run_export(name: str, project_id: int, target: Path) -> Path:
 
 def carry(name: str, project_id: int, text: str) -> None:
     """Copy `text` into a field the export `name` prints."""
-    if name in ("report", "reminder", "tracker"):
+    if name == "decisions":  # the log prints each decision's meeting
+        decision = Note.get((Note.kind == "decision") & (Note.internal == False))  # noqa: E712
+        _meeting_title(Meeting.get_by_id(decision.meeting_id), text)
+    elif name in ("report", "reminder", "tracker"):
         step = overdue_step(project_id)
         (_next_step if name == "report" else _step_title)(step, text)
     else:

@@ -78,7 +78,10 @@ def test_chinese_window_speaks_chinese(
     try:
         window = make_window(qtbot, database, settings, Language.ZH_CN)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert titles == ["项目启动会(&K)", "会中记录(&L)", "干系人(&S)", "进度推进(&P)"]
+        assert titles == [
+            *("项目启动会(&K)", "会中记录(&L)", "干系人(&S)", "进度推进(&P)"),
+            *("系列会议(&I)", "决策记录(&D)"),
+        ]
         assert window.menuBar().actions()[0].text() == "文件(&F)"
         show(window, window.stakeholders_tab)
         register = window.stakeholders_tab.register_section.register
@@ -105,6 +108,7 @@ def test_switching_project_changes_every_tab(
         assert tab.project_id == empty.id
     assert window.stakeholders_tab.register_section.register.rowCount() == 0
     assert window.progress_tab.steps.plan.rowCount() == 0
+    show(window, window.progress_tab)
     window.select_project(demo_db)
     assert window.progress_tab.steps.plan.rowCount() > 0, "the tab on screen reloads at once"
 

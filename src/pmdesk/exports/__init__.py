@@ -88,6 +88,14 @@ EXPORTS: dict[str, ExportKind] = {
             "tracker", Scope.PROJECT, Audience.CLIENT, ".xlsx", "tracker_xlsx", "export_tracker"
         ),
         ExportKind(
+            "decisions",
+            Scope.PROJECT,
+            Audience.CLIENT,
+            ".xlsx",
+            "decisions_xlsx",
+            "export_decisions",
+        ),
+        ExportKind(
             "follow-ups",
             Scope.PROJECT,
             Audience.INTERNAL,

@@ -22,7 +22,7 @@ from pmdesk.db import transaction
 from pmdesk.exports import ExportOptions, document_language
 from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import Attendee, Language, Meeting, MeetingStatus, Rsvp
-from pmdesk.services import ValidationProblem, kickoff, meetings, projects
+from pmdesk.services import ValidationProblem, kickoff, meetings, projects, series
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
@@ -91,7 +91,10 @@ def build_invite(meeting: Meeting, language: Language) -> Calendar:
     calendar.add("method", "REQUEST")
 
     event = Event()
-    event.add("uid", meeting.ical_uid)
+    recurrence = series.invite_recurrence(meeting)  # a series meeting: the series' UID
+    event.add("uid", recurrence.uid if recurrence else meeting.ical_uid)
+    if recurrence and recurrence.rrule:
+        event.add("rrule", recurrence.rrule)
     event.add("sequence", meeting.ical_sequence)
     event.add("dtstamp", dt.datetime.now(dt.UTC).replace(microsecond=0))
     event.add("dtstart", meeting.starts_at.replace(tzinfo=zone))

@@ -20,7 +20,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from peewee import JOIN
 
-from pmdesk.exports import ExportOptions, document_language
+from pmdesk.exports import ExportOptions, document_language, minutes_series
 from pmdesk.exports.kickoff_pack import zone_label
 from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import (
@@ -294,6 +294,7 @@ def build_minutes(
 
     _attendees(document, content, words, language)
     _agenda(document, content, words)
+    minutes_series.add_review_of_open_items(document, meeting.id, language)
     points = [n for n in content.notes if n.kind != NoteKind.DECISION.value]
     if grouping == "agenda":
         _points_by_agenda(document, content, points, words)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docx.document import Document
 
-from pmdesk.exports import ExportOptions, document_language
+from pmdesk.exports import ExportOptions, document_language, minutes_series
 from pmdesk.exports.word import add_key_values, add_table, new_document, save_for_client
 from pmdesk.models import Language, ReviewState, StatusReport
 from pmdesk.services import meetings, reports
@@ -144,6 +144,9 @@ def build_document(
         (w["step"], w["due"], w["completed"]),
         [(a.title, day(a.due_date), day(a.completed_on)) for a in facts.done],
         (wide, date_cm, date_cm),
+    )
+    minutes_series.add_decisions_in_period(
+        document, project.id, facts.period_start, facts.period_end, language
     )
     if facts.upcoming:
         document.add_heading(w["upcoming"], 2)

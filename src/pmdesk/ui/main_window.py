@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal, qVersion
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from pmdesk.ui.widgets.forms import install_dialog_focus, problem_text
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
+    from pmdesk.services.search import SearchHit
     from pmdesk.ui.single_instance import InstanceGuard
     from pmdesk.ui.tabs.base import ProjectTab, TabContext
     from pmdesk.ui.team_sync import ChangeListener
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
             self.tr("&Live meeting"),
             self.tr("&Stakeholders"),
             self.tr("&Progress"),
+            self.tr("Ser&ies"),
+            self.tr("&Decisions"),
         ]
         for title in self._tab_titles:  # stand-ins until build_tabs()
             self.tabs.addTab(QWidget(self.tabs), title)
@@ -147,13 +150,15 @@ class MainWindow(QMainWindow):
         guard.activation_requested.connect(self._on_guard_activation_requested)
 
     def build_tabs(self) -> None:
-        """Build the four workflow tabs in place of their stand-ins (once)."""
+        """Build the workflow tabs in place of their stand-ins (once)."""
         if self.project_tabs:
             return
         # Imported here: the tabs and their services are most of pmdesk's start-up code.
+        from pmdesk.ui.decisions.tab import DecisionsTab
         from pmdesk.ui.kickoff.tab import KickoffTab
         from pmdesk.ui.live_meeting.tab import LiveMeetingTab
         from pmdesk.ui.progress.tab import ProgressTab
+        from pmdesk.ui.series.tab import SeriesTab
         from pmdesk.ui.stakeholders.tab import StakeholdersTab
 
         context = self._context
@@ -161,7 +166,12 @@ class MainWindow(QMainWindow):
         self.live_tab = LiveMeetingTab(context, self)
         self.stakeholders_tab = StakeholdersTab(context, self)
         self.progress_tab = ProgressTab(context, self)
-        tabs = [self.kickoff_tab, self.live_tab, self.stakeholders_tab, self.progress_tab]
+        self.series_tab = SeriesTab(context, self)
+        self.decisions_tab = DecisionsTab(context, self)
+        tabs = [
+            *(self.kickoff_tab, self.live_tab, self.stakeholders_tab, self.progress_tab),
+            *(self.series_tab, self.decisions_tab),
+        ]
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         for index, (tab, title) in enumerate(zip(tabs, self._tab_titles, strict=True)):
@@ -205,6 +215,7 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
+        self.search_action = QAction(self.tr("&Search…"), self)
         # Undo and Redo name the step, and its tab when it is not the one on screen.
         self.undo_menu = UndoMenu(self.undo_stack, self.tabs, self.statusBar(), self)
         self.undo_action = self.undo_menu.undo_action
@@ -233,6 +244,10 @@ class MainWindow(QMainWindow):
             (self.redo_action, QKeySequence.StandardKey.Redo),
         ):
             action.setShortcut(key)
+        # Ctrl+K searches; Ctrl+F in any tab opens the same search.
+        self.search_action.setShortcuts(
+            [QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)]
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -258,6 +273,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        self.addAction(self.search_action)  # its keys work wherever the focus is
         view_menu = bar.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -299,6 +317,7 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self._on_backups_triggered)
         self.daily_backup_timer.timeout.connect(self._on_daily_backup_timer_timeout)
         self.quit_action.triggered.connect(self.close)
+        self.search_action.triggered.connect(self._on_search_triggered)
         self.language_group.triggered.connect(self._on_language_group_triggered)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.about_qt_action.triggered.connect(QApplication.aboutQt)
@@ -474,6 +493,20 @@ class MainWindow(QMainWindow):
             for tab in self.project_tabs:
                 tab.on_data_changed(changes)
         self.statusBar().showMessage(self.tr("Saved."), 2000)
+
+    def _on_search_triggered(self) -> None:
+        from pmdesk.ui.search.dialog import SearchDialog
+
+        dialog = SearchDialog(self.project_id, self)
+        dialog.open_requested.connect(self._on_search_open_requested)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.search_dialog = dialog
+        dialog.open()
+
+    def _on_search_open_requested(self, hit: SearchHit) -> None:
+        from pmdesk.ui.search.opening import open_hit
+
+        open_hit(self, hit)
 
     def _report_problem(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), message)

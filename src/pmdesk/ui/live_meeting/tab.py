@@ -39,7 +39,9 @@ from pmdesk.ui.live_meeting.capture import CaptureSection
 from pmdesk.ui.live_meeting.clock import MeetingClock
 from pmdesk.ui.live_meeting.common import MeetingShown
 from pmdesk.ui.live_meeting.minutes import MinutesSection
+from pmdesk.ui.live_meeting.open_items import OpenItemsSection
 from pmdesk.ui.live_meeting.speakers import SpeakersSection
+from pmdesk.ui.series.agenda_timer import AgendaTimer
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
 
 
@@ -77,6 +79,10 @@ class LiveMeetingTab(ProjectTab):
         top.addWidget(self.clock)
         top.addSpacing(12)
         top.addWidget(self.count)
+        # The agenda timer follows the capture bar's agenda item (Ctrl+↓ moves on).
+        self.agenda_timer = AgendaTimer(context, self)
+        top.addSpacing(12)
+        top.addWidget(self.agenda_timer)
 
         self.attitudes = AttitudesSection(context, self)
         self.capture = CaptureSection(
@@ -84,7 +90,11 @@ class LiveMeetingTab(ProjectTab):
         )
         self.speakers = SpeakersSection(context, self)
         self.minutes = MinutesSection(context, self)
-        self.sections = (self.capture, self.speakers, self.attitudes, self.minutes)
+        self.open_items = OpenItemsSection(context, self)
+        self.sections = (
+            *(self.capture, self.speakers, self.attitudes, self.minutes),
+            self.open_items,
+        )
 
         self.pages = QTabWidget(self)
         self.pages.setObjectName("liveMeetingPages")
@@ -93,6 +103,7 @@ class LiveMeetingTab(ProjectTab):
         self.pages.addTab(self.speakers, self.tr("&Who said what"))
         self.pages.addTab(self.attitudes, self.tr("Attit&udes and outcomes"))
         self.pages.addTab(self.minutes, self.tr("&Minutes and sending"))
+        self.pages.addTab(self.open_items, self.tr("Review of &open items"))
         self.splitters: list[QSplitter] = [
             self.capture.splitter,
             self.speakers.splitter,
@@ -107,6 +118,7 @@ class LiveMeetingTab(ProjectTab):
     def _connect_signals(self) -> None:
         self.meeting_box.currentIndexChanged.connect(self._on_meeting_box_changed)
         self.clock.started.connect(self._on_clock_started)
+        self.capture.bar.agenda.currentIndexChanged.connect(self._on_agenda_changed)
 
     def export_actions(self) -> list[QAction]:
         return [self.minutes.minutes_action, self.minutes.email_action]
@@ -151,6 +163,7 @@ class LiveMeetingTab(ProjectTab):
             )
         self.pages.setEnabled(shown is not None)
         self.clock.show_meeting(meeting_id)
+        self.agenda_timer.set_meeting(meeting_id)
         for section in self.sections:
             section.show_meeting(shown)
         if shown is None:
@@ -160,6 +173,11 @@ class LiveMeetingTab(ProjectTab):
 
     def _on_clock_started(self) -> None:
         self.capture.bar.line.setFocus()
+        self.agenda_timer.follow(self.capture.bar.agenda_item_id)
+
+    def _on_agenda_changed(self, _index: int) -> None:
+        if self.clock.running:
+            self.agenda_timer.follow(self.capture.bar.agenda_item_id)
 
     def flush_draft(self) -> None:
         """Save the line being typed now."""

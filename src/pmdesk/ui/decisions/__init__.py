@@ -1,0 +1,1 @@
+"""The decision log view: list, filter, supersede, revoke, export."""

@@ -1,0 +1,1 @@
+"""Search everything (Ctrl+K): one dialog over notes, decisions, meetings, actions, people."""

@@ -1,0 +1,307 @@
+"""The Series and Decisions tabs and the search dialog, driven through their widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pmdesk.models import (
+    ActionItem,
+    CarryOutcome,
+    CarryOver,
+    DecisionStatus,
+    Language,
+    Meeting,
+    MeetingSeries,
+    MinutesDistribution,
+)
+from pmdesk.services import Changes, series
+from pmdesk.ui.decisions.tab import DecisionsTab
+from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.search.dialog import SearchDialog
+from pmdesk.ui.series.agenda_timer import AgendaTimer
+from pmdesk.ui.series.approval import ApprovalDialog
+from pmdesk.ui.series.tab import SeriesTab
+from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.undo import Editor
+
+from .conftest import TODAY
+
+NOW = dt.datetime.combine(TODAY, dt.time(10, 0))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unexpected(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def problems() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
+def make(
+    qtbot: QtBot,
+    cls: type[Any],
+    project_id: int,
+    settings: QSettings,
+    problems: list[str],
+    stack: QUndoStack,
+    clock: Clock | None = None,
+) -> Any:
+    tabs: list[Any] = []
+
+    def notify(changes: Changes) -> None:
+        for tab in tabs:
+            tab.on_data_changed(changes)
+
+    editor = Editor(stack, notify, problems.append)
+    tab = cls(TabContext(editor, Language.EN, settings, clock or Clock()))
+    tabs.append(tab)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 800)
+    tab.set_project(project_id)
+    tab.show()
+    qtbot.waitExposed(tab)
+    with qtbot.waitActive(tab):
+        tab.activateWindow()
+    return tab
+
+
+def click_row(qtbot: QtBot, view: Any, row: int, column: int = 1) -> None:
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+
+
+def test_review_of_open_items_one_key_each_and_undo(
+    qtbot: QtBot, demo_db: int, settings: QSettings, problems: list[str], stack: QUndoStack
+) -> None:
+    tab: SeriesTab = make(qtbot, SeriesTab, demo_db, settings, problems, stack)
+    # Plan next meeting: the review opens with the open items of the series.
+    held = Meeting.get_by_id(tab.meeting_id)
+    assert held.series_id is not None and held.status == "minutes_sent"
+    planned = [m for m in series.series_meetings(held.series_id) if m.status == "planned"]
+    tab.meeting_box.setCurrentIndex(tab.meeting_box.findData(planned[0].id))
+    view = tab.carry_over.table
+    count = view.model().rowCount()
+    assert count >= 2
+    click_row(qtbot, view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert view.currentIndex().row() == min(2, count - 1)
+    outcomes = [c.outcome for c in series.carried_items(planned[0].id)]
+    assert outcomes[:2] == [CarryOutcome.RESOLVED, CarryOutcome.KEPT]
+    first = series.carried_items(planned[0].id)[0]
+    assert ActionItem.get_by_id(first.record_id).status == "done"
+    stack.undo()
+    stack.undo()
+    assert {c.outcome for c in series.carried_items(planned[0].id)} == {CarryOutcome.PENDING}
+    assert ActionItem.get_by_id(first.record_id).status != "done"
+    assert problems == []
+
+
+def test_plan_next_meeting_button_and_its_invite(
+    qtbot: QtBot,
+    demo_db: int,
+    settings: QSettings,
+    problems: list[str],
+    stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    tab: SeriesTab = make(qtbot, SeriesTab, demo_db, settings, problems, stack)
+    series_id = Meeting.get_by_id(tab.meeting_id).series_id
+    before = len(series.series_meetings(series_id))
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    meetings = series.series_meetings(series_id)
+    assert len(meetings) == before + 1
+    assert tab.meeting_id == meetings[-1].id
+    assert tab.carry_over.table.model().rowCount() >= 1
+    target = tmp_path / "next.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab.open_files = False
+    qtbot.mouseClick(tab.invite_button, Qt.MouseButton.LeftButton)
+    invite = target.read_text(encoding="utf-8")
+    assert MeetingSeries.get_by_id(series_id).ical_uid in invite and "RRULE:FREQ=WEEKLY" in invite
+    stack.undo()
+    assert len(series.series_meetings(series_id)) == before
+    assert problems == []
+
+
+def test_start_a_series_from_a_meeting(
+    qtbot: QtBot, demo_db: int, settings: QSettings, problems: list[str], stack: QUndoStack
+) -> None:
+    tab: SeriesTab = make(qtbot, SeriesTab, demo_db, settings, problems, stack)
+    kickoff = Meeting.get((Meeting.project == demo_db) & (Meeting.kind == "kickoff"))
+    tab.meeting_box.setCurrentIndex(tab.meeting_box.findData(kickoff.id))
+    assert tab.start_button.isEnabled() and not tab.plan_button.isEnabled()
+    tab.cadence_box.setCurrentIndex(tab.cadence_box.findData("monthly"))
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    started = MeetingSeries.get(MeetingSeries.title == kickoff.title)
+    assert started.cadence == "monthly"
+    assert tab.plan_button.isEnabled()
+    assert "Monthly" in tab.series_label.text()
+
+
+def test_minutes_approved_through_the_dialog(
+    qtbot: QtBot, demo_db: int, settings: QSettings, problems: list[str], stack: QUndoStack
+) -> None:
+    tab: SeriesTab = make(qtbot, SeriesTab, demo_db, settings, problems, stack)
+    meeting_id = tab.meeting_id
+    assert tab.approval.approve_button.isEnabled()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ApprovalDialog)
+        dialog.who.setText("Client PMO")
+        dialog.comments.setPlainText("Fine")
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(tab.approval.approve_button, Qt.MouseButton.LeftButton)
+    last = MinutesDistribution.select().where(MinutesDistribution.meeting == meeting_id)
+    assert [d.approval for d in last][-1] == "approved"
+    assert Meeting.get_by_id(meeting_id).status == "minutes_confirmed"
+    assert problems == []
+
+
+def test_agenda_timer_turns_amber_then_red_and_ctrl_down_moves_on(
+    qtbot: QtBot, demo_db: int, settings: QSettings, problems: list[str], stack: QUndoStack
+) -> None:
+    clock = Clock()
+    tab: SeriesTab = make(qtbot, SeriesTab, demo_db, settings, problems, stack, clock)
+    planned = Meeting.get(
+        (Meeting.project == demo_db) & (Meeting.status == "planned") & Meeting.series.is_null(False)
+    )
+    tab.meeting_box.setCurrentIndex(tab.meeting_box.findData(planned.id))
+    timer: AgendaTimer = tab.timer
+    tab.timer_start.setFocus()
+    qtbot.keyClick(tab.timer_start, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    first = timer.items[0]
+    assert timer.position == 0 and timer.state() == "ok"
+    clock.now += dt.timedelta(minutes=first.minutes_allotted * 0.9)
+    timer.refresh()
+    assert timer.label.property("state") == "amber"
+    clock.now += dt.timedelta(minutes=first.minutes_allotted * 0.2)
+    timer.refresh()
+    assert timer.label.property("state") == "red"
+    assert "over by" in timer.label.text()
+    qtbot.keyClick(tab.timer_start, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert timer.position == 1 and timer.state() == "ok"
+    from pmdesk.models import AgendaItem
+
+    assert AgendaItem.get_by_id(first.id).seconds_used == int(first.minutes_allotted * 1.1 * 60)
+    timer.stop()
+
+
+def test_decisions_filter_supersede_and_export(
+    qtbot: QtBot,
+    demo_db: int,
+    settings: QSettings,
+    problems: list[str],
+    stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    tab: DecisionsTab = make(qtbot, DecisionsTab, demo_db, settings, problems, stack)
+    total = tab.model.rowCount()
+    assert total >= 5
+    tab.internal_box.setChecked(False)
+    assert 0 < tab.model.rowCount() < total
+    tab.status_box.setCurrentIndex(tab.status_box.findData(DecisionStatus.SUPERSEDED.value))
+    assert tab.model.rowCount() == 1
+    assert "by:" in tab.model.data(tab.model.index(0, 4))
+    tab.status_box.setCurrentIndex(tab.status_box.findData(DecisionStatus.ACTIVE.value))
+    click_row(qtbot, tab.table, 0, 2)
+    chosen = tab.current_entry()
+    assert chosen is not None
+
+    def pick(parent: Any, title: str, label: str, items: list[str], *args: Any) -> tuple[str, bool]:
+        return items[-1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    qtbot.mouseClick(tab.supersede_button, Qt.MouseButton.LeftButton)
+    states = {e.note_id: e.status for e in tab.model.all_rows()}
+    assert states[chosen.note_id] == DecisionStatus.SUPERSEDED
+    stack.undo()
+    assert {e.note_id: e.status for e in tab.model.all_rows()}[
+        chosen.note_id
+    ] == DecisionStatus.ACTIVE
+
+    target = tmp_path / "log.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab.open_files = False
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    assert problems == []
+
+
+def test_ctrl_k_search_groups_marks_internal_and_enter_opens(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    window = MainWindow(database, Language.EN, settings, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.tabs.setCurrentWidget(window.series_tab)
+    window.series_tab.plan_button.setFocus()
+    qtbot.keyClick(window.series_tab.plan_button, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.search_dialog
+    assert isinstance(dialog, SearchDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.query_edit, "go-live")
+    model = dialog.model
+    assert model.hit_count() >= 2
+    assert model.data(model.index(0)) == "Decisions"
+    dialog.set_query("budget reserve")
+    assert any("internal" in str(model.data(model.index(r))) for r in range(model.rowCount()))
+    dialog.set_query("go-live")
+    hit = dialog.current_hit()
+    assert hit is not None and hit.kind == "decision"
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.decisions_tab
+    entry = window.decisions_tab.current_entry()
+    assert entry is not None and entry.note_id == hit.record_id
+
+    # A note opens its meeting in Live meeting.
+    window.live_tab.setFocus()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.search_dialog
+    qtbot.keyClicks(dialog.query_edit, "spend cube")
+    hit = dialog.current_hit()
+    assert hit is not None and hit.kind == "note"
+    index = dialog.model.index(dialog.results.currentIndex().row())
+    dialog.results.activated.emit(index)
+    assert window.tabs.currentWidget() is window.live_tab
+    assert window.live_tab.meeting_id == hit.meeting_id
+    assert CarryOver.select().count() > 0
