@@ -2277,12 +2277,12 @@
         <translation>进度推进(&amp;P)</translation>
     </message>
     <message>
-        <source>Ser&amp;ies</source>
-        <translation>系列会议(&amp;I)</translation>
+        <source>Series</source>
+        <translation>系列会议</translation>
     </message>
     <message>
-        <source>&amp;Decisions</source>
-        <translation>决策记录(&amp;D)</translation>
+        <source>Decisions</source>
+        <translation>决策记录</translation>
     </message>
     <message>
         <source>&amp;New project…</source>

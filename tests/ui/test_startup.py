@@ -96,7 +96,7 @@ def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWin
     names = [shell.tabs.tabText(index) for index in range(shell.tabs.count())]
     assert names == [
         *("&Kickoff", "&Live meeting", "&Stakeholders", "&Progress"),
-        *("Ser&ies", "&Decisions"),
+        *("Series", "Decisions"),
     ]
     assert shell.project_box.count() == 0
     assert shell.project_tabs == []

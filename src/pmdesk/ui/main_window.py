@@ -99,8 +99,10 @@ class MainWindow(QMainWindow):
             self.tr("&Live meeting"),
             self.tr("&Stakeholders"),
             self.tr("&Progress"),
-            self.tr("Ser&ies"),
-            self.tr("&Decisions"),
+            # No Alt letter: every letter of these words is taken by the window or the
+            # Kickoff sections (Ctrl+Tab and Ctrl+PageDown reach them).
+            self.tr("Series"),
+            self.tr("Decisions"),
         ]
         for title in self._tab_titles:  # stand-ins until build_tabs()
             self.tabs.addTab(QWidget(self.tabs), title)
