@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
@@ -46,6 +46,9 @@ from pmdesk.services import (
     series,
 )
 from pmdesk.transfer import TransferProblem
+
+if TYPE_CHECKING:
+    from pmdesk.services.today import TodayItem
 
 #: Problems with the user's data or files: one line on stderr, exit 1, nothing changed.
 DATA_ERRORS = (
@@ -107,6 +110,15 @@ def _build_parser() -> OptionParser:
         "--project", type=_record_id, metavar="ID", help="only this project's records"
     )
     listing.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    today = commands.add_parser(
+        "today",
+        parents=[sub_options],
+        help="print what the method says to do today (overdue, today, this week)",
+        description="Print today's items of every open project, or of --project, as a "
+        "table or as a JSON array with --json; the reasons are in --lang (default en).",
+    )
+    today.add_argument("--project", type=_record_id, metavar="ID", help="only this project")
+    today.add_argument("--json", action="store_true", help="print a JSON array of objects")
     exporting = commands.add_parser(
         "export",
         parents=[sub_options],
@@ -334,6 +346,21 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_today(args: argparse.Namespace) -> int:
+    """`pmdesk today`: the Today items, overdue first; never creates a database."""
+    from pmdesk.services import today
+
+    _open(args, create=False)
+    day = dt.date.today()
+    language = args.lang or Language.EN
+    rows = [today_dict(item, day, language) for item in today.items(args.project, day)]
+    if args.json:
+        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print(text_table(rows, ("when", "due", "hat", "project_id", "person", "action", "why")))
+    return 0
+
+
 def run_export(args: argparse.Namespace) -> int:
     """`pmdesk export KIND`: write one file; an existing file is replaced only when done."""
     kind = EXPORTS[args.kind]
@@ -510,6 +537,7 @@ def run_search(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": run_demo,
     "list": run_list,
+    "today": run_today,
     "export": run_export,
     "import": run_import,
     "backup": run_backup,
@@ -552,6 +580,21 @@ def _pick(record: Any, *names: str) -> dict[str, Any]:
 def _json_value(value: Any) -> Any:
     """Dates and times as ISO 8601 strings; strings, numbers, booleans and None as is."""
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def today_dict(item: TodayItem, day: dt.date, language: Language) -> dict[str, Any]:
+    return {
+        "when": item.when(day).value,
+        "due": item.due.isoformat(),
+        "hat": item.hat.value,
+        "kind": item.kind,
+        "project_id": item.project_id,
+        "record_id": item.record_id,
+        "person_id": item.person_id,
+        "person": item.person,
+        "action": item.action,
+        "why": item.reason(language),
+    }
 
 
 def project_dict(project: Project) -> dict[str, Any]:

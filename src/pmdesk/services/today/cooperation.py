@@ -1,0 +1,206 @@
+"""Guide each type of cooperating staff (METHOD.md §4, the three types).
+
+Due, per client person:
+- cooperating staff still unclassified `CLASSIFY_DAYS` after first contact (the first
+  held meeting they attended, or their first assessment) → classify them;
+- passive with no escalation memo → write the memo to the client lead;
+- passive whose lead decided "send help" with no help step yet → send help;
+- routine with neither a coaching plan nor a session → plan the coaching; a planned
+  session not yet held → hold it (due its day);
+- active with no success factors recorded → record them;
+- a suggested type (from their on-time record) that differs from the PM's choice → review.
+Done: the record the action writes exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pmdesk.models import (
+    Assessment,
+    Attendee,
+    CoachingSession,
+    CooperationType,
+    EscalationMemo,
+    Language,
+    LeadDecision,
+    Meeting,
+    Person,
+    Role,
+    Side,
+)
+from pmdesk.services import meetings, stakeholders
+from pmdesk.services.today.item import Hat, TodayItem, Words, in_view, say
+from pmdesk.vocabulary import label
+
+#: Cooperating staff are classified within this many days of first contact.
+CLASSIFY_DAYS = 7
+
+_WORDS: Words = {
+    Language.EN: {
+        "classify": "{name} is still unclassified, first met on {date}; choose their "
+        "cooperation type.",
+        "memo": "{name} is passive and no memo has gone to the client lead; write it "
+        "(incentive, replace, or send help).",
+        "send_help": "The client lead decided on {date} to send {name} help; no helper has "
+        "been assigned yet.",
+        "plan": "{name} is routine and has no coaching plan; plan the one-on-one talks.",
+        "session": "A coaching talk with {name} is planned for {date}: “{topic}”.",
+        "factors": "{name} is active and their success factors are not recorded; write down "
+        "why, so it can be carried over to others.",
+        "differs": "{name} is marked {chosen}, but their on-time record suggests {suggested}; "
+        "review the type.",
+    },
+    Language.ZH_CN: {
+        "classify": "{name}自{date}首次接触以来仍未分类，请确定其配合类型。",
+        "memo": "{name}为消极配合者，尚未向客户项目负责人提交备忘"
+        "（激励、更换或派人协助），请撰写。",
+        "send_help": "客户项目负责人已于{date}决定派人协助{name}，尚未安排协助人员。",
+        "plan": "{name}为按部就班者，尚无辅导计划，请安排一对一沟通。",
+        "session": "已计划于{date}与{name}进行辅导沟通：“{topic}”。",
+        "factors": "{name}为积极配合者，尚未记录其成功因素，请记录以便推广。",
+        "differs": "{name}被标为{chosen}，但其按期完成记录显示为{suggested}，请复核类型。",
+    },
+}
+
+
+def _item(
+    project_id: int,
+    kind: str,
+    record_id: int,
+    person: Person,
+    why: dict[Language, str],
+    due: dt.date,
+    action: str,
+) -> TodayItem:
+    return TodayItem(
+        Hat.COOPERATION, kind, project_id, record_id, person.id, person.name, why, due, action
+    )
+
+
+def _first_contact(project_id: int) -> dict[int, dt.date]:
+    """Per person: the first held meeting they attended, or their first assessment."""
+    first: dict[int, dt.date] = {}
+
+    def seen(person_id: int, day: dt.date) -> None:
+        if day < first.get(person_id, dt.date.max):
+            first[person_id] = day
+
+    query = (
+        Attendee.select(Attendee.person, Meeting.starts_at, Meeting.status)
+        .join(Meeting)
+        .where((Meeting.project == project_id) & Meeting.starts_at.is_null(False))
+    )
+    for attendee in query:
+        starts = attendee.meeting.starts_at
+        if starts is not None and attendee.meeting.status in meetings.HELD_STATUSES:
+            seen(attendee.__data__["person"], starts.date())
+    assessed = (
+        Assessment.select(Assessment.person, Assessment.assessed_at)
+        .join(Person)
+        .where(Person.project == project_id)
+    )
+    for assessment in assessed:
+        seen(assessment.__data__["person"], assessment.assessed_at.date())
+    return first
+
+
+def cooperation_due(project_id: int, today: dt.date) -> list[TodayItem]:
+    """Every cooperation-type item of the project's client people."""
+    people = list(
+        Person.select().where((Person.project == project_id) & (Person.side == Side.CLIENT.value))
+    )
+    ids = [p.id for p in people]
+    memos: dict[int, list[EscalationMemo]] = {}
+    for memo in EscalationMemo.select().where(EscalationMemo.person.in_(ids)):
+        memos.setdefault(memo.person_id, []).append(memo)
+    sessions: dict[int, list[CoachingSession]] = {}
+    for session in CoachingSession.select().where(CoachingSession.person.in_(ids)):
+        sessions.setdefault(session.person_id, []).append(session)
+    records = stakeholders.on_time_records(project_id, today)
+    first = _first_contact(project_id)
+    items: list[TodayItem] = []
+    for person in people:
+        kind = CooperationType(person.cooperation_type)
+        name = person.name
+        if kind is CooperationType.UNCLASSIFIED:
+            if person.role == Role.COOPERATING_STAFF and person.id in first:
+                due = first[person.id] + dt.timedelta(days=CLASSIFY_DAYS)
+                if in_view(due, today):
+                    why = say(_WORDS, "classify", name=name, date=first[person.id])
+                    items.append(
+                        _item(project_id, "unclassified", person.id, person, why, due, "classify")
+                    )
+        elif kind is CooperationType.PASSIVE:
+            own = memos.get(person.id, [])
+            if not own:
+                why = say(_WORDS, "memo", name=name)
+                items.append(
+                    _item(project_id, "no_memo", person.id, person, why, today, "escalation_memo")
+                )
+            for memo in own:
+                if memo.decision == LeadDecision.SEND_HELP and memo.help_action_id is None:
+                    day = memo.decided_on or today
+                    why = say(_WORDS, "send_help", name=name, date=day)
+                    items.append(
+                        _item(project_id, "help_not_sent", memo.id, person, why, day, "send_help")
+                    )
+        elif kind is CooperationType.ROUTINE:
+            own_sessions = sessions.get(person.id, [])
+            if not person.coaching_plan.strip() and not own_sessions:
+                why = say(_WORDS, "plan", name=name)
+                items.append(
+                    _item(
+                        project_id,
+                        "no_coaching_plan",
+                        person.id,
+                        person,
+                        why,
+                        today,
+                        "coaching_plan",
+                    )
+                )
+            for session in own_sessions:
+                planned = session.planned_on
+                if session.held_on is None and planned is not None and in_view(planned, today):
+                    why = say(_WORDS, "session", name=name, date=planned, topic=session.topic)
+                    items.append(
+                        _item(
+                            project_id,
+                            "coaching_due",
+                            session.id,
+                            person,
+                            why,
+                            planned,
+                            "coaching_session",
+                        )
+                    )
+        elif kind is CooperationType.ACTIVE and not person.success_factors.strip():
+            why = say(_WORDS, "factors", name=name)
+            items.append(
+                _item(
+                    project_id,
+                    "no_success_factors",
+                    person.id,
+                    person,
+                    why,
+                    today,
+                    "success_factors",
+                )
+            )
+        suggested = records[person.id].suggested if person.id in records else kind
+        if CooperationType.UNCLASSIFIED not in (kind, suggested) and suggested is not kind:
+            why = say(
+                _WORDS,
+                "differs",
+                name=name,
+                chosen=lambda language, kind=kind: label(kind, language),
+                suggested=lambda language, s=suggested: label(s, language),
+            )
+            items.append(
+                _item(project_id, "type_differs", person.id, person, why, today, "review_type")
+            )
+    return items
+
+
+RULES = (cooperation_due,)
