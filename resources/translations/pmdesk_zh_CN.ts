@@ -56,8 +56,8 @@
         <translation>下一步安排(&amp;N)：</translation>
     </message>
     <message>
-        <source>N&amp;otes:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>Not&amp;es:</source>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -539,8 +539,8 @@
         <translation>记录观察</translation>
     </message>
     <message>
-        <source>Mar&amp;k attended</source>
-        <translation>标记出席(&amp;K)</translation>
+        <source>Mark &amp;attended</source>
+        <translation>标记出席(&amp;A)</translation>
     </message>
     <message>
         <source>Mark attended</source>
@@ -591,8 +591,8 @@
         <translation>添加看重的成果</translation>
     </message>
     <message>
-        <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Remove valued outcome</source>
@@ -1066,8 +1066,8 @@
         <translation>催办清单</translation>
     </message>
     <message>
-        <source>&amp;Reminder email…</source>
-        <translation>催办邮件(&amp;R)…</translation>
+        <source>Re&amp;minder email…</source>
+        <translation>催办邮件(&amp;M)…</translation>
     </message>
     <message>
         <source>A polite reminder draft to the person (.eml); counts as one reminder sent</source>
@@ -1718,8 +1718,8 @@
         <translation>客户反馈(&amp;F)：</translation>
     </message>
     <message>
-        <source>Revise the &amp;implementation?</source>
-        <translation>是否修正实施内容(&amp;I)？</translation>
+        <source>Revise the imp&amp;lementation?</source>
+        <translation>是否修正实施内容(&amp;L)？</translation>
     </message>
     <message>
         <source>&amp;Items to revise:</source>
@@ -1956,12 +1956,12 @@
         <translation>添加审核项(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Change review state</source>
@@ -2176,12 +2176,12 @@
         <translation>添加意见/问题(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Change request status</source>
@@ -2235,8 +2235,8 @@
         <translation>纪要与发送(&amp;M)</translation>
     </message>
     <message>
-        <source>Review of &amp;open items</source>
-        <translation>遗留事项回顾(&amp;O)</translation>
+        <source>Review of open items</source>
+        <translation>遗留事项回顾</translation>
     </message>
     <message>
         <source>No meetings yet.</source>
@@ -2852,20 +2852,20 @@
         <translation>按议题整理要点(&amp;G)</translation>
     </message>
     <message>
-        <source>Key points by s&amp;peaker</source>
-        <translation>按发言人整理要点(&amp;P)</translation>
+        <source>Key points b&amp;y speaker</source>
+        <translation>按发言人整理要点(&amp;Y)</translation>
     </message>
     <message>
-        <source>&amp;Cc the consultant team</source>
-        <translation>抄送顾问组(&amp;C)</translation>
+        <source>Cc the c&amp;onsultant team</source>
+        <translation>抄送顾问组(&amp;O)</translation>
     </message>
     <message>
-        <source>Write minutes (.&amp;docx)…</source>
-        <translation>生成会议纪要 (.docx)(&amp;D)…</translation>
+        <source>Write minutes (.doc&amp;x)…</source>
+        <translation>生成会议纪要 (.docx)(&amp;X)…</translation>
     </message>
     <message>
-        <source>Write &amp;email draft (.eml)…</source>
-        <translation>生成邮件草稿 (.eml)(&amp;E)…</translation>
+        <source>Write email dr&amp;aft (.eml)…</source>
+        <translation>生成邮件草稿 (.eml)(&amp;A)…</translation>
     </message>
     <message>
         <source>Write minutes</source>
@@ -2936,20 +2936,20 @@
         <translation>发送记录</translation>
     </message>
     <message>
-        <source>&amp;Record a sending…</source>
-        <translation>记录一次发送(&amp;R)…</translation>
+        <source>Record a send&amp;ing…</source>
+        <translation>记录一次发送(&amp;I)…</translation>
     </message>
     <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Items → ac&amp;tion items</source>
         <translation>需修正项 → 行动项(&amp;T)</translation>
     </message>
     <message>
-        <source>Items → project &amp;scope</source>
-        <translation>需修正项 → 项目范围(&amp;S)</translation>
+        <source>Items → pro&amp;ject scope</source>
+        <translation>需修正项 → 项目范围(&amp;J)</translation>
     </message>
     <message>
         <source>Each item to revise becomes an action item of this meeting</source>
@@ -3387,8 +3387,8 @@
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Role:</source>
-        <translation>角色(&amp;R)：</translation>
+        <source>Ro&amp;le:</source>
+        <translation>角色(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>
@@ -3491,8 +3491,8 @@
         <translation>下一步行动(&amp;X)：</translation>
     </message>
     <message>
-        <source>Assessment s&amp;ource:</source>
-        <translation>评估来源(&amp;O)：</translation>
+        <source>&amp;Assessment source:</source>
+        <translation>评估来源(&amp;A)：</translation>
     </message>
     <message>
         <source>Assessment c&amp;omment:</source>
@@ -3596,8 +3596,8 @@
         <translation>进度摘要</translation>
     </message>
     <message>
-        <source>Step &amp;plan</source>
-        <translation>工作计划(&amp;P)</translation>
+        <source>S&amp;tep plan</source>
+        <translation>工作计划(&amp;T)</translation>
     </message>
     <message>
         <source>Each person&apos;s &amp;deadlines</source>
@@ -3612,12 +3612,12 @@
         <translation>负责人意见与问题(&amp;Q)</translation>
     </message>
     <message>
-        <source>C&amp;hase list</source>
-        <translation>催办清单(&amp;H)</translation>
+        <source>&amp;Chase list</source>
+        <translation>催办清单(&amp;C)</translation>
     </message>
     <message>
-        <source>Status &amp;report</source>
-        <translation>进度报告(&amp;R)</translation>
+        <source>Status rep&amp;ort</source>
+        <translation>进度报告(&amp;O)</translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
@@ -4027,16 +4027,16 @@
         <translation>报告期截止日期</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;To:</source>
-        <translation>至(&amp;T)：</translation>
+        <source>To:</source>
+        <translation>至：</translation>
     </message>
     <message>
-        <source>Pre&amp;fill from the plan</source>
-        <translation>根据计划预填(&amp;F)</translation>
+        <source>Prefill from the pla&amp;n</source>
+        <translation>根据计划预填(&amp;N)</translation>
     </message>
     <message>
         <source>E&amp;xport report…</source>
@@ -4055,28 +4055,28 @@
         <translation>进度报告（客户版，.docx）(&amp;R)…</translation>
     </message>
     <message>
-        <source>&amp;Refresh from the plan</source>
-        <translation>根据计划刷新(&amp;R)</translation>
+        <source>Refresh from the plan</source>
+        <translation>根据计划刷新</translation>
     </message>
     <message>
         <source>Parts you did not edit are rewritten; for edited parts you are asked</source>
         <translation>未改动的部分直接重写；已改动的部分会先询问您</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
-        <translation>现状(&amp;S)：</translation>
+        <source>St&amp;atus:</source>
+        <translation>现状(&amp;A)：</translation>
     </message>
     <message>
         <source>Pro&amp;blems:</source>
         <translation>问题(&amp;B)：</translation>
     </message>
     <message>
-        <source>&amp;Help needed:</source>
-        <translation>需要的协助(&amp;H)：</translation>
+        <source>Help needed:</source>
+        <translation>需要的协助：</translation>
     </message>
     <message>
-        <source>Pr&amp;aise:</source>
-        <translation>表扬(&amp;A)：</translation>
+        <source>Pra&amp;ise:</source>
+        <translation>表扬(&amp;I)：</translation>
     </message>
     <message>
         <source>Report check</source>
@@ -4781,8 +4781,8 @@
         <translation>按责任人显示步骤</translation>
     </message>
     <message>
-        <source>&amp;Owner:</source>
-        <translation>责任人(&amp;O)：</translation>
+        <source>O&amp;wner:</source>
+        <translation>责任人(&amp;W)：</translation>
     </message>
     <message>
         <source>ID</source>
@@ -4877,24 +4877,24 @@
         <translation>添加步骤(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
-        <source>&amp;Roll over open items</source>
-        <translation>顺延未完成事项(&amp;R)</translation>
+        <source>Roll over ope&amp;n items</source>
+        <translation>顺延未完成事项(&amp;N)</translation>
     </message>
     <message>
         <source>After a progress meeting: every open step past its due date is carried over once more; at {n} carry-overs it is flagged.</source>
         <translation>进度例会后使用：每个已过截止日期的未完成步骤再顺延一次；顺延达 {n} 次时标记提醒。</translation>
     </message>
     <message>
-        <source>&amp;Import tracker…</source>
-        <translation>导入跟踪表(&amp;I)…</translation>
+        <source>I&amp;mport tracker…</source>
+        <translation>导入跟踪表(&amp;M)…</translation>
     </message>
     <message>
         <source>E&amp;xport tracker…</source>

@@ -68,6 +68,21 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[Lan
 
 def mnemonics(top: QWidget) -> list[str]:
     """The Alt letters of everything shown in `top` (labels, buttons, boxes, tabs)."""
+    return [m.group(1).casefold() for text in shown_texts(top) for m in _MNEMONIC.finditer(text)]
+
+
+def repeated_texts(top: QWidget, letters: list[str]) -> set[str]:
+    """The texts in `top` that carry any Alt letter given more than once in `letters`."""
+    twice = duplicates(letters)
+    return {
+        text
+        for text in shown_texts(top)
+        if any(m.group(1).casefold() in twice for m in _MNEMONIC.finditer(text))
+    }
+
+
+def shown_texts(top: QWidget) -> list[str]:
+    """The texts shown in `top` that may carry an Alt letter."""
     texts: list[str] = []
     for label in top.findChildren(QLabel):
         if label.isVisibleTo(top) and label.buddy() is not None:
@@ -81,7 +96,7 @@ def mnemonics(top: QWidget) -> list[str]:
     for tabs in top.findChildren(QTabWidget):
         if tabs.isVisibleTo(top):
             texts += [tabs.tabText(i) for i in range(tabs.count())]
-    return [m.group(1).casefold() for text in texts for m in _MNEMONIC.finditer(text)]
+    return texts
 
 
 def duplicates(letters: list[str]) -> set[str]:
@@ -171,3 +186,68 @@ def test_a_dialog_error_names_the_field_not_the_column(
     dialog.accept()
     assert shown == ["Minutes: must be a number of minutes (0 to 1440)"]
     assert "minutes_allotted" not in shown[0]
+
+
+def test_every_dialog_of_the_window_opens_in_its_first_field_with_unique_mnemonics(
+    qtbot: QtBot, language: Language, database: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    """Live meeting's, Stakeholders' and Progress's dialogs too, opened by their buttons."""
+    from pmdesk.demo import create_demo_project
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.tracker_xlsx import export_tracker
+    from pmdesk.ui.dialogs import tour
+
+    project_id = create_demo_project(language, today=TODAY)
+    tracker = export_tracker(project_id, tmp_path / "returned.xlsx", ExportOptions())
+    window = MainWindow(database, language, settings, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    problems: dict[str, object] = {}
+
+    def check(name: str, dialog: QDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+        focus = dialog.focusWidget()
+        if isinstance(focus, QAbstractButton):
+            problems[name] = f"focus on the button {focus.text()!r}"
+        repeated = repeated_texts(dialog, mnemonics(dialog))
+        if repeated:
+            problems[name] = sorted(repeated)
+
+    opened = tour.walk(window, check, tracker)
+    assert opened == [name for name, _open in tour.stops(window, tracker)]
+    assert problems == {}, problems
+    window.close()
+
+
+@pytest.mark.parametrize("tab_name", ["live_tab", "stakeholders_tab", "progress_tab"])
+def test_each_page_of_a_tab_has_unique_mnemonics(
+    qtbot: QtBot, language: Language, database: Path, settings: QSettings, tab_name: str
+) -> None:
+    """Every page and section on screen together with the menu bar: no Alt letter twice."""
+    from pmdesk.demo import create_demo_project
+
+    create_demo_project(language, today=TODAY)
+    window = MainWindow(database, language, settings, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    bar = [
+        m.group(1).casefold()
+        for a in window.menuBar().actions()
+        for m in _MNEMONIC.finditer(a.text())
+    ]
+    tab = getattr(window, tab_name)
+    window.tabs.setCurrentWidget(tab)
+    pages = [w for w in tab.findChildren(QTabWidget) if w.isVisibleTo(window)]
+    problems: dict[str, list[str]] = {}
+    for pages_widget in pages:
+        for index in range(pages_widget.count()):
+            pages_widget.setCurrentIndex(index)
+            if not pages_widget.isVisibleTo(window):
+                continue
+            repeated = repeated_texts(window, mnemonics(window) + bar)
+            if repeated:
+                problems[pages_widget.tabText(index)] = sorted(repeated)
+    assert problems == {}, problems
+    window.close()

@@ -97,7 +97,7 @@ class DistributionDialog(QDialog):
         form.addRow(self.sent, self.sent_at)
         form.addRow(self.tr("&Recipients:"), self.recipients)
         form.addRow(self.tr("Client's &feedback:"), self.feedback)
-        form.addRow(self.tr("Revise the &implementation?"), self.revision)
+        form.addRow(self.tr("Revise the imp&lementation?"), self.revision)
         form.addRow(self.tr("&Items to revise:"), self.items)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)

@@ -80,7 +80,7 @@ class PersonDialog(FormDialog):
         contact.addWidget(self.email, 2)
         contact.addWidget(self.phone, 1)
         self.form.addRow(self.tr("&Name:"), self.name)
-        self.form.addRow(self.tr("&Role:"), self.role)
+        self.form.addRow(self.tr("Ro&le:"), self.role)
         self.form.addRow(self.tr("&Unit:"), self.org_unit)
         self.form.addRow(self.tr("&Title:"), self.job_title)
         # A row holding a layout gets no buddy from addRow: give the label one, so the
@@ -133,7 +133,7 @@ class PersonDialog(FormDialog):
             (self.tr("&Causes:"), self.causes),
             (self.tr("&Strategy:"), self.strategy),
             (self.tr("Ne&xt action:"), self.next_action),
-            (self.tr("Assessment s&ource:"), self.source),
+            (self.tr("&Assessment source:"), self.source),
             (self.tr("Assessment c&omment:"), self.comment),
         ]
         for row, (text, widget) in enumerate(rows):

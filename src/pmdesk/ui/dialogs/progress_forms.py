@@ -114,7 +114,7 @@ class ActionDialog(_Form):
         self.row(self.tr("&Priority:"), self.priority)
         self.row("", self.assistance)
         self.row(self.tr("&Next step:"), self.next_step)
-        self.row(self.tr("N&otes:"), self.notes)
+        self.row(self.tr("Not&es:"), self.notes)
         self.finish()
 
     def values(self) -> dict[str, Any]:

@@ -92,7 +92,7 @@ class AttitudesSection(MeetingSection):
         self.attitudes_view = record_table(self.attitudes, self.tr("Attendees' attitudes"), self)
         self.observe_person_button = QPushButton(self.tr("Record &observation…"), self)
         self.observe_person_button.setAccessibleName(self.tr("Record observation"))
-        self.mark_attended_button = QPushButton(self.tr("Mar&k attended"), self)
+        self.mark_attended_button = QPushButton(self.tr("Mark &attended"), self)
         self.mark_attended_button.setAccessibleName(self.tr("Mark attended"))
         self.mark_attended_button.setToolTip(
             self.tr("Record the chosen attendee as present ({key})").format(
@@ -133,7 +133,7 @@ class AttitudesSection(MeetingSection):
         )
         self.add_priority_button = QPushButton(self.tr("Add valued ou&tcome…"), self)
         self.add_priority_button.setAccessibleName(self.tr("Add valued outcome"))
-        self.remove_priority_button = QPushButton(self.tr("Re&move"), self)
+        self.remove_priority_button = QPushButton(self.tr("Remove"), self)
         self.remove_priority_button.setAccessibleName(self.tr("Remove valued outcome"))
 
         top = QWidget(self)

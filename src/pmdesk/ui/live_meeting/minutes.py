@@ -45,11 +45,11 @@ class MinutesSection(MeetingSection):
         self.setObjectName("minutesSection")
         edit = context.editor.edit_record
         self.by_agenda = QRadioButton(self.tr("Key points by a&genda item"), self)
-        self.by_speaker = QRadioButton(self.tr("Key points by s&peaker"), self)
+        self.by_speaker = QRadioButton(self.tr("Key points b&y speaker"), self)
         self.by_agenda.setChecked(True)
-        self.cc_team = QCheckBox(self.tr("&Cc the consultant team"), self)
-        self.minutes_button = QPushButton(self.tr("Write minutes (.&docx)…"), self)
-        self.email_button = QPushButton(self.tr("Write &email draft (.eml)…"), self)
+        self.cc_team = QCheckBox(self.tr("Cc the c&onsultant team"), self)
+        self.minutes_button = QPushButton(self.tr("Write minutes (.doc&x)…"), self)
+        self.email_button = QPushButton(self.tr("Write email dr&aft (.eml)…"), self)
         self.minutes_button.setAccessibleName(self.tr("Write minutes"))
         self.email_button.setAccessibleName(self.tr("Write email draft"))
         self.minutes_action = QAction(self.tr("Meeting &minutes (.docx)…"), self)
@@ -134,10 +134,10 @@ class MinutesSection(MeetingSection):
             self.distributions, self.tr("Distribution record"), self
         )
         self.distributions_view.setWordWrap(True)  # feedback and items are read in full
-        self.record_sending_button = QPushButton(self.tr("&Record a sending…"), self)
-        self.delete_sending_button = QPushButton(self.tr("De&lete"), self)
+        self.record_sending_button = QPushButton(self.tr("Record a send&ing…"), self)
+        self.delete_sending_button = QPushButton(self.tr("&Delete"), self)
         self.items_to_actions_button = QPushButton(self.tr("Items → ac&tion items"), self)
-        self.items_to_scope_button = QPushButton(self.tr("Items → project &scope"), self)
+        self.items_to_scope_button = QPushButton(self.tr("Items → pro&ject scope"), self)
         self.items_to_actions_button.setToolTip(
             self.tr("Each item to revise becomes an action item of this meeting")
         )

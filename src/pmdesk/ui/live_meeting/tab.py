@@ -103,7 +103,7 @@ class LiveMeetingTab(ProjectTab):
         self.pages.addTab(self.speakers, self.tr("&Who said what"))
         self.pages.addTab(self.attitudes, self.tr("Attit&udes and outcomes"))
         self.pages.addTab(self.minutes, self.tr("&Minutes and sending"))
-        self.pages.addTab(self.open_items, self.tr("Review of &open items"))
+        self.pages.addTab(self.open_items, self.tr("Review of open items"))
         self.splitters: list[QSplitter] = [
             self.capture.splitter,
             self.speakers.splitter,

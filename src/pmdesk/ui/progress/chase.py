@@ -40,7 +40,7 @@ class ChaseSection(ProgressSection):
         self.chase.background = lambda a: OVERDUE_BRUSH
         self.chase_view = record_table(self.chase, self.tr("Chase list"), self)
         self.reminder_button = button(
-            self.tr("&Reminder email…"),
+            self.tr("Re&minder email…"),
             self,
             self._on_reminder,
             self.tr("A polite reminder draft to the person (.eml); counts as one reminder sent"),

@@ -54,11 +54,12 @@ class GatekeeperSection(ProgressSection):
         self.reviews.background = self._review_brush
         self.reviews_view = record_table(self.reviews, self.tr("Gatekeeper queue"), self)
         self.reviews_view.doubleClicked.connect(self._on_reviews_view_double_clicked)
+        self.add_button = button(self.tr("&Add review…"), self, self._on_add_review)
         self.layout_.addLayout(
             bar(
-                button(self.tr("&Add review…"), self, self._on_add_review),
-                button(self.tr("&Edit…"), self, self._on_edit_review),
-                button(self.tr("De&lete"), self, self._on_delete_review),
+                self.add_button,
+                button(self.tr("Ed&it…"), self, self._on_edit_review),
+                button(self.tr("Delete"), self, self._on_delete_review),
             )
         )
         self.layout_.addWidget(self.reviews_view, 1)

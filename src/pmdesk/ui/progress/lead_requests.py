@@ -65,12 +65,13 @@ class LeadRequestsSection(ProgressSection):
         self.to_action_button = button(
             self.tr("&Make an action item"), self, self._on_request_to_action
         )
+        self.add_button = button(self.tr("&Add request…"), self, self._on_add_request)
         self.layout_.addLayout(
             bar(
-                button(self.tr("&Add request…"), self, self._on_add_request),
-                button(self.tr("&Edit…"), self, self._on_edit_request),
+                self.add_button,
+                button(self.tr("Ed&it…"), self, self._on_edit_request),
                 self.to_action_button,
-                button(self.tr("De&lete"), self, self._on_delete_request),
+                button(self.tr("Delete"), self, self._on_delete_request),
             )
         )
         self.layout_.addWidget(self.requests_view, 1)

@@ -43,11 +43,11 @@ class ReportSection(ProgressSection):
         today = self._today()
         self.period_start = DateEdit(today, self, accessible_name=self.tr("Period from"))
         self.period_end = DateEdit(today, self, accessible_name=self.tr("Period to"))
-        from_label = QLabel(self.tr("&From:"), self)
+        from_label = QLabel(self.tr("Fro&m:"), self)
         from_label.setBuddy(self.period_start)
-        to_label = QLabel(self.tr("&To:"), self)
+        to_label = QLabel(self.tr("To:"), self)
         to_label.setBuddy(self.period_end)
-        self.prefill_button = button(self.tr("Pre&fill from the plan"), self, self._on_prefill)
+        self.prefill_button = button(self.tr("Prefill from the pla&n"), self, self._on_prefill)
         self.export_report_button = button(self.tr("E&xport report…"), self, self._on_export_report)
         self.follow_up_button = button(
             self.tr("Follow-&ups for late people…"),
@@ -74,7 +74,7 @@ class ReportSection(ProgressSection):
         self.stale_label.setWordWrap(True)
         self.stale_label.setStyleSheet("color: #8a5a00; font-weight: bold")
         self.refresh_button = button(
-            self.tr("&Refresh from the plan"),
+            self.tr("Refresh from the plan"),
             self,
             self._on_refresh,
             self.tr("Parts you did not edit are rewritten; for edited parts you are asked"),
@@ -91,10 +91,10 @@ class ReportSection(ProgressSection):
         form = QWidget(self)
         form_layout = QFormLayout(form)
         titles = {
-            "status": self.tr("&Status:"),
+            "status": self.tr("St&atus:"),
             "problems": self.tr("Pro&blems:"),
-            "help_needed": self.tr("&Help needed:"),
-            "praise": self.tr("Pr&aise:"),
+            "help_needed": self.tr("Help needed:"),
+            "praise": self.tr("Pra&ise:"),
         }
         self._titles = {part: plain_label(title).rstrip(":：") for part, title in titles.items()}
         for part, title in titles.items():

@@ -41,7 +41,7 @@ class StepsSection(ProgressSection):
         self.owner_box = QComboBox(self)
         self.owner_box.setAccessibleName(self.tr("Show the steps of"))
         self.owner_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        owner_label = QLabel(self.tr("&Owner:"), self)
+        owner_label = QLabel(self.tr("O&wner:"), self)
         owner_label.setBuddy(self.owner_box)
 
         self.plan = RecordTableModel[ActionItem](
@@ -121,10 +121,10 @@ class StepsSection(ProgressSection):
         self.plan_view = record_table(self.plan, self.tr("Step plan"), self)
 
         self.add_step_button = button(self.tr("&Add step…"), self, self._on_add_step)
-        self.edit_step_button = button(self.tr("&Edit…"), self, self._on_edit_step)
-        self.delete_step_button = button(self.tr("De&lete"), self, self._on_delete_step)
+        self.edit_step_button = button(self.tr("Ed&it…"), self, self._on_edit_step)
+        self.delete_step_button = button(self.tr("Delete"), self, self._on_delete_step)
         self.roll_over_button = button(
-            self.tr("&Roll over open items"),
+            self.tr("Roll over ope&n items"),
             self,
             self._on_roll_over,
             self.tr(
@@ -132,7 +132,7 @@ class StepsSection(ProgressSection):
                 "once more; at {n} carry-overs it is flagged."
             ).format(n=CARRY_OVER_FLAG),
         )
-        self.import_button = button(self.tr("&Import tracker…"), self, self._on_import_tracker)
+        self.import_button = button(self.tr("I&mport tracker…"), self, self._on_import_tracker)
         self.tracker_button = button(self.tr("E&xport tracker…"), self, self._on_export_tracker)
         self.layout_.addLayout(
             bar(

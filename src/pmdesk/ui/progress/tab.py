@@ -57,12 +57,12 @@ class ProgressTab(ProjectTab):
         self.summary.setAccessibleName(self.tr("Progress summary"))
         self.sections = QTabWidget(self)
         self.sections.setObjectName("progressSections")
-        self.sections.addTab(self.steps, self.tr("Step &plan"))
+        self.sections.addTab(self.steps, self.tr("S&tep plan"))
         self.sections.addTab(self.per_person, self.tr("Each person's &deadlines"))
         self.sections.addTab(self.gatekeeper, self.tr("&Gatekeeper queue"))
         self.sections.addTab(self.lead_requests, self.tr("Lead re&quests"))
-        self.sections.addTab(self.chase, self.tr("C&hase list"))
-        self.sections.addTab(self.report, self.tr("Status &report"))
+        self.sections.addTab(self.chase, self.tr("&Chase list"))
+        self.sections.addTab(self.report, self.tr("Status rep&ort"))
         self._report_stale = False
         self._shown: PlanShown | None = None
         self.splitters: list[QSplitter] = [self.per_person.splitter, self.report.splitter]
