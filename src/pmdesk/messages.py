@@ -3,7 +3,8 @@
 The language is decided as the app decides it: `--lang`, else the language chosen in
 View → Language (pmdesk's settings file), else the system's. Messages are raised in
 English everywhere (the log stays English); `say` finds a message's pattern in the
-catalogue below and gives it in Chinese, translating the reason inside it as well.
+catalogue below and gives it in Chinese, translating the reason inside it as well, and a
+service's problem ("due_date: cannot be empty") with the field named as the window does.
 A message with no pattern here is shown as it is.
 """
 
@@ -174,6 +175,92 @@ _ZH_CN: list[tuple[str, str]] = [
         "日期或数字超出范围（{detail}）；没有改动任何内容",
     ),
     (r"No (?P<kind>[a-z ]+) with id (?P<id>\d+)", "没有 id 为 {id} 的 {kind}"),
+    # A service's problem: "field: reason" (ValidationProblem), a tracker's file or cell.
+    (
+        r"(?P<reason>.*) \(and (?P<n>\d+) more problems\); nothing was imported",
+        "{reason}（另有 {n} 个问题）；没有导入任何内容",
+    ),
+    (r"(?P<reason>.*); nothing was imported", "{reason}；没有导入任何内容"),
+    (
+        r"sheet '(?P<sheet>[^']*)', row (?P<row>\d+), column (?P<column>[A-Z]+) "
+        r"\((?P<header>[^)]*)\): (?P<reason>.*)",
+        "工作表“{sheet}”第 {row} 行 {column} 列（{header}）：{reason}",
+    ),
+    (
+        r"sheet '(?P<sheet>[^']*)', row (?P<row>\d+): (?P<reason>.*)",
+        "工作表“{sheet}”第 {row} 行：{reason}",
+    ),
+    (r"sheet '(?P<sheet>[^']*)': (?P<reason>.*)", "工作表“{sheet}”：{reason}"),
+    (r"(?P<field>[a-z][a-z_]*): (?P<reason>.*)", "{field}：{reason}"),
+    (r"(?P<file>[^:/\\]+\.[A-Za-z0-9]+): (?P<reason>.*)", "{file}：{reason}"),
+    (r"cannot be empty", "不能为空"),
+    (r"not one of the allowed values", "不是允许的取值"),
+    (r"not in this project", "不属于本项目"),
+    (r"not a person of this project", "不是本项目的人员"),
+    (r"not an email address", "不是有效的邮箱地址"),
+    (r"must be between 1 and 5", "必须在 1 到 5 之间"),
+    (r"must be a whole number from 1 to 5", "必须是 1 到 5 的整数"),
+    (r"not a date", "不是日期"),
+    (r"no such field", "没有这个字段"),
+    (r"at most (?P<n>\d+) characters(?: \(this has (?P<has>\d+)\))?", "最多 {n} 个字符"),
+    (r"the meeting has no date and time yet", "会议还没有日期和时间"),
+    (r"the meeting cannot end before it starts", "会议结束时间不能早于开始时间"),
+    (r"a meeting is at most one day long", "会议最长为一天"),
+    (r"the due date cannot be before the start", "截止日期不能早于开始日期"),
+    (r"the end cannot be before the start", "结束日期不能早于开始日期"),
+    (r"the period cannot end before it starts", "周期结束不能早于开始"),
+    (r"this project already has a kickoff meeting", "本项目已有启动会"),
+    (r"a person needs a name", "人员需要姓名"),
+    (r"an action item needs a title", "待办事项需要标题"),
+    (r"choose at least one person", "请至少选择一人"),
+    (
+        r"a step is due either relative to the start or at a time",
+        "步骤的截止要么相对开始时间，要么是固定时间",
+    ),
+    (r"no such file", "文件不存在"),
+    (r"is not a file", "不是文件"),
+    (r"is not an Excel \.xlsx workbook", "不是 Excel .xlsx 工作簿"),
+    (
+        r"is password-protected or an old \.xls file: save it as \.xlsx without a password",
+        "有密码保护或是旧的 .xls 文件：请另存为不带密码的 .xlsx",
+    ),
+    (
+        r"cannot be read as an Excel workbook \(damaged, incomplete or not \.xlsx\): "
+        r"(?P<detail>.*)",
+        "无法作为 Excel 工作簿读取（已损坏、不完整或不是 .xlsx）：{detail}",
+    ),
+    (
+        r"is damaged or incomplete \(not a readable \.xlsx\): (?P<detail>.*)",
+        "已损坏或不完整（不是可读的 .xlsx）：{detail}",
+    ),
+    (
+        r"is the tracker of another project \(id (?P<other>[^)]*)\), not of project (?P<id>\d+)",
+        "是另一个项目（id {other}）的跟踪表，不是项目 {id} 的",
+    ),
+    (r"(?P<step>\S+) is not a step of this project", "{step} 不是本项目的步骤"),
+    (r"(?P<step>\S+) is also in row (?P<row>\d+)", "{step} 也在第 {row} 行"),
+    (r"is empty: choose a status from the list", "是空的：请从列表中选择状态"),
+    (
+        r"unknown value “(?P<v>[^”]*)” \(use one of: (?P<english>.+) / (?P<allowed>[^/]+)\)",
+        "未知的取值“{v}”（可选：{allowed}）",
+    ),
+    (r"no one called “(?P<name>[^”]*)” in this project", "本项目中没有叫“{name}”的人"),
+    (r"“(?P<v>[^”]*)” is not a tracker ID \(like A-0012\)", "“{v}”不是跟踪表编号（例如 A-0012）"),
+    (r"a new row \(no ID\) needs the step's title", "新行（没有编号）需要填写工作事项"),
+    (r"is longer than (?P<n>[\d,]+) characters", "超过 {n} 个字符"),
+    (
+        r"the due date (?P<due>\S+) is before the start (?P<start>\S+)",
+        "截止日期 {due} 早于开始日期 {start}",
+    ),
+    (
+        r"the completion date (?P<done>\S+) is before the start (?P<start>\S+)",
+        "完成日期 {done} 早于开始日期 {start}",
+    ),
+    (r"the completion date (?P<done>\S+) is in the future", "完成日期 {done} 在未来"),
+    (
+        r"members are kept on a team server: give --db postgresql://…",
+        "成员保存在团队服务器上：请用 --db postgresql://…",
+    ),
     # What went well.
     (r"Wrote (?P<path>.+)", "已写入 {path}"),
     (r"Backed up to (?P<path>.+)", "已备份到 {path}"),
@@ -186,6 +273,56 @@ _ZH_CN: list[tuple[str, str]] = [
         "已将 {source} 恢复到 {path}；损坏的文件保留为 {aside}",
     ),
 ]
+
+#: A service's field names as the window labels them (ui/widgets/forms.py `field_labels`).
+_FIELDS_ZH = {
+    "action_item": "待办事项",
+    "agenda_item": "议程项",
+    "client": "客户",
+    "code": "项目编号",
+    "completed_on": "完成日期",
+    "confirmed_by": "确认人",
+    "decided_on": "决定日期",
+    "decision": "决定",
+    "description": "描述",
+    "due": "截止",
+    "due_at": "截止",
+    "due_date": "截止日期",
+    "email": "邮箱",
+    "end_date": "结束日期",
+    "ends_at": "结束",
+    "evidence": "依据",
+    "file": "文件",
+    "follow_up_on": "跟进日期",
+    "kind": "类型",
+    "meeting": "会议",
+    "minutes_allotted": "分钟",
+    "name": "名称",
+    "note": "记录",
+    "outcome": "成果",
+    "owner": "负责人",
+    "period_end": "周期结束",
+    "period_start": "周期开始",
+    "person": "人员",
+    "phase": "阶段",
+    "planned_on": "计划日期",
+    "presenter": "汇报人",
+    "rank": "排序",
+    "reason": "原因",
+    "role": "角色",
+    "sent_on": "发送日期",
+    "side": "所属方",
+    "speaker": "发言人",
+    "start_date": "开始日期",
+    "starts_at": "开始",
+    "status": "状态",
+    "text": "内容",
+    "time_zone": "时区",
+    "title": "标题",
+    "topic": "主题",
+    "venue": "地点",
+    "version": "版本",
+}
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.DOTALL), chinese) for pattern, chinese in _ZH_CN]
 
@@ -211,12 +348,19 @@ def _to_chinese(message: str) -> str:
     for pattern, chinese in _COMPILED:
         match = pattern.match(message)
         if match:
-            values = {
-                name: _to_chinese(value) if name.startswith("reason") else value
-                for name, value in match.groupdict().items()
-            }
+            values = {name: _chinese_part(name, value) for name, value in match.groupdict().items()}
             return chinese.format(**values)
     return message
+
+
+def _chinese_part(name: str, value: str | None) -> str:
+    if value is None:
+        return ""
+    if name.startswith("reason"):
+        return _to_chinese(value)
+    if name == "field":
+        return _FIELDS_ZH.get(value, value)
+    return value
 
 
 def _settings_file() -> Path:
