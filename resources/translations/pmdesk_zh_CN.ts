@@ -2389,6 +2389,10 @@
         <translation>项目已保存。</translation>
     </message>
     <message>
+        <source>Edit project {name}</source>
+        <translation>编辑项目 {name}</translation>
+    </message>
+    <message>
         <source>Archive project</source>
         <translation>归档项目</translation>
     </message>
@@ -3668,6 +3672,7 @@
     </message>
     <message>
         <source>One item per line: what the project will do</source>
+        <extracomment>What OK changed in an existing project (the window makes it an undo step).</extracomment>
         <translation>每行一项：项目要做的内容</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmdesk.db import transaction
-from pmdesk.models import Language, Outcome, Project, ProjectStatus, ScopeItem
+from pmdesk.models import Language, LeaderPriority, Outcome, Project, ProjectStatus, ScopeItem
 from pmdesk.services.common import Changes, FieldEdit, edit_fields, get_or_fail
 from pmdesk.services.snapshots import Snapshot, delete_with_snapshot, restore
 from pmdesk.services.validation import ValidationProblem, clean_values
@@ -130,9 +130,10 @@ def _save_scope(project_id: int, scope_in: Sequence[str], scope_out: Sequence[st
         ScopeItem.delete().where(ScopeItem.id.in_(stale)).execute()
 
 
-def _save_outcomes(project_id: int, titles: Sequence[str]) -> None:
+def _save_outcomes(project_id: int, titles: Sequence[str]) -> list[Snapshot]:
     """Outcomes in the order given. An outcome keeps its id (and the leaders' priorities
-    on it) when its title stays, or when it is renamed in place."""
+    on it) when its title stays, or when it is renamed in place; one no longer listed is
+    deleted, and its snapshot (with the priorities) returned."""
     old = outcomes(project_id)
     wanted = _lines(titles)
     by_title = {o.title: o for o in old}
@@ -149,8 +150,7 @@ def _save_outcomes(project_id: int, titles: Sequence[str]) -> None:
         matched[position] = outcome
         if (outcome.title, outcome.position) != (title, position):
             Outcome.update(title=title, position=position).where(Outcome.id == outcome.id).execute()
-    for outcome in spare:
-        outcome.delete_instance()
+    return [delete_with_snapshot(Outcome, outcome.id) for outcome in spare]
 
 
 def save_project(project_id: int | None, plan: ProjectPlan) -> tuple[Project, Changes]:
@@ -168,6 +168,66 @@ def save_project(project_id: int | None, plan: ProjectPlan) -> tuple[Project, Ch
         _save_scope(project_id, plan.scope_in, plan.scope_out)
         _save_outcomes(project_id, plan.outcomes)
     return get_project(project_id), Changes.of(Project, ScopeItem, Outcome, project_id=project_id)
+
+
+@dataclass(frozen=True)
+class ProjectEdit:
+    """One OK of the project dialog on an existing project: the project as it was and as
+    it is now, and the outcomes the edit deleted (with the leaders' priorities on them)."""
+
+    project_id: int
+    before: ProjectPlan
+    after: ProjectPlan
+    removed: tuple[Snapshot, ...]
+
+
+def project_plan(project_id: int) -> ProjectPlan:
+    """The project as the project dialog shows it: fields, scope lines, outcomes."""
+    project = get_project(project_id)
+    scope = scope_items(project_id)
+    return ProjectPlan(
+        values={name: getattr(project, name) for name in PROJECT_FIELDS},
+        scope_in=[s.text for s in scope if s.in_scope],
+        scope_out=[s.text for s in scope if not s.in_scope],
+        outcomes=[o.title for o in outcomes(project_id)],
+    )
+
+
+def edit_project(project_id: int, plan: ProjectPlan) -> tuple[ProjectEdit, Changes]:
+    """Change a project with its scope and outcomes, in one transaction, keeping what
+    `undo_project_edit` needs. ValidationProblem names the field that is wrong."""
+    values = _check_plan(dict(plan.values))
+    for title in _lines(plan.outcomes):
+        clean_values(Outcome, {"title": title})
+    with transaction():
+        before = project_plan(project_id)
+        edit_fields(Project, project_id, values)
+        _save_scope(project_id, plan.scope_in, plan.scope_out)
+        removed = _save_outcomes(project_id, plan.outcomes)
+        after = project_plan(project_id)
+    edit = ProjectEdit(project_id, before, after, tuple(removed))
+    return edit, _edit_changes(project_id)
+
+
+def undo_project_edit(edit: ProjectEdit) -> None:
+    """Put the project back as it was before `edit`: the deleted outcomes come back with
+    their ids and priorities, renamed ones take their old titles again."""
+    with transaction():
+        for snapshot in edit.removed:
+            restore(snapshot)
+        edit_fields(Project, edit.project_id, _check_plan(dict(edit.before.values)))
+        _save_scope(edit.project_id, edit.before.scope_in, edit.before.scope_out)
+        _save_outcomes(edit.project_id, edit.before.outcomes)
+
+
+def redo_project_edit(edit: ProjectEdit) -> ProjectEdit:
+    """Make `edit` again after its undo; returns the edit to undo next time."""
+    again, _changes = edit_project(edit.project_id, edit.after)
+    return ProjectEdit(edit.project_id, edit.before, edit.after, again.removed)
+
+
+def _edit_changes(project_id: int) -> Changes:
+    return Changes.of(Project, ScopeItem, Outcome, LeaderPriority, project_id=project_id)
 
 
 def scope_items(project_id: int) -> list[ScopeItem]:

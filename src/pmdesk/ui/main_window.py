@@ -30,6 +30,7 @@ from pmdesk.ui.widgets.forms import install_dialog_focus, problem_text
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
+    from pmdesk.services.projects import ProjectEdit
     from pmdesk.services.search import SearchHit
     from pmdesk.ui.single_instance import InstanceGuard
     from pmdesk.ui.tabs.base import ProjectTab, TabContext
@@ -396,9 +397,31 @@ class MainWindow(QMainWindow):
         if self.project_id is None:
             return
         dialog = ProjectDialog(self.language, projects.get_project(self.project_id), self)
-        if dialog.exec() == ProjectDialog.DialogCode.Accepted:
-            self.reload_projects()
-            self.statusBar().showMessage(self.tr("Project saved."), 4000)
+        if dialog.exec() != ProjectDialog.DialogCode.Accepted:
+            return
+        if dialog.edit is not None and dialog.edit.before != dialog.edit.after:
+            self._record_project_edit(dialog.edit)
+        self.reload_projects()
+        self.statusBar().showMessage(self.tr("Project saved."), 4000)
+
+    def _record_project_edit(self, edit: ProjectEdit) -> None:
+        """One undo step per OK of the project dialog: fields, scope and outcomes."""
+        from pmdesk.models import LeaderPriority, Outcome, Project, ScopeItem
+        from pmdesk.services import Changes, projects
+
+        state = {"edit": edit}
+
+        def redo() -> None:
+            state["edit"] = projects.redo_project_edit(state["edit"])
+
+        self.editor.record(
+            self.tr("Edit project {name}").format(name=edit.after.values["name"]),
+            redo=redo,
+            undo=lambda: projects.undo_project_edit(state["edit"]),
+            changes=Changes.of(
+                Project, ScopeItem, Outcome, LeaderPriority, project_id=edit.project_id
+            ),
+        )
 
     def _on_archive_project_triggered(self) -> None:
         from pmdesk.models import Project

@@ -36,6 +36,8 @@ class ProjectDialog(QDialog):
         self.setWindowTitle(self.tr("New project") if project is None else self.tr("Project"))
         self.created_project_id: int | None = None
         self.saved_project_id: int | None = None
+        #: What OK changed in an existing project (the window makes it an undo step).
+        self.edit: projects.ProjectEdit | None = None
         self.name = QLineEdit(project.name if project else "", self)
         self.name.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 36))
         self.client = QLineEdit(project.client_org if project else "", self)
@@ -130,9 +132,11 @@ class ProjectDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            project, _changes = projects.save_project(
-                self.project.id if self.project else None, self.plan()
-            )
+            if self.project is None:
+                project, _changes = projects.save_project(None, self.plan())
+            else:
+                self.edit, _changes = projects.edit_project(self.project.id, self.plan())
+                project = projects.get_project(self.project.id)
         except ValidationProblem as problem:
             QMessageBox.warning(self, self.windowTitle(), self._message(problem))
             self._widgets.get(problem.field, self.name).setFocus()
