@@ -84,6 +84,8 @@ class LiveMeetingTab(ProjectTab):
         top.addSpacing(12)
         top.addWidget(self.agenda_timer)
 
+        # Made before the sections: its page tabs come before the pages in Tab order.
+        self.pages = QTabWidget(self)
         self.attitudes = AttitudesSection(context, self)
         self.capture = CaptureSection(
             context, self.attitudes.observe, self.attitudes.value_outcome, self
@@ -96,7 +98,6 @@ class LiveMeetingTab(ProjectTab):
             self.open_items,
         )
 
-        self.pages = QTabWidget(self)
         self.pages.setObjectName("liveMeetingPages")
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.capture, self.tr("&Capture"))

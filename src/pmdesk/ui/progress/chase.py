@@ -11,6 +11,7 @@ from pmdesk.services import progress
 from pmdesk.ui.models.records import OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import in_tab_order
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -47,6 +48,7 @@ class ChaseSection(ProgressSection):
         )
         self.layout_.addLayout(bar(self.reminder_button))
         self.layout_.addWidget(self.chase_view, 1)
+        in_tab_order(self.reminder_button, self.chase_view)
 
     def show_plan(self, shown: PlanShown | None) -> None:
         self.shown = shown

@@ -14,6 +14,7 @@ from pmdesk.ui.dialogs.progress_forms import ReviewDialog
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button, field_value
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import in_tab_order
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -55,14 +56,14 @@ class GatekeeperSection(ProgressSection):
         self.reviews_view = record_table(self.reviews, self.tr("Gatekeeper queue"), self)
         self.reviews_view.doubleClicked.connect(self._on_reviews_view_double_clicked)
         self.add_button = button(self.tr("&Add review…"), self, self._on_add_review)
-        self.layout_.addLayout(
-            bar(
-                self.add_button,
-                button(self.tr("Ed&it…"), self, self._on_edit_review),
-                button(self.tr("Delete"), self, self._on_delete_review),
-            )
+        buttons = (
+            self.add_button,
+            button(self.tr("Ed&it…"), self, self._on_edit_review),
+            button(self.tr("Delete"), self, self._on_delete_review),
         )
+        self.layout_.addLayout(bar(*buttons))
         self.layout_.addWidget(self.reviews_view, 1)
+        in_tab_order(*buttons, self.reviews_view)
 
     def show_plan(self, shown: PlanShown | None) -> None:
         self.shown = shown

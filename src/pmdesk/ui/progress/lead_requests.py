@@ -15,6 +15,7 @@ from pmdesk.ui.dialogs.progress_forms import RequestDialog
 from pmdesk.ui.models.records import DONE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button, field_value
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import in_tab_order
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -66,15 +67,15 @@ class LeadRequestsSection(ProgressSection):
             self.tr("&Make an action item"), self, self._on_request_to_action
         )
         self.add_button = button(self.tr("&Add request…"), self, self._on_add_request)
-        self.layout_.addLayout(
-            bar(
-                self.add_button,
-                button(self.tr("Ed&it…"), self, self._on_edit_request),
-                self.to_action_button,
-                button(self.tr("Delete"), self, self._on_delete_request),
-            )
+        buttons = (
+            self.add_button,
+            button(self.tr("Ed&it…"), self, self._on_edit_request),
+            self.to_action_button,
+            button(self.tr("Delete"), self, self._on_delete_request),
         )
+        self.layout_.addLayout(bar(*buttons))
         self.layout_.addWidget(self.requests_view, 1)
+        in_tab_order(*buttons, self.requests_view)
 
     def show_plan(self, shown: PlanShown | None) -> None:
         self.shown = shown

@@ -13,6 +13,7 @@ from pmdesk.services.progress import PersonPlan
 from pmdesk.ui.models.records import OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.forms import in_tab_order
 from pmdesk.ui.widgets.selection import current_record, follow_current, select_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -69,6 +70,7 @@ class PerPersonSection(ProgressSection):
         )
         self.layout_.addLayout(bar(self.person_export_button))
         self.layout_.addWidget(self.splitter, 1)
+        in_tab_order(self.person_export_button, self.person_view, self.person_steps_view)
         follow_current(self.person_view, self.person_plans, self._show_person_steps)
 
     def show_plan(self, shown: PlanShown | None) -> None:

@@ -20,7 +20,7 @@ from pmdesk.ui.export_runner import run_export
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, as_date, bar, button, field_value
 from pmdesk.ui.tabs.base import TabContext
-from pmdesk.ui.widgets.forms import problem_text
+from pmdesk.ui.widgets.forms import in_tab_order, problem_text
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
@@ -147,6 +147,16 @@ class StepsSection(ProgressSection):
             )
         )
         self.layout_.addWidget(self.plan_view, 1)
+        in_tab_order(
+            self.owner_box,
+            self.add_step_button,
+            self.edit_step_button,
+            self.delete_step_button,
+            self.roll_over_button,
+            self.import_button,
+            self.tracker_button,
+            self.plan_view,
+        )
 
         self.add_step_action = QAction(self.tr("Add step"), self)
         self.add_step_action.setShortcut(QKeySequence(Qt.Key.Key_Insert))

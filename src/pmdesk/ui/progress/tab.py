@@ -38,6 +38,8 @@ class ProgressTab(ProjectTab):
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # Made before the sections: its tabs come before the sections in Tab order.
+        self.sections = QTabWidget(self)
         self.steps = StepsSection(context, self)
         self.per_person = PerPersonSection(context, self)
         self.gatekeeper = GatekeeperSection(context, self)
@@ -55,7 +57,6 @@ class ProgressTab(ProjectTab):
 
         self.summary = QLabel(self)
         self.summary.setAccessibleName(self.tr("Progress summary"))
-        self.sections = QTabWidget(self)
         self.sections.setObjectName("progressSections")
         self.sections.addTab(self.steps, self.tr("S&tep plan"))
         self.sections.addTab(self.per_person, self.tr("Each person's &deadlines"))

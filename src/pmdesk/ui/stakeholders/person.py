@@ -27,6 +27,9 @@ def _scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setWidget(page)
+    # Tab goes to the fields on the page, not to the frame around them (it scrolls to
+    # the field in focus).
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return scroll
 
 

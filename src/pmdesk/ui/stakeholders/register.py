@@ -214,6 +214,7 @@ class RegisterSection(QWidget):
         ]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+        self.tab_chain = chain
         self._connect_signals()
         self._update_buttons()
 

@@ -30,6 +30,7 @@ from pmdesk.ui.stakeholders.grid import GridSection
 from pmdesk.ui.stakeholders.person import PersonDetail
 from pmdesk.ui.stakeholders.register import RegisterSection
 from pmdesk.ui.tabs.base import ProjectTab, TabContext, group
+from pmdesk.ui.widgets.forms import in_tab_order
 
 
 class StakeholdersTab(ProjectTab):
@@ -47,10 +48,10 @@ class StakeholdersTab(ProjectTab):
         self.internal_note.setStyleSheet("color: #8a1c1c; font-weight: bold;")
 
         self.register_section = RegisterSection(context, self)
+        self.overview = QTabWidget(self)
         self.grid_section = GridSection(context, self)
         self.engagement = EngagementSection(context, self)
         self.follow_up_section = FollowUpSection(context, self.register_section.person_id, self)
-        self.overview = QTabWidget(self)
         self.overview.setObjectName("stakeholderOverview")
         self.overview.addTab(self.grid_section, self.tr("Power/interest &grid"))
         self.overview.addTab(self.engagement, self.tr("Engagement ma&trix"))
@@ -87,6 +88,10 @@ class StakeholdersTab(ProjectTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.internal_note)
         layout.addWidget(split, 1)
+        # Tab in reading order: the register (its group box moved it last), then the
+        # overview's tabs and pages, then the person's detail. (Moving a tab bar in the
+        # focus chain breaks the chain: the overview is made before its pages instead.)
+        in_tab_order(self.register_section.tab_chain[-1], self.overview, self.detail)
         self._connect_signals()
         self._show_person(None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -189,3 +190,10 @@ def install_dialog_focus(app: QCoreApplication | None) -> None:
     """Install `DialogFocus` on `app`, once."""
     if app is not None and app.findChild(DialogFocus) is None:
         app.installEventFilter(DialogFocus(app))
+
+
+def in_tab_order(*widgets: QWidget) -> None:
+    """Tab walks `widgets` in this order: reading order, where the widgets were made in
+    another (a table made before the buttons above it)."""
+    for before, after in itertools.pairwise(widgets):
+        QWidget.setTabOrder(before, after)
