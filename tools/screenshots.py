@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
 
-Writes OUT_DIR/<lang>-<n>-<tab>.png (default docs/screenshots). Used for the README and
-to look at the app as a user would.
+Writes OUT_DIR/<lang>-<W>x<H>-<n>-<tab>.png and <lang>-<W>x<H>-dialog-<name>.png (every
+dialog, opened by its button over the window) at 1280×800 and 1920×1080 (default
+docs/screenshots). Used for the README and to look at the app as a user would.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pmdesk import db
 from pmdesk.demo import create_demo_project
+from pmdesk.exports import ExportOptions
+from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.models import Language
+from pmdesk.ui.dialogs import tour
 from pmdesk.ui.i18n import install_translators
 from pmdesk.ui.main_window import MainWindow
 
@@ -33,37 +38,32 @@ def _settle(app: QApplication) -> None:
 SIZES = ((1280, 800), (1920, 1080))
 
 
-def _dialogs(window: MainWindow) -> list[tuple[str, QWidget]]:
-    """The dialogs of Live meeting, Stakeholders and Progress, filled from the demo."""
-    from pmdesk.ui.dialogs.capture_dialogs import ActionItemDialog, ObservationDialog
-    from pmdesk.ui.dialogs.playbook_dialogs import FollowUpDialog
-    from pmdesk.ui.dialogs.progress_forms import ActionDialog
+def _returned_tracker(project_id: int, path: Path) -> Path:
+    """The project's tracker as a client sends it back: two steps changed."""
+    import openpyxl
 
-    context = window.progress_tab.context
-    steps = window.progress_tab.steps
-    today = context.now().date()
-    people = [(p.id, p.name) for p in steps.people]
-    step = steps.plan.row(0)
-    return [
-        ("step", ActionDialog(context, steps.people, step, window)),
-        ("action-item", ActionItemDialog(step.title, people, today, lambda _v: True, window)),
-        (
-            "attitude",
-            ObservationDialog(people, context.language, lambda _v: True, window, comment="…"),
-        ),
-        (
-            "follow-up",
-            FollowUpDialog(
-                title=window.tr("Private follow-up"),
-                people=people,
-                person_id=people[0][0],
-                follow_up_on=today,
-                today=today,
-                save=lambda _v: None,
-                parent=window,
-            ),
-        ),
-    ]
+    export_tracker(project_id, path, ExportOptions())
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.worksheets[0]
+    sheet.cell(3, 6).value = "Done"
+    sheet.cell(4, 9).value = "Waiting for the plant managers' names"
+    workbook.save(path)
+    return path
+
+
+def _over_window(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window as the user sees it with `dialog` open over its middle."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    shot = dialog.grab()
+    x = max(0, (picture.width() - shot.width()) // 2)
+    y = max(0, (picture.height() - shot.height()) // 2)
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(QColor(90, 90, 90))
+    painter.drawRect(x, y, shot.width() - 1, shot.height() - 1)
+    painter.end()
+    return picture
 
 
 def shoot(
@@ -75,7 +75,7 @@ def shoot(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.db"
         db.open_database(path)
-        create_demo_project(language)
+        project_id = create_demo_project(language)
         translators = install_translators(app, language)
         settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(path, language, settings)
@@ -111,13 +111,17 @@ def shoot(
         for section in range(1, progress.sections.count()):
             progress.sections.setCurrentIndex(section)
             grab(f"progress-section-{section + 1}")
-        for name, dialog in _dialogs(window):
-            dialog.show()
+        # Every dialog of Live meeting, Stakeholders, Progress and the window, opened by
+        # its own button (the tour the dialog tests walk too), over the window.
+        tracker = _returned_tracker(project_id, Path(folder) / "returned.xlsx")
+
+        def shoot_dialog(name: str, dialog: QDialog) -> None:
             _settle(app)
-            target = out / f"{prefix}-{len(written) + 1:02d}-dialog-{name}.png"
-            dialog.grab().save(str(target))
+            target = out / f"{prefix}-dialog-{name}.png"
+            _over_window(window, dialog).save(str(target))
             written.append(target)
-            dialog.close()
+
+        tour.walk(window, shoot_dialog, tracker)
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -128,12 +132,13 @@ def shoot(
 
 
 def shoot_kickoff(language: Language, out: Path, app: QApplication) -> list[Path]:
-    """Each Kickoff section at 1280×800 and 1920×1080, and each dialog of the Kickoff tab,
-    the project dialog and Help: <lang>-kickoff-<W>x<H>-<section>.png, <lang>-dialog-<name>.png."""
+    """Each Kickoff section and each dialog of the Kickoff tab, over the window, at
+    1280×800 and 1920×1080: <lang>-kickoff-<W>x<H>-<section>.png,
+    <lang>-<W>x<H>-dialog-<name>.png."""
     import datetime as dt
 
-    from pmdesk.services import meetings, people, projects
-    from pmdesk.ui.dialogs import help_dialogs, kickoff_forms, kickoff_pickers, project_dialog
+    from pmdesk.services import meetings, people
+    from pmdesk.ui.dialogs import kickoff_forms, kickoff_pickers
 
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -169,10 +174,6 @@ def shoot_kickoff(language: Language, out: Path, app: QApplication) -> list[Path
         presenters = [(None, "")] + [(p.id, p.name) for p in people.list_people(project_id)]
         step = meetings.checklist(meeting.id)[0]
         dialogs = {
-            "project-new": lambda: project_dialog.ProjectDialog(language),
-            "project-edit": lambda: project_dialog.ProjectDialog(
-                language, projects.get_project(project_id)
-            ),
             "plan-kickoff": lambda: kickoff_forms.PlanKickoffDialog(
                 title=meeting.title, day=today, zones=kickoff.details.zones, zone="Asia/Shanghai"
             ),
@@ -211,18 +212,18 @@ def shoot_kickoff(language: Language, out: Path, app: QApplication) -> list[Path
                 [(n.id, n.text, "") for n in meetings.project_notes(project_id)[:12]],
                 [],
             ),
-            "shortcuts": lambda: help_dialogs.ShortcutsDialog(language),
-            "method": lambda: help_dialogs.MethodGuideDialog(),
         }
-        for name, make in dialogs.items():
-            dialog = make()
-            dialog.show()
-            _settle(app)
-            target = out / f"{language.value}-dialog-{name}.png"
-            dialog.grab().save(str(target))
-            written.append(target)
-            dialog.close()
-            dialog.deleteLater()
+        for width, height in SIZES:
+            window.resize(width, height)
+            for name, make in dialogs.items():
+                dialog = make()
+                dialog.show()
+                _settle(app)
+                target = out / f"{language.value}-{width}x{height}-dialog-{name}.png"
+                _over_window(window, dialog).save(str(target))
+                written.append(target)
+                dialog.close()
+                dialog.deleteLater()
         window.close()
         window.deleteLater()
         app.processEvents()

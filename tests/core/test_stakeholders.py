@@ -261,7 +261,7 @@ def test_memo_text_is_prefilled_from_causes_and_record(demo: int) -> None:
     assert "Lacks the skills or system access" in text
     assert "Values personal recognition" not in text, "only hindering causes are escalated"
     assert mark.causes in text
-    assert f"Of {record.judged} deadlines so far, 0 were met on time" in text
+    assert f"Deadlines so far: {record.judged}; met on time: 0," in text
     assert "consultants works alongside Mark Davies" in text
     zh = sh.draft_memo_text(mark, EscalationOption.INCENTIVE, record, Language.ZH_CN, "王海峰")
     assert zh.startswith("王海峰：") and "技能或系统权限不足" in zh and "激励" in zh

@@ -543,8 +543,8 @@ _MEMO_WORDS: dict[Language, dict[str, str]] = {
             "I would like your view on how {name} ({title}) can best be supported on the project."
         ),
         "record": (
-            "Of {judged} deadlines so far, {on_time} were met on time, {late} late and "
-            "{missed} missed or moved; {overdue} item(s) are overdue now."
+            "Deadlines so far: {judged}; met on time: {on_time}, late: {late}, missed or "
+            "moved: {missed}. Overdue now: {overdue}."
         ),
         "no_record": "There is not yet enough history on deadlines to judge.",
         "causes": "What we see behind it: {causes}",

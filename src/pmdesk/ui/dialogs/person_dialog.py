@@ -114,7 +114,10 @@ class PersonDialog(FormDialog):
             self,
         )
         chosen = sh.parse_cause_factors(person.cause_factors) if person else []
-        causes_grid, self.cause_boxes = cause_checkboxes(language, chosen, self, columns=3)
+        # Three columns of the short Chinese names; the English ones need two to fit a
+        # 1280-pixel screen (Qt opens a dialog at most two thirds of it wide).
+        columns = 3 if language == Language.ZH_CN else 2
+        causes_grid, self.cause_boxes = cause_checkboxes(language, chosen, self, columns=columns)
         self.causes = text_box(self.tr("Causes"), person.causes if person else "", self, 2)
         self.strategy = text_box(self.tr("Strategy"), person.strategy if person else "", self, 2)
         self.next_action = QLineEdit(person.next_action if person else "", self)
@@ -147,7 +150,7 @@ class PersonDialog(FormDialog):
         self.form.addRow(self.analysis)
         self.role.currentIndexChanged.connect(self._on_role_changed)
         self._on_role_changed()
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(680)
 
     def _score(self, name: str, value: int) -> QSpinBox:
         spin = QSpinBox(self)

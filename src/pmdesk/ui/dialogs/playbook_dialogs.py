@@ -104,6 +104,7 @@ class MemoDialog(FormDialog):
         self._draft = draft
         self.proposal = choice_box(self.tr("Proposal"), proposals, proposal, self)
         self.cause = QLineEdit(cause, self)
+        self.cause.setCursorPosition(0)  # a long cause reads from its start
         self.cause.setAccessibleName(self.tr("Cause"))
         self.text = text_box(self.tr("Memo text"), draft(proposal), self, lines=10)
         self.text.setMinimumWidth(520)
