@@ -355,3 +355,16 @@ def test_a_past_period_uses_only_its_own_facts(database: Path) -> None:
     assert later not in facts.done  # finished after the period
     assert [item.action.id for item in facts.late_items] == [later.id]  # late at its end
     assert [a.id for a in facts.assistance] == [later.id] and facts.open_count == 1
+
+
+def test_one_step_reads_as_one_not_one_steps(database: Path) -> None:
+    """The prefill goes to the client: its counts read right for 1 as for 2."""
+    project = Project.create(name="P")
+    owner = Person.create(project=project, name="Sam Ortiz")
+    ActionItem.create(project=project, owner=owner, title="Train the night shift", due_date=D(-3))
+    facts = reports.gather(project.id, START, END, Language.EN)
+    texts = reports.prefill(facts, Language.EN)
+    for text in texts.parts().values():
+        assert "1 steps" not in text and "1 steps are" not in text
+    assert "Steps open: 1, past their due date: 1." in texts.status
+    assert "Steps past their due date: 1;" in texts.problems

@@ -170,3 +170,36 @@ def test_a_written_export_says_where_with_open_and_show_in_folder(
     qtbot.mouseClick(notice.folder_button, Qt.MouseButton.LeftButton)
     assert opened == [str(target), str(tmp_path)]
     window.close()
+
+
+def test_the_status_report_export_says_where_too(
+    qtbot: QtBot,
+    database: Path,
+    demo_db: int,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Progress's own exports (the report here) end with the same notice as the others."""
+    from pmdesk.models import Language
+    from pmdesk.ui.main_window import MainWindow
+
+    window = MainWindow(database, Language.EN, settings)
+    qtbot.addWidget(window)
+    window.show()
+    progress = window.progress_tab
+    progress.open_files = False
+    window.tabs.setCurrentWidget(progress)
+    progress.sections.setCurrentWidget(progress.report)
+    target = tmp_path / "report.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    progress.report.export_report_button.click()
+    if not target.exists():  # the demo's report names a late person: clear the texts first
+        for box in progress.report.texts.values():
+            box.setPlainText("Text without names.")
+        progress.report.export_report_button.click()
+    assert target.exists()
+    notice = window.findChild(ExportNotice)
+    assert notice is not None and notice.isVisible()
+    assert str(target) in notice.label.text()
+    window.close()

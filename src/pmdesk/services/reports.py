@@ -231,16 +231,17 @@ class ReportTexts:
 
 _WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
-        "status": "In the period {start} to {end} the team completed {done} steps, {on_time} "
-        "of them on time. {open} steps are open, {late} of them past their due date.",
-        "nothing_done": "No steps were completed in the period {start} to {end}. {open} steps "
-        "are open, {late} of them past their due date.",
+        # Counts after a colon: no "1 steps" whatever the number.
+        "status": "Steps completed in the period {start} to {end}: {done}, on time: "
+        "{on_time}. Steps open: {open}, past their due date: {late}.",
+        "nothing_done": "No steps were completed in the period {start} to {end}. Steps open: "
+        "{open}, past their due date: {late}.",
         "upcoming": "Coming up: {items}.",
         "due": "{title} (due {date})",
         "praise": "Thank you to {names} for completing their steps on time.",
         "and": " and ",
         "list_sep": ", ",
-        "late": "{count} steps are past their due date; each has its next step in the table "
+        "late": "Steps past their due date: {count}; each has its next step in the table "
         "below, so the delays are in hand.",
         "no_late": "No step is past its due date.",
         "blocked": "Blocked: {title}.",

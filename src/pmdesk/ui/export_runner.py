@@ -158,6 +158,7 @@ def announce(parent: QWidget, written: Path) -> None:
     window = _main_window(parent)
     if window is None:
         return
+    window.statusBar().clearMessage()  # the newest news: it replaces "Saved."
     previous = window.findChild(ExportNotice)
     if previous is not None:
         window.statusBar().removeWidget(previous)

@@ -56,6 +56,28 @@ def test_minutes_email_and_record_as_sent(
     )
 
 
+def test_an_email_draft_to_nobody_is_not_offered_as_a_sending(
+    tab: LiveMeetingTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pmdesk.models import Person
+
+    meeting = open_meeting(tab, MeetingKind.OTHER)
+    Person.update(email="").execute()
+    tab.reload()
+    before = capture.distributions(meeting.id)
+    monkeypatch.setattr(export_runner.QDesktopServices, "openUrl", lambda _url: True)
+    target = tmp_path / "minutes.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def asked(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("asked to record a sending to nobody")
+
+    monkeypatch.setattr(QMessageBox, "question", asked)
+    tab.minutes.email_button.click()
+    assert target.exists()
+    assert capture.distributions(meeting.id) == before
+
+
 def test_distribution_record_feedback_and_items_to_actions(
     tab: LiveMeetingTab, monkeypatch: pytest.MonkeyPatch
 ) -> None:

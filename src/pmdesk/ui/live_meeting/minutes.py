@@ -265,6 +265,8 @@ class MinutesSection(MeetingSection):
             return
         to, team = capture.minutes_recipients(meeting_id)
         recipients = [p for p in to if p.email] + ([p for p in team if p.email] if cc_team else [])
+        if not recipients:
+            return  # a draft to nobody is not a sending (the tab says who lacks an address)
         version = capture.next_version(meeting_id)
         answer = QMessageBox.question(
             self,

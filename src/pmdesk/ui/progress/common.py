@@ -26,7 +26,7 @@ from pmdesk.models import ActionItem, ActionStatus, Language, Person
 from pmdesk.services import Changes, NotFound, ValidationProblem, progress
 from pmdesk.services.common import FieldEdit, apply_edit
 from pmdesk.services.projects import get_project
-from pmdesk.ui.export_runner import safe_file_name
+from pmdesk.ui.export_runner import announce, safe_file_name
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.forms import plain_label, problem_text
@@ -164,9 +164,15 @@ class ProgressSection(QWidget):
         return document_language(project.document_language, ExportOptions())
 
     def _save_file(
-        self, name: str, suffix: str, filter_text: str, write: Callable[[Path], Path]
+        self,
+        name: str,
+        suffix: str,
+        filter_text: str,
+        write: Callable[[Path], Path],
+        then: Callable[[], object] | None = None,
     ) -> Path | None:
-        """Ask where, write, and open the file; a problem is shown, nothing half-written."""
+        """Ask where, write, and open the file; a problem is shown, nothing half-written.
+        `then` runs once it is written, before the window says where it is."""
         folder = Path(str(self.context.settings.value("exports/folder", str(Path.home()))))
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export"), str(folder / (safe_file_name(name) + suffix)), filter_text
@@ -182,6 +188,9 @@ class ProgressSection(QWidget):
             QMessageBox.warning(self, self.tr("Export not written"), problem_text(problem))
             return None
         self.context.settings.setValue("exports/folder", str(written.parent))
+        if then is not None:
+            then()
+        announce(self, written)  # "Exported to …" with Open / Show in folder, as elsewhere
         if self.open_files:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
         return written

@@ -373,10 +373,14 @@ class ReportSection(ProgressSection):
         name = self.tr("{project} status report {date}").format(
             project=project.code or project.name, date=facts.period_end.isoformat()
         )
-        if self._save_file(name, ".docx", self.tr("Word documents (*.docx)"), write):
+        project_id = self.project_id
+
+        def sent() -> None:
             # The record of what was sent is no undo step: undo cannot take a file back.
             self.context.editor.notify(Changes.of(StatusReport))
-            reports.discard_drafts(self.project_id)
+            reports.discard_drafts(project_id)
+
+        self._save_file(name, ".docx", self.tr("Word documents (*.docx)"), write, then=sent)
 
     def _on_export_report(self) -> None:
         self.export_report()
