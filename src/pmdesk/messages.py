@@ -202,7 +202,11 @@ _ZH_CN: list[tuple[str, str]] = [
     (r"must be a whole number from 1 to 5", "必须是 1 到 5 的整数"),
     (r"not a date", "不是日期"),
     (r"no such field", "没有这个字段"),
-    (r"at most (?P<n>\d+) characters(?: \(this has (?P<has>\d+)\))?", "最多 {n} 个字符"),
+    (
+        r"at most (?P<n>\d+) characters \(this has (?P<has>\d+)\)",
+        "最多 {n} 个字符（现有 {has} 个）",
+    ),
+    (r"at most (?P<n>\d+) characters", "最多 {n} 个字符"),
     (r"the meeting has no date and time yet", "会议还没有日期和时间"),
     (r"the meeting cannot end before it starts", "会议结束时间不能早于开始时间"),
     (r"a meeting is at most one day long", "会议最长为一天"),
@@ -241,7 +245,7 @@ _ZH_CN: list[tuple[str, str]] = [
     (r"(?P<step>\S+) is also in row (?P<row>\d+)", "{step} 也在第 {row} 行"),
     (r"is empty: choose a status from the list", "是空的：请从列表中选择状态"),
     (
-        r"unknown value “(?P<v>[^”]*)” \(use one of: (?P<english>.+) / (?P<allowed>[^/]+)\)",
+        r"unknown value “(?P<v>[^”]*)” \(use one of: .+ / (?P<allowed>[^/]+)\)",
         "未知的取值“{v}”（可选：{allowed}）",
     ),
     (r"no one called “(?P<name>[^”]*)” in this project", "本项目中没有叫“{name}”的人"),

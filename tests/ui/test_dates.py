@@ -157,3 +157,19 @@ def test_a_date_and_time_field_reads_both(qtbot: QtBot) -> None:
     field.time.line.selectAll()
     qtbot.keyClicks(field.time.line, "16:30")
     assert field.value() == dt.datetime(2027, 1, 15, 16, 30)
+
+
+def test_a_time_field_starts_where_the_fields_above_it_start(qtbot: QtBot) -> None:
+    """A time is narrower than its row: it sits at the row's start, not in its middle."""
+    from pmdesk.ui.dialogs.kickoff_forms import PlanKickoffDialog
+
+    dialog = PlanKickoffDialog(
+        title="Kickoff", day=dt.date(2026, 12, 2), zones=["Asia/Shanghai"], zone="Asia/Shanghai"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    left = dialog.date.mapTo(dialog, QPoint(0, 0)).x()
+    for time in (dialog.start, dialog.end):
+        assert time.line.mapTo(dialog, QPoint(0, 0)).x() == left
+    dialog.close()

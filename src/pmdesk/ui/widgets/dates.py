@@ -228,6 +228,8 @@ class TimeEdit(_Field):
         super().__init__(optional, accessible_name, parent)
         self.line.setPlaceholderText(self.tr("hh:mm"))
         self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("00:00") * 3)
+        # Narrower than its row: at the row's start, under the other fields, not centred.
+        self._layout.setAlignment(self.line, Qt.AlignmentFlag.AlignLeft)
         if value is None and not optional:
             value = dt.time(9, 0)
         self._store(value)
