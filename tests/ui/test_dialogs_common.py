@@ -251,3 +251,19 @@ def test_each_page_of_a_tab_has_unique_mnemonics(
                 problems[pages_widget.tabText(index)] = sorted(repeated)
     assert problems == {}, problems
     window.close()
+
+
+def test_the_toolbar_button_shows_no_alt_letter(
+    qtbot: QtBot, language: Language, database: Path, settings: QSettings
+) -> None:
+    """A toolbar button has no mnemonic: "新建项目", not "新建项目(N)"."""
+    from PySide6.QtWidgets import QToolBar
+
+    window = MainWindow(database, language, settings, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    toolbar = window.findChild(QToolBar, "projectToolbar")
+    button = toolbar.widgetForAction(window.new_project_action)
+    assert isinstance(button, QAbstractButton)
+    assert button.text() in {"New project", "新建项目"}
+    window.close()

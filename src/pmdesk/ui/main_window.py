@@ -26,7 +26,7 @@ from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url, location, location_name
 from pmdesk.ui.undo_menu import UndoMenu
-from pmdesk.ui.widgets.forms import install_dialog_focus, problem_text
+from pmdesk.ui.widgets.forms import install_dialog_focus, plain_label, problem_text
 
 if TYPE_CHECKING:
     from pmdesk.services import Changes
@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.project_box)
         toolbar.addWidget(label)
         toolbar.addWidget(self.project_box)
+        # The button reads "新建项目", not "新建项目(N)": Qt drops only the "&" of a mnemonic.
+        self.new_project_action.setIconText(plain_label(self.new_project_action.text()))
         toolbar.addAction(self.new_project_action)
         self.addToolBar(toolbar)
 
