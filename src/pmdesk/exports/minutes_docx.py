@@ -38,7 +38,7 @@ from pmdesk.models import (
     Rsvp,
     Side,
 )
-from pmdesk.services import capture, kickoff
+from pmdesk.services import capture, kickoff, meetings
 from pmdesk.services.common import get_or_fail
 
 GROUPINGS = ("agenda", "speaker")
@@ -204,12 +204,7 @@ class MinutesContent:
 def load_minutes(meeting_id: int) -> MinutesContent:
     meeting = get_or_fail(Meeting, meeting_id)
     project = Project.get_by_id(meeting.project_id)
-    attendees = list(
-        Attendee.select(Attendee, Person)
-        .join(Person)
-        .where(Attendee.meeting == meeting_id)
-        .order_by(Attendee.position, Attendee.id)
-    )
+    attendees = meetings.attendees(meeting_id)  # by seniority
     presenter = Person.alias()
     agenda = list(
         AgendaItem.select(AgendaItem, presenter)
