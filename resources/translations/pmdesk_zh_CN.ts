@@ -1338,6 +1338,10 @@
         <translation>客户填写</translation>
     </message>
     <message>
+        <source>Chosen before</source>
+        <translation>此前的选择</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1348,6 +1352,18 @@
     <message>
         <source>Client comment</source>
         <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>{choice} on {date}</source>
+        <translation>{date} {choice}</translation>
+    </message>
+    <message>
+        <source>took the client&apos;s</source>
+        <translation>采用了客户的值</translation>
+    </message>
+    <message>
+        <source>kept pmdesk&apos;s</source>
+        <translation>保留了 pmdesk 的值</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,8 @@ def _build_parser() -> OptionParser:
         choices=("keep", "client"),
         default="keep",
         help="cells both the client and pmdesk changed since the export: keep pmdesk's "
-        "value (the default) or take the client's",
+        "value (the default) or take the client's; a cell decided at an earlier import of "
+        "the same export keeps that choice",
     )
     backing_up = commands.add_parser(
         "backup",
@@ -412,7 +413,8 @@ def run_import(args: argparse.Namespace) -> int:
     language = args.lang or Language(project.document_language)
     preview = tracker_xlsx.read_tracker(project.id, args.file, dt.date.today())
     for conflict in preview.conflicts:
-        conflict.take_client = args.conflicts == "client"
+        if conflict.chosen_on is None:  # else: as the PM chose at an earlier import
+            conflict.take_client = args.conflicts == "client"
     for line in tracker_text.preview_lines(preview, language):
         _print(line)
     count = len(preview.changes) + len(preview.new_steps)
