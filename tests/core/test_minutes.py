@@ -168,7 +168,7 @@ def test_key_points_grouped_by_speaker(demo_en: int, tmp_path: Path) -> None:
     assert "Key points by speaker" in by_speaker and "Key points by speaker" not in by_agenda
     document = Document(str(tmp_path / "s.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert headings[0].startswith("Sarah Mitchell")  # attendees' order
+    assert headings[0].startswith("David Harrington")  # by seniority: the sponsor first
     with pytest.raises(ValueError):
         build_minutes(meeting.id, ExportOptions(), grouping="mood")
 

@@ -39,9 +39,9 @@ def test_the_pm_sets_the_order_of_the_leaders_and_takes_it_back(database: Path) 
     assert leaders(project_id) == ["Rajesh Patel", "David Harrington", "Helen Brooks"]
     assert people.move(rajesh.id, -1) is None, "already the most senior"
     assert Person.get_by_id(rajesh.id).row_version > version, "a change like any other"
-    # Other roles keep their order; the lead is still before the leaders.
+    # The leaders come first, then the client's project lead; other roles keep their order.
     everyone = [p.name for p in people.list_people(project_id)]
-    assert everyone[:4] == ["Sarah Mitchell", "Rajesh Patel", "David Harrington", "Helen Brooks"]
+    assert everyone[:4] == ["Rajesh Patel", "David Harrington", "Helen Brooks", "Sarah Mitchell"]
     people.apply_seniority(second.before)
     people.apply_seniority(first.before)
     assert leaders(project_id) == ["David Harrington", "Helen Brooks", "Rajesh Patel"]

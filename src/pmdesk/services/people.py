@@ -1,6 +1,7 @@
-"""People on both sides of a project, in the order a PM reads a register: the client
-first, by role (the project lead, the leaders, the cooperating staff; then the PM and the
-team), and within a role by the seniority the PM sets (the sponsor first)."""
+"""People on both sides of a project by seniority: the client first, by role (the leaders,
+the project lead, the cooperating staff; then the PM and the team), and within a role by
+the rank the PM sets (the sponsor first). Client documents list people so, and so does the
+window."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from pmdesk.db import transaction
 from pmdesk.models import ActionItem, Assessment, Meeting, Note, Person, Role, Side
 from pmdesk.services.common import Changes, get_or_fail
 
-ROLE_ORDER = list(Role)
+ROLE_ORDER = [
+    Role.CLIENT_LEADER,
+    Role.CLIENT_LEAD,
+    Role.COOPERATING_STAFF,
+    Role.CONSULTANT_PM,
+    Role.CONSULTANT_MEMBER,
+]
 
 T = TypeVar("T")
 
