@@ -133,3 +133,16 @@ def test_an_older_file_keeps_the_register_entry_order(tmp_path: Path) -> None:
         assert after == [tuple(v) for v in versions], "not a user's change: row versions stay"
     finally:
         db.close_database()
+
+
+def test_a_person_given_another_role_comes_last_of_it_and_undo_puts_them_back(
+    database: Path,
+) -> None:
+    project_id = create_demo_project(Language.EN, today=TODAY)
+    sarah = person(project_id, "Sarah Mitchell")  # the client's project lead
+    change = stakeholders.update_person(sarah.id, {"role": Role.CLIENT_LEADER.value})
+    assert change is not None
+    assert leaders(project_id)[-1] == "Sarah Mitchell"
+    stakeholders.undo_person_change(change)
+    assert Person.get_by_id(sarah.id).seniority == sarah.seniority
+    assert "Sarah Mitchell" not in leaders(project_id)

@@ -456,6 +456,8 @@ def update_person(
                 return None
             merged = {"side": person.side, "role": person.role} | changed
             _check_side(merged)
+            if "role" in changed:  # a new role: last of its people, until the PM moves them
+                changed["seniority"] = next_seniority(person.__data__["project"])
             before = {n: getattr(person, n) for n in changed}
             update_as_read(Person, person, changed)
             for name, value in changed.items():
