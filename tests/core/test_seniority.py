@@ -14,8 +14,9 @@ import icalendar
 from pmdesk import db
 from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions, export
-from pmdesk.models import Language, Meeting, MeetingKind, Person, Role, Side
+from pmdesk.models import Language, Meeting, MeetingKind, Person, Project, Role, Side
 from pmdesk.services import capture, people, stakeholders
+from tests.postgres import ScratchServer
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -146,3 +147,32 @@ def test_a_person_given_another_role_comes_last_of_it_and_undo_puts_them_back(
     stakeholders.undo_person_change(change)
     assert Person.get_by_id(sarah.id).seniority == sarah.seniority
     assert "Sarah Mitchell" not in leaders(project_id)
+
+
+def test_an_older_team_server_keeps_the_register_entry_order(postgres: ScratchServer) -> None:
+    from pmdesk import db_server
+
+    from .test_team import fresh_database
+
+    step = next(
+        m for m in db_server.SERVER_MIGRATIONS if m.description.startswith("seniority set by")
+    )
+    with fresh_database(postgres) as url:
+        db.open_database(url)
+        server = db.database.obj
+        project = Project.create(name="P")
+        for name in ("Sponsor", "Lead", "Staff"):
+            Person.create(project=project, name=name)
+        server.execute_sql("ALTER TABLE person DROP COLUMN seniority")
+        server.execute_sql("ALTER TABLE action_item DROP COLUMN tracker_choices")
+        server.execute_sql("UPDATE pmdesk_schema SET version = %s", (step.version - 1,))
+        versions = [p.row_version for p in Person.select(Person.id, Person.row_version)]
+        db.close_database()
+
+        db.open_database(url)
+        try:
+            people_now = list(Person.select().order_by(Person.id))
+            assert [p.seniority for p in people_now] == [0, 1, 2]
+            assert sorted(p.row_version for p in people_now) == sorted(versions)
+        finally:
+            db.close_database()
