@@ -191,8 +191,6 @@ _ZH_CN: list[tuple[str, str]] = [
         "工作表“{sheet}”第 {row} 行：{reason}",
     ),
     (r"sheet '(?P<sheet>[^']*)': (?P<reason>.*)", "工作表“{sheet}”：{reason}"),
-    (r"(?P<field>[a-z][a-z_]*): (?P<reason>.*)", "{field}：{reason}"),
-    (r"(?P<file>[^:/\\]+\.[A-Za-z0-9]+): (?P<reason>.*)", "{file}：{reason}"),
     (r"cannot be empty", "不能为空"),
     (r"not one of the allowed values", "不是允许的取值"),
     (r"not in this project", "不属于本项目"),
@@ -358,6 +356,13 @@ _FIELDS_ZH = {
     "venue": "地点",
     "version": "版本",
 }
+
+#: A service's problem as str(ValidationProblem) gives it ("due_date: …", "tracker.xlsx: …"):
+#: tried last, so every message with its own pattern above ("pmdesk: warning: …") keeps it.
+_ZH_CN += [
+    (r"(?P<field>[a-z][a-z_]*): (?P<reason>.*)", "{field}：{reason}"),
+    (r"(?P<file>[^:/\\]+\.[A-Za-z0-9]+): (?P<reason>.*)", "{file}：{reason}"),
+]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.DOTALL), chinese) for pattern, chinese in _ZH_CN]
 
