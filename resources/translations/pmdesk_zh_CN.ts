@@ -221,14 +221,6 @@
         <translation>删除议题</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
@@ -466,14 +458,6 @@
     <message>
         <source>Remove attendee</source>
         <translation>移除参会人员</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -1131,14 +1115,6 @@
     <message>
         <source>Remove checklist step</source>
         <translation>删除检查项</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
     </message>
     <message>
         <source>Done / not done</source>
