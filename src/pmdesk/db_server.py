@@ -627,6 +627,18 @@ _STEP_NUMBERS = (
     "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_step_number()",
 )
 
+
+def without_stamping(table: str, *statements: str) -> tuple[str, ...]:
+    """`statements` on `table` as no user's edit: its row stamp trigger is lifted meanwhile
+    (row versions and who changed a row stay as they were); the server's counterpart of
+    db.without_stamping, for migrations (inside their transaction)."""
+    return (
+        f"ALTER TABLE public.{table} DISABLE TRIGGER {table}_row_stamp",
+        *statements,
+        f"ALTER TABLE public.{table} ENABLE TRIGGER {table}_row_stamp",
+    )
+
+
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
@@ -668,9 +680,9 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             "ALTER TABLE public.action_item "
             "ADD COLUMN IF NOT EXISTS tracker_origin text NOT NULL DEFAULT ''",
             # Not a user's edit: row versions and who changed a row stay as they were.
-            "ALTER TABLE public.action_item DISABLE TRIGGER action_item_row_stamp",
-            "UPDATE public.action_item SET number = id WHERE number IS NULL",
-            "ALTER TABLE public.action_item ENABLE TRIGGER action_item_row_stamp",
+            *without_stamping(
+                "action_item", "UPDATE public.action_item SET number = id WHERE number IS NULL"
+            ),
             "CREATE UNIQUE INDEX IF NOT EXISTS action_item_project_id_number "
             "ON public.action_item (project_id, number)",
             "DROP TRIGGER IF EXISTS action_item_number ON public.action_item",
