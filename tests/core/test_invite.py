@@ -16,6 +16,7 @@ from pmdesk.exports.invite_ics import export_invite
 from pmdesk.models import Attendee, Language, Meeting, Person, Rsvp
 from pmdesk.services import NotFound, ValidationProblem, kickoff, meetings
 from pmdesk.services.projects import create_project
+from tests.demo_copy import demo_project
 
 from .test_kickoff_pack import MARK, plant_markers
 
@@ -24,7 +25,7 @@ TODAY = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def demo_kickoff(database: Path) -> Meeting:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     return meeting

@@ -33,6 +33,7 @@ from pmdesk.models import (
     StatusReport,
 )
 from pmdesk.services import NotFound, meetings
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK-7f3a"
@@ -89,7 +90,7 @@ def document_text(path: Path) -> str:
 
 @pytest.fixture
 def demo_kickoff(database: Path) -> int:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     return int(meeting.id)

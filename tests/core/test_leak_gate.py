@@ -34,6 +34,7 @@ from pmdesk.models import (
     Purpose,
 )
 from pmdesk.services import audience, capture
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK"
@@ -208,7 +209,7 @@ def postgres_or_sqlite_database(request: pytest.FixtureRequest, db_path: Path) -
         db.open_database(server.url)
         request.addfinalizer(server.empty)
     request.addfinalizer(db.close_database)
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def test_an_action_from_an_internal_note_is_internal_until_rewritten(database: Path) -> None:

@@ -33,6 +33,7 @@ from pmdesk.models import (
     database,
 )
 from pmdesk.services import capture
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK"
@@ -133,7 +134,7 @@ def test_english_project_minutes_can_be_written_in_chinese(demo_en: int, tmp_pat
 
 @pytest.fixture
 def demo_en(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def test_attendees_present_and_absent_by_side(demo_en: int, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import ValidationProblem, people
 from pmdesk.services import stakeholders as sh
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 D = dt.timedelta
@@ -244,7 +245,7 @@ def test_a_role_of_the_other_side_is_refused_on_edit(database: Path) -> None:
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def staff(pid: int, name: str) -> Person:

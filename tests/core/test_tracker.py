@@ -22,6 +22,7 @@ from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.imports.tracker_xlsx import TrackerProblem, TrackerRefused
 from pmdesk.models import ActionItem, ActionSource, ActionStatus, Language, Person, Project
 from pmdesk.services import progress
+from tests.demo_copy import demo_project
 from tests.dumps import database_dump
 
 from .test_report import MARK, plant_markers
@@ -31,7 +32,7 @@ TODAY = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 @pytest.fixture

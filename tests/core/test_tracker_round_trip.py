@@ -21,13 +21,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.imports import tracker_text
 from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.models import ActionItem, ActionSource, Language
 from pmdesk.services import progress
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 CLIENT = Path(__file__).parent.parent / "libreoffice_client.py"
@@ -85,7 +85,7 @@ def client(calc: None, tmp_path: Path) -> Client:
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def step(title: str) -> ActionItem:
