@@ -38,7 +38,11 @@ def demo_project(language: Language = Language.EN, *, today: dt.date) -> int:
     """`create_demo_project(language, today=today)` in the open database; its id."""
     connection = db.database.obj
     server = db.is_server()
-    key = (f"postgresql/{connection.database}" if server else "sqlite", language.value, today)
+    key = (
+        f"postgresql/{connection.database}" if server else "sqlite",
+        Language(language).value,
+        today,
+    )
     if Project.select().exists():  # not an empty database: nothing to copy over
         return create_demo_project(language, today=today)
     made = _MADE.get(key)

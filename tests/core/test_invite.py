@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.invite_ics import export_invite
 from pmdesk.models import Attendee, Language, Meeting, Person, Rsvp
@@ -113,7 +112,7 @@ def test_the_invite_holds_nothing_internal(demo_kickoff: Meeting, tmp_path: Path
 
 
 def test_chinese_invite_and_refusals(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     _, event = read(export_invite(meeting.id, tmp_path / "启动会.ics", ExportOptions()))

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import EXPORTS, Audience, ExportOptions, export, leak_gate
 from pmdesk.exports.leak_gate import InternalTextProblem, file_text
 from pmdesk.exports.reminder_eml import export_reminder
@@ -238,7 +237,7 @@ def postgres_or_sqlite_database(request: pytest.FixtureRequest, db_path: Path) -
 
 
 def test_an_action_from_an_internal_note_is_internal_until_rewritten(database: Path) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meeting_of(project_id, MeetingKind.KICKOFF)
     note, _ = capture.commit_note(
         meeting.id, "Ask Li privately why the data is late again", internal=True
@@ -260,7 +259,7 @@ def test_an_action_from_an_internal_note_is_internal_until_rewritten(database: P
 def test_a_leaders_own_words_quoted_as_evidence_are_not_a_leak(
     database: Path, tmp_path: Path
 ) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     said = Note.select().join(Meeting).where((Meeting.project == project_id) & ~Note.internal)
     quoted = max(said, key=lambda n: len(n.text))
     priority = LeaderPriority.select().join(Person).where(Person.project == project_id).first()

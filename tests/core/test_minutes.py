@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions, export
 from pmdesk.exports.minutes_docx import build_minutes, export_minutes, minutes_file_name
 from pmdesk.models import (
@@ -83,7 +82,7 @@ def plant_markers(project_id: int, meeting: Meeting) -> None:
 def test_minutes_hold_what_the_client_should_read(
     database: Path, tmp_path: Path, language: Language
 ) -> None:
-    project_id = create_demo_project(language, today=TODAY)
+    project_id = demo_project(language, today=TODAY)
     meeting = alignment(project_id)
     target = export_minutes(meeting.id, tmp_path / "minutes.docx", ExportOptions())
     text = text_of(target)
@@ -271,7 +270,7 @@ def test_minutes_of_a_meeting_not_yet_held_are_a_draft(demo_en: int, tmp_path: P
 def test_minutes_show_the_time_zone_version_and_one_date_format(
     database: Path, tmp_path: Path
 ) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = alignment(project_id)
     target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
     text = text_of(target)

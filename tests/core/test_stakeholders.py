@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import (
     ActionItem,
     ActionStatus,
@@ -92,7 +91,7 @@ def test_the_numbers_behind_the_suggestion() -> None:
 
 
 def test_demo_suggestions_come_from_the_action_items(database: Path) -> None:
-    pid = create_demo_project(Language.EN, today=TODAY)
+    pid = demo_project(Language.EN, today=TODAY)
     records = sh.on_time_records(pid, TODAY)
     mark = Person.get((Person.project == pid) & (Person.name == "Mark Davies"))
     assert records[mark.id].suggested == CooperationType.PASSIVE
