@@ -302,15 +302,15 @@ def _add_today_state(db: SqliteDatabase) -> None:
 def _add_seniority_and_choices(db: SqliteDatabase) -> None:
     """People keep the register's entry order as their first seniority; steps get room
     for the PM's remembered conflict choices. Neither is a user's edit: row versions stay."""
-    for statement in (
-        'ALTER TABLE "person" ADD COLUMN "seniority" INTEGER NOT NULL DEFAULT 0',
-        """ALTER TABLE "action_item" ADD COLUMN "tracker_choices" TEXT NOT NULL DEFAULT ''""",
-        'DROP TRIGGER IF EXISTS "person_row_version"',
-        'UPDATE "person" SET "seniority" = (SELECT count(*) FROM "person" AS "other" '
-        'WHERE "other"."project_id" = "person"."project_id" AND "other"."id" < "person"."id")',
-        row_version_trigger("person"),
-    ):
-        db.execute_sql(statement)
+    db.execute_sql('ALTER TABLE "person" ADD COLUMN "seniority" INTEGER NOT NULL DEFAULT 0')
+    db.execute_sql(
+        """ALTER TABLE "action_item" ADD COLUMN "tracker_choices" TEXT NOT NULL DEFAULT ''"""
+    )
+    with without_stamping(db, "person"):
+        db.execute_sql(
+            'UPDATE "person" SET "seniority" = (SELECT count(*) FROM "person" AS "other" '
+            'WHERE "other"."project_id" = "person"."project_id" AND "other"."id" < "person"."id")'
+        )
 
 
 #: The schema's history. Version 1 is the first schema, created from the models of that

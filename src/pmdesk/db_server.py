@@ -730,10 +730,11 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             "ALTER TABLE public.action_item ADD COLUMN IF NOT EXISTS tracker_choices text "
             "NOT NULL DEFAULT ''",
             # The register's entry order; not a user's edit (row versions stay).
-            "ALTER TABLE public.person DISABLE TRIGGER person_row_stamp",
-            "UPDATE public.person p SET seniority = (SELECT count(*) FROM public.person o "
-            "WHERE o.project_id = p.project_id AND o.id < p.id)",
-            "ALTER TABLE public.person ENABLE TRIGGER person_row_stamp",
+            *without_stamping(
+                "person",
+                "UPDATE public.person p SET seniority = (SELECT count(*) FROM public.person o "
+                "WHERE o.project_id = p.project_id AND o.id < p.id)",
+            ),
         ),
     ),
 ]
