@@ -290,6 +290,13 @@ def _add_today_state(db: SqliteDatabase) -> None:
     db.execute_sql(row_version_trigger(db_today.TABLE))
 
 
+def _add_report_weekday(db: SqliteDatabase) -> None:
+    db.execute_sql(
+        'ALTER TABLE "project" ADD COLUMN "report_weekday" INTEGER '
+        "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)"
+    )
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -304,6 +311,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "archived projects", _add_project_archived),
     Migration(10, "meeting series, decisions, minutes approval, search", _add_series_and_search),
     Migration(11, "Today: done, snoozed, dismissed, each person's own", _add_today_state),
+    Migration(12, "the project's reporting weekday", _add_report_weekday),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

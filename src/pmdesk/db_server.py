@@ -709,6 +709,14 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES, db_today.TABLE]),
         ),
     ),
+    ServerMigration(
+        12,
+        "the project's reporting weekday",
+        (
+            "ALTER TABLE public.project ADD COLUMN IF NOT EXISTS report_weekday integer "
+            "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)",
+        ),
+    ),
 ]
 
 

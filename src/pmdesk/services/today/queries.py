@@ -1,0 +1,49 @@
+"""What several rules read, for any number of projects at once: a rule runs one query
+per kind of record across every project asked for, never one per project."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from peewee import JOIN, fn
+
+from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, StatusReport
+from pmdesk.services.today.item import WEEK_DAYS
+
+#: One project's id, or several.
+Projects = int | Sequence[int]
+
+OPEN_VALUES = [s.value for s in OPEN_ACTION_STATUSES]
+
+
+def ids(projects: Projects) -> list[int]:
+    return [projects] if isinstance(projects, int) else list(projects)
+
+
+def open_steps_due(projects: Projects, today: dt.date) -> list[ActionItem]:
+    """The projects' open steps due by the end of this week, owners joined: all that the
+    chase and follow-up rules look at (one query, not the whole plan)."""
+    horizon = today + dt.timedelta(days=WEEK_DAYS)
+    return list(
+        ActionItem.select(ActionItem, Person)
+        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where(
+            ActionItem.project.in_(ids(projects))
+            & ActionItem.status.in_(OPEN_VALUES)
+            & (ActionItem.due_date <= horizon)
+        )
+        .order_by(ActionItem.due_date, ActionItem.id)
+    )
+
+
+def last_report_ends(projects: Projects) -> dict[int, dt.date]:
+    """The end of each project's last saved report period (projects with none: absent)."""
+    query: Any = (
+        StatusReport.select(StatusReport.project, fn.MAX(StatusReport.period_end).alias("end"))
+        .where(StatusReport.project.in_(ids(projects)))
+        .group_by(StatusReport.project)
+        .tuples()
+    )
+    return {project: end for project, end in query}
