@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pmdesk.models import ActionItem, Language
+from pmdesk.models import Language
 from pmdesk.services.today.item import Days, Hat, TodayItem, Words, say, short
-from pmdesk.services.today.queries import Projects, open_steps_due
+from pmdesk.services.today.queries import Projects, Step, open_steps_due
 
 #: Steps needing the client's help are chased from this many days before their date.
 SOON_DAYS = 2
@@ -31,7 +31,7 @@ _WORDS: Words = {
 
 
 def assistance_due(
-    projects: Projects, today: dt.date, actions: list[ActionItem] | None = None
+    projects: Projects, today: dt.date, actions: list[Step] | None = None
 ) -> list[TodayItem]:
     """Client help overdue (as progress.chase_list) or due within `SOON_DAYS`.
 
@@ -40,7 +40,7 @@ def assistance_due(
     soon = today + dt.timedelta(days=SOON_DAYS)
     items = []
     for action in actions:
-        owner, due = action.owner, action.due_date
+        due, owner = action.due_date, action.owner_name
         if not action.needs_client_assistance or due is None or due > soon:
             continue
         late = due < today
@@ -51,17 +51,17 @@ def assistance_due(
             date=due,
             days=Days((today - due).days),
             owner=lambda language, owner=owner: (
-                owner.name if owner is not None else _WORDS[language]["nobody"]
+                owner if owner is not None else _WORDS[language]["nobody"]
             ),
         )
         items.append(
             TodayItem(
                 Hat.CHASE,
                 "assistance_due",
-                action.__data__["project"],
+                action.project_id,
                 action.id,
-                owner.id if owner is not None else None,
-                owner.name if owner is not None else "",
+                action.owner_id,
+                owner or "",
                 why,
                 due,
                 "reminder_draft",

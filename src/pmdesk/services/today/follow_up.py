@@ -14,9 +14,8 @@ from typing import Any
 from peewee import JOIN, fn
 
 from pmdesk.models import ActionItem, FollowUp, Language, Person
-from pmdesk.services import progress
 from pmdesk.services.today.item import Days, Hat, TodayItem, Words, in_view, say, short
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, ids, open_steps_due
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, Step, ids, open_steps_due
 
 _WORDS: Words = {
     Language.EN: {
@@ -36,7 +35,7 @@ _WORDS: Words = {
 
 
 def late_people(
-    projects: Projects, today: dt.date, actions: list[ActionItem] | None = None
+    projects: Projects, today: dt.date, actions: list[Step] | None = None
 ) -> list[TodayItem]:
     """One item per person with a late step not followed up since it became late.
 
@@ -49,23 +48,23 @@ def late_people(
         .tuples()
     )
     last_talk: dict[int, dt.date] = dict(talks)
-    waiting: dict[int, list[tuple[dt.date, int, ActionItem, Person]]] = {}
-    for action in actions:
-        owner, due = action.owner, action.due_date
-        if owner is None or due is None or not progress.is_overdue(action, today):
+    waiting: dict[int, list[Step]] = {}
+    for action in actions:  # open steps, by date (the query says so)
+        owner, due = action.owner_id, action.due_date
+        if owner is None or due is None or due >= today:
             continue
-        if last_talk.get(owner.id, dt.date.min) > due:
+        if last_talk.get(owner, dt.date.min) > due:
             continue  # talked to them after it became late
-        waiting.setdefault(owner.id, []).append((due, action.id, action, owner))
+        waiting.setdefault(owner, []).append(action)
     items = []
     for steps in waiting.values():
-        steps.sort(key=lambda step: step[:2])
-        due, _, oldest, owner = steps[0]
-        newest_due, newest_id, _, _ = steps[-1]  # a step late since: a new occurrence
+        steps.sort(key=lambda step: (step.due_date, step.id))
+        oldest, newest = steps[0], steps[-1]  # a step late since: a new occurrence
+        due, name = oldest.due_date, oldest.owner_name or ""
         why = say(
             _WORDS,
             "late" if len(steps) == 1 else "more",
-            name=owner.name,
+            name=name,
             title=short(oldest.title),
             count=len(steps),
             days=Days((today - due).days),
@@ -74,14 +73,14 @@ def late_people(
             TodayItem(
                 Hat.FOLLOW_UP,
                 "late_person",
-                oldest.__data__["project"],
+                oldest.project_id,
                 oldest.id,
-                owner.id,
-                owner.name,
+                oldest.owner_id,
+                name,
                 why,
                 due + dt.timedelta(days=1),
                 "new_follow_up",
-                f"{newest_id}-{newest_due.isoformat()}",
+                f"{newest.id}-{newest.due_date.isoformat()}",
             )
         )
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import JOIN, fn
 
@@ -22,12 +22,32 @@ def ids(projects: Projects) -> list[int]:
     return [projects] if isinstance(projects, int) else list(projects)
 
 
-def open_steps_due(projects: Projects, today: dt.date) -> list[ActionItem]:
-    """The projects' open steps due by the end of this week, owners joined: all that the
-    chase and follow-up rules look at (one query, not the whole plan)."""
+class Step(NamedTuple):
+    """What the chase and follow-up rules need of an open step (not the whole record)."""
+
+    id: int
+    project_id: int
+    title: str
+    due_date: dt.date
+    needs_client_assistance: bool
+    owner_id: int | None
+    owner_name: str | None
+
+
+def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
+    """The projects' open steps due by the end of this week, with their owners' names:
+    all that the chase and follow-up rules look at (one query, not the whole plan)."""
     horizon = today + dt.timedelta(days=WEEK_DAYS)
-    return list(
-        ActionItem.select(ActionItem, Person)
+    rows: Any = (
+        ActionItem.select(
+            ActionItem.id,
+            ActionItem.project,
+            ActionItem.title,
+            ActionItem.due_date,
+            ActionItem.needs_client_assistance,
+            Person.id,
+            Person.name,
+        )
         .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(
             ActionItem.project.in_(ids(projects))
@@ -35,7 +55,9 @@ def open_steps_due(projects: Projects, today: dt.date) -> list[ActionItem]:
             & (ActionItem.due_date <= horizon)
         )
         .order_by(ActionItem.due_date, ActionItem.id)
+        .tuples()
     )
+    return [Step(*row) for row in rows]
 
 
 def last_report_ends(projects: Projects) -> dict[int, dt.date]:
