@@ -162,10 +162,18 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
 def cooperation_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Every cooperation-type item of the projects' client people."""
     wanted = ids(projects)
+    client = Person.project.in_(wanted) & (Person.side == Side.CLIENT.value)
     people = list(
-        Person.select().where(Person.project.in_(wanted) & (Person.side == Side.CLIENT.value))
+        Person.select(
+            Person.id,
+            Person.project,
+            Person.name,
+            Person.role,
+            Person.cooperation_type,
+            Person.coaching_plan,
+            Person.success_factors,
+        ).where(client)
     )
-    client = (Person.project.in_(wanted)) & (Person.side == Side.CLIENT.value)
     memos: dict[int, list[EscalationMemo]] = {}
     for memo in EscalationMemo.select(EscalationMemo).join(Person).where(client):
         memos.setdefault(memo.person_id, []).append(memo)
