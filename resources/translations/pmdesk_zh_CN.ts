@@ -3683,6 +3683,10 @@
         <translation>项目</translation>
     </message>
     <message>
+        <source>No fixed day (a week after the last report)</source>
+        <translation>不固定（距上次报告一周）</translation>
+    </message>
+    <message>
         <source>One item per line: what the project will do</source>
         <translation>每行一项：项目要做的内容</translation>
     </message>
@@ -3713,6 +3717,10 @@
     <message>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;porting day:</source>
+        <translation>汇报日(&amp;P)：</translation>
     </message>
     <message>
         <source>S&amp;tart date:</source>

@@ -299,6 +299,13 @@ def _add_today_state(db: SqliteDatabase) -> None:
     db.execute_sql(row_version_trigger(db_today.TABLE))
 
 
+def _add_report_weekday(db: SqliteDatabase) -> None:
+    db.execute_sql(
+        'ALTER TABLE "project" ADD COLUMN "report_weekday" INTEGER '
+        "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)"
+    )
+
+
 def _add_seniority_and_choices(db: SqliteDatabase) -> None:
     """People keep the register's entry order as their first seniority; steps get room
     for the PM's remembered conflict choices. Neither is a user's edit: row versions stay."""
@@ -328,6 +335,7 @@ MIGRATIONS: list[Migration] = [
     Migration(10, "meeting series, decisions, minutes approval, search", _add_series_and_search),
     Migration(11, "Today: done, snoozed, dismissed, each person's own", _add_today_state),
     Migration(12, "seniority set by the PM, tracker choices", _add_seniority_and_choices),
+    Migration(13, "the project's reporting weekday", _add_report_weekday),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

@@ -737,6 +737,14 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             ),
         ),
     ),
+    ServerMigration(
+        13,
+        "the project's reporting weekday",
+        (
+            "ALTER TABLE public.project ADD COLUMN IF NOT EXISTS report_weekday integer "
+            "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)",
+        ),
+    ),
 ]
 
 
