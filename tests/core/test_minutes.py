@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions, export
 from pmdesk.exports.minutes_docx import build_minutes, export_minutes, minutes_file_name
 from pmdesk.models import (
@@ -33,6 +32,7 @@ from pmdesk.models import (
     database,
 )
 from pmdesk.services import capture
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK"
@@ -82,7 +82,7 @@ def plant_markers(project_id: int, meeting: Meeting) -> None:
 def test_minutes_hold_what_the_client_should_read(
     database: Path, tmp_path: Path, language: Language
 ) -> None:
-    project_id = create_demo_project(language, today=TODAY)
+    project_id = demo_project(language, today=TODAY)
     meeting = alignment(project_id)
     target = export_minutes(meeting.id, tmp_path / "minutes.docx", ExportOptions())
     text = text_of(target)
@@ -133,7 +133,7 @@ def test_english_project_minutes_can_be_written_in_chinese(demo_en: int, tmp_pat
 
 @pytest.fixture
 def demo_en(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def test_attendees_present_and_absent_by_side(demo_en: int, tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_key_points_grouped_by_speaker(demo_en: int, tmp_path: Path) -> None:
     assert "Key points by speaker" in by_speaker and "Key points by speaker" not in by_agenda
     document = Document(str(tmp_path / "s.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert headings[0].startswith("Sarah Mitchell")  # attendees' order
+    assert headings[0].startswith("David Harrington")  # by seniority: the sponsor first
     with pytest.raises(ValueError):
         build_minutes(meeting.id, ExportOptions(), grouping="mood")
 
@@ -270,7 +270,7 @@ def test_minutes_of_a_meeting_not_yet_held_are_a_draft(demo_en: int, tmp_path: P
 def test_minutes_show_the_time_zone_version_and_one_date_format(
     database: Path, tmp_path: Path
 ) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = alignment(project_id)
     target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
     text = text_of(target)
@@ -279,3 +279,19 @@ def test_minutes_show_the_time_zone_version_and_one_date_format(
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # no ISO date beside 年月日
     header = all_parts(target)
     assert "会议纪要" in header and "Macintosh" not in header
+
+
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [
+        (Language.EN, "14:00–15:30, London time (UTC+0)"),
+        (Language.ZH_CN, "14:00–15:30（北京时间）"),
+    ],
+)
+def test_the_meeting_time_names_its_zone_once_and_no_bracket_is_doubled(
+    database: Path, tmp_path: Path, language: Language, when: str
+) -> None:
+    meeting = alignment(demo_project(language, today=TODAY))
+    text = text_of(export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions()))
+    assert when in text
+    assert "))" not in text and "））" not in text  # a title with brackets of its own

@@ -12,22 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import secrets
 import shutil
+import signal
 import subprocess
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.imports import tracker_text
 from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.models import ActionItem, ActionSource, Language
 from pmdesk.services import progress
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 CLIENT = Path(__file__).parent.parent / "libreoffice_client.py"
@@ -47,20 +51,41 @@ def _has_uno() -> bool:
 
 
 @pytest.fixture(scope="session")
-def calc() -> None:
+def calc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One LibreOffice for the session's client edits (a start costs seconds); its pipe."""
     if shutil.which("soffice") is None:
         pytest.skip(
             "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
         )
     if not _has_uno():
         pytest.skip("LibreOffice's Python bridge is missing: apt-get install python3-uno")
+    profile = tmp_path_factory.mktemp("calc") / "profile"
+    pipe = f"pmdesk-test-{os.getpid()}-{secrets.token_hex(3)}"
+    office = subprocess.Popen(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            *("--headless", "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;"),
+        ],
+        start_new_session=True,  # its own process group: the wrapper and soffice.bin
+    )  # fmt: skip
+    try:
+        yield pipe
+    finally:
+        os.killpg(office.pid, signal.SIGTERM)
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(office.pid, signal.SIGKILL)
+            office.wait()
 
 
 class Client:
     """Edits a tracker in Calc and saves it, as the client does."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, pipe: str) -> None:
         self.folder = folder
+        self.pipe = pipe
         self.count = 0
 
     def edit(self, source: Path, edits: list[dict[str, Any]], name: str) -> Path:
@@ -72,20 +97,21 @@ class Client:
         subprocess.run(
             [SYSTEM_PYTHON, CLIENT, source, target, steps, profile],
             check=True, capture_output=True, timeout=180,
+            env=dict(os.environ, PMDESK_TEST_OFFICE_PIPE=self.pipe),
         )  # fmt: skip
         return target
 
 
 @pytest.fixture
-def client(calc: None, tmp_path: Path) -> Client:
+def client(calc: str, tmp_path: Path) -> Client:
     folder = tmp_path / "client"
     folder.mkdir()
-    return Client(folder)
+    return Client(folder, calc)
 
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def step(title: str) -> ActionItem:
@@ -331,3 +357,86 @@ def test_formulas_typed_in_calc_come_back_as_text_and_leave_as_text(
     with zipfile.ZipFile(again) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in xml and "<f " not in xml
+
+
+def test_conflict_choices_are_proposed_again_at_the_next_import_of_the_export(
+    demo: int, client: Client, tmp_path: Path
+) -> None:
+    tracker = export_tracker(demo, tmp_path / "tracker.xlsx", ExportOptions())
+    walk, key_users = step("Walk the team"), step("Nominate one key user")
+    finished = step("Finalise the kickoff presentation")
+    returned = client.edit(
+        tracker,
+        [
+            {"type": ["Tracker", f"I{row_of(tracker, key_users)}", "Derby names theirs Monday"]},
+            {"type": ["Tracker", f"I{row_of(tracker, finished)}", "Slides look good"]},
+        ],
+        "returned.xlsx",
+    )
+    progress.update_action(key_users.id, {"client_comment": "Chased on the phone"})
+    progress.update_action(finished.id, {"client_comment": "Sent on Friday"})
+    k, f = (progress.tracker_id(a.number) for a in (key_users, finished))
+    keep_line = (
+        f"  {f} {finished.title}: client comment — sent (empty); pmdesk now “Sent on "
+        "Friday”; client “Slides look good” → pmdesk's value stays"
+    )
+
+    # First import: both cells asked; the PM takes the client's on one, keeps the other.
+    first = importer.read_tracker(demo, returned, TODAY)
+    assert all(c.chosen_on is None for c in first.conflicts)
+    assert keep_line in lines(first)
+    {c.number: c for c in first.conflicts}[key_users.number].take_client = True
+    importer.apply_tracker(first)
+    assert ActionItem.get_by_id(key_users.id).client_comment == "Derby names theirs Monday"
+    assert ActionItem.get_by_id(finished.id).client_comment == "Sent on Friday"
+
+    # The same file again, a day later: the kept cell is not asked afresh.
+    again = importer.read_tracker(demo, returned, TODAY + dt.timedelta(days=1))
+    [conflict] = again.conflicts
+    assert (conflict.number, conflict.take_client, conflict.chosen_on) == (
+        finished.number,
+        False,
+        TODAY,
+    )
+    text = lines(again)
+    assert f"{keep_line} (as you chose on {TODAY})" in text
+    assert not any(line.startswith(f"  {k}") for line in text), "taken: in pmdesk already"
+    assert text[-1] == (
+        "The conflict choice you made at an earlier import of this export is proposed again. "
+        "Nothing to import: this file's changes are already in pmdesk (it was imported before)."
+    )
+    assert again.is_empty and again.imported_before
+    chinese = tracker_text.preview_lines(again, Language.ZH_CN)
+    assert any(line.endswith(f"（沿用您 {TODAY} 的选择）") for line in chinese)
+    assert chinese[-1].startswith("此前导入同一导出文件时您对这处冲突所作的选择，本次照此沿用。")
+
+    # The client's next return of the same export, edited again in Calc: the choice
+    # still stands; a new client value on that cell is a new question.
+    later = client.edit(
+        returned,
+        [
+            {"type": ["Tracker", f"F{row_of(tracker, walk)}", "Done"]},
+            {"type": ["Tracker", f"G{row_of(tracker, walk)}", "2026-11-26"]},
+        ],
+        "later.xlsx",
+    )
+    next_return = importer.read_tracker(demo, later, TODAY)
+    assert [(c.number, c.chosen_on) for c in next_return.conflicts] == [(finished.number, TODAY)]
+    assert {(c.number, c.field) for c in next_return.changes} == {
+        (walk.number, "status"),
+        (walk.number, "completed_on"),
+    }
+    applied = importer.apply_tracker(next_return)
+    assert ActionItem.get_by_id(finished.id).client_comment == "Sent on Friday"
+
+    rewritten = client.edit(
+        later, [{"type": ["Tracker", f"I{row_of(tracker, finished)}", "Slides approved"]}], "3.xlsx"
+    )
+    [asked] = importer.read_tracker(demo, rewritten, TODAY).conflicts
+    assert (asked.theirs, asked.chosen_on) == ("Slides approved", None), "asked afresh"
+
+    # A choice goes with the import that made it: undone, the next import asks again.
+    importer.undo_import(applied)
+    assert ActionItem.get_by_id(walk.id).status != "done"
+    still = importer.read_tracker(demo, returned, TODAY)
+    assert [c.chosen_on for c in still.conflicts] == [TODAY], "the first import's choice stays"
