@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog, QWidget
 
 from pmdesk.models import CooperationType, Side
 
-if TYPE_CHECKING:
-    from pmdesk.ui.main_window import MainWindow
+#: The main window: its tabs are attributes set as they are built (main_window.TABS).
+MainWindow = Any
 
 #: Called with each dialog's tour name and the dialog, shown, before it is cancelled.
 Visit = Callable[[str, QDialog], None]
