@@ -269,15 +269,16 @@ def test_an_empty_zeroed_or_damaged_file_offers_the_latest_sound_backup(
     assert aside.exists()
 
 
-def test_only_a_missing_path_or_a_never_used_empty_file_is_a_new_database(
-    tmp_path: Path,
-) -> None:
-    for path in (tmp_path / "new.db", tmp_path / "touched.db"):
-        if path.name == "touched.db":
-            path.touch()
-        db.open_database(path)
-        assert Project.select().count() == 0
-        db.close_database()
+def test_only_a_missing_path_is_a_new_database(tmp_path: Path) -> None:
+    db.open_database(tmp_path / "new.db")
+    assert Project.select().count() == 0
+    db.close_database()
+    touched = tmp_path / "touched.db"  # no backups at all: nothing to offer, still refused
+    touched.touch()
+    with pytest.raises(db.CorruptDatabase) as caught:
+        db.open_database(touched)
+    assert touched.stat().st_size == 0
+    assert "has no sound backup" in backups.damage_report(caught.value)
 
 
 # -- read-only folder with a -wal ------------------------------------------------------
