@@ -433,9 +433,11 @@ def _create_new_file(path: Path) -> None:
         with temporary_beside(path, TEMPORARY_SUFFIX) as temporary:
             scratch = SqliteDatabase(str(temporary), pragmas={"synchronous": "full"})
             try:
-                with scratch.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
-                    with scratch.atomic():
-                        _create_schema(scratch)
+                with (
+                    scratch.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False),
+                    scratch.atomic(),
+                ):
+                    _create_schema(scratch)
             finally:
                 scratch.close()
             os.chmod(temporary, _ordinary_mode())  # mkstemp makes it private (0600)
@@ -445,6 +447,25 @@ def _create_new_file(path: Path) -> None:
     except (OSError, sqlite3.Error) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else _plain(exc)
         raise DatabaseProblem(f"Cannot create {path}: {detail}") from exc
+
+
+def remove_empty_placeholder(path: Path) -> bool:
+    """Make room for a new database the user asked for at `path` where a save dialog
+    left an empty file (some do, e.g. a sandbox's file portal): True if `path` is free
+    now. A 0-byte file with backups beside it keeps its name (it was a pmdesk database;
+    opening it offers them); any other file is never removed."""
+    if not _exists(path):
+        return True
+    if not path.is_file() or path.stat().st_size or _has_journal(path):
+        return False
+    folder = backup_folder(path)
+    if folder.is_dir() and any(folder.glob(f"{path.stem}-*.db")):
+        return False
+    path.unlink()
+    for companion in companions(path):  # empty ones, if any
+        with contextlib.suppress(OSError):
+            companion.unlink()
+    return True
 
 
 def _move_without_replacing(source: Path, target: Path) -> None:

@@ -82,7 +82,8 @@ _ZH_CN: list[tuple[str, str]] = [
     (
         r"(?P<path>.+) is damaged \((?P<reason>.*)\) and has no sound backup\. It was not "
         r"changed; move it away to start a new database under its name",
-        "{path} 已损坏（{reason}），且没有完好的备份。文件未被改动；把它移走后，才能用这个名字新建数据库",
+        "{path} 已损坏（{reason}），且没有完好的备份。文件未被改动；"
+        "把它移走后，才能用这个名字新建数据库",
     ),
     (
         r"(?P<path>.+) is damaged \((?P<reason>.*)\)\. It was not changed; its latest sound "
