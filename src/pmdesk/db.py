@@ -327,11 +327,12 @@ def on_network_share(path: Path) -> bool:
 
 
 def _why_read_only(path: Path) -> str:
-    """'' if pmdesk can write the file and its folder (WAL needs files beside it)."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
+    """'' if pmdesk can write the file and its folder (WAL needs files beside it). The
+    folder first: on a read-only file system SQLite can make no -shm beside the file."""
     if not os.access(path.parent, os.W_OK):
         return "its folder is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
     return ""
 
 
@@ -374,7 +375,10 @@ def open_database(
     if not _exists(path) and not path.is_symlink():
         if not create:
             raise DatabaseProblem(f"Database file not found: {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem(f"Cannot create {path}: {exc.strerror or exc}") from exc
         if _why_read_only(path):
             raise DatabaseProblem(f"Cannot create {path}: {_why_read_only(path)}")
         _create_new_file(path)
@@ -487,6 +491,8 @@ def _refuse_unusable_file(path: Path) -> None:
     """A folder, an unreadable file or a special file (a FIFO would block the open)."""
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a database file")
+    if path.is_symlink() and not _exists(path):
+        raise DatabaseProblem(f"{path} is a link to {os.readlink(path)}, which does not exist")
     if not path.is_file():
         raise DatabaseProblem(f"{path} is not a regular file (a pipe or a device?)")
     if not os.access(path, os.R_OK):
@@ -561,6 +567,8 @@ def health_problem(con: sqlite3.Connection) -> str:
     try:
         rows = con.execute("PRAGMA quick_check(5)").fetchall()
     except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise  # e.g. "unable to open database file": not damage, and not said to be
         return str(exc)
     found = [str(row[0]) for row in rows]
     return "" if found == ["ok"] else "; ".join(found)

@@ -55,6 +55,10 @@ _ZH_CN: list[tuple[str, str]] = [
     (r"Database file not found: (?P<path>.+)", "找不到数据库文件：{path}"),
     (r"(?P<path>.+) is a folder, not a database file", "{path} 是文件夹，不是数据库文件"),
     (
+        r"(?P<path>.+) is a link to (?P<target>.+), which does not exist",
+        "{path} 是指向 {target} 的链接，而该文件不存在",
+    ),
+    (
         r"(?P<path>.+) is not a regular file \(a pipe or a device\?\)",
         "{path} 不是普通文件（是管道或设备？）",
     ),

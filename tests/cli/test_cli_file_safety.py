@@ -416,3 +416,50 @@ def test_the_check_runs_once_per_change_of_the_file(
     os.utime(demo, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time still moves
     code, _, err = run_cli(capsys, "list", "projects", "--db", demo)
     assert code == 1 and "is damaged" in one_line_error(err)
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pmdesk import db
+    from pmdesk.models import Meeting, Note
+
+    db.open_database(sys.argv[1])
+    db.database.obj.execute_sql("PRAGMA wal_autocheckpoint = 0")  # all of it in the -wal
+    meeting = Meeting.get()
+    for n in range(21):
+        Note.create(meeting=meeting, offset_seconds=n, text=f"committed {n}")
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def test_a_read_only_file_system_with_a_wal_and_no_shm_shows_every_commit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real read-only mount (where root may make one) of a folder a crash left with
+    its -wal and no -shm: not "damaged", and every committed note is read."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root")
+    source, mount = tmp_path / "src", tmp_path / "ro"
+    source.mkdir()
+    mount.mkdir()
+    live = source / "c.db"
+    db.open_database(live)
+    Meeting.create(project=Project.create(name="P"), title="Kickoff")
+    db.close_database()
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(live)], check=False)
+    (source / "c.db-shm").unlink()
+    made = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"mount is not allowed here: {made.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)], check=True)
+        code, out, err = run_cli(
+            capsys, "search", "committed", "--db", mount / "c.db", "--json"
+        )
+        assert code == 0, err
+        assert out.count('"kind"') == 21
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+    assert sorted(p.name for p in source.iterdir()) == ["c.db", "c.db-wal"]  # untouched

@@ -1169,3 +1169,19 @@ def test_default_database_path_follows_xdg_data_home(
 def backend() -> str:
     """This module is about the database file; db_server has tests/core/test_team.py."""
     return "sqlite"
+
+
+def test_a_link_to_a_missing_file_is_refused_and_nothing_is_made(
+    tmp_path: Path, close_after: None
+) -> None:
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "gone" / "missing.db")
+    with pytest.raises(db.DatabaseProblem, match=r"is a link to .*missing\.db, which does not exist"):
+        db.open_database(link)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db"]
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs a /proc (Linux)")
+def test_a_folder_that_cannot_be_made_is_one_problem(close_after: None) -> None:
+    with pytest.raises(db.DatabaseProblem, match=r"Cannot create /proc/none/x\.db"):
+        db.open_database(Path("/proc/none/x.db"))
