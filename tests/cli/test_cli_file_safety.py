@@ -455,9 +455,7 @@ def test_a_read_only_file_system_with_a_wal_and_no_shm_shows_every_commit(
         pytest.skip(f"mount is not allowed here: {made.stderr.decode().strip()}")
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)], check=True)
-        code, out, err = run_cli(
-            capsys, "search", "committed", "--db", mount / "c.db", "--json"
-        )
+        code, out, err = run_cli(capsys, "search", "committed", "--db", mount / "c.db", "--json")
         assert code == 0, err
         assert out.count('"kind"') == 21
     finally:

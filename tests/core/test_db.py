@@ -1176,7 +1176,7 @@ def test_a_link_to_a_missing_file_is_refused_and_nothing_is_made(
 ) -> None:
     link = tmp_path / "link.db"
     link.symlink_to(tmp_path / "gone" / "missing.db")
-    with pytest.raises(db.DatabaseProblem, match=r"is a link to .*missing\.db, which does not exist"):
+    with pytest.raises(db.DatabaseProblem, match=r"a link to .*missing\.db, which does not"):
         db.open_database(link)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db"]
 
