@@ -219,6 +219,8 @@ def after_start_check(window: MainWindow, path: Path, damage: str, failure: str)
         _log().error("health check of %s: %s", path, damage)
         problem = db.CorruptDatabase(path, damage)
         if _offer_recovery(path, problem):
+            if window.guard is not None:
+                window.guard.hold()  # the backup is another file under the same name
             window.undo_stack.clear()  # the history described data that is gone now
             window.project_box.clear()
             window.reload_projects()
@@ -394,7 +396,7 @@ def _open_into(
     if not _open_or_recover(path):
         guard.release()
         return 1
-    guard.hold()  # a new database exists only now
+    guard.hold()  # a new database exists only now, a recovered one is another file
     from pmdesk.ui.widgets.autosave import DialogDrafts
 
     # What is typed in any dialog is autosaved too, and offered back after a crash.

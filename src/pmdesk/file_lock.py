@@ -59,10 +59,16 @@ class DatabaseLock:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self._fd: int | None = None
+        self._identity = ""
 
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+    @property
+    def moved(self) -> bool:
+        """True if another file has the name now (a recovery put a backup in its place)."""
+        return self.held and file_identity(self.db_path) != self._identity
 
     def acquire(self) -> bool:
         """Take the lock; True if held now, False if another process holds it.
@@ -75,13 +81,14 @@ class DatabaseLock:
         try:
             if not stat.S_ISREG(os.stat(self.db_path).st_mode):
                 return True
+            identity = file_identity(self.db_path)
             fd = _open_lock_file(lock_file(self.db_path))
         except OSError:
             return True
         if not _try_lock(fd):
             os.close(fd)
             return False
-        self._fd = fd
+        self._fd, self._identity = fd, identity
         return True
 
     def release(self) -> None:

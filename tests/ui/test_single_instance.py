@@ -168,3 +168,27 @@ def test_the_lock_is_the_files_own_in_any_process_name_or_environment(tmp_path: 
     free = DatabaseLock(target)
     assert free.acquire() and free.held, "a killed pmdesk holds nothing"
     free.release()
+
+
+def test_a_recovered_file_is_held_anew(tmp_path: Path) -> None:
+    """A recovery puts a backup (another file) under the name: the lock follows it."""
+    from pmdesk import backups
+    from pmdesk.file_lock import DatabaseLock
+
+    target = tmp_path / "a.db"
+    db.open_database(target)
+    sound = backups.make_backup("start")
+    db.close_database()
+    target.write_bytes(b"")  # emptied
+    guard = InstanceGuard()
+    assert guard.claim(target)
+    with pytest.raises(db.CorruptDatabase):
+        db.open_database(target)
+    backups.recover(target, sound)
+    try:
+        guard.hold()
+        assert not DatabaseLock(target).acquire(), "the file now under the name is held"
+        assert activate_running(target), "and a second launch finds the window"
+    finally:
+        db.close_database()
+        guard.release()

@@ -85,8 +85,14 @@ class InstanceGuard(QObject):
         return True
 
     def hold(self) -> None:
-        """Lock the file now that it exists (a new database did not at `claim`)."""
-        if self.db_path is not None and not self._lock.held and self._lock.acquire():
+        """Lock the file now that it exists (a new database did not at `claim`), or anew
+        when another file took its name (a recovery puts a backup in its place)."""
+        if self.db_path is None or (self._lock.held and not self._lock.moved):
+            return
+        lock = DatabaseLock(self.db_path)
+        if lock.acquire() and lock.held:
+            self._release_lock()
+            self._lock = lock
             self._listen(self.db_path)
 
     def release(self) -> None:
