@@ -278,7 +278,7 @@ def demo_database(path: Path | None, language: Language | None) -> Path:
     if path is None:
         path = default_database_path().with_name(f"demo-{language.value}.db")
     try:
-        open_database(path)
+        open_database(path, health_check=True)
         if not projects.list_projects():
             create_demo_project(language)
     finally:
