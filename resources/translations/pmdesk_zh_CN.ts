@@ -221,14 +221,6 @@
         <translation>删除议题</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
@@ -1131,14 +1123,6 @@
     <message>
         <source>Remove checklist step</source>
         <translation>删除检查项</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
     </message>
     <message>
         <source>Done / not done</source>
@@ -3699,6 +3683,10 @@
         <translation>项目</translation>
     </message>
     <message>
+        <source>No fixed day (a week after the last report)</source>
+        <translation>不固定（距上次报告一周）</translation>
+    </message>
+    <message>
         <source>One item per line: what the project will do</source>
         <translation>每行一项：项目要做的内容</translation>
     </message>
@@ -3729,6 +3717,10 @@
     <message>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;porting day:</source>
+        <translation>汇报日(&amp;P)：</translation>
     </message>
     <message>
         <source>S&amp;tart date:</source>
