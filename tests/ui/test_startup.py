@@ -95,6 +95,7 @@ def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWin
     assert shell.db_label.text().endswith("pmdesk.db")
     names = [shell.tabs.tabText(index) for index in range(shell.tabs.count())]
     assert names == [
+        "Today",
         *("&Kickoff", "&Live meeting", "&Stakeholders", "&Progress"),
         *("Series", "Decisions"),
     ]
@@ -106,7 +107,7 @@ def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWin
 def test_load_fills_the_shell_from_the_open_database(shell: MainWindow, demo_db: int) -> None:
     shell.load()
     assert shell.project_id == demo_db
-    assert len(shell.project_tabs) == 6
+    assert len(shell.project_tabs) == 7
     assert not shell.new_project_action.shortcut().isEmpty()
     assert not shell.undo_action.shortcut().isEmpty()
 
