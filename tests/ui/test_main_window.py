@@ -52,6 +52,9 @@ def test_every_tab_shows_the_demo_project(
     assert window.project_id == demo_db
     for tab in window.project_tabs:
         show(window, tab)
+        if tab is window.today_tab:  # a grouped list, not record tables
+            assert window.today_tab.model.rowCount() >= 2
+            continue
         assert filled_tables(tab) >= 2, f"{type(tab).__name__} shows the project's data"
 
     kickoff = show(window, window.kickoff_tab)

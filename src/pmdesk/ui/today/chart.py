@@ -38,7 +38,7 @@ class HealthChart(QWidget):
         self.language = language
         self.health: ProjectHealth | None = None
         self.setAccessibleName(self.tr("Project health"))
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(260)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:

@@ -54,7 +54,7 @@ class TodayTab(ProjectTab):
         self.project_names: dict[int, str] = {}
         self.filter_box = QComboBox(self)
         self.filter_box.setObjectName("todayProjectFilter")
-        self.filter_box.setMinimumContentsLength(24)
+        self.filter_box.setMinimumContentsLength(16)
         self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("todayCounts")
