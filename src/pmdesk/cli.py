@@ -117,8 +117,18 @@ def _build_parser() -> OptionParser:
         description="Print today's items of every open project, or of --project, as a "
         "table or as a JSON array with --json; the reasons are in --lang (default en).",
     )
+    today.add_argument(
+        "mark",
+        nargs="?",
+        choices=TODAY_MARKS,
+        metavar="done|snooze|dismiss|reopen",
+        help="mark the item KEY (see --json) instead of listing",
+    )
+    today.add_argument("key", nargs="?", metavar="KEY", help="the item's key, from --json")
     today.add_argument("--project", type=_record_id, metavar="ID", help="only this project")
     today.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    today.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="snooze until this day")
+    today.add_argument("--reason", metavar="TEXT", help="why it is dismissed")
     exporting = commands.add_parser(
         "export",
         parents=[sub_options],
@@ -229,6 +239,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         from pmdesk.paths import hide_passwords
 
         parser.error(f"{hide_passwords(args.url)!r} is not a postgresql:// address")
+    if args.command == "today":
+        _check_today_args(parser, args)
     if args.command == "export":
         scope = EXPORTS[args.kind].scope
         given = Scope.MEETING if args.meeting is not None else Scope.PROJECT
@@ -237,6 +249,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         if args.period_start and args.period_end and args.period_end < args.period_start:
             parser.error("--to is before --from")
     return args
+
+
+#: `pmdesk today MARK KEY`: what can be done with an item.
+TODAY_MARKS = ("done", "snooze", "dismiss", "reopen")
+
+
+def _check_today_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.mark is None:
+        if args.key is not None or args.until is not None or args.reason is not None:
+            parser.error("today takes --until and --reason only with snooze or dismiss KEY")
+        return
+    if args.key is None:
+        parser.error(f"today {args.mark} takes the item's KEY (see pmdesk today --json)")
+    if args.project is not None or args.json:
+        parser.error(f"today {args.mark} takes no --project or --json")
+    if (args.until is not None) != (args.mark == "snooze"):
+        parser.error("snooze takes --until YYYY-MM-DD (and only snooze does)")
+    if (args.reason is not None) != (args.mark == "dismiss"):
+        parser.error("dismiss takes --reason TEXT (and only dismiss does)")
 
 
 def demo_database(path: Path | None, language: Language | None) -> Path:
@@ -352,12 +383,35 @@ def run_today(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     day = dt.date.today()
+    if args.mark is not None:
+        return _mark_today(args, day)
     language = args.lang or Language.EN
     rows = [today_dict(item, day, language) for item in today.items(args.project, day)]
     if args.json:
         _print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         _print(text_table(rows, ("when", "due", "hat", "project_id", "person", "action", "why")))
+    return 0
+
+
+def _mark_today(args: argparse.Namespace, day: dt.date) -> int:
+    """`pmdesk today done|snooze|dismiss|reopen KEY`: one mark, one transaction."""
+    from pmdesk.services import today
+
+    if args.mark == "reopen":
+        today.reopen(args.key)
+        _print(say(f"Reopened {args.key}"))
+        return 0
+    item = today.find(args.key, day)
+    if args.mark == "done":
+        today.done(item)
+        _print(say(f"Done: {args.key}"))
+    elif args.mark == "snooze":
+        today.snooze(item, args.until)
+        _print(say(f"Snoozed until {args.until.isoformat()}: {args.key}"))
+    else:
+        today.dismiss(item, args.reason)
+        _print(say(f"Dismissed: {args.key}"))
     return 0
 
 
@@ -584,6 +638,7 @@ def _json_value(value: Any) -> Any:
 
 def today_dict(item: TodayItem, day: dt.date, language: Language) -> dict[str, Any]:
     return {
+        "key": item.key,
         "when": item.when(day).value,
         "due": item.due.isoformat(),
         "hat": item.hat.value,

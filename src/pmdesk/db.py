@@ -25,7 +25,7 @@ from typing import NoReturn
 
 from peewee import Database, SqliteDatabase
 
-from pmdesk import db_series
+from pmdesk import db_series, db_today
 from pmdesk.models import ALL_MODELS, database
 from pmdesk.paths import Location as Location
 from pmdesk.paths import default_database_path as default_database_path
@@ -284,6 +284,12 @@ def _add_series_and_search(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _add_today_state(db: SqliteDatabase) -> None:
+    for statement in db_today.file_statements():
+        db.execute_sql(statement)
+    db.execute_sql(row_version_trigger(db_today.TABLE))
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -297,6 +303,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "step numbers per project, tracker row origins", _add_step_numbers),
     Migration(9, "archived projects", _add_project_archived),
     Migration(10, "meeting series, decisions, minutes approval, search", _add_series_and_search),
+    Migration(11, "Today: done, snoozed, dismissed, each person's own", _add_today_state),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
-from pmdesk import db_series
+from pmdesk import db_series, db_today
 from pmdesk.models import ALL_MODELS
 from pmdesk.paths import display_url as display_url
 from pmdesk.paths import hide_passwords
@@ -514,6 +514,9 @@ def access_statements(tables: list[str]) -> list[str]:
                     f"pmdesk_project_id IN {mine} "
                     "OR (pmdesk_project_id IS NULL AND row_created_by = session_user)"
                 )
+            elif table == db_today.TABLE:
+                # Each person's own marks, of their projects (like drafts).
+                rule = check = f"row_created_by = session_user AND project_id IN {mine}"
             elif table == "draft":
                 rule = check = (
                     "row_created_by = session_user "
@@ -696,6 +699,14 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             ),
             *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES]),
             *db_series.SERVER_SEARCH,
+        ),
+    ),
+    ServerMigration(
+        11,
+        "Today: done, snoozed, dismissed, each person's own",
+        (
+            *db_today.server_statements(),
+            *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES, db_today.TABLE]),
         ),
     ),
 ]

@@ -185,6 +185,34 @@ _ZH_CN: list[tuple[str, str]] = [
         r"Restored (?P<source>.+) into (?P<path>.+); the damaged file is kept as (?P<aside>.+)",
         "已将 {source} 恢复到 {path}；损坏的文件保留为 {aside}",
     ),
+    # Today's marks (pmdesk today done|snooze|dismiss|reopen KEY).
+    (r"No Today item (?P<key>\S+)", "今日事项中没有 {key}"),
+    (r"No marked Today item (?P<key>\S+)", "没有已标记的今日事项 {key}"),
+    (r"reason: give a reason for dismissing it", "reason：请给出忽略的理由"),
+    (r"Done: (?P<key>\S+)", "已完成：{key}"),
+    (r"Snoozed until (?P<day>\S+): (?P<key>\S+)", "已推迟到 {day}：{key}"),
+    (r"Dismissed: (?P<key>\S+)", "已忽略：{key}"),
+    (r"Reopened (?P<key>\S+)", "已重新打开 {key}"),
+    (
+        r"today takes --until and --reason only with snooze or dismiss KEY",
+        "today 只有与 snooze 或 dismiss KEY 一起时才接受 --until 和 --reason",
+    ),
+    (
+        r"today (?P<mark>\S+) takes the item's KEY \(see pmdesk today --json\)",
+        "today {mark} 需要事项的 KEY（参见 pmdesk today --json）",
+    ),
+    (
+        r"today (?P<mark>\S+) takes no --project or --json",
+        "today {mark} 不接受 --project 或 --json",
+    ),
+    (
+        r"snooze takes --until YYYY-MM-DD \(and only snooze does\)",
+        "snooze 需要 --until YYYY-MM-DD（只有 snooze 接受它）",
+    ),
+    (
+        r"dismiss takes --reason TEXT \(and only dismiss does\)",
+        "dismiss 需要 --reason TEXT（只有 dismiss 接受它）",
+    ),
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.DOTALL), chinese) for pattern, chinese in _ZH_CN]

@@ -239,6 +239,14 @@ class DecisionStatus(StrEnum):
     REVOKED = "revoked"
 
 
+class TodayMark(StrEnum):
+    """What a person did with a Today item (services.today.state)."""
+
+    DONE = "done"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+
+
 class Approval(StrEnum):
     """The client's answer to one sending of the minutes."""
 
@@ -893,6 +901,27 @@ class Draft(BaseModel):
         indexes = ((("key", "row_created_by"), True),)
 
 
+class TodayState(BaseModel):
+    """One person's mark on one Today item: done, snoozed until a day, or dismissed.
+
+    `key` is the item's identity (services.today.TodayItem.key). Each person's own, as
+    drafts are: on a team server `row_created_by` is their role (in a file it is "").
+    """
+
+    id = AutoField()
+    key = CharField(max_length=300)
+    project = ForeignKeyField(Project, on_delete="CASCADE")
+    mark = enum_field(TodayMark)
+    until = DateField(null=True)
+    reason = TextField(default="")
+    marked_at = DateTimeField(default=_now)
+    project_id: int
+
+    class Meta:
+        indexes = ((("key", "row_created_by"), True),)
+        constraints = [*_checks(mark=TodayMark)]
+
+
 #: Text fields that must not be blank; services trim them and say which one is empty.
 REQUIRED_TEXT: dict[type[Model], tuple[str, ...]] = {
     Project: ("name",),
@@ -931,4 +960,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     EscalationMemo,
     CoachingSession,
     Draft,
+    TodayState,
 )

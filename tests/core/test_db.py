@@ -54,6 +54,7 @@ from pmdesk.models import (
     PurposeNote,
     ScopeItem,
     StatusReport,
+    TodayState,
     database,
 )
 
@@ -233,6 +234,9 @@ def build_project(name: str = "华东电网数字化转型咨询") -> dict[str, 
     EscalationMemo.create(person=lead, cause="Overloaded at month end", help_action=action)
     CoachingSession.create(person=lead, planned_on=dt.date(2025, 3, 12), topic="Rapport")
     Draft.create(key=f"capture:{kickoff.id}", project=project, text="The CFO said")
+    TodayState.create(
+        key=f"late_person:{project.id}:{action.id}:{lead.id}:", project=project, mark="done"
+    )
     series = MeetingSeries.create(project=project, title="周例会")
     Meeting.update(series=series).where(Meeting.id == kickoff.id).execute()
     Decision.create(project=project, note=note, decided_by=lead)

@@ -252,7 +252,8 @@ def every_reference() -> list[tuple[str, str, str]]:
         (m._meta.table_name, f.column_name, f.rel_model._meta.table_name)
         for m in ALL_MODELS
         for f in m._meta.sorted_fields
-        if isinstance(f, ForeignKeyField) and m._meta.table_name != "draft"
+        # Drafts and Today marks are each person's own: the demo has none (see below).
+        if isinstance(f, ForeignKeyField) and m._meta.table_name not in ("draft", "today_state")
     ]
 
 
@@ -638,3 +639,85 @@ def test_pg_stats_of_internal_columns_are_hidden(world: World, unchanged: None) 
             assert con.execute(
                 "SELECT reltuples > 0 FROM pg_class WHERE relname = 'person'"
             ).fetchone() == (True,)
+
+
+# --- 9. Today's marks: each member's own ----------------------------------------------
+
+
+def mark(con: Any, project: int, key: str = "late_person:1:2:3:") -> int:
+    """A Today mark as a member's pmdesk writes it (plain SQL); its id."""
+    row = con.execute(
+        "INSERT INTO public.today_state (key, project_id, mark, reason, marked_at, row_uid) "
+        "VALUES (%s, %s, 'dismissed', 'private', now(), '') RETURNING id",
+        (key, project),
+    ).fetchone()
+    return int(row[0])
+
+
+def test_todays_marks_are_each_members_own(world: World) -> None:
+    """Alice marks an item of project 1. Bob, on project 1 too for this test, neither
+    reads, changes, deletes nor takes over her mark, nor writes one in her name; eve
+    (no project) sees and writes nothing; alice cannot move her mark to project 2.
+    (Not `unchanged`: putting bob on project 1 and off again gives it a new channel.)"""
+    world.admin.execute(
+        "INSERT INTO project_member (project_id, role_name) VALUES (%s, %s)",
+        (world.p1, world.bob[0]),
+    )
+    alice = world.connect(world.alice)
+    try:
+        with alice.transaction():
+            hers = mark(alice, world.p1)
+        theirs = "SELECT id, key, mark, reason, row_created_by FROM public.today_state"
+        before = alice.execute(theirs).fetchall()
+        assert [row[4] for row in before] == [world.alice[0]]
+        with contextlib.closing(world.connect(world.bob)) as bob:
+            assert bob.execute("SELECT count(*) FROM public.today_state").fetchone() == (0,)
+            assert bob.execute(
+                "SELECT count(*) FROM public.today_state WHERE id = %s", (hers,)
+            ).fetchone() == (0,)
+            for sql in (
+                f"UPDATE public.today_state SET mark = 'done', reason = '' WHERE id = {hers}",
+                f"UPDATE public.today_state SET row_created_by = session_user WHERE id = {hers}",
+                f"DELETE FROM public.today_state WHERE id = {hers}",
+                "DELETE FROM public.today_state",
+            ):
+                assert refused(bob, sql) == ""
+            # A mark "in alice's name" is his own: the stamp is the server's.
+            with bob.transaction(force_rollback=True):
+                forged = bob.execute(
+                    "INSERT INTO public.today_state (key, project_id, mark, reason, marked_at, "
+                    "row_uid, row_created_by) VALUES ('late_person:1:2:3:', %s, 'done', '', "
+                    "now(), '', %s) RETURNING row_created_by",
+                    (world.p1, world.alice[0]),
+                ).fetchone()
+                assert forged == (world.bob[0],)
+            # His own marks of project 1 are fine, and only his.
+            with bob.transaction(force_rollback=True):
+                mark(bob, world.p1)
+                owners = bob.execute("SELECT row_created_by FROM public.today_state")
+                assert owners.fetchall() == [(world.bob[0],)]
+        with contextlib.closing(world.connect(world.eve)) as eve:
+            assert eve.execute("SELECT count(*) FROM public.today_state").fetchone() == (0,)
+            for project in (world.p1, world.p2):
+                assert "row-level security" in refused(
+                    eve,
+                    "INSERT INTO public.today_state (key, project_id, mark, reason, marked_at, "
+                    f"row_uid) VALUES ('k', {project}, 'done', '', now(), '')",
+                )
+            assert (
+                refused(eve, f"UPDATE public.today_state SET mark = 'done' WHERE id = {hers}") == ""
+            )
+            assert refused(eve, "DELETE FROM public.today_state") == ""
+        assert refused(
+            alice, f"UPDATE public.today_state SET project_id = {world.p2} WHERE id = {hers}"
+        )
+        assert alice.execute(theirs).fetchall() == before
+        assert world.one("SELECT count(*) FROM public.today_state") == 1  # hers, as it was
+        with alice.transaction():
+            alice.execute("DELETE FROM public.today_state WHERE id = %s", (hers,))
+    finally:
+        alice.close()
+        world.admin.execute(
+            "DELETE FROM project_member WHERE project_id = %s AND role_name = %s",
+            (world.p1, world.bob[0]),
+        )

@@ -2,93 +2,40 @@
 
 Each hat of the method (METHOD.md §4) is a module of plain rules over the data, each
 returning `TodayItem`s: why the item is due (in English and Chinese), by when, and the
-one action that does it. `items` gathers them for one project or all, overdue first.
-Nothing here writes.
+one action that does it. `items` gathers them for one project or all, overdue first,
+leaving out what the user marked done, snoozed or dismissed (`state`). The rules never
+write; `state` writes only the user's marks.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
-from peewee import JOIN
-
-from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, Project, ProjectStatus
-from pmdesk.services.common import get_or_fail
-from pmdesk.services.today import chase, cooperation, follow_up, gatekeeper, meetings, praise
 from pmdesk.services.today.item import WEEK_DAYS, Hat, TodayItem, When
+from pmdesk.services.today.rules import HATS, open_steps_due, project_items
+from pmdesk.services.today.state import (
+    Disposition,
+    closed,
+    dismiss,
+    done,
+    find,
+    items,
+    reopen,
+    snooze,
+)
 
-__all__ = ["HATS", "WEEK_DAYS", "Hat", "TodayItem", "When", "items", "project_items"]
-
-_WHEN_ORDER = list(When)
-_HAT_ORDER = list(Hat)
-
-#: The rules, by hat, in the method's order. Rules taking `actions` share one query.
-HATS: dict[Hat, tuple[Callable[..., list[TodayItem]], ...]] = {
-    Hat.GATEKEEPER: gatekeeper.RULES,
-    Hat.CHASE: chase.RULES,
-    Hat.FOLLOW_UP: follow_up.RULES,
-    Hat.PRAISE: praise.RULES,
-    Hat.COOPERATION: cooperation.RULES,
-    Hat.MEETINGS: meetings.RULES,
-}
-_TAKE_ACTIONS = {chase.assistance_due, follow_up.late_people}
-
-
-def open_steps_due(project_id: int, today: dt.date) -> list[ActionItem]:
-    """The project's open steps due by the end of this week, owners joined: all that the
-    chase and follow-up rules look at (one query, not the whole plan)."""
-    horizon = today + dt.timedelta(days=WEEK_DAYS)
-    return list(
-        ActionItem.select(ActionItem, Person)
-        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
-        .where(
-            (ActionItem.project == project_id)
-            & ActionItem.status.in_([s.value for s in OPEN_ACTION_STATUSES])
-            & (ActionItem.due_date <= horizon)
-        )
-        .order_by(ActionItem.due_date, ActionItem.id)
-    )
-
-
-def project_items(project_id: int, today: dt.date) -> list[TodayItem]:
-    """Every rule's items for one project, unsorted."""
-    actions = open_steps_due(project_id, today)
-    found: list[TodayItem] = []
-    for rules in HATS.values():
-        for rule in rules:
-            if rule in _TAKE_ACTIONS:
-                found.extend(rule(project_id, today, actions))
-            else:
-                found.extend(rule(project_id, today))
-    return found
-
-
-def items(project_id: int | None, today: dt.date) -> list[TodayItem]:
-    """Today's items for one project (NotFound if none) or every project neither closed
-    nor archived:
-    overdue, then today, then this week; by date, then by hat, within each."""
-    if project_id is not None:
-        get_or_fail(Project, project_id)
-        ids = [project_id]
-    else:
-        ids = [
-            p.id
-            for p in Project.select(Project.id)
-            .where(
-                (Project.status != ProjectStatus.CLOSED.value) & (Project.archived == False)  # noqa: E712 (SQL, not Python)
-            )
-            .order_by(Project.id)
-        ]
-    found = [item for pid in ids for item in project_items(pid, today)]
-    return sorted(
-        found,
-        key=lambda i: (
-            _WHEN_ORDER.index(i.when(today)),
-            i.due,
-            _HAT_ORDER.index(i.hat),
-            i.project_id,
-            i.kind,
-            i.record_id,
-        ),
-    )
+__all__ = [
+    "HATS",
+    "WEEK_DAYS",
+    "Disposition",
+    "Hat",
+    "TodayItem",
+    "When",
+    "closed",
+    "dismiss",
+    "done",
+    "find",
+    "items",
+    "open_steps_due",
+    "project_items",
+    "reopen",
+    "snooze",
+]

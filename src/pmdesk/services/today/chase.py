@@ -71,6 +71,7 @@ def assistance_due(
                 why,
                 due,
                 "reminder_draft",
+                due.isoformat(),
             )
         )
     return items

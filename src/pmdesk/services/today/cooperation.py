@@ -72,9 +72,19 @@ def _item(
     why: dict[Language, str],
     due: dt.date,
     action: str,
+    occurrence: str = "",
 ) -> TodayItem:
     return TodayItem(
-        Hat.COOPERATION, kind, project_id, record_id, person.id, person.name, why, due, action
+        Hat.COOPERATION,
+        kind,
+        project_id,
+        record_id,
+        person.id,
+        person.name,
+        why,
+        due,
+        action,
+        occurrence,
     )
 
 
@@ -173,6 +183,7 @@ def cooperation_due(project_id: int, today: dt.date) -> list[TodayItem]:
                             why,
                             planned,
                             "coaching_session",
+                            planned.isoformat(),
                         )
                     )
         elif kind is CooperationType.ACTIVE and not person.success_factors.strip():
@@ -198,7 +209,16 @@ def cooperation_due(project_id: int, today: dt.date) -> list[TodayItem]:
                 suggested=lambda language, s=suggested: label(s, language),
             )
             items.append(
-                _item(project_id, "type_differs", person.id, person, why, today, "review_type")
+                _item(
+                    project_id,
+                    "type_differs",
+                    person.id,
+                    person,
+                    why,
+                    today,
+                    "review_type",
+                    suggested.value,
+                )
             )
     return items
 

@@ -55,6 +55,7 @@ def late_people(
     for steps in waiting.values():
         steps.sort(key=lambda step: step[:2])
         due, _, oldest, owner = steps[0]
+        newest_due, newest_id, _, _ = steps[-1]  # a step late since: a new occurrence
         why = say(
             _WORDS,
             "late" if len(steps) == 1 else "more",
@@ -74,6 +75,7 @@ def late_people(
                 why,
                 due + dt.timedelta(days=1),
                 "new_follow_up",
+                f"{newest_id}-{newest_due.isoformat()}",
             )
         )
     return items
@@ -107,6 +109,7 @@ def commitments_due(project_id: int, today: dt.date) -> list[TodayItem]:
                 why,
                 date,
                 "check_step",
+                date.isoformat(),
             )
         )
     return items

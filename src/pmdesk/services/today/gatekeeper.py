@@ -65,6 +65,7 @@ def reviews_waiting(project_id: int, today: dt.date) -> list[TodayItem]:
                 why,
                 due,
                 "nudge_draft",
+                submitted.isoformat(),
             )
         )
     return items

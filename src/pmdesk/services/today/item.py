@@ -35,7 +35,9 @@ class TodayItem:
     """One thing to do: `kind` names the rule, `action` the one step that does it.
 
     `record_id` is the record the action works on (a step, a review, a person, a
-    meeting…, as `kind` says); `why` is the reason in each language."""
+    meeting…, as `kind` says); `why` is the reason in each language. `occurrence` tells
+    apart the times the same fact falls due (the step's date, the report's day…): it
+    is part of `key`, so a mark on this time does not hide the next."""
 
     hat: Hat
     kind: str
@@ -46,6 +48,14 @@ class TodayItem:
     why: dict[Language, str]
     due: dt.date
     action: str
+    occurrence: str = ""
+
+    @property
+    def key(self) -> str:
+        """The item's identity, stable from day to day while it is the same occurrence:
+        kind, project, record, person and occurrence ("assistance_due:3:41:7:2026-03-07")."""
+        person = "" if self.person_id is None else str(self.person_id)
+        return f"{self.kind}:{self.project_id}:{self.record_id}:{person}:{self.occurrence}"
 
     def when(self, today: dt.date) -> When:
         if self.due < today:

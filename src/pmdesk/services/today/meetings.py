@@ -55,9 +55,17 @@ _WORDS: Words = {
 
 
 def _item(
-    project_id: int, kind: str, record_id: int, why: dict[Language, str], due: dt.date, action: str
+    project_id: int,
+    kind: str,
+    record_id: int,
+    why: dict[Language, str],
+    due: dt.date,
+    action: str,
+    occurrence: str = "",
 ) -> TodayItem:
-    return TodayItem(Hat.MEETINGS, kind, project_id, record_id, None, "", why, due, action)
+    return TodayItem(
+        Hat.MEETINGS, kind, project_id, record_id, None, "", why, due, action, occurrence
+    )
 
 
 def checklist_due(project_id: int, today: dt.date) -> list[TodayItem]:
@@ -80,7 +88,15 @@ def checklist_due(project_id: int, today: dt.date) -> list[TodayItem]:
             date=due_at.date(),
         )
         items.append(
-            _item(project_id, "checklist_step", step.id, why, due_at.date(), "tick_checklist")
+            _item(
+                project_id,
+                "checklist_step",
+                step.id,
+                why,
+                due_at.date(),
+                "tick_checklist",
+                due_at.date().isoformat(),
+            )
         )
     return items
 
@@ -157,7 +173,13 @@ def materials_due(project_id: int, today: dt.date) -> list[TodayItem]:
         why = say(_WORDS, "material", title=short(material.title), date=material.sent_on)
         items.append(
             _item(
-                project_id, "material_feedback", material.id, why, due, "record_material_feedback"
+                project_id,
+                "material_feedback",
+                material.id,
+                why,
+                due,
+                "record_material_feedback",
+                due.isoformat(),
             )
         )
     return items

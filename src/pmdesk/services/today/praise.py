@@ -25,22 +25,28 @@ _WORDS: Words = {
 }
 
 
-def period_start(project_id: int, today: dt.date) -> dt.date:
-    """The day after the last report's period, or the default period's start."""
+def last_report_end(project_id: int) -> dt.date | None:
+    """The end of the last saved report's period, if there is one."""
     last = (
         StatusReport.select(StatusReport.period_end)
         .where(StatusReport.project == project_id)
         .order_by(StatusReport.period_end.desc())
         .first()
     )
+    return None if last is None else last.period_end
+
+
+def _start(last: dt.date | None, today: dt.date) -> dt.date:
+    """The day after the last report's period, or the default period's start."""
     if last is None:
         return reports.default_period(today)[0]
-    return min(last.period_end + dt.timedelta(days=1), today)
+    return min(last + dt.timedelta(days=1), today)
 
 
 def on_time_people(project_id: int, today: dt.date) -> list[TodayItem]:
     """One item per person the next report will thank."""
-    start = period_start(project_id, today)
+    last = last_report_end(project_id)
+    start = _start(last, today)
     finished_on_time = (
         ActionItem.select(ActionItem.id)
         .join(Person)
@@ -66,6 +72,8 @@ def on_time_people(project_id: int, today: dt.date) -> list[TodayItem]:
             say(_WORDS, "praise", name=person.name, date=start),
             today,
             "thank",
+            # Thanked once until the next report is saved.
+            "" if last is None else last.isoformat(),
         )
         for person in facts.praised
     ]
