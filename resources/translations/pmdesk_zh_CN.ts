@@ -2193,7 +2193,7 @@
     <name>ItemActions</name>
     <message>
         <source>Do it</source>
-        <extracomment>The user asked to do the item (the tab opens its flow). The user asked for the done / snoozed / dismissed list.</extracomment>
+        <extracomment>What a mark changes (the state functions return nothing): the marks&apos; table. The user asked to do the item (the tab opens its flow). The user asked for the done / snoozed / dismissed list.</extracomment>
         <translation>去处理</translation>
     </message>
     <message>

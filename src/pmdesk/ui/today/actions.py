@@ -4,13 +4,12 @@ The action opens the flow that already does the thing — the reminder draft of 
 list, a private follow-up with the late step filled in, the person's playbook, the
 meeting's minutes and sending record, the report builder… — after switching the window
 to the item's project and tab. Done, snooze and dismiss go through
-`services.today.state` (one transaction each) and are undoable.
+`services.today` (one transaction each) and are undoable.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -27,51 +26,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.models import TodayState
 from pmdesk.services import Changes
-from pmdesk.services.today import TodayItem
+from pmdesk.services import today as today_items
+from pmdesk.services.today import Disposition, TodayItem
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.selection import select_record
 
 
-def state_available() -> bool:
-    """Whether the core's done / snooze / dismiss store is there (services.today.state)."""
-    return importlib.util.find_spec("pmdesk.services.today.state") is not None
-
-
-def _state() -> Any:
-    from pmdesk.services.today import state  # type: ignore[attr-defined, unused-ignore]
-
-    return state
-
-
 def listed(project_id: int | None, today: dt.date) -> list[TodayItem]:
     """Today's items of one project or all, without those done, snoozed or dismissed."""
-    if state_available():
-        return list(_state().items(project_id, today))
-    from pmdesk.services import today as rules
-
-    return rules.items(project_id, today)
+    return today_items.items(project_id, today)
 
 
-def closed(project_id: int | None, today: dt.date) -> list[tuple[TodayItem, Any]]:
+def closed(project_id: int | None, today: dt.date) -> list[tuple[TodayItem, Disposition]]:
     """The items taken off the list, each with what was done (mark, until, reason)."""
-    return list(_state().closed(project_id, today)) if state_available() else []
+    return today_items.closed(project_id, today)
 
 
 def reopen(item: TodayItem) -> Changes:
     """Put a done, snoozed or dismissed item back on the list."""
-    _state().reopen(item.key)  # type: ignore[attr-defined, unused-ignore]
-    return _changes(None, item.project_id)
+    today_items.reopen(item.key)
+    return MARKS
 
 
-def _changes(result: object, project_id: int | None) -> Changes:
-    """What a mark changed (the state functions return nothing): the marks' table."""
-    if isinstance(result, Changes):
-        return result
-    from pmdesk import models
-
-    return Changes.of(models.TodayState, project_id=project_id)  # type: ignore[attr-defined, unused-ignore]
+#: What a mark changes (the state functions return nothing): the marks' table.
+MARKS = Changes.of(TodayState)
 
 
 # -- opening the flow that does the item ------------------------------------------------
@@ -274,10 +255,8 @@ class ItemActions(QWidget):
         self.item = item
         self.do_button.setText(self.action_label(item) if item else self.tr("Do it"))
         self.do_button.setEnabled(item is not None)
-        stored = state_available()
         for button in (self.done_button, self.snooze_button, self.dismiss_button):
-            button.setEnabled(item is not None and stored)
-        self.closed_button.setEnabled(stored)
+            button.setEnabled(item is not None)
 
     def _on_do_clicked(self) -> None:
         if self.item is not None:
@@ -285,30 +264,30 @@ class ItemActions(QWidget):
 
     # -- done / snooze / dismiss ---------------------------------------------------------
     def mark_done(self, item: TodayItem) -> None:
-        self._close(self.tr("Done: %1"), item, lambda: _state().done(item))
+        self._close(self.tr("Done: %1"), item, lambda: today_items.done(item))
 
     def snooze(self, item: TodayItem, until: dt.date) -> None:
-        self._close(self.tr("Snooze: %1"), item, lambda: _state().snooze(item, until))
+        self._close(self.tr("Snooze: %1"), item, lambda: today_items.snooze(item, until))
 
     def dismiss(self, item: TodayItem, reason: str) -> None:
-        self._close(self.tr("Dismiss: %1"), item, lambda: _state().dismiss(item, reason))
+        self._close(self.tr("Dismiss: %1"), item, lambda: today_items.dismiss(item, reason))
 
     def _close(self, text: str, item: TodayItem, close: Callable[[], object]) -> None:
         from pmdesk.services import ValidationProblem
 
         try:
-            changes = _changes(close(), item.project_id)
+            close()
         except ValidationProblem as problem:
             from pmdesk.ui.widgets.forms import problem_text
 
             self.context.editor.report(problem_text(problem))
             return
-        key = item.key  # type: ignore[attr-defined, unused-ignore]
+        key = item.key
         self.context.editor.record(
             text.replace("%1", _short(item.reason(self.context.language))),
             redo=close,
-            undo=lambda: _state().reopen(key),
-            changes=changes,
+            undo=lambda: today_items.reopen(key),
+            changes=MARKS,
         )
 
     def _on_done_clicked(self) -> None:

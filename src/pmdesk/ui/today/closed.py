@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pmdesk.models import Language
+from pmdesk.models import Language, TodayMark
+from pmdesk.services import today as today_items
 from pmdesk.services.reports import client_date
-from pmdesk.services.today import TodayItem
+from pmdesk.services.today import Disposition, TodayItem
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.today import actions
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
 
-Closed = tuple[TodayItem, Any]  # the item and its Disposition (mark, until, reason)
+Closed = tuple[TodayItem, Disposition]  # the item and what was done with it
 
 
 class ClosedDialog(QDialog):
@@ -62,13 +62,14 @@ class ClosedDialog(QDialog):
         layout.addWidget(buttons)
         self.reload()
 
-    def mark_text(self, disposition: Any, language: Language) -> str:
-        mark = str(getattr(disposition.mark, "value", disposition.mark))
-        if mark == "snoozed" and disposition.until is not None:
+    def mark_text(self, disposition: Disposition, language: Language) -> str:
+        if disposition.mark is TodayMark.SNOOZED and disposition.until is not None:
             return self.tr("Snoozed until %1").replace(
                 "%1", client_date(disposition.until, language)
             )
-        return {"done": self.tr("Done"), "dismissed": self.tr("Dismissed")}.get(mark, mark)
+        if disposition.mark is TodayMark.DISMISSED:
+            return self.tr("Dismissed")
+        return self.tr("Done")
 
     def reload(self) -> None:
         today = self.context.now().date()
@@ -94,17 +95,15 @@ class ClosedDialog(QDialog):
         self.reload()
 
 
-def _mark_again(item: TodayItem, disposition: Any) -> Callable[[], None]:
+def _mark_again(item: TodayItem, disposition: Disposition) -> Callable[[], None]:
     """Undoing a reopen: the same mark as before."""
 
     def mark() -> None:
-        state = actions._state()
-        value = str(getattr(disposition.mark, "value", disposition.mark))
-        if value == "snoozed":
-            state.snooze(item, disposition.until or dt.date.today())
-        elif value == "dismissed":
-            state.dismiss(item, disposition.reason)
+        if disposition.mark is TodayMark.SNOOZED:
+            today_items.snooze(item, disposition.until or dt.date.today())
+        elif disposition.mark is TodayMark.DISMISSED:
+            today_items.dismiss(item, disposition.reason)
         else:
-            state.done(item)
+            today_items.done(item)
 
     return mark
