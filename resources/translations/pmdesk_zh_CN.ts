@@ -1397,6 +1397,10 @@
         <translation>客户填写</translation>
     </message>
     <message>
+        <source>Chosen before</source>
+        <translation>此前的选择</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1407,6 +1411,18 @@
     <message>
         <source>Client comment</source>
         <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>{choice} on {date}</source>
+        <translation>{date} {choice}</translation>
+    </message>
+    <message>
+        <source>took the client&apos;s</source>
+        <translation>采用了客户的值</translation>
+    </message>
+    <message>
+        <source>kept pmdesk&apos;s</source>
+        <translation>保留了 pmdesk 的值</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3285,22 @@
         </translation>
     </message>
     <message>
+        <source>Not in To (no email address): {names}</source>
+        <translation>未列入收件人（没有电子邮件地址）：{names}</translation>
+    </message>
+    <message>
+        <source>Not in Cc (no email address): {names}</source>
+        <translation>未列入抄送（没有电子邮件地址）：{names}</translation>
+    </message>
+    <message>
+        <source>Not everyone gets the draft</source>
+        <translation>有人收不到这封邮件草稿</translation>
+    </message>
+    <message>
+        <source>Write the draft without them? To include them, add their addresses in Stakeholders first.</source>
+        <translation>不含这些人，仍然生成草稿吗？如要包含他们，请先在“干系人”中补充其邮件地址。</translation>
+    </message>
+    <message>
         <source>Record minutes sent</source>
         <translation>记录纪要发送</translation>
     </message>
@@ -4186,12 +4218,32 @@
         <translation>干系人登记表（仅限内部）…</translation>
     </message>
     <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>More senior: listed earlier in client documents</source>
+        <translation>职级更高：在客户文件中排在前面</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Less senior: listed later in client documents</source>
+        <translation>职级较低：在客户文件中排在后面</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <source>Rename person</source>
         <translation>修改姓名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -4284,6 +4336,14 @@
     <message>
         <source>Remove {name}</source>
         <translation>删除{name}</translation>
+    </message>
+    <message>
+        <source>Move {name} up</source>
+        <translation>上移{name}</translation>
+    </message>
+    <message>
+        <source>Move {name} down</source>
+        <translation>下移{name}</translation>
     </message>
     <message>
         <source>{project} - stakeholder register (internal)</source>

@@ -148,6 +148,9 @@ def _build_parser() -> OptionParser:
     exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exporting.add_argument("--from", dest="period_start", type=_date, metavar="YYYY-MM-DD")
     exporting.add_argument("--to", dest="period_end", type=_date, metavar="YYYY-MM-DD")
+    exporting.add_argument(
+        "--cc-team", action="store_true", help="email: copy the consultant team (Cc)"
+    )
     importing = commands.add_parser(
         "import",
         parents=[sub_options],
@@ -166,7 +169,8 @@ def _build_parser() -> OptionParser:
         choices=("keep", "client"),
         default="keep",
         help="cells both the client and pmdesk changed since the export: keep pmdesk's "
-        "value (the default) or take the client's",
+        "value (the default) or take the client's; a cell decided at an earlier import of "
+        "the same export keeps that choice",
     )
     backing_up = commands.add_parser(
         "backup",
@@ -430,9 +434,27 @@ def run_export(args: argparse.Namespace) -> int:
         raise ExportProblem(f"{target} is a folder: give the file a name")
     if target.exists() and not args.force:
         raise ExportProblem(f"{target} already exists; give another name, or --force to replace it")
-    written = function(record_id, target, options)
+    extra: dict[str, Any] = {}
+    if kind.name == "email":
+        extra["cc_team"] = args.cc_team
+        _warn_left_out(record_id, cc_team=args.cc_team)
+    written = function(record_id, target, options, **extra)
     _print(say(f"Wrote {written}"))
     return 0
+
+
+def _warn_left_out(meeting_id: int, *, cc_team: bool) -> None:
+    """Before the draft is written: name everyone it will miss (one line per field)."""
+    from pmdesk.services import capture
+
+    missing = capture.left_out_of_email(meeting_id, cc_team=cc_team)
+    for names, field in ((missing.clients, "To"), (missing.team, "Cc")):
+        if names:
+            listed = ", ".join(p.name for p in names)
+            print(
+                say(f"pmdesk: warning: not in {field} (no email address): {listed}"),
+                file=sys.stderr,
+            )
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -445,7 +467,8 @@ def run_import(args: argparse.Namespace) -> int:
     language = args.lang or Language(project.document_language)
     preview = tracker_xlsx.read_tracker(project.id, args.file, dt.date.today())
     for conflict in preview.conflicts:
-        conflict.take_client = args.conflicts == "client"
+        if conflict.chosen_on is None:  # else: as the PM chose at an earlier import
+            conflict.take_client = args.conflicts == "client"
     for line in tracker_text.preview_lines(preview, language):
         _print(line)
     count = len(preview.changes) + len(preview.new_steps)

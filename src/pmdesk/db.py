@@ -290,6 +290,20 @@ def _add_today_state(db: SqliteDatabase) -> None:
     db.execute_sql(row_version_trigger(db_today.TABLE))
 
 
+def _add_seniority_and_choices(db: SqliteDatabase) -> None:
+    """People keep the register's entry order as their first seniority; steps get room
+    for the PM's remembered conflict choices. Neither is a user's edit: row versions stay."""
+    for statement in (
+        'ALTER TABLE "person" ADD COLUMN "seniority" INTEGER NOT NULL DEFAULT 0',
+        """ALTER TABLE "action_item" ADD COLUMN "tracker_choices" TEXT NOT NULL DEFAULT ''""",
+        'DROP TRIGGER IF EXISTS "person_row_version"',
+        'UPDATE "person" SET "seniority" = (SELECT count(*) FROM "person" AS "other" '
+        'WHERE "other"."project_id" = "person"."project_id" AND "other"."id" < "person"."id")',
+        row_version_trigger("person"),
+    ):
+        db.execute_sql(statement)
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -304,6 +318,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "archived projects", _add_project_archived),
     Migration(10, "meeting series, decisions, minutes approval, search", _add_series_and_search),
     Migration(11, "Today: done, snoozed, dismissed, each person's own", _add_today_state),
+    Migration(12, "seniority set by the PM, tracker choices", _add_seniority_and_choices),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

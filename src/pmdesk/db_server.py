@@ -709,6 +709,21 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES, db_today.TABLE]),
         ),
     ),
+    ServerMigration(
+        12,
+        "seniority set by the PM, remembered tracker choices",
+        (
+            "ALTER TABLE public.person ADD COLUMN IF NOT EXISTS seniority integer "
+            "NOT NULL DEFAULT 0",
+            "ALTER TABLE public.action_item ADD COLUMN IF NOT EXISTS tracker_choices text "
+            "NOT NULL DEFAULT ''",
+            # The register's entry order; not a user's edit (row versions stay).
+            "ALTER TABLE public.person DISABLE TRIGGER person_row_stamp",
+            "UPDATE public.person p SET seniority = (SELECT count(*) FROM public.person o "
+            "WHERE o.project_id = p.project_id AND o.id < p.id)",
+            "ALTER TABLE public.person ENABLE TRIGGER person_row_stamp",
+        ),
+    ),
 ]
 
 

@@ -1458,11 +1458,13 @@ class _Builder:
         return project
 
     def _people(self, project: Project) -> None:
-        for spec in _PEOPLE:
+        # Seniority as the PM set it: the sponsor first among the leaders.
+        for seniority, spec in enumerate(_PEOPLE):
             text = self.t.people[spec.key]
             consultant = spec.role in _CONSULTANT_ROLES
             self.people[spec.key] = Person.create(
                 project=project,
+                seniority=seniority,
                 name=text.name,
                 side=Side.CONSULTANT if consultant else Side.CLIENT,
                 role=spec.role,

@@ -176,6 +176,9 @@ _ZH_CN: list[tuple[str, str]] = [
     (r"No (?P<kind>[a-z ]+) with id (?P<id>\d+)", "没有 id 为 {id} 的 {kind}"),
     # What went well.
     (r"Wrote (?P<path>.+)", "已写入 {path}"),
+    (r"pmdesk: warning: (?P<reason>.*)", "pmdesk：警告：{reason}"),
+    (r"not in To \(no email address\): (?P<names>.+)", "未列入收件人（没有电子邮件地址）：{names}"),
+    (r"not in Cc \(no email address\): (?P<names>.+)", "未列入抄送（没有电子邮件地址）：{names}"),
     (r"Backed up to (?P<path>.+)", "已备份到 {path}"),
     (
         r"Restored (?P<source>.+) into (?P<path>.+); the replaced data is in (?P<saved>.+)",

@@ -398,6 +398,10 @@ class Person(BaseModel):
     title = CharField(max_length=200, default="")
     email = CharField(max_length=254, default="")
     phone = CharField(max_length=60, default="")
+    #: The order the PM sets within the person's role (0 first: the sponsor before the
+    #: other leaders); client documents and the window list people by it. Not analysis:
+    #: the order may reach the client, never why.
+    seniority = IntegerField(default=0)
     # Internal analysis (client people only).
     engagement_current = enum_field(Engagement, null=True)
     engagement_desired = enum_field(Engagement, null=True)
@@ -692,6 +696,10 @@ class ActionItem(BaseModel):
     #: For a step a client added in a returned tracker: which file row it came from and the
     #: values imported, so a second import of that file recognises the row (JSON; "" if none).
     tracker_origin = TextField(default="")
+    #: The PM's choices on cells of this step that the client and pmdesk both changed, per
+    #: export of the tracker, so a later import of that export proposes them again (JSON
+    #: list, see imports.tracker_xlsx; "" if none).
+    tracker_choices = TextField(default="")
     owner_id: int | None
     project_id: int
     meeting_id: int | None

@@ -40,6 +40,7 @@ from pmdesk.models import (
     Role,
     Rsvp,
     Side,
+    TodayMark,
 )
 
 _WORDS: list[tuple[StrEnum, str, str]] = [
@@ -92,6 +93,9 @@ _WORDS: list[tuple[StrEnum, str, str]] = [
     (Approval.PENDING, "Awaiting approval", "待确认"),
     (Approval.APPROVED, "Approved", "已确认"),
     (Approval.RETURNED, "Returned with changes", "退回修改"),
+    (TodayMark.DONE, "Done", "已完成"),
+    (TodayMark.SNOOZED, "Snoozed", "已推迟"),
+    (TodayMark.DISMISSED, "Dismissed", "已忽略"),
     (Rsvp.INVITED, "Invited", "已邀请"),
     (Rsvp.CONFIRMED, "Confirmed", "已确认"),
     (Rsvp.ATTENDED, "Attended", "已出席"),

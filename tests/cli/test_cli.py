@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -381,3 +382,53 @@ def test_demo_option_opens_a_populated_demo_database(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert "smoke test passed (1 projects" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "to_line", "cc_line"),
+    [
+        (
+            "en",
+            "pmdesk: warning: not in To (no email address): Helen Brooks",
+            "pmdesk: warning: not in Cc (no email address): Sophie Turner",
+        ),
+        (
+            "zh_CN",
+            "pmdesk：警告：未列入收件人（没有电子邮件地址）：",
+            "pmdesk：警告：未列入抄送（没有电子邮件地址）：",
+        ),
+    ],
+)
+def test_the_email_draft_names_who_it_misses_before_writing(
+    capsys: pytest.CaptureFixture[str],
+    db: Path,
+    tmp_path: Path,
+    language: str,
+    to_line: str,
+    cc_line: str,
+) -> None:
+    create_demo(capsys, db, language)
+    rows = list_json(capsys, db, "people")
+    leader = [r for r in rows if r["role"] == "client_leader"][1]  # Helen Brooks
+    member = [r for r in rows if r["role"] == "consultant_member"][-1]  # Sophie Turner
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "UPDATE person SET email = '' WHERE id IN (?, ?)", (leader["id"], member["id"])
+        )
+    connection.close()
+    alignment = next(
+        m["id"] for m in list_json(capsys, db, "meetings") if m["kind"] == MeetingKind.OTHER
+    )
+    target = tmp_path / "draft.eml"
+    argv = ["export", "email", "--meeting", str(alignment), "-o", target, "--db", db]
+    code, _out, err = run_cli(capsys, *argv, "--lang", language)
+    assert code == 0 and target.exists()
+    assert "Cc" not in err and "抄送" not in err, "the team is not copied: nobody missed in Cc"
+    assert err.splitlines() == [to_line + ("" if language == "en" else leader["name"])]
+    target.unlink()
+    code, _out, err = run_cli(capsys, *argv, "--lang", language, "--cc-team")
+    assert code == 0 and target.exists()
+    names = ("", "") if language == "en" else (leader["name"], member["name"])
+    assert err.splitlines() == [to_line + names[0], cc_line + names[1]]
+    # The alignment meeting's team is the PM (the sender) and the member without address.
+    assert b"\nCc:" not in target.read_bytes()

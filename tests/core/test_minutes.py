@@ -168,7 +168,7 @@ def test_key_points_grouped_by_speaker(demo_en: int, tmp_path: Path) -> None:
     assert "Key points by speaker" in by_speaker and "Key points by speaker" not in by_agenda
     document = Document(str(tmp_path / "s.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert headings[0].startswith("Sarah Mitchell")  # attendees' order
+    assert headings[0].startswith("David Harrington")  # by seniority: the sponsor first
     with pytest.raises(ValueError):
         build_minutes(meeting.id, ExportOptions(), grouping="mood")
 
@@ -279,3 +279,19 @@ def test_minutes_show_the_time_zone_version_and_one_date_format(
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # no ISO date beside 年月日
     header = all_parts(target)
     assert "会议纪要" in header and "Macintosh" not in header
+
+
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [
+        (Language.EN, "14:00–15:30, London time (UTC+0)"),
+        (Language.ZH_CN, "14:00–15:30（北京时间）"),
+    ],
+)
+def test_the_meeting_time_names_its_zone_once_and_no_bracket_is_doubled(
+    database: Path, tmp_path: Path, language: Language, when: str
+) -> None:
+    meeting = alignment(create_demo_project(language, today=TODAY))
+    text = text_of(export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions()))
+    assert when in text
+    assert "))" not in text and "））" not in text  # a title with brackets of its own

@@ -331,3 +331,86 @@ def test_formulas_typed_in_calc_come_back_as_text_and_leave_as_text(
     with zipfile.ZipFile(again) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in xml and "<f " not in xml
+
+
+def test_conflict_choices_are_proposed_again_at_the_next_import_of_the_export(
+    demo: int, client: Client, tmp_path: Path
+) -> None:
+    tracker = export_tracker(demo, tmp_path / "tracker.xlsx", ExportOptions())
+    walk, key_users = step("Walk the team"), step("Nominate one key user")
+    finished = step("Finalise the kickoff presentation")
+    returned = client.edit(
+        tracker,
+        [
+            {"type": ["Tracker", f"I{row_of(tracker, key_users)}", "Derby names theirs Monday"]},
+            {"type": ["Tracker", f"I{row_of(tracker, finished)}", "Slides look good"]},
+        ],
+        "returned.xlsx",
+    )
+    progress.update_action(key_users.id, {"client_comment": "Chased on the phone"})
+    progress.update_action(finished.id, {"client_comment": "Sent on Friday"})
+    k, f = (progress.tracker_id(a.number) for a in (key_users, finished))
+    keep_line = (
+        f"  {f} {finished.title}: client comment — sent (empty); pmdesk now “Sent on "
+        "Friday”; client “Slides look good” → pmdesk's value stays"
+    )
+
+    # First import: both cells asked; the PM takes the client's on one, keeps the other.
+    first = importer.read_tracker(demo, returned, TODAY)
+    assert all(c.chosen_on is None for c in first.conflicts)
+    assert keep_line in lines(first)
+    {c.number: c for c in first.conflicts}[key_users.number].take_client = True
+    importer.apply_tracker(first)
+    assert ActionItem.get_by_id(key_users.id).client_comment == "Derby names theirs Monday"
+    assert ActionItem.get_by_id(finished.id).client_comment == "Sent on Friday"
+
+    # The same file again, a day later: the kept cell is not asked afresh.
+    again = importer.read_tracker(demo, returned, TODAY + dt.timedelta(days=1))
+    [conflict] = again.conflicts
+    assert (conflict.number, conflict.take_client, conflict.chosen_on) == (
+        finished.number,
+        False,
+        TODAY,
+    )
+    text = lines(again)
+    assert f"{keep_line} (as you chose on {TODAY})" in text
+    assert not any(line.startswith(f"  {k}") for line in text), "taken: in pmdesk already"
+    assert text[-1] == (
+        "The conflict choice you made at an earlier import of this export is proposed again. "
+        "Nothing to import: this file's changes are already in pmdesk (it was imported before)."
+    )
+    assert again.is_empty and again.imported_before
+    chinese = tracker_text.preview_lines(again, Language.ZH_CN)
+    assert any(line.endswith(f"（沿用您 {TODAY} 的选择）") for line in chinese)
+    assert chinese[-1].startswith("此前导入同一导出文件时您对这处冲突所作的选择，本次照此沿用。")
+
+    # The client's next return of the same export, edited again in Calc: the choice
+    # still stands; a new client value on that cell is a new question.
+    later = client.edit(
+        returned,
+        [
+            {"type": ["Tracker", f"F{row_of(tracker, walk)}", "Done"]},
+            {"type": ["Tracker", f"G{row_of(tracker, walk)}", "2026-11-26"]},
+        ],
+        "later.xlsx",
+    )
+    next_return = importer.read_tracker(demo, later, TODAY)
+    assert [(c.number, c.chosen_on) for c in next_return.conflicts] == [(finished.number, TODAY)]
+    assert {(c.number, c.field) for c in next_return.changes} == {
+        (walk.number, "status"),
+        (walk.number, "completed_on"),
+    }
+    applied = importer.apply_tracker(next_return)
+    assert ActionItem.get_by_id(finished.id).client_comment == "Sent on Friday"
+
+    rewritten = client.edit(
+        later, [{"type": ["Tracker", f"I{row_of(tracker, finished)}", "Slides approved"]}], "3.xlsx"
+    )
+    [asked] = importer.read_tracker(demo, rewritten, TODAY).conflicts
+    assert (asked.theirs, asked.chosen_on) == ("Slides approved", None), "asked afresh"
+
+    # A choice goes with the import that made it: undone, the next import asks again.
+    importer.undo_import(applied)
+    assert ActionItem.get_by_id(walk.id).status != "done"
+    still = importer.read_tracker(demo, returned, TODAY)
+    assert [c.chosen_on for c in still.conflicts] == [TODAY], "the first import's choice stays"

@@ -250,7 +250,10 @@ def _meeting_time(meeting: Meeting, language: Language) -> str:
         text += f"–{meeting.ends_at:%H:%M}"
     if meeting.time_zone:
         name = zone_label(meeting.time_zone, meeting.starts_at, language)
-        text += f"（{name}）" if language == Language.ZH_CN else f", {name}"
+        if language != Language.ZH_CN:
+            text += f", {name}"
+        else:  # a label with brackets of its own gets none around it
+            text += f" {name}" if "（" in name else f"（{name}）"
     return text
 
 

@@ -38,7 +38,7 @@ from pmdesk.models import (
     Rsvp,
     Side,
 )
-from pmdesk.services import capture, kickoff
+from pmdesk.services import capture, kickoff, meetings
 from pmdesk.services.common import get_or_fail
 
 GROUPINGS = ("agenda", "speaker")
@@ -164,7 +164,11 @@ def format_when(meeting: Meeting, language: Language) -> str:
     zone = meeting.time_zone or kickoff.system_time_zone()
     if zone:
         name = zone_label(zone, start, language)
-        text += f"（{name}）" if language == Language.ZH_CN else f" ({name})"
+        # As the kickoff pack says it; a label with brackets of its own gets none around.
+        if language != Language.ZH_CN:
+            text += f", {name}"
+        else:
+            text += f" {name}" if "（" in name else f"（{name}）"
     return text
 
 
@@ -204,12 +208,7 @@ class MinutesContent:
 def load_minutes(meeting_id: int) -> MinutesContent:
     meeting = get_or_fail(Meeting, meeting_id)
     project = Project.get_by_id(meeting.project_id)
-    attendees = list(
-        Attendee.select(Attendee, Person)
-        .join(Person)
-        .where(Attendee.meeting == meeting_id)
-        .order_by(Attendee.position, Attendee.id)
-    )
+    attendees = meetings.attendees(meeting_id)  # by seniority
     presenter = Person.alias()
     agenda = list(
         AgendaItem.select(AgendaItem, presenter)
@@ -332,9 +331,13 @@ def _bracket(text: str, language: Language) -> str:
 
 
 def _person(person: Person, language: Language) -> str:
+    """Name and title (as the kickoff pack gives them: a title with brackets of its own is
+    not put in brackets)."""
     if not person.title:
         return person.name
     if language == Language.ZH_CN:
+        if "（" in person.title or "(" in person.title:
+            return f"{person.name}，{person.title}"
         return f"{person.name}（{person.title}）"
     return f"{person.name}, {person.title}"
 

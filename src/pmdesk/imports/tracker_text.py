@@ -39,6 +39,11 @@ _WORDS: dict[Language, dict[str, str]] = {
         "conflict": "{step} {title}: {field} — sent {sent}; pmdesk now {ours}; client {theirs}",
         "take": " → the client's value is taken",
         "keep": " → pmdesk's value stays",
+        "as_before": " (as you chose on {date})",
+        "remembered": "The {count} conflict choices you made at an earlier import of this "
+        "export are proposed again.",
+        "remembered_one": "The conflict choice you made at an earlier import of this export is "
+        "proposed again.",
         "kept": "Changed in pmdesk since the export (they stay):",
         "new_steps": "New steps the client added (created):",
         "deleted": "Rows deleted from the file (the steps stay in pmdesk; cancel them there "
@@ -87,6 +92,9 @@ _WORDS: dict[Language, dict[str, str]] = {
         "conflict": "{step} {title}：{field}——导出时 {sent}；pmdesk 现为 {ours}；客户填写 {theirs}",
         "take": " → 采用客户的值",
         "keep": " → 保留 pmdesk 的值",
+        "as_before": "（沿用您 {date} 的选择）",
+        "remembered": "此前导入同一导出文件时您对 {count} 处冲突所作的选择，本次照此沿用。",
+        "remembered_one": "此前导入同一导出文件时您对这处冲突所作的选择，本次照此沿用。",
         "kept": "导出后在 pmdesk 中的修改（保留）：",
         "new_steps": "客户新增的工作事项（将创建）：",
         "deleted": "文件中删除的行（工作事项仍保留在 pmdesk 中；如已商定，请在 pmdesk 中取消）：",
@@ -176,6 +184,7 @@ def preview_sections(
             theirs=value(c.field, c.theirs),
         )
         + (words["take"] if c.take_client else words["keep"])
+        + (words["as_before"].format(date=c.chosen_on.isoformat()) if c.chosen_on else "")
         for c in (preview.conflicts if conflicts else [])
     ]
     kept = [change(k.number, k.title, k.field, k.sent, k.now) for k in preview.kept]
@@ -230,9 +239,14 @@ def preview_sections(
 def preview_summary(preview: TrackerPreview, language: Language = Language.EN) -> str:
     """One line saying whether there is anything to import."""
     words = _WORDS[language]
+    remembered = sum(c.chosen_on is not None for c in preview.conflicts)
+    key = "remembered_one" if remembered == 1 else "remembered"
+    lines = [words[key].format(count=remembered)] if remembered else []
     if preview.imported_before:
-        return words["imported_before"]
-    return words["nothing"] if preview.is_empty else ""
+        lines.append(words["imported_before"])
+    elif preview.is_empty:
+        lines.append(words["nothing"])
+    return ("" if language == Language.ZH_CN else " ").join(lines)
 
 
 def preview_lines(preview: TrackerPreview, language: Language = Language.EN) -> list[str]:

@@ -6,7 +6,10 @@ ways, like a colleague's edit: the file against the export's baseline (what the 
 changed) and pmdesk against the baseline (what the team changed since). The preview
 groups the client's changes (imported), the team's newer values (they stay) and true
 conflicts, where the PM chooses per cell; new rows (no ID) become new steps, and are
-recognised on a later import of the same file (`ActionItem.tracker_origin`). Rows the
+recognised on a later import of the same file (`ActionItem.tracker_origin`). The PM's
+choice on a conflict is kept with the step (`ActionItem.tracker_choices`), per export: a
+later import of that export (the same file again, or the client's next return of it)
+proposes the same choice for the same cell, values and all, and the preview says so. Rows the
 client deleted and cell comments are listed with what happens to them. A tracker without
 a baseline (from an older pmdesk) is compared with pmdesk directly, with a notice.
 
@@ -121,6 +124,9 @@ class Conflict:
     ours: Any  # pmdesk's value now
     theirs: Any  # the client's value in the file
     take_client: bool = False
+    #: When the PM made this choice at an earlier import of the same export (proposed
+    #: again as `take_client`); None if it is asked for the first time.
+    chosen_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -208,15 +214,23 @@ class TrackerPreview:
     already: int = 0
     #: The row version of every step the import would write, as read for this preview.
     versions: dict[int, int] = field(default_factory=dict)
+    #: The export the file came from (its baseline's token; "" without a baseline).
+    export_token: str = ""
+    #: The PM's earlier choices, by step id, as stored (kept on apply).
+    choices: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
-        return not self.changes and not self.new_steps and not self.conflicts
+        """Nothing would change: no change, no new step, and every conflict is one the PM
+        decided before to keep pmdesk's value (and still does)."""
+        open_conflicts = [c for c in self.conflicts if c.take_client or c.chosen_on is None]
+        return not self.changes and not self.new_steps and not open_conflicts
 
     @property
     def imported_before(self) -> bool:
-        """Nothing to change, and the file's changes are in pmdesk already."""
-        return self.is_empty and self.already > 0
+        """Nothing to change, and the file's changes are in pmdesk already (or were
+        decided at an earlier import)."""
+        return self.is_empty and (self.already > 0 or bool(self.conflicts))
 
 
 @dataclass(frozen=True)
@@ -484,6 +498,7 @@ class _Reader:
         else:
             self.token, self.sent = baseline
             preview.has_baseline = True
+            preview.export_token = self.token
         actions = {a.number or 0: a for a in progress.list_actions(self.project_id)}
         origins = _origins(actions.values())
         people = {
@@ -746,9 +761,15 @@ class _Reader:
                 )
                 preview.versions[action.id] = action.row_version
             elif client and team:
-                preview.conflicts.append(
-                    Conflict(action.id, number, action.title, row, name, sent_value, ours, theirs)
+                conflict = Conflict(
+                    action.id, number, action.title, row, name, sent_value, ours, theirs
                 )
+                stored = stored_choices(action)
+                preview.choices[action.id] = stored
+                earlier = _earlier_choice(stored, self.token, conflict)
+                if earlier is not None:
+                    conflict.take_client, conflict.chosen_on = earlier
+                preview.conflicts.append(conflict)
                 preview.versions[action.id] = action.row_version
 
     def _plan_values(self, row: int, cells: dict[str, Any]) -> dict[str, Any]:
@@ -838,6 +859,79 @@ def _origins(actions: Iterable[ActionItem]) -> dict[str, tuple[ActionItem, _Sent
     return found
 
 
+# -- the PM's choices ---------------------------------------------------------------------
+
+#: Choices kept per step (the latest; older exports' choices are dropped first).
+MAX_CHOICES = 20
+
+
+def _stored(value: Any) -> Any:
+    """A cell value as the choices' JSON keeps it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+def stored_choices(action: ActionItem) -> list[dict[str, Any]]:
+    """The step's remembered conflict choices ([] if none or unreadable)."""
+    try:
+        choices = json.loads(action.tracker_choices or "[]")
+    except ValueError:
+        return []
+    return [c for c in choices if isinstance(c, dict)] if isinstance(choices, list) else []
+
+
+def _earlier_choice(
+    stored: list[dict[str, Any]], token: str, conflict: Conflict
+) -> tuple[bool, dt.date] | None:
+    """(take_client, when) if the PM decided this very conflict at an earlier import of
+    the same export: the same cell with the same client value against the same pmdesk
+    value. A changed value on either side is a new question."""
+    for choice in stored:
+        same = (
+            token
+            and choice.get("export") == token
+            and choice.get("field") == conflict.field
+            and choice.get("theirs") == _stored(conflict.theirs)
+            and choice.get("ours") == _stored(conflict.ours)
+        )
+        if same:
+            try:
+                return bool(choice.get("take")), dt.date.fromisoformat(str(choice.get("on")))
+            except ValueError:
+                return None
+    return None
+
+
+def _with_choices(preview: TrackerPreview, action_id: int) -> str | None:
+    """The step's choices after this import (None if it has no conflict in it)."""
+    decided = [c for c in preview.conflicts if c.action_id == action_id]
+    if not decided or not preview.export_token:
+        return None
+    fields = {c.field for c in decided}
+    kept = [
+        c
+        for c in preview.choices.get(action_id, [])
+        if not (c.get("export") == preview.export_token and c.get("field") in fields)
+    ]
+    for conflict in decided:
+        earlier = _earlier_choice(
+            preview.choices.get(action_id, []), preview.export_token, conflict
+        )
+        same = earlier is not None and earlier[0] == conflict.take_client
+        kept.append(
+            {
+                "export": preview.export_token,
+                "field": conflict.field,
+                "theirs": _stored(conflict.theirs),
+                "ours": _stored(conflict.ours),
+                "take": conflict.take_client,
+                "on": (earlier[1] if same and earlier else preview.today).isoformat(),
+            }
+        )
+    return json.dumps(kept[-MAX_CHOICES:], ensure_ascii=False)
+
+
 # -- applying ----------------------------------------------------------------------------
 
 
@@ -856,9 +950,13 @@ def apply_tracker(preview: TrackerPreview) -> AppliedImport:
         by_action.setdefault(change.action_id, {})[change.field] = change.new
         numbers[change.action_id] = change.number
     for conflict in preview.conflicts:
+        numbers[conflict.action_id] = conflict.number
         if conflict.take_client:
             by_action.setdefault(conflict.action_id, {})[conflict.field] = conflict.theirs
-            numbers[conflict.action_id] = conflict.number
+        # The choice goes with the step (undone with the import): asked once per export.
+        choices = _with_choices(preview, conflict.action_id)
+        if choices is not None:
+            by_action.setdefault(conflict.action_id, {})["tracker_choices"] = choices
     edits: list[FieldEdit] = []
     created: list[int] = []
     with transaction():
@@ -872,7 +970,9 @@ def apply_tracker(preview: TrackerPreview) -> AppliedImport:
             status = values.get("status", action.status)
             completed = values.get("completed_on", action.completed_on)
             # Each side's choice may leave a status without its date, or the reverse.
-            if status != ActionStatus.DONE and completed is not None:
+            if "status" not in values and "completed_on" not in values:
+                pass  # only the choices are written
+            elif status != ActionStatus.DONE and completed is not None:
                 values["completed_on"] = None
             elif status == ActionStatus.DONE and completed is None:
                 values["completed_on"] = preview.today

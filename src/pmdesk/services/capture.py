@@ -51,7 +51,7 @@ from pmdesk.models import (
     Side,
     database,
 )
-from pmdesk.services import audience, drafts
+from pmdesk.services import audience, drafts, meetings, people
 from pmdesk.services.common import (
     Changes,
     FieldEdit,
@@ -526,16 +526,17 @@ def latest_assessments(person_ids: Iterable[int]) -> dict[int, Assessment]:
 
 
 def leader_priorities(project_id: int) -> list[LeaderPriority]:
-    """Every leader's valued outcomes (leaders in the order they were entered, then by
-    rank), with person and outcome loaded."""
-    return list(
+    """Every leader's valued outcomes (leaders by seniority, then by the outcome's rank),
+    with person and outcome loaded."""
+    rows = (
         LeaderPriority.select(LeaderPriority, Person, Outcome)
         .join(Person, on=(LeaderPriority.person == Person.id))
         .switch(LeaderPriority)
         .join(Outcome, on=(LeaderPriority.outcome == Outcome.id))
         .where(Person.project == project_id)
-        .order_by(Person.id, LeaderPriority.rank, LeaderPriority.id)
+        .order_by(LeaderPriority.rank, LeaderPriority.id)
     )
+    return people.by_person_seniority(rows, lambda priority: priority.person)
 
 
 def priority_notes(project_id: int) -> dict[int, list[Note]]:
@@ -717,16 +718,33 @@ def minutes_recipients(meeting_id: int) -> tuple[list[Person], list[Person]]:
     """
     to: list[Person] = []
     cc: list[Person] = []
-    rows = (
-        Attendee.select(Attendee, Person)
-        .join(Person)
-        .where(Attendee.meeting == meeting_id)
-        .order_by(Attendee.position, Attendee.id)
-    )
-    for attendee in rows:
+    for attendee in meetings.attendees(meeting_id):
         person = attendee.person
         (to if person.side == Side.CLIENT.value else cc).append(person)
     return to, cc
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Who the minutes e-mail would miss: client attendees without an address (not in To)
+    and, when the team is copied, team members without one (not in Cc)."""
+
+    clients: tuple[Person, ...] = ()
+    team: tuple[Person, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.clients or self.team)
+
+
+def left_out_of_email(meeting_id: int, *, cc_team: bool) -> LeftOut:
+    """The people `minutes_recipients` gives who get no copy of the draft. The sender (the
+    project's PM) is never copied, so is not missed."""
+    to, team = minutes_recipients(meeting_id)
+    sender = meetings.consultant_pm(get_or_fail(Meeting, meeting_id).project_id)
+    return LeftOut(
+        tuple(p for p in to if not p.email),
+        tuple(p for p in team if cc_team and not p.email and (sender is None or p.id != sender.id)),
+    )
 
 
 def address_list(people: Iterable[Person]) -> str:

@@ -53,7 +53,7 @@ from pmdesk.models import (
     Rsvp,
     Side,
 )
-from pmdesk.services import meetings
+from pmdesk.services import meetings, people
 from pmdesk.services.common import (
     Changes,
     FieldEdit,
@@ -436,7 +436,13 @@ def add_person(
         Person, {"name": name, "email": email, "org_unit": org_unit, "title": title}
     )
     with transaction():
-        return Person.create(project=project_id, side=side, role=role, **values)
+        return Person.create(
+            project=project_id,
+            side=side,
+            role=role,
+            seniority=people.next_seniority(project_id),
+            **values,
+        )
 
 
 # -- ordering -----------------------------------------------------------------------------

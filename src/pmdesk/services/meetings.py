@@ -29,6 +29,7 @@ from pmdesk.models import (
     Role,
     Rsvp,
 )
+from pmdesk.services import people
 from pmdesk.services.common import get_or_fail
 
 PURPOSE_ORDER = list(KickoffPurpose)
@@ -63,12 +64,14 @@ def purposes(meeting_id: int) -> list[Purpose]:
 
 
 def attendees(meeting_id: int) -> list[Attendee]:
-    return list(
+    """The meeting's attendees by seniority (services.people), with their people loaded."""
+    rows = (
         Attendee.select(Attendee, Person)
         .join(Person)
         .where(Attendee.meeting == meeting_id)
         .order_by(Attendee.position, Attendee.id)
     )
+    return people.by_person_seniority(rows, lambda attendee: attendee.person)
 
 
 def agenda(meeting_id: int) -> list[AgendaItem]:

@@ -51,6 +51,7 @@ from pmdesk.services.common import (
     get_or_fail,
     update_as_read,
 )
+from pmdesk.services.people import next_seniority
 from pmdesk.services.validation import clean_values
 from pmdesk.vocabulary import label
 
@@ -406,6 +407,7 @@ def add_person(
     _check_side(clean)
     try:
         with transaction():
+            clean.setdefault("seniority", next_seniority(project_id))
             person = Person.create(project=project_id, **clean)
             if person.engagement_current or person.cooperation_type != CooperationType.UNCLASSIFIED:
                 _assessment_row(person, when or dt.datetime.now(), source, "", None)
@@ -454,6 +456,8 @@ def update_person(
                 return None
             merged = {"side": person.side, "role": person.role} | changed
             _check_side(merged)
+            if "role" in changed:  # a new role: last of its people, until the PM moves them
+                changed["seniority"] = next_seniority(person.__data__["project"])
             before = {n: getattr(person, n) for n in changed}
             update_as_read(Person, person, changed)
             for name, value in changed.items():

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from docx import Document
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from pmdesk.models import (
     ActionItem,
     MeetingKind,
     MinutesDistribution,
+    Person,
 )
 from pmdesk.services import capture
 from pmdesk.ui import export_runner
@@ -95,3 +97,35 @@ def test_distribution_record_feedback_and_items_to_actions(
         "Approved without changes",
         False,
     )
+
+
+def test_the_draft_names_whoever_it_misses_before_it_is_written(
+    tab: LiveMeetingTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: Any
+) -> None:
+    meeting = open_meeting(tab, MeetingKind.OTHER)
+    for name in ("Helen Brooks", "Sophie Turner"):  # a client leader, a team member
+        Person.update(email="").where(Person.name == name).execute()
+    monkeypatch.setattr(export_runner.QDesktopServices, "openUrl", lambda url: None)
+    target = tmp_path / "minutes.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked: list[str] = []
+    replies = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, title: str, text: str, *args: object) -> Any:
+        asked.append(f"{title}\n{text}")
+        return replies.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.mouseClick(tab.minutes.cc_team, Qt.MouseButton.LeftButton)
+    assert tab.minutes.cc_team.isChecked()
+    assert "Sophie Turner" in tab.minutes.recipients_label.text()
+    qtbot.mouseClick(tab.minutes.email_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and not target.exists(), "asked before writing; No writes nothing"
+    assert "Not in To (no email address): Helen Brooks" in asked[0]
+    assert "Not in Cc (no email address): Sophie Turner" in asked[0]
+
+    replies[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No]
+    qtbot.mouseClick(tab.minutes.email_button, Qt.MouseButton.LeftButton)
+    message = email.message_from_bytes(target.read_bytes(), policy=policy.default)
+    assert "Helen" not in str(message["To"]) and "Sophie" not in str(message["Cc"])
+    assert capture.left_out_of_email(meeting.id, cc_team=False).team == ()

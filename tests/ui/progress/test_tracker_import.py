@@ -104,3 +104,45 @@ def test_the_same_file_again_says_it_was_imported_before(
         "Nothing to import: this file's changes are already in pmdesk (it was imported before)."
     )
     assert not dialog.apply_button.isEnabled()
+
+
+def test_a_choice_made_before_is_shown_and_may_be_changed(
+    tab: ProgressTab,
+    demo_db: int,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pmdesk.imports import tracker_xlsx as importer
+
+    path, walk, key_users = returned_tracker(demo_db, tmp_path)
+    importer.apply_tracker(importer.read_tracker(demo_db, path, TODAY))  # pmdesk's value kept
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    seen: dict[str, object] = {}
+
+    def use_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TrackerImportDialog)
+        seen["status"] = dialog.status.text()
+        model = dialog.conflict_model
+        seen["before"] = model.data(model.index(0, 6))
+        seen["enabled"] = dialog.apply_button.isEnabled()
+        view = dialog.conflicts
+        index = model.index(0, 0)
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+        )
+        qtbot.keyClick(view, Qt.Key.Key_Space)  # this time, the client's value
+        seen["enabled after"] = dialog.apply_button.isEnabled()
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, use_the_dialog)
+    tab.steps.import_button.click()
+    assert seen["before"] == f"kept pmdesk's on {TODAY}"
+    assert seen["status"] == (
+        "The conflict choice you made at an earlier import of this export is proposed again. "
+        "Nothing to import: this file's changes are already in pmdesk (it was imported before)."
+    )
+    assert seen["enabled"] is False and seen["enabled after"] is True
+    assert ActionItem.get_by_id(key_users.id).client_comment == "Derby names theirs"
+    assert ActionItem.get_by_id(walk.id).status == "done"

@@ -227,3 +227,44 @@ def test_tab_walks_the_register_as_it_is_laid_out(qtbot: QtBot, window: MainWind
         register.register_view,
         register.add_button,
     ]
+
+
+# --- seniority ---------------------------------------------------------------------------
+
+
+def test_the_pm_orders_the_leaders_with_the_mouse_and_the_keyboard(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    section = tab_of(window).register_section
+    view, model = section.register_view, section.register
+    rank = model.column_index("Rank")
+
+    def leaders() -> list[tuple[str, str]]:
+        return [
+            (p.name, model.index(row, rank).data())
+            for row, p in enumerate(model.rows())
+            if p.role == Role.CLIENT_LEADER
+        ]
+
+    assert leaders() == [("David Harrington", "1"), ("Helen Brooks", "2"), ("Rajesh Patel", "3")]
+    row = next(i for i, p in enumerate(model.rows()) if p.name == "Rajesh Patel")
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.visualRect(model.index(row, 0)).center(),
+    )
+    assert section.selected_person().name == "Rajesh Patel"
+    qtbot.mouseClick(section.up_button, Qt.MouseButton.LeftButton)
+    assert leaders() == [("David Harrington", "1"), ("Rajesh Patel", "2"), ("Helen Brooks", "3")]
+    assert section.selected_person().name == "Rajesh Patel", "the moved person stays current"
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [name for name, _ in leaders()] == ["Rajesh Patel", "David Harrington", "Helen Brooks"]
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert leaders()[0][0] == "Rajesh Patel", "first already"
+    assert "Move Rajesh Patel up" in window.undo_action.text()
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert [name for name, _ in leaders()] == ["David Harrington", "Helen Brooks", "Rajesh Patel"]
+    window.redo_action.trigger()
+    assert leaders()[1][0] == "Rajesh Patel"

@@ -43,6 +43,7 @@ class ConflictModel(QAbstractTableModel):
             self.tr("Sent"),
             self.tr("pmdesk now"),
             self.tr("Client's"),
+            self.tr("Chosen before"),
         ]
         self.field_names = {
             "status": self.tr("Status"),
@@ -84,10 +85,22 @@ class ConflictModel(QAbstractTableModel):
             3: conflict.sent,
             4: conflict.ours,
             5: conflict.theirs,
+            6: self._chosen_before(conflict),
         }.get(column)
         if column in (3, 4, 5):
             return describe_value(conflict.field, value, self.language)
         return value
+
+    def _chosen_before(self, conflict: Conflict) -> str:
+        """What the PM chose at an earlier import of the same export, and when."""
+        if conflict.chosen_on is None:
+            return ""
+        return self.tr("{choice} on {date}").format(
+            choice=self.tr("took the client's")
+            if conflict.take_client
+            else self.tr("kept pmdesk's"),
+            date=conflict.chosen_on.isoformat(),
+        )
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
@@ -168,8 +181,14 @@ class TrackerImportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.apply_button = QPushButton(self.tr("&Apply all changes"), self)
         self.apply_button.setEnabled(not preview.is_empty)
+        # A choice made before may be changed: then there is something to apply.
+        self.preview = preview
+        self.conflict_model.dataChanged.connect(self._on_conflicts_changed)
         self.apply_button.setDefault(True)
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _on_conflicts_changed(self, *_args: object) -> None:
+        self.apply_button.setEnabled(not self.preview.is_empty)

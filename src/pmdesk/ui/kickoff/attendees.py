@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from pmdesk.models import Attendee, Person, Role, Rsvp, Side
-from pmdesk.services import ValidationProblem, kickoff, meetings
+from pmdesk.services import ValidationProblem, kickoff, meetings, people
+from pmdesk.services.common import Changes
 from pmdesk.ui.dialogs.kickoff_pickers import AttendeesDialog
 from pmdesk.ui.kickoff.section import DELETE, DOWN, INSERT, UP, KickoffSection, section_page
 from pmdesk.ui.models.records import Column, RecordTableModel
@@ -52,14 +53,10 @@ class AttendeesSection(KickoffSection):
             lambda: self.remove(Attendee, self.current(self.view), self.tr("Remove attendee")),
             DELETE,
         )
-        self.up_action = self.action(
-            self.tr("Move up"), lambda: self.move_record(Attendee, self.current(self.view), -1), UP
-        )
-        self.down_action = self.action(
-            self.tr("Move down"),
-            lambda: self.move_record(Attendee, self.current(self.view), 1),
-            DOWN,
-        )
+        # Attendees are listed by seniority (the register's order): moving one moves the
+        # person in the register, past the next attendee of the same role.
+        self.up_action = self.action(self.tr("Move up"), lambda: self._move(-1), UP)
+        self.down_action = self.action(self.tr("Move down"), lambda: self._move(1), DOWN)
         self.view = self.table(self.model, self.tr("Attendees"), sortable=True)
         section_page(
             self, [self.add_action, self.remove_action, self.up_action, self.down_action], self.view
@@ -69,6 +66,21 @@ class AttendeesSection(KickoffSection):
         rows = meetings.attendees(self.meeting.id) if self.meeting else []
         self.refill(self.view, self.model, rows)
         fit_columns(self.view)
+
+    def _move(self, step: int) -> None:
+        attendee = self.current(self.view)
+        if attendee is None:
+            return
+        invited = [a.person_id for a in self.model.all_rows()]
+        move = people.move(attendee.person_id, step, among=invited)
+        if move is None:
+            return
+        self.context.editor.record(
+            self.tr("Move up") if step < 0 else self.tr("Move down"),
+            redo=lambda: people.apply_seniority(move.after),
+            undo=lambda: people.apply_seniority(move.before),
+            changes=Changes.of(Person, Attendee),
+        )
 
     def count_text(self) -> str:
         return str(self.model.rowCount())

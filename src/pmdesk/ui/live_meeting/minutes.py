@@ -202,6 +202,8 @@ class MinutesSection(MeetingSection):
         if self.cc_team.isChecked():
             cc = [p.name for p in team if p.email]
             text += "<br>" + self.tr("Cc: {names}").format(names=html.escape(", ".join(cc)))
+            missing = capture.left_out_of_email(self.meeting_id, cc_team=True).team
+            without += [p.name for p in missing]
         if without:
             text += (
                 "<br><span style='color:#b00020'>"
@@ -251,6 +253,8 @@ class MinutesSection(MeetingSection):
 
         name = minutes_file_name(meeting, language).removesuffix(".docx")
         cc_team = self.cc_team.isChecked()
+        if not self._confirm_left_out(meeting_id, cc_team):
+            return
         written = run_export(
             self,
             self.context.settings,
@@ -289,6 +293,36 @@ class MinutesSection(MeetingSection):
                     "",
                 ),
             )
+
+    def _confirm_left_out(self, meeting_id: int, cc_team: bool) -> bool:
+        """Before the draft is written: name whoever it misses; True to write it anyway."""
+        missing = capture.left_out_of_email(meeting_id, cc_team=cc_team)
+        if not missing:
+            return True
+        lines = []
+        if missing.clients:
+            lines.append(
+                self.tr("Not in To (no email address): {names}").format(
+                    names=", ".join(p.name for p in missing.clients)
+                )
+            )
+        if missing.team:
+            lines.append(
+                self.tr("Not in Cc (no email address): {names}").format(
+                    names=", ".join(p.name for p in missing.team)
+                )
+            )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Not everyone gets the draft"),
+            "\n".join(lines)
+            + "\n\n"
+            + self.tr(
+                "Write the draft without them? To include them, add their addresses in "
+                "Stakeholders first."
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- the distribution record ---------------------------------------------------------
     def _save_distribution(self, meeting_id: int, values: DistributionValues) -> bool:

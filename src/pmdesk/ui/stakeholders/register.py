@@ -7,7 +7,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.models import CooperationType, Engagement, Person, Role, Side
-from pmdesk.services import ValidationProblem, projects
+from pmdesk.services import Changes, ValidationProblem, people, projects
 from pmdesk.services import stakeholders as sh
 from pmdesk.ui.dialogs.person_dialog import PersonDialog
 from pmdesk.ui.export_runner import run_export
@@ -113,6 +113,26 @@ class RegisterSection(QWidget):
             self.tr("Export the register and its history (.xlsx, internal)")
         )
         self.export_action = QAction(self.tr("Stakeholder register (internal)…"), self)
+        # Seniority: the order the PM sets within each role (the sponsor first), which
+        # client documents follow. Ctrl+Up/Down in the register, as in the kickoff lists.
+        self.up_action = QAction(self.tr("Move up"), self)
+        self.up_action.setShortcut(QKeySequence("Ctrl+Up"))
+        self.up_action.setToolTip(self.tr("More senior: listed earlier in client documents"))
+        self.down_action = QAction(self.tr("Move down"), self)
+        self.down_action.setShortcut(QKeySequence("Ctrl+Down"))
+        self.down_action.setToolTip(self.tr("Less senior: listed later in client documents"))
+        for action in (self.up_action, self.down_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.up_button = QPushButton(self.tr("Move up"), self)
+        self.down_button = QPushButton(self.tr("Move down"), self)
+        for button, action in (
+            (self.up_button, self.up_action),
+            (self.down_button, self.down_action),
+        ):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{action.toolTip()} ({keys})")
+        self._ranks: dict[int, int] = {}
 
         self.register = RecordTableModel[Person](
             [
@@ -123,6 +143,11 @@ class RegisterSection(QWidget):
                 ),
                 Column(self.tr("Side"), lambda p: label(Side(p.side))),
                 Column(self.tr("Role"), lambda p: label(Role(p.role))),
+                Column(
+                    self.tr("Rank"),
+                    lambda p: self._ranks.get(p.id),
+                    align_right=True,
+                ),
                 Column(self.tr("Unit"), lambda p: p.org_unit),
                 Column(self.tr("Title"), lambda p: p.title),
                 enum_column(
@@ -165,11 +190,13 @@ class RegisterSection(QWidget):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        # Fourteen columns do not fit beside the grid at 1280 wide: these start hidden
-        # (the role says the side, the matrix the gap, the grid influence, interest and
-        # quadrant, the playbook the suggestion); a right-click on the header shows any.
+        # Fifteen columns do not fit beside the grid at 1280 wide: these start hidden
+        # (the row order says the rank, the role the side, the matrix the gap, the grid
+        # influence, interest and quadrant, the playbook the suggestion); a right-click on
+        # the header shows any.
         header = self.register_view.horizontalHeader()
         for name in (
+            self.tr("Rank"),
             self.tr("Side"),
             self.tr("Gap"),
             self.tr("Unit"),
@@ -190,7 +217,13 @@ class RegisterSection(QWidget):
         ):
             filters.addWidget(box, 1, column)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -210,6 +243,8 @@ class RegisterSection(QWidget):
             self.add_button,
             self.edit_button,
             self.remove_button,
+            self.up_button,
+            self.down_button,
             self.export_button,
         ]
         for before, after in itertools.pairwise(chain):
@@ -229,6 +264,10 @@ class RegisterSection(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.export_button.clicked.connect(self._on_export_register)
         self.export_action.triggered.connect(self._on_export_register)
+        self.up_action.triggered.connect(self._on_up_triggered)
+        self.down_action.triggered.connect(self._on_down_triggered)
+        self.up_button.clicked.connect(self.up_action.trigger)
+        self.down_button.clicked.connect(self.down_action.trigger)
 
     def _on_header_menu_requested(self, position: QPoint) -> None:
         header = self.register_view.horizontalHeader()
@@ -259,6 +298,7 @@ class RegisterSection(QWidget):
         selected = self.person_id()
         self.project_id = project_id
         self._records = records
+        self._ranks = _ranks(rows)
         self.register.set_rows(rows)
         fit_columns(self.register_view)
         self.select(selected)
@@ -285,6 +325,8 @@ class RegisterSection(QWidget):
     def _update_buttons(self, person: Person | None = None) -> None:
         self.edit_button.setEnabled(person is not None)
         self.remove_button.setEnabled(person is not None)
+        for control in (self.up_action, self.down_action, self.up_button, self.down_button):
+            control.setEnabled(person is not None)
         self.add_button.setEnabled(self.project_id is not None)
         self.export_button.setEnabled(self.project_id is not None)
         self.export_action.setEnabled(self.project_id is not None)
@@ -417,6 +459,31 @@ class RegisterSection(QWidget):
                 Person, person.id, self.tr("Remove {name}").format(name=person.name)
             )
 
+    def _on_up_triggered(self) -> None:
+        self._move(-1)
+
+    def _on_down_triggered(self) -> None:
+        self._move(1)
+
+    def _move(self, step: int) -> None:
+        """Move the current person up or down among the people shown of their role."""
+        person = self.selected_person()
+        if person is None:
+            return
+        move = people.move(person.id, step, among=[p.id for p in self.register.rows()])
+        if move is None:
+            return
+        # The register shows the order just set, not a column's sort.
+        self.register_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.context.editor.record(
+            self.tr("Move {name} up").format(name=person.name)
+            if step < 0
+            else self.tr("Move {name} down").format(name=person.name),
+            redo=lambda: people.apply_seniority(move.after),
+            undo=lambda: people.apply_seniority(move.before),
+            changes=Changes.of(Person),
+        )
+
     def _on_export_register(self) -> None:
         if self.project_id is None:
             return
@@ -428,3 +495,14 @@ class RegisterSection(QWidget):
             self.project_id,
             self.tr("{project} - stakeholder register (internal)").format(project=project.name),
         )
+
+
+def _ranks(rows: list[Person]) -> dict[int, int]:
+    """Each person's place among the people of their role (1 is the most senior)."""
+    counts: dict[tuple[str, str], int] = {}
+    ranks = {}
+    for person in people.by_seniority(rows):
+        group = (person.side, person.role)
+        counts[group] = counts.get(group, 0) + 1
+        ranks[person.id] = counts[group]
+    return ranks
