@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from pmdesk.models import ActionItem, ChecklistItem, FollowUp, Meeting, MinutesDistribution
+from pmdesk.services.today import TodayItem
 from pmdesk.ui.dialogs.playbook_dialogs import FollowUpDialog
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.widgets.selection import current_record
@@ -132,3 +133,34 @@ def test_minutes_feedback_opens_the_meetings_sending_record(
     chosen = current_record(live.minutes.distributions_view, live.minutes.distributions)
     assert chosen is not None and chosen.id == sent.id
     assert Meeting.get_by_id(sent.meeting_id).project_id == item.project_id
+
+
+def test_every_kind_the_demo_lists_opens_its_tab(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))  # cancel
+    monkeypatch.setattr(FollowUpDialog, "exec", lambda _self: 0)  # closed unsaved
+    tab = window.today_tab
+    tabs = {
+        "reminder_draft": window.progress_tab,
+        "nudge_draft": window.progress_tab,
+        "answer_request": window.progress_tab,
+        "check_step": window.progress_tab,
+        "thank": window.progress_tab,
+        "new_follow_up": window.stakeholders_tab,
+        "coaching_session": window.stakeholders_tab,
+        "tick_checklist": window.kickoff_tab,
+        "record_material_feedback": window.kickoff_tab,
+        "record_feedback": window.live_tab,
+    }
+    kinds: dict[str, TodayItem] = {}
+    for item in tab.model.items():
+        kinds.setdefault(item.kind, item)
+    assert len(kinds) >= 9, sorted(kinds)
+    for kind, listed in kinds.items():
+        window.tabs.setCurrentWidget(tab)
+        item = click_item(qtbot, tab, of_kind(kind))
+        assert item == listed
+        click(qtbot, tab.item_actions.do_button)
+        assert window.tabs.currentWidget() is tabs[item.action], kind
+        assert window.project_id == item.project_id
