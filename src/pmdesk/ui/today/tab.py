@@ -52,6 +52,7 @@ class TodayTab(ProjectTab):
         self.overdue = 0
         self.due_today = 0
         self.project_names: dict[int, str] = {}
+        self._health: dict[int, health.ProjectHealth] = {}  # per project, until the next reload
         self.filter_box = QComboBox(self)
         self.filter_box.setObjectName("todayProjectFilter")
         self.filter_box.setMinimumContentsLength(16)
@@ -117,6 +118,7 @@ class TodayTab(ProjectTab):
 
     def reload(self) -> None:
         today = self.context.now().date()
+        self._health.clear()
         shown = projects.list_projects()
         self.project_names = {p.id: p.name for p in shown}
         self._fill_filter()
@@ -179,10 +181,12 @@ class TodayTab(ProjectTab):
             project_id = item.project_id if item is not None else self.project_id
         if project_id is not None and project_id not in self.project_names:
             project_id = None
-        today = self.context.now().date()
-        self.chart.show_health(
-            health.project_health(project_id, today) if project_id is not None else None
-        )
+        if project_id is None:
+            self.chart.show_health(None)
+            return
+        if project_id not in self._health:
+            self._health[project_id] = health.project_health(project_id, self.context.now().date())
+        self.chart.show_health(self._health[project_id])
 
     def _detail(self, item: TodayItem | None) -> str:
         """The selected item in full: project, person, when, and why."""
