@@ -147,6 +147,7 @@ def test_every_kind_the_demo_lists_opens_its_tab(
         "answer_request": window.progress_tab,
         "check_step": window.progress_tab,
         "thank": window.progress_tab,
+        "report_builder": window.progress_tab,
         "new_follow_up": window.stakeholders_tab,
         "coaching_session": window.stakeholders_tab,
         "tick_checklist": window.kickoff_tab,
