@@ -924,6 +924,8 @@ class MainWindow(QMainWindow):
         tab = self.settings.value("window/tab")
         if tab not in (None, ""):
             self.tabs.setCurrentIndex(int(tab))
+        else:  # the first time: Kickoff (Today comes first when something is overdue)
+            self.tabs.setCurrentIndex(1)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
