@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -155,38 +156,40 @@ def start_up(
     medians = process_medians(commands, runs, warm_up)
     bare, on_demo, on_large = medians["bare"], medians["demo"], medians["large"]
     data_demo, data_large = medians["data demo"], medians["data large"]
+    # The start-up target is the data on screen (issue #20): the PM waits for their
+    # project, not for an empty shell. The first paint is kept for information.
     figures = [
         Figure(
-            "start, demo database",
-            "s",
-            on_demo,
-            bare,
-            "bare window",
-            "≤ 1.5×",
-            on_demo <= 1.5 * bare,
-        ),
-        Figure(
-            "start, large database",
-            "s",
-            on_large,
-            bare,
-            "bare window",
-            "≤ 2×",
-            on_large <= 2 * bare,
-        ),
-        Figure(
-            "start to data shown, demo (information)",
+            "start to data shown, demo database",
             "s",
             data_demo,
+            bare,
+            "bare window",
+            "≤ 2.0×",
+            data_demo <= 2.0 * bare,
+        ),
+        Figure(
+            "start to data shown, large database",
+            "s",
+            data_large,
+            bare,
+            "bare window",
+            "≤ 2.0×",
+            data_large <= 2.0 * bare,
+        ),
+        Figure(
+            "start to first paint, demo (information)",
+            "s",
+            on_demo,
             bare,
             "bare window",
             "—",
             True,
         ),
         Figure(
-            "start to data shown, large (information)",
+            "start to first paint, large (information)",
             "s",
-            data_large,
+            on_large,
             bare,
             "bare window",
             "—",
@@ -197,13 +200,13 @@ def start_up(
         on_server = medians["server"]
         figures += [
             Figure(
-                f"start, large database {ON_SERVER}",
+                f"start to first paint, large {ON_SERVER} (information)",
                 "s",
                 on_server,
                 bare,
                 "bare window",
-                "≤ 2×",
-                on_server <= 2 * bare,
+                "—",
+                True,
             ),
             *(
                 Figure(
@@ -433,7 +436,12 @@ def server_note_commit(team: Server, runs: int) -> list[Figure]:
     ]
 
 
-def switching(large: Path | str, runs: int, where: str = "") -> list[Figure]:
+def switching(
+    large: Path | str, runs: int, where: str = "", checking: bool = False
+) -> list[Figure]:
+    """Selecting projects and opening each tab in the main window. `checking`: with the
+    start's health check (`PRAGMA quick_check`) running meanwhile on its worker thread,
+    over and over, as it does in the first seconds after a start."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -451,6 +459,9 @@ def switching(large: Path | str, runs: int, where: str = "") -> list[Figure]:
         window.resize(1366, 768)
         window.show()
         app.processEvents()
+        stop = threading.Event()
+        if checking:
+            threading.Thread(target=_check_until, args=(stop,), daemon=True).start()
         names = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
         ids = [p.id for p in projects.list_projects()][: max(3, runs * 2)]
         tab_times: dict[int, list[float]] = {}
@@ -465,6 +476,7 @@ def switching(large: Path | str, runs: int, where: str = "") -> list[Figure]:
                 window.tabs.setCurrentIndex(index)
                 app.processEvents()
                 tab_times.setdefault(index, []).append(time.perf_counter() - start)
+        stop.set()
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -475,6 +487,7 @@ def switching(large: Path | str, runs: int, where: str = "") -> list[Figure]:
     project = statistics.median(project_times)
     tabs = {names[i]: statistics.median(times) for i, times in tab_times.items()}
     slowest_tab = max(tabs.values())
+    progress_tab = tabs["Progress"]
     print(
         f"  switching{' ' + where if where else ''}: project {project * 1000:.1f} ms; tabs "
         + ", ".join(f"{name} {t * 1000:.1f} ms" for name, t in tabs.items()),
@@ -500,7 +513,134 @@ def switching(large: Path | str, runs: int, where: str = "") -> list[Figure]:
             "≤ 150 ms",
             slowest_tab <= 0.150,
         ),
+        Figure(
+            f"open the Progress tab{where} (median)",
+            "ms",
+            progress_tab * 1000,
+            None,
+            "",
+            "≤ 100 ms",
+            progress_tab <= 0.100,
+        ),
     ]
+
+
+def _check_until(stop: threading.Event) -> None:
+    from pmdesk import db
+
+    while not stop.is_set():
+        db.check_open_file()
+
+
+def health_check(large: Path, runs: int) -> list[Figure]:
+    """The start's integrity check of the large file (`db.check_open_file`: its own
+    connection, `PRAGMA quick_check`), against the same pragma through bare sqlite3."""
+    from pmdesk import db
+
+    db.open_database(large)
+    try:
+        found = db.check_open_file()
+        assert found == "", found
+        app = median_time(db.check_open_file, runs)
+    finally:
+        db.close_database()
+
+    def bare() -> None:
+        con = sqlite3.connect(large)
+        con.execute("PRAGMA quick_check").fetchall()
+        con.close()
+
+    baseline = median_time(bare, runs)
+    return [
+        Figure(
+            "health check on open, large file (off the GUI thread)",
+            "s",
+            app,
+            baseline,
+            "bare PRAGMA quick_check",
+            "≤ 1.1×",
+            app <= 1.1 * baseline,
+        )
+    ]
+
+
+def progress_sections(large: Path, runs: int) -> list[Figure]:
+    """The Progress tab on the large database: opening a project with the step plan on
+    screen, then the first show of each other section (each loads when first shown)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk import db
+    from pmdesk.models import Language
+    from pmdesk.services import projects
+    from pmdesk.ui.progress.tab import ProgressTab
+    from pmdesk.ui.tabs.base import TabContext
+    from pmdesk.ui.undo import Editor
+
+    app = QApplication.instance() or QApplication([])
+    db.open_database(large)
+    scratch = tempfile.TemporaryDirectory()
+    times: dict[str, list[float]] = {}
+    try:
+        settings = QSettings(str(Path(scratch.name) / "s.ini"), QSettings.Format.IniFormat)
+        context = TabContext(Editor(QUndoStack(), lambda _c: None, print), Language.EN, settings)
+        tab = ProgressTab(context)
+        tab.resize(1366, 700)
+        tab.show()
+        app.processEvents()
+        names = [tab.sections.tabText(i).replace("&", "") for i in range(tab.sections.count())]
+        for project_id in [p.id for p in projects.list_projects()][: max(3, runs)]:
+            tab.sections.setCurrentIndex(0)
+            start = time.perf_counter()
+            tab.set_project(project_id)
+            app.processEvents()
+            times.setdefault(names[0], []).append(time.perf_counter() - start)
+            for index in range(1, tab.sections.count()):
+                start = time.perf_counter()
+                tab.sections.setCurrentIndex(index)
+                app.processEvents()
+                times.setdefault(names[index], []).append(time.perf_counter() - start)
+        tab.deleteLater()
+        app.processEvents()
+    finally:
+        db.close_database()
+        scratch.cleanup()
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(
+        "  Progress sections: "
+        + ", ".join(f"{name} {t * 1000:.1f} ms" for name, t in medians.items()),
+        flush=True,
+    )
+    opened = medians[names[0]]
+    name, slowest = max(((n, t) for n, t in medians.items() if n != names[0]), key=lambda x: x[1])
+    return [
+        Figure(
+            "Progress: open a project on the step plan (median)",
+            "ms",
+            opened * 1000,
+            None,
+            "",
+            "≤ 100 ms",
+            opened <= 0.100,
+        ),
+        Figure(
+            f"Progress: first show of a section (median, slowest: {name})",
+            "ms",
+            slowest * 1000,
+            None,
+            "",
+            "≤ 150 ms",
+            slowest <= 0.150,
+        ),
+    ]
+
+
+def today(large: Path, runs: int) -> list[Figure]:
+    """Today over every project of the large database (bench/today.py, issue #19)."""
+    from bench.today import today_items  # it builds on this module
+
+    return today_items(large, runs)
 
 
 def sort_and_filter(large: Path, runs: int) -> list[Figure]:
@@ -724,6 +864,10 @@ def main(argv: list[str] | None = None) -> int:
             lambda: search(work, runs, tmp),
             lambda: server_note_commit(team, runs) if team else [],
             lambda: switching(large, runs),
+            lambda: switching(large, runs, "during the health check", checking=True),
+            lambda: health_check(work, runs),
+            lambda: progress_sections(large, runs),
+            lambda: today(large, runs),
             lambda: switching(team.owner, runs, ON_SERVER) if team else [],
             lambda: switching(team.member, runs, f"{ON_SERVER}, member") if team else [],
             lambda: sort_and_filter(large, runs),

@@ -73,6 +73,7 @@
     <name>ProgressTab</name>
     <message numerus="yes">
         <source>%n step(s)</source>
+        <extracomment>Sections that have not shown the plan on screen now (each loads when shown). Sections the summary counts from: always loaded.</extracomment>
         <translation>
             <numerusform>%n step</numerusform>
             <numerusform>%n steps</numerusform>

@@ -221,14 +221,6 @@
         <translation>删除议题</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
@@ -1131,14 +1123,6 @@
     <message>
         <source>Remove checklist step</source>
         <translation>删除检查项</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
     </message>
     <message>
         <source>Done / not done</source>
@@ -2516,7 +2500,7 @@
     <name>MainWindow</name>
     <message>
         <source>pmdesk</source>
-        <extracomment>Settings: open on the Today tab when an item is overdue (on unless turned off), and a desktop notification of what is due when pmdesk starts (off unless turned on). Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The four tabs are built (by `load()`).</extracomment>
+        <extracomment>The workflow tabs in their order: the attribute each is kept in, and its module and class, imported when the tab is first built. Settings: open on the Today tab when an item is overdue (on unless turned off), and a desktop notification of what is due when pmdesk starts (off unless turned on). Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The tab on screen is built and shows its project (by `load()`).</extracomment>
         <translation>pmdesk</translation>
     </message>
     <message>
@@ -2553,6 +2537,7 @@
     </message>
     <message>
         <source>&amp;New project…</source>
+        <extracomment>The app&apos;s shell builds the tab on screen first and the others after it.</extracomment>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
@@ -3928,6 +3913,7 @@
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
+        <extracomment>Sections that have not shown the plan on screen now (each loads when shown). Sections the summary counts from: always loaded.</extracomment>
         <translation>
             <numerusform>%n 个步骤</numerusform>
         </translation>
@@ -3974,6 +3960,10 @@
         <translation>项目</translation>
     </message>
     <message>
+        <source>No fixed day (a week after the last report)</source>
+        <translation>不固定（距上次报告一周）</translation>
+    </message>
+    <message>
         <source>One item per line: what the project will do</source>
         <translation>每行一项：项目要做的内容</translation>
     </message>
@@ -4004,6 +3994,10 @@
     <message>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;porting day:</source>
+        <translation>汇报日(&amp;P)：</translation>
     </message>
     <message>
         <source>S&amp;tart date:</source>

@@ -201,6 +201,22 @@ def row_version_trigger(table: str) -> str:
     END"""
 
 
+@contextlib.contextmanager
+def without_stamping(db: SqliteDatabase, table: str) -> Iterator[None]:
+    """Writes to `table` inside this are no user's edit: its version trigger is lifted
+    meanwhile (row versions and row_changed_at stay as they were), then put back if the
+    table had one. For migrations, inside their transaction."""
+    trigger = f"{table}_row_version"
+    had_trigger = db.execute_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+    ).fetchone()
+    if had_trigger:
+        db.execute_sql(f'DROP TRIGGER "{trigger}"')
+    yield
+    if had_trigger:
+        db.execute_sql(row_version_trigger(table))
+
+
 def _add_row_bookkeeping(db: SqliteDatabase) -> None:
     for table in _SCHEMA_5_TABLES:
         for column in (
@@ -224,8 +240,8 @@ def _add_project_archived(db: SqliteDatabase) -> None:
 
 def _add_row_uids(db: SqliteDatabase) -> None:
     # Every table with row bookkeeping (whichever branch of the schema created it) gets a
-    # row identity, filled at random for the rows already there. The version trigger is
-    # lifted meanwhile: giving a row its identity is no change of the row.
+    # row identity, filled at random for the rows already there: giving a row its
+    # identity is no change of the row.
     tables = [
         row[0]
         for row in db.execute_sql(
@@ -239,32 +255,25 @@ def _add_row_uids(db: SqliteDatabase) -> None:
         db.execute_sql(
             f'ALTER TABLE "{table}" ADD COLUMN "row_uid" VARCHAR(32) NOT NULL DEFAULT \'\''
         )
-        trigger = f"{table}_row_version"
-        had_trigger = db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
-        ).fetchone()
-        if had_trigger:
-            db.execute_sql(f'DROP TRIGGER "{trigger}"')
-        db.execute_sql(f'UPDATE "{table}" SET "row_uid" = lower(hex(randomblob(16)))')
-        if had_trigger:
-            db.execute_sql(row_version_trigger(table))
+        with without_stamping(db, table):
+            db.execute_sql(f'UPDATE "{table}" SET "row_uid" = lower(hex(randomblob(16)))')
 
 
 def _add_step_numbers(db: SqliteDatabase) -> None:
     """Steps numbered per project. An existing step keeps the number its tracker ID always
     showed (its id, unique in the file), so IDs already sent to clients stay valid."""
-    for statement in (
-        'ALTER TABLE "action_item" ADD COLUMN "number" INTEGER',
-        """ALTER TABLE "action_item" ADD COLUMN "tracker_origin" TEXT NOT NULL DEFAULT ''""",
-        # Not a user's edit: the row versions (and who changed a row) stay as they were.
-        'DROP TRIGGER IF EXISTS "action_item_row_version"',
-        'UPDATE "action_item" SET "number" = "id"',
-        row_version_trigger("action_item"),
+    db.execute_sql('ALTER TABLE "action_item" ADD COLUMN "number" INTEGER')
+    db.execute_sql(
+        """ALTER TABLE "action_item" ADD COLUMN "tracker_origin" TEXT NOT NULL DEFAULT ''"""
+    )
+    # Not a user's edit: the row versions (and who changed a row) stay as they were.
+    with without_stamping(db, "action_item"):
+        db.execute_sql('UPDATE "action_item" SET "number" = "id"')
+    db.execute_sql(
         'CREATE UNIQUE INDEX "action_item_project_id_number" '
-        'ON "action_item" ("project_id", "number")',
-        STEP_NUMBER_TRIGGER,
-    ):
-        db.execute_sql(statement)
+        'ON "action_item" ("project_id", "number")'
+    )
+    db.execute_sql(STEP_NUMBER_TRIGGER)
 
 
 def _add_series_and_search(db: SqliteDatabase) -> None:
@@ -290,18 +299,25 @@ def _add_today_state(db: SqliteDatabase) -> None:
     db.execute_sql(row_version_trigger(db_today.TABLE))
 
 
+def _add_report_weekday(db: SqliteDatabase) -> None:
+    db.execute_sql(
+        'ALTER TABLE "project" ADD COLUMN "report_weekday" INTEGER '
+        "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)"
+    )
+
+
 def _add_seniority_and_choices(db: SqliteDatabase) -> None:
     """People keep the register's entry order as their first seniority; steps get room
     for the PM's remembered conflict choices. Neither is a user's edit: row versions stay."""
-    for statement in (
-        'ALTER TABLE "person" ADD COLUMN "seniority" INTEGER NOT NULL DEFAULT 0',
-        """ALTER TABLE "action_item" ADD COLUMN "tracker_choices" TEXT NOT NULL DEFAULT ''""",
-        'DROP TRIGGER IF EXISTS "person_row_version"',
-        'UPDATE "person" SET "seniority" = (SELECT count(*) FROM "person" AS "other" '
-        'WHERE "other"."project_id" = "person"."project_id" AND "other"."id" < "person"."id")',
-        row_version_trigger("person"),
-    ):
-        db.execute_sql(statement)
+    db.execute_sql('ALTER TABLE "person" ADD COLUMN "seniority" INTEGER NOT NULL DEFAULT 0')
+    db.execute_sql(
+        """ALTER TABLE "action_item" ADD COLUMN "tracker_choices" TEXT NOT NULL DEFAULT ''"""
+    )
+    with without_stamping(db, "person"):
+        db.execute_sql(
+            'UPDATE "person" SET "seniority" = (SELECT count(*) FROM "person" AS "other" '
+            'WHERE "other"."project_id" = "person"."project_id" AND "other"."id" < "person"."id")'
+        )
 
 
 #: The schema's history. Version 1 is the first schema, created from the models of that
@@ -319,6 +335,7 @@ MIGRATIONS: list[Migration] = [
     Migration(10, "meeting series, decisions, minutes approval, search", _add_series_and_search),
     Migration(11, "Today: done, snoozed, dismissed, each person's own", _add_today_state),
     Migration(12, "seniority set by the PM, tracker choices", _add_seniority_and_choices),
+    Migration(13, "the project's reporting weekday", _add_report_weekday),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

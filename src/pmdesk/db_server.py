@@ -630,6 +630,18 @@ _STEP_NUMBERS = (
     "FOR EACH ROW EXECUTE FUNCTION public.pmdesk_step_number()",
 )
 
+
+def without_stamping(table: str, *statements: str) -> tuple[str, ...]:
+    """`statements` on `table` as no user's edit: its row stamp trigger is lifted meanwhile
+    (row versions and who changed a row stay as they were); the server's counterpart of
+    db.without_stamping, for migrations (inside their transaction)."""
+    return (
+        f"ALTER TABLE public.{table} DISABLE TRIGGER {table}_row_stamp",
+        *statements,
+        f"ALTER TABLE public.{table} ENABLE TRIGGER {table}_row_stamp",
+    )
+
+
 #: Server schemas begin at the file's schema 5 (the first with row bookkeeping); each
 #: later file migration gets its server counterpart here.
 FIRST_SERVER_SCHEMA = 5
@@ -671,9 +683,9 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             "ALTER TABLE public.action_item "
             "ADD COLUMN IF NOT EXISTS tracker_origin text NOT NULL DEFAULT ''",
             # Not a user's edit: row versions and who changed a row stay as they were.
-            "ALTER TABLE public.action_item DISABLE TRIGGER action_item_row_stamp",
-            "UPDATE public.action_item SET number = id WHERE number IS NULL",
-            "ALTER TABLE public.action_item ENABLE TRIGGER action_item_row_stamp",
+            *without_stamping(
+                "action_item", "UPDATE public.action_item SET number = id WHERE number IS NULL"
+            ),
             "CREATE UNIQUE INDEX IF NOT EXISTS action_item_project_id_number "
             "ON public.action_item (project_id, number)",
             "DROP TRIGGER IF EXISTS action_item_number ON public.action_item",
@@ -718,10 +730,19 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
             "ALTER TABLE public.action_item ADD COLUMN IF NOT EXISTS tracker_choices text "
             "NOT NULL DEFAULT ''",
             # The register's entry order; not a user's edit (row versions stay).
-            "ALTER TABLE public.person DISABLE TRIGGER person_row_stamp",
-            "UPDATE public.person p SET seniority = (SELECT count(*) FROM public.person o "
-            "WHERE o.project_id = p.project_id AND o.id < p.id)",
-            "ALTER TABLE public.person ENABLE TRIGGER person_row_stamp",
+            *without_stamping(
+                "person",
+                "UPDATE public.person p SET seniority = (SELECT count(*) FROM public.person o "
+                "WHERE o.project_id = p.project_id AND o.id < p.id)",
+            ),
+        ),
+    ),
+    ServerMigration(
+        13,
+        "the project's reporting weekday",
+        (
+            "ALTER TABLE public.project ADD COLUMN IF NOT EXISTS report_weekday integer "
+            "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)",
         ),
     ),
 ]

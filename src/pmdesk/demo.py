@@ -119,6 +119,8 @@ _PEOPLE = (
 )
 _CONSULTANT_ROLES = (Role.CONSULTANT_PM, Role.CONSULTANT_MEMBER)
 
+#: The status report goes to the client lead every Friday (Today's gatekeeper item).
+_REPORT_WEEKDAY = 4
 #: The project started four weeks ago and runs five months.
 _PROJECT_START_DAY = -28
 _PROJECT_DAYS = 152
@@ -354,7 +356,8 @@ _ACTIONS = (
     _ActionSpec("category_list", "category_mgr", -16, -11, A.DONE, -12),
     _ActionSpec("threshold_review", "category_mgr", -8, -3, A.DONE, -4),
     _ActionSpec("interface_contacts", "it_analyst", -15, -11, A.DONE, -11),
-    _ActionSpec("user_list", "it_analyst", -8, -4, A.DONE, -6),
+    # Finished today, ahead of its date, since the last report: Today's praise item.
+    _ActionSpec("user_list", "it_analyst", -8, 2, A.DONE, 0),
     _ActionSpec("invoice_approvers", "ap_lead", -16, -11, A.DONE, -11),
     _ActionSpec("invoice_volumes", "ap_lead", -14, -9, A.DONE, -9, carried=1),
     _ActionSpec("gr_volumes", "warehouse", -10, -7, A.DONE, -7),
@@ -1447,6 +1450,7 @@ class _Builder:
             status=ProjectStatus.ACTIVE,
             description=t.description,
             document_language=self.language,
+            report_weekday=_REPORT_WEEKDAY,
         )
         scope = [(text, True) for text in t.scope_in] + [(text, False) for text in t.scope_out]
         for position, (text, in_scope) in enumerate(scope):

@@ -357,6 +357,11 @@ class Project(BaseModel):
     created_at = DateTimeField(default=_now)
     #: Archived: kept, but hidden from the project switcher unless asked for.
     archived = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
+    #: The weekday the status report goes to the client lead (0 Monday … 6 Sunday);
+    #: None: weekly, seven days after the last report (services.today.gatekeeper).
+    report_weekday = IntegerField(
+        null=True, constraints=[Check("report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6")]
+    )
 
     class Meta:
         constraints = [

@@ -16,7 +16,7 @@ import pytest
 from bench import run, server
 
 ON_SERVER = (
-    "start, large database over PostgreSQL",
+    "start to first paint, large over PostgreSQL",
     "start to data shown, large over PostgreSQL (",
     "start to data shown, large over PostgreSQL, member",
     "note commit over PostgreSQL,",
@@ -49,13 +49,21 @@ def _run(tmp_path: Path, *extra: str) -> dict:
 def _check(result: dict, *, on_server: bool) -> None:
     names = [figure["name"] for figure in result["figures"]]
     for expected in (
-        "start, demo database",
-        "start, large database",
+        "start to data shown, demo database",
+        "start to data shown, large database",
+        "start to first paint, demo",
+        "start to first paint, large",
         "note commit",
         "search, first 50 results",
         "note commit with the search index",
         "switch project",
         "open a tab",
+        "open the Progress tab",
+        "switch project during the health check",
+        "health check on open",
+        "Progress: open a project on the step plan",
+        "Progress: first show of a section",
+        "Today, every project",
         "sort",
         "filter",
         "tracker export",

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import Attendee, Language, Meeting, MeetingStatus, Rsvp
 from pmdesk.services import capture, meetings
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 
 
 def _kickoff(database: Path) -> Meeting:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     return meeting

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import (
     ActionItem,
     ActionSource,
@@ -34,6 +33,7 @@ from pmdesk.models import (
     ScopeItem,
 )
 from pmdesk.services import ValidationProblem, capture, drafts, progress
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 START = dt.datetime(2026, 11, 30, 9, 30)
@@ -41,7 +41,7 @@ START = dt.datetime(2026, 11, 30, 9, 30)
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 @pytest.fixture

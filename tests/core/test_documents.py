@@ -10,9 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions, export
 from pmdesk.models import Language, Material, Meeting, MeetingKind, Project, ScopeItem
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 PERIOD = ExportOptions(period_start=dt.date(2026, 11, 1), period_end=TODAY)
@@ -46,7 +46,7 @@ def client_documents(project_id: int, folder: Path) -> list[Path]:
 def test_every_client_document_is_clean_and_laid_out(
     database: Path, tmp_path: Path, language: Language
 ) -> None:
-    project_id = create_demo_project(language, today=TODAY)
+    project_id = demo_project(language, today=TODAY)
     project = Project.get_by_id(project_id)
     for path in client_documents(project_id, tmp_path):
         xml = parts(path)
@@ -65,7 +65,7 @@ def test_every_client_document_is_clean_and_laid_out(
 
 
 def test_pack_sections_are_numbered_without_gaps(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     ScopeItem.delete().execute()  # a project set up in the window: no plan yet
     from pmdesk.models import MilestoneReview, Outcome
 
@@ -83,7 +83,7 @@ def test_pack_sections_are_numbered_without_gaps(database: Path, tmp_path: Path)
 
 
 def test_a_non_kickoff_meeting_has_its_own_pack(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     other = meeting(project_id, MeetingKind.OTHER)
     Material.update(meeting=other.id).execute()
     path = export("kickoff-pack", other.id, tmp_path / "p.docx", ExportOptions())
@@ -94,7 +94,7 @@ def test_a_non_kickoff_meeting_has_its_own_pack(database: Path, tmp_path: Path) 
 
 
 def test_help_needed_is_a_real_list(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     path = export("report", project_id, tmp_path / "r.docx", PERIOD)
     document = docx.Document(str(path))
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]

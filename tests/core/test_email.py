@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions, email_eml, export
 from pmdesk.models import Language, Meeting, MeetingKind, Person
 from pmdesk.services import capture
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -46,7 +46,7 @@ def write(
 def test_chinese_draft_parses_with_the_attachment_intact(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = alignment(project_id)
     message, minutes = write(meeting.id, tmp_path / "纪要.eml", monkeypatch)
 
@@ -74,7 +74,7 @@ def test_chinese_draft_parses_with_the_attachment_intact(
 def test_english_draft_with_the_team_in_cc(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = alignment(project_id)
     message, _ = write(meeting.id, tmp_path / "m.eml", monkeypatch, cc_team=True)
     assert message["Subject"] == f"Minutes – {meeting.title} (13 Nov 2026)"  # one colon at most
@@ -91,7 +91,7 @@ def test_english_draft_with_the_team_in_cc(
 def test_a_client_without_email_is_left_out_and_the_language_can_be_chosen(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = alignment(project_id)
     to, _ = capture.minutes_recipients(meeting.id)
     Person.update(email="").where(Person.id == to[0].id).execute()
@@ -104,7 +104,7 @@ def test_a_client_without_email_is_left_out_and_the_language_can_be_chosen(
 def test_the_email_and_its_attachment_hold_no_internal_note(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = alignment(project_id)
     capture.commit_note(meeting.id, "LEAKCHECK-internal", internal=True)
     message, minutes = write(meeting.id, tmp_path / "m.eml", monkeypatch)

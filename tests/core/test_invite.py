@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.invite_ics import export_invite
 from pmdesk.models import Attendee, Language, Meeting, Person, Rsvp
 from pmdesk.services import NotFound, ValidationProblem, kickoff, meetings
 from pmdesk.services.projects import create_project
+from tests.demo_copy import demo_project
 
 from .test_kickoff_pack import MARK, plant_markers
 
@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def demo_kickoff(database: Path) -> Meeting:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     return meeting
@@ -112,7 +112,7 @@ def test_the_invite_holds_nothing_internal(demo_kickoff: Meeting, tmp_path: Path
 
 
 def test_chinese_invite_and_refusals(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     _, event = read(export_invite(meeting.id, tmp_path / "启动会.ics", ExportOptions()))

@@ -9,7 +9,6 @@ from pathlib import Path
 import docx
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.kickoff_pack import export_kickoff_pack
 from pmdesk.models import (
@@ -33,6 +32,7 @@ from pmdesk.models import (
     StatusReport,
 )
 from pmdesk.services import NotFound, meetings
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK-7f3a"
@@ -89,7 +89,7 @@ def document_text(path: Path) -> str:
 
 @pytest.fixture
 def demo_kickoff(database: Path) -> int:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     return int(meeting.id)
@@ -146,7 +146,7 @@ def test_no_internal_analysis_reaches_any_part_of_the_file(
 
 
 def test_the_pack_in_chinese_and_in_another_language(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = meetings.kickoff_meeting(project_id)
     assert meeting is not None
     target = export_kickoff_pack(meeting.id, tmp_path / "启动会.docx", ExportOptions())

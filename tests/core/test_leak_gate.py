@@ -1,9 +1,10 @@
 """The last gate: a planted marker in every internal field × every client export.
 
 First every export is written with markers in all internal fields and must hold none
-of them (the exports do not read those fields). Then, export by export, each marker is
-copied into a text that export does print (as a careless PM would paste it): the export
-must be refused, name the marker's record, and leave no file behind.
+of them (the exports do not read those fields). Then, export by export, the markers are
+copied into a text that export does print (as a careless PM would paste them): the
+export must be refused, name a marker's record, and leave no file behind; and in the
+file it refused the gate finds every marker, each naming its own record.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
-from pmdesk.exports import EXPORTS, Audience, ExportOptions, export
+from pmdesk.exports import EXPORTS, Audience, ExportOptions, export, leak_gate
 from pmdesk.exports.leak_gate import InternalTextProblem, file_text
 from pmdesk.exports.reminder_eml import export_reminder
 from pmdesk.models import (
@@ -34,6 +34,7 @@ from pmdesk.models import (
     Purpose,
 )
 from pmdesk.services import audience, capture
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK"
@@ -160,7 +161,7 @@ def test_every_client_export_is_listed() -> None:
 def test_no_marker_rides_along_in_any_client_export(
     database: Path, tmp_path: Path, language: Language
 ) -> None:
-    project_id = create_demo_project(language, today=TODAY)
+    project_id = demo_project(language, today=TODAY)
     planted = plant(project_id, meeting_of(project_id, MeetingKind.KICKOFF))
     for name in CLIENT_EXPORTS:
         suffix = ".eml" if name in ("email", "reminder") else EXPORTS[name].suffix
@@ -172,20 +173,44 @@ def test_no_marker_rides_along_in_any_client_export(
 
 @pytest.mark.parametrize("name", CLIENT_EXPORTS)
 def test_each_planted_marker_is_caught_by_the_gate(
-    database: Path, tmp_path: Path, name: str
+    database: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     planted = plant(project_id, meeting_of(project_id, MeetingKind.KICKOFF))
     suffix = ".eml" if name in ("email", "reminder") else EXPORTS[name].suffix
     target = tmp_path / f"{name}{suffix}"
-    for marker, record in planted.items():
-        carry(name, project_id, marker)
+    # The markers pasted a few at a time (a title's worth); the gate sees each finished
+    # file before it is refused.
+    checked: list[bytes] = []
+    check = leak_gate.check_client_file
+
+    def check_and_keep(path: Path, project: int) -> None:
+        checked.append(path.read_bytes())
+        check(path, project)
+
+    monkeypatch.setattr(leak_gate, "check_client_file", check_and_keep)
+    for batch in batches(list(planted)):
+        carry(name, project_id, " ".join(batch))
         with pytest.raises(InternalTextProblem) as refused:
             run_export(name, project_id, target)
-        assert record in refused.value.record, (name, marker)
-        assert record in str(refused.value)
+        assert any(planted[marker] in refused.value.record for marker in batch)
+        assert str(refused.value.record) in str(refused.value)
         assert not target.exists()
         assert [p for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+        found = leak_gate.leaks(file_text(checked[-1], target.name), project_id)
+        for marker in batch:
+            named = [internal.record for internal in found if marker in internal.text]
+            assert named and planted[marker] in named[0], (name, marker, named)
+
+
+def batches(markers: list[str], width: int = 150) -> list[list[str]]:
+    """The markers in groups that fit in `width` characters, spaces between."""
+    groups: list[list[str]] = [[]]
+    for marker in markers:
+        if groups[-1] and len(" ".join([*groups[-1], marker])) > width:
+            groups.append([])
+        groups[-1].append(marker)
+    return groups
 
 
 def test_gate_on_both_backends(postgres_or_sqlite_database: int, tmp_path: Path) -> None:
@@ -208,11 +233,11 @@ def postgres_or_sqlite_database(request: pytest.FixtureRequest, db_path: Path) -
         db.open_database(server.url)
         request.addfinalizer(server.empty)
     request.addfinalizer(db.close_database)
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def test_an_action_from_an_internal_note_is_internal_until_rewritten(database: Path) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     meeting = meeting_of(project_id, MeetingKind.KICKOFF)
     note, _ = capture.commit_note(
         meeting.id, "Ask Li privately why the data is late again", internal=True
@@ -234,7 +259,7 @@ def test_an_action_from_an_internal_note_is_internal_until_rewritten(database: P
 def test_a_leaders_own_words_quoted_as_evidence_are_not_a_leak(
     database: Path, tmp_path: Path
 ) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     said = Note.select().join(Meeting).where((Meeting.project == project_id) & ~Note.internal)
     quoted = max(said, key=lambda n: len(n.text))
     priority = LeaderPriority.select().join(Person).where(Person.project == project_id).first()

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions, export
 from pmdesk.exports.minutes_docx import build_minutes, export_minutes, minutes_file_name
 from pmdesk.models import (
@@ -33,6 +32,7 @@ from pmdesk.models import (
     database,
 )
 from pmdesk.services import capture
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 MARK = "LEAKCHECK"
@@ -82,7 +82,7 @@ def plant_markers(project_id: int, meeting: Meeting) -> None:
 def test_minutes_hold_what_the_client_should_read(
     database: Path, tmp_path: Path, language: Language
 ) -> None:
-    project_id = create_demo_project(language, today=TODAY)
+    project_id = demo_project(language, today=TODAY)
     meeting = alignment(project_id)
     target = export_minutes(meeting.id, tmp_path / "minutes.docx", ExportOptions())
     text = text_of(target)
@@ -133,7 +133,7 @@ def test_english_project_minutes_can_be_written_in_chinese(demo_en: int, tmp_pat
 
 @pytest.fixture
 def demo_en(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def test_attendees_present_and_absent_by_side(demo_en: int, tmp_path: Path) -> None:
@@ -270,7 +270,7 @@ def test_minutes_of_a_meeting_not_yet_held_are_a_draft(demo_en: int, tmp_path: P
 def test_minutes_show_the_time_zone_version_and_one_date_format(
     database: Path, tmp_path: Path
 ) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     meeting = alignment(project_id)
     target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
     text = text_of(target)
@@ -291,7 +291,7 @@ def test_minutes_show_the_time_zone_version_and_one_date_format(
 def test_the_meeting_time_names_its_zone_once_and_no_bracket_is_doubled(
     database: Path, tmp_path: Path, language: Language, when: str
 ) -> None:
-    meeting = alignment(create_demo_project(language, today=TODAY))
+    meeting = alignment(demo_project(language, today=TODAY))
     text = text_of(export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions()))
     assert when in text
     assert "))" not in text and "））" not in text  # a title with brackets of its own

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import (
     ActionItem,
     ActionSource,
@@ -24,13 +23,14 @@ from pmdesk.models import (
 )
 from pmdesk.services import ValidationProblem, progress
 from pmdesk.services.common import apply_edit
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import EXPORTS, Audience, ExportOptions, export
 from pmdesk.exports.register_xlsx import CONFIDENTIAL, text_width
 from pmdesk.models import Assessment, Language, Person
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 AS_OF = ExportOptions(period_end=TODAY)
@@ -23,7 +23,7 @@ def test_the_register_is_an_internal_export() -> None:
 
 
 def test_register_and_history_read_back(database: Path, tmp_path: Path) -> None:
-    pid = create_demo_project(Language.EN, today=TODAY)
+    pid = demo_project(Language.EN, today=TODAY)
     target = export("stakeholders", pid, tmp_path / "register.xlsx", AS_OF)
     workbook = openpyxl.load_workbook(target)
     assert workbook.sheetnames == ["Register", "History"]
@@ -90,7 +90,7 @@ def test_register_and_history_read_back(database: Path, tmp_path: Path) -> None:
 def test_chinese_register_has_chinese_words_and_wide_columns(
     database: Path, tmp_path: Path
 ) -> None:
-    pid = create_demo_project(Language.ZH_CN, today=TODAY)
+    pid = demo_project(Language.ZH_CN, today=TODAY)
     target = export("stakeholders", pid, tmp_path / "干系人.xlsx", AS_OF)
     workbook = openpyxl.load_workbook(target)
     register = workbook.worksheets[0]
@@ -105,7 +105,7 @@ def test_chinese_register_has_chinese_words_and_wide_columns(
 
 
 def test_language_option_overrides_the_project(database: Path, tmp_path: Path) -> None:
-    pid = create_demo_project(Language.ZH_CN, today=TODAY)
+    pid = demo_project(Language.ZH_CN, today=TODAY)
     options = ExportOptions(language=Language.EN, period_end=TODAY)
     target = export("stakeholders", pid, tmp_path / "r.xlsx", options)
     assert openpyxl.load_workbook(target).sheetnames == ["Register", "History"]
@@ -120,6 +120,6 @@ def test_cjk_width() -> None:
 def test_a_missing_folder_is_refused_and_nothing_written(database: Path, tmp_path: Path) -> None:
     from pmdesk.exports.files import ExportProblem
 
-    pid = create_demo_project(Language.EN, today=TODAY)
+    pid = demo_project(Language.EN, today=TODAY)
     with pytest.raises(ExportProblem, match="does not exist"):
         export("stakeholders", pid, tmp_path / "nope" / "r.xlsx", AS_OF)

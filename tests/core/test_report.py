@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.follow_up_drafts import export_follow_up_drafts
 from pmdesk.exports.status_report_docx import export_status_report, write_report
@@ -29,6 +28,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import reports
 from pmdesk.services.reports import LateNameProblem, ReportTexts
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 START, END = reports.default_period(TODAY)
@@ -144,7 +144,7 @@ def test_chinese_given_name_counts_as_naming(database: Path) -> None:
 
 
 def test_demo_report_prefill(database: Path) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     facts = reports.gather(project_id, START, END, Language.EN)
     texts = reports.prefill(facts, Language.EN)
     architect = next(p for p in facts.late_people if p.name == "Daniel Green")
@@ -232,7 +232,7 @@ def plant_markers(project_id: int) -> None:
 def test_report_never_carries_internal_analysis(
     database: Path, tmp_path: Path, language: Language
 ) -> None:
-    project_id = create_demo_project(language, today=TODAY)
+    project_id = demo_project(language, today=TODAY)
     plant_markers(project_id)
     target = tmp_path / "report.docx"
     export_status_report(project_id, target, ExportOptions(period_start=START, period_end=END))
@@ -244,7 +244,7 @@ def test_report_never_carries_internal_analysis(
 
 
 def test_follow_up_drafts_one_per_late_person(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     facts = reports.gather(project_id, START, END, Language.EN)
     drafts = reports.follow_up_drafts(facts, Language.EN, TODAY)
     assert [d.person.name for d in drafts] == [p.name for p in facts.late_people]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmdesk import db
-from pmdesk.models import ALL_MODELS, Note, Project
+from pmdesk.models import ALL_MODELS, ActionItem, Note, Project
 from tests.postgres import ScratchServer
 
 
@@ -79,3 +79,56 @@ def test_the_server_migration_fills_every_row(postgres: ScratchServer) -> None:
             assert sorted(n.row_version for n in Note.select()) == versions
         finally:
             db.close_database()
+
+
+def test_numbering_the_steps_of_an_older_file_stamps_none_changed(tmp_path: Path) -> None:
+    path = tmp_path / "older.db"
+    db.open_database(path)
+    project = Project.create(name="P")
+    steps = [ActionItem.create(project=project, title=f"s{n}") for n in range(3)]
+    ActionItem.update(title="edited").where(ActionItem.id == steps[1].id).execute()
+    step = _step("step numbers per project, tracker row origins")
+    connection = db.database.obj
+    # As the file was before this step: no step numbers, no tracker origins.
+    for statement in (
+        'DROP TRIGGER "action_item_number"',
+        'DROP INDEX "action_item_project_id_number"',
+        'ALTER TABLE "action_item" DROP COLUMN "number"',
+        'ALTER TABLE "action_item" DROP COLUMN "tracker_origin"',
+        f"PRAGMA user_version = {step.version - 1}",
+    ):
+        connection.execute_sql(statement)
+    stamps = "SELECT id, row_version, row_changed_at FROM action_item ORDER BY id"
+    before = list(connection.execute_sql(stamps))
+    db.migrate(connection, [step], target=step.version)
+    connection.execute_sql(f"PRAGMA user_version = {db.SCHEMA_VERSION}")
+    assert list(connection.execute_sql(stamps)) == before, "no step stamped as changed"
+    db.close_database()
+
+    db.open_database(path)
+    try:
+        assert [(a.id, a.number) for a in ActionItem.select()] == [(s.id, s.id) for s in steps]
+        versions = [a.row_version for a in ActionItem.select().order_by(ActionItem.id)]
+        ActionItem.update(title="again").execute()
+        after = [a.row_version for a in ActionItem.select().order_by(ActionItem.id)]
+        assert after == [v + 1 for v in versions], "the version trigger is back"
+    finally:
+        db.close_database()
+
+
+def test_writes_without_stamping_leave_a_table_without_trigger_as_it_was(
+    tmp_path: Path,
+) -> None:
+    db.open_database(tmp_path / "f.db")
+    connection = db.database.obj
+    try:
+        connection.execute_sql('DROP TRIGGER "note_row_version"')
+        with db.without_stamping(connection, "note"):
+            pass
+        triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = ?"
+        assert connection.execute_sql(triggers, ("note_row_version",)).fetchone() is None
+        with db.without_stamping(connection, "project"):
+            assert connection.execute_sql(triggers, ("project_row_version",)).fetchone() is None
+        assert connection.execute_sql(triggers, ("project_row_version",)).fetchone()
+    finally:
+        db.close_database()

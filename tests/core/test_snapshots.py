@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from peewee import Model
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import (
     ActionItem,
     Attachment,
@@ -19,6 +18,7 @@ from pmdesk.models import (
     Project,
 )
 from pmdesk.services.snapshots import delete_with_snapshot, restore
+from tests.demo_copy import demo_project
 from tests.dumps import database_dump
 
 TODAY = dt.date(2026, 11, 27)
@@ -32,7 +32,7 @@ def dump() -> dict[str, list[str]]:
 def test_delete_then_restore_gives_back_the_same_database(
     database: Path, model: type[Model]
 ) -> None:
-    create_demo_project("en", today=TODAY)
+    demo_project("en", today=TODAY)
     before = dump()
     record_id = model.select().order_by(model._meta.primary_key).first().get_id()
     snapshot = delete_with_snapshot(model, record_id)
@@ -42,7 +42,7 @@ def test_delete_then_restore_gives_back_the_same_database(
 
 
 def test_a_person_comes_back_as_speaker_and_owner(database: Path) -> None:
-    create_demo_project("en", today=TODAY)
+    demo_project("en", today=TODAY)
     speaker_id = Note.select().where(Note.speaker.is_null(False)).first().speaker_id
     spoken = Note.select().where(Note.speaker == speaker_id).count()
     snapshot = delete_with_snapshot(Person, speaker_id)
@@ -52,7 +52,7 @@ def test_a_person_comes_back_as_speaker_and_owner(database: Path) -> None:
 
 
 def test_a_material_comes_back_with_its_file(database: Path) -> None:
-    project_id = create_demo_project("en", today=TODAY)
+    project_id = demo_project("en", today=TODAY)
     attachment = Attachment.create(file_name="deck.pptx", size=3, sha256="x" * 64, data=b"abc")
     material = Material.create(project=project_id, title="Deck", attachment=attachment)
     snapshot = delete_with_snapshot(Material, material.id)

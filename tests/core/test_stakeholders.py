@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import (
     ActionItem,
     ActionStatus,
@@ -26,6 +25,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import ValidationProblem, people
 from pmdesk.services import stakeholders as sh
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 D = dt.timedelta
@@ -91,7 +91,7 @@ def test_the_numbers_behind_the_suggestion() -> None:
 
 
 def test_demo_suggestions_come_from_the_action_items(database: Path) -> None:
-    pid = create_demo_project(Language.EN, today=TODAY)
+    pid = demo_project(Language.EN, today=TODAY)
     records = sh.on_time_records(pid, TODAY)
     mark = Person.get((Person.project == pid) & (Person.name == "Mark Davies"))
     assert records[mark.id].suggested == CooperationType.PASSIVE
@@ -244,7 +244,7 @@ def test_a_role_of_the_other_side_is_refused_on_edit(database: Path) -> None:
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def staff(pid: int, name: str) -> Person:

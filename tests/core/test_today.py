@@ -148,6 +148,60 @@ def test_unanswered_request_is_due_until_resolved(data: Data) -> None:
     )
 
 
+def test_the_status_report_is_due_on_the_projects_reporting_weekday(data: Data) -> None:
+    pid = data.project.id
+    Project.update(start_date=day(-20), report_weekday=4).execute()  # Fridays
+
+    def due() -> list[TodayItem]:
+        return gatekeeper.report_due(pid, TODAY)
+
+    # No report yet: due on the first Friday of the project (20 Feb), long overdue.
+    [item] = due()
+    assert (item.due, item.action, item.person_id) == (day(-19), "report_builder", data.lead.id)
+    assert (item.kind, item.record_id, item.when(TODAY)) == ("report_due", pid, When.OVERDUE)
+    assert item.reason("en") == (
+        "The status report to Sarah Mitchell was due on 20 Feb 2026 (every Friday), 19 days "
+        "ago; write it in the report builder."
+    )
+    assert item.reason("zh_CN") == (
+        "应于2026年2月20日向Sarah Mitchell提交的状态报告（每周五）已逾期19天，"
+        "请在报告生成器中撰写。"
+    )
+    # Last Friday's report was saved: this Friday's is due, this week.
+    StatusReport.create(project=pid, period_start=day(-11), period_end=day(-5))
+    [item] = due()
+    assert (item.due, item.when(TODAY)) == (day(2), When.THIS_WEEK)
+    assert item.reason("en") == (
+        "The status report to Sarah Mitchell is due on 13 Mar 2026 (every Friday); write it "
+        "in the report builder."
+    )
+    assert (
+        item.reason("zh_CN")
+        == "应于2026年3月13日向Sarah Mitchell提交状态报告（每周五），请在报告生成器中撰写。"
+    )
+    # Done: a report for this Friday, even written a few days early; then next Friday's
+    # is another item (not this week).
+    StatusReport.create(project=pid, period_start=day(-4), period_end=day(-1))
+    assert due() == []
+    assert gatekeeper.next_report_day(4, day(-1), day(-20)) == day(9)
+    # A report a day late still answers for its Friday.
+    assert gatekeeper.next_report_day(4, day(-4), day(-20)) == day(2)
+
+
+def test_without_a_reporting_weekday_the_report_is_due_a_week_after_the_last(data: Data) -> None:
+    pid = data.project.id
+    Project.update(start_date=day(-20)).execute()
+    [item] = gatekeeper.report_due(pid, TODAY)
+    assert item.due == day(-13)
+    assert "(a week after the last one)" in item.reason("en")
+    assert "（距上次报告一周）" in item.reason("zh_CN")
+    StatusReport.create(project=pid, period_start=day(-11), period_end=day(-5))
+    [item] = gatekeeper.report_due(pid, TODAY)
+    assert item.due == day(2)
+    StatusReport.create(project=pid, period_start=day(-4), period_end=day(0))
+    assert gatekeeper.report_due(pid, TODAY) == []
+
+
 # -- chase ---------------------------------------------------------------------------------
 
 
@@ -471,17 +525,14 @@ def test_items_are_sorted_overdue_today_this_week_and_skip_closed_or_archived_pr
         today.items(data.project.id + 1, TODAY)
 
 
-def test_the_demo_shows_items_of_every_hat_but_praise(database: Path) -> None:
+@pytest.mark.parametrize("offset", range(7))
+def test_the_demo_shows_items_of_every_hat_on_any_weekday(database: Path, offset: int) -> None:
     from pmdesk.demo import create_demo_project
 
+    on = day(offset)
     for language in Language:
-        project_id = create_demo_project(language, today=TODAY)
-        found = today.items(project_id, TODAY)
-        assert {item.hat for item in found} >= {
-            Hat.GATEKEEPER,
-            Hat.CHASE,
-            Hat.FOLLOW_UP,
-            Hat.COOPERATION,
-            Hat.MEETINGS,
-        }
+        project_id = create_demo_project(language, today=on)
+        found = today.items(project_id, on)
+        assert {item.hat for item in found} == set(Hat)
+        assert {"report_due", "on_time"} <= {item.kind for item in found}
         assert all(item.reason(lang) for item in found for lang in Language)

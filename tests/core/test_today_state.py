@@ -245,3 +245,22 @@ def test_marks_go_with_their_project(data: Data) -> None:
 
     projects.delete_project(data.project.id)
     assert TodayState.select().count() == 0
+
+
+def test_every_project_at_once_is_each_project_on_its_own(database: Path) -> None:
+    """The rules read all projects in one query each: nothing crosses between them."""
+    first, second = Data(), Data()
+    for kind, setup in SETUPS.items():
+        setup(first)
+        if kind not in ("no_memo", "no_coaching_plan"):  # one cooperation type per person
+            setup(second)
+    together = today.items(None, TODAY)
+    alone = [today.items(d.project.id, TODAY) for d in (first, second)]
+    assert len(together) == sum(len(found) for found in alone) > 2 * 10
+    assert sorted(together, key=lambda i: i.key) == sorted(
+        [*alone[0], *alone[1]], key=lambda i: i.key
+    )
+    for data, found in zip((first, second), alone, strict=True):
+        people = {p.id for p in Person.select().where(Person.project == data.project.id)}
+        assert {i.project_id for i in found} == {data.project.id}
+        assert {i.person_id for i in found} - {None} <= people

@@ -14,7 +14,6 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pmdesk import db
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import display_width, export_person_steps, export_tracker
 from pmdesk.imports import tracker_text, xlsx_files
@@ -22,6 +21,7 @@ from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.imports.tracker_xlsx import TrackerProblem, TrackerRefused
 from pmdesk.models import ActionItem, ActionSource, ActionStatus, Language, Person, Project
 from pmdesk.services import progress
+from tests.demo_copy import demo_project
 from tests.dumps import database_dump
 
 from .test_report import MARK, plant_markers
@@ -31,7 +31,7 @@ TODAY = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_tracker_formatting_reads_back(tracker: Path, demo: int) -> None:
 
 
 def test_chinese_tracker_counts_wide_characters(database: Path, tmp_path: Path) -> None:
-    project_id = create_demo_project(Language.ZH_CN, today=TODAY)
+    project_id = demo_project(Language.ZH_CN, today=TODAY)
     path = export_tracker(project_id, tmp_path / "t.xlsx", ExportOptions())
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == ["跟踪表", "填写说明", "pmdesk"]

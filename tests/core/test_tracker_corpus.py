@@ -21,7 +21,6 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.imports import tracker_xlsx as importer
@@ -29,6 +28,7 @@ from pmdesk.imports import xlsx_files
 from pmdesk.imports.tracker_xlsx import TrackerProblem
 from pmdesk.models import ActionStatus, Language, Project
 from pmdesk.services import progress
+from tests.demo_copy import demo_project
 
 from .test_tracker import TODAY, dump
 
@@ -426,7 +426,7 @@ CORPUS: list[tuple[str, Make, str, str]] = [
 
 @pytest.fixture
 def source(database: Path, tmp_path: Path) -> Source:
-    project_id = create_demo_project(Language.EN, today=TODAY)
+    project_id = demo_project(Language.EN, today=TODAY)
     tracker = export_tracker(project_id, tmp_path / "tracker.xlsx", ExportOptions())
     folder = tmp_path / "client"
     folder.mkdir()

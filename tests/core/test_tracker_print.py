@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import STEPS, export_tracker
 from pmdesk.models import ActionItem, Language
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -62,7 +62,7 @@ def _words(text: str) -> str:
 def test_the_tracker_prints_with_titles_and_page_numbers(
     database: Path, tmp_path: Path, language: Language, title: str, page: str, header: str
 ) -> None:
-    project = create_demo_project(language, today=TODAY)
+    project = demo_project(language, today=TODAY)
     ActionItem.insert_many(
         [{"project": project, "title": f"Follow-up step {i}"} for i in range(60)]
     ).execute()  # enough steps for the tracker to run over two pages

@@ -12,22 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import secrets
 import shutil
+import signal
 import subprocess
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from pmdesk.demo import create_demo_project
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.tracker_xlsx import export_tracker
 from pmdesk.imports import tracker_text
 from pmdesk.imports import tracker_xlsx as importer
 from pmdesk.models import ActionItem, ActionSource, Language
 from pmdesk.services import progress
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 CLIENT = Path(__file__).parent.parent / "libreoffice_client.py"
@@ -47,20 +51,41 @@ def _has_uno() -> bool:
 
 
 @pytest.fixture(scope="session")
-def calc() -> None:
+def calc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One LibreOffice for the session's client edits (a start costs seconds); its pipe."""
     if shutil.which("soffice") is None:
         pytest.skip(
             "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
         )
     if not _has_uno():
         pytest.skip("LibreOffice's Python bridge is missing: apt-get install python3-uno")
+    profile = tmp_path_factory.mktemp("calc") / "profile"
+    pipe = f"pmdesk-test-{os.getpid()}-{secrets.token_hex(3)}"
+    office = subprocess.Popen(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            *("--headless", "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;"),
+        ],
+        start_new_session=True,  # its own process group: the wrapper and soffice.bin
+    )  # fmt: skip
+    try:
+        yield pipe
+    finally:
+        os.killpg(office.pid, signal.SIGTERM)
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(office.pid, signal.SIGKILL)
+            office.wait()
 
 
 class Client:
     """Edits a tracker in Calc and saves it, as the client does."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, pipe: str) -> None:
         self.folder = folder
+        self.pipe = pipe
         self.count = 0
 
     def edit(self, source: Path, edits: list[dict[str, Any]], name: str) -> Path:
@@ -72,20 +97,21 @@ class Client:
         subprocess.run(
             [SYSTEM_PYTHON, CLIENT, source, target, steps, profile],
             check=True, capture_output=True, timeout=180,
+            env=dict(os.environ, PMDESK_TEST_OFFICE_PIPE=self.pipe),
         )  # fmt: skip
         return target
 
 
 @pytest.fixture
-def client(calc: None, tmp_path: Path) -> Client:
+def client(calc: str, tmp_path: Path) -> Client:
     folder = tmp_path / "client"
     folder.mkdir()
-    return Client(folder)
+    return Client(folder, calc)
 
 
 @pytest.fixture
 def demo(database: Path) -> int:
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)
 
 
 def step(title: str) -> ActionItem:

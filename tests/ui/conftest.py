@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from pmdesk.models import Language
+from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -39,6 +40,4 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def demo_db(database: Path) -> int:
     """The English demo project in a fresh database; returns its id."""
-    from pmdesk.demo import create_demo_project
-
-    return create_demo_project(Language.EN, today=TODAY)
+    return demo_project(Language.EN, today=TODAY)

@@ -26,6 +26,7 @@ from pmdesk.models import Language
 from pmdesk.ui.dialogs import help_dialogs, kickoff_forms, kickoff_pickers, project_dialog
 from pmdesk.ui.i18n import install_translators
 from pmdesk.ui.main_window import MainWindow
+from tests.demo_copy import demo_project
 
 from .conftest import TODAY
 
@@ -126,9 +127,8 @@ def test_help_dialogs_open(qtbot: QtBot, language: Language) -> None:
 def test_window_menus_and_kickoff_sections_have_unique_mnemonics(
     qtbot: QtBot, language: Language, database: Path, settings: QSettings
 ) -> None:
-    from pmdesk.demo import create_demo_project
 
-    create_demo_project(language, today=TODAY)
+    demo_project(language, today=TODAY)
     window = MainWindow(database, language, settings, clock=lambda: NOW)
     qtbot.addWidget(window)
     window.resize(1280, 800)

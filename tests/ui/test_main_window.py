@@ -19,6 +19,7 @@ from pmdesk.services import projects
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.models.records import RecordTableModel
 from pmdesk.ui.tabs.base import ProjectTab
+from tests.demo_copy import demo_project
 
 from .conftest import TODAY
 
@@ -73,10 +74,9 @@ def test_every_tab_shows_the_demo_project(
 def test_chinese_window_speaks_chinese(
     qtbot: QtBot, database: Path, settings: QSettings, qapp: QApplication
 ) -> None:
-    from pmdesk.demo import create_demo_project
     from pmdesk.ui.i18n import install_translators
 
-    create_demo_project(Language.ZH_CN, today=TODAY)
+    demo_project(Language.ZH_CN, today=TODAY)
     translators = install_translators(qapp, Language.ZH_CN)
     try:
         window = make_window(qtbot, database, settings, Language.ZH_CN)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -104,12 +104,47 @@ def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWin
     assert shell.new_project_action.shortcut().isEmpty(), "shortcuts come with the data"
 
 
-def test_load_fills_the_shell_from_the_open_database(shell: MainWindow, demo_db: int) -> None:
+def test_load_fills_the_shell_from_the_open_database(
+    qtbot: QtBot, shell: MainWindow, demo_db: int
+) -> None:
     shell.load()
     assert shell.project_id == demo_db
-    assert len(shell.project_tabs) == 7
+    assert shell.project_tabs == [shell.kickoff_tab], "the tab on screen is built first"
+    assert shell.kickoff_tab.meeting is not None, "and shows the project"
     assert not shell.new_project_action.shortcut().isEmpty()
     assert not shell.undo_action.shortcut().isEmpty()
+    shell.show()  # once it has painted, the other tabs are built while the app is idle
+    qtbot.waitUntil(lambda: len(shell.project_tabs) == 7)
+    assert [shell.tabs.widget(i) for i in range(7)] == [
+        shell.today_tab,
+        *(shell.kickoff_tab, shell.live_tab, shell.stakeholders_tab, shell.progress_tab),
+        *(shell.series_tab, shell.decisions_tab),
+    ]
+
+
+def test_a_tab_not_built_yet_is_built_with_its_data_when_clicked(
+    qtbot: QtBot, shell: MainWindow, demo_db: int
+) -> None:
+    shell.load()
+    bar = shell.tabs.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(shell.tabs.count() - 3).center()
+    )
+    assert shell.tabs.currentWidget() is shell.progress_tab
+    assert shell.progress_tab.project_id == demo_db
+    assert shell.progress_tab.steps.plan.rowCount() > 0
+    assert not hasattr(shell, "stakeholders_tab"), "only the tabs shown are built"
+
+
+def test_the_export_menu_lists_every_tab_before_they_are_built(
+    shell: MainWindow, demo_db: int
+) -> None:
+    shell.load()
+    assert shell.export_menu.isEnabled()
+    shell.export_menu.aboutToShow.emit()  # what opening File → Export does first
+    assert len(shell.project_tabs) == 7
+    texts = [a.text() for a in shell.export_menu.actions() if not a.isSeparator()]
+    assert "Kickoff pack (.docx)…" in texts and len(texts) >= 5
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 
-from pmdesk.demo import create_demo_project
 from pmdesk.models import Language
 from pmdesk.ui.i18n import install_translators
 from pmdesk.ui.main_window import MainWindow
+from tests.demo_copy import demo_project
 
 from .conftest import TODAY
 
@@ -30,7 +30,7 @@ def _settle() -> None:
 def test_no_table_scrolls_sideways_at_1280_by_800(
     qtbot: QtBot, database: Path, settings: QSettings, language: Language
 ) -> None:
-    create_demo_project(language, today=TODAY)
+    demo_project(language, today=TODAY)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translators(app, language)

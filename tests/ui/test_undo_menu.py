@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.models import Language, Meeting, MeetingKind, Note
 from pmdesk.ui.main_window import MainWindow
+from tests.demo_copy import demo_project
 
 from .conftest import TODAY
 
@@ -74,10 +75,9 @@ def test_undo_from_another_tab_names_it_shows_it_and_says_what_it_did(
 def test_undo_speaks_chinese(
     qtbot: QtBot, database: Path, settings: QSettings, qapp: QApplication
 ) -> None:
-    from pmdesk.demo import create_demo_project
     from pmdesk.ui.i18n import install_translators
 
-    create_demo_project(Language.ZH_CN, today=TODAY)
+    demo_project(Language.ZH_CN, today=TODAY)
     translators = install_translators(qapp, Language.ZH_CN)
     try:
         window = open_window(qtbot, database, settings, Language.ZH_CN)

@@ -251,6 +251,11 @@ def build_workbook(
 
     table = Table(displayName="Steps", ref=f"A{HEADER_ROW}:{_letter('comment')}{max(last, first)}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    # The columns named here: left to openpyxl's writer, it reads them from the header
+    # row by building every cell of the table's range first (10 % of a 10,000-row save).
+    table._initialise_columns()
+    for column, header in zip(table.tableColumns, headers, strict=True):
+        column.name = header
     sheet.add_table(table)
     sheet.freeze_panes = f"A{first}"
 

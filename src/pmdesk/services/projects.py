@@ -24,6 +24,7 @@ PROJECT_FIELDS = (
     "start_date",
     "end_date",
     "status",
+    "report_weekday",
 )
 
 
@@ -101,6 +102,11 @@ def _check_plan(values: dict[str, Any]) -> dict[str, Any]:
             raise ValidationProblem("status", "not one of the allowed values") from None
     if "document_language" in values:
         values["document_language"] = Language(values["document_language"]).value
+    weekday = values.get("report_weekday")
+    if weekday is not None and (
+        isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6
+    ):
+        raise ValidationProblem("report_weekday", "not a weekday")
     start, end = values.get("start_date"), values.get("end_date")
     for name in ("start_date", "end_date"):
         if values.get(name) is not None and not isinstance(values[name], dt.date):

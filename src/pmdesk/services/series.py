@@ -252,12 +252,8 @@ def _carry_into(meeting: Meeting, earlier_ids: list[int]) -> list[Any]:
     project_id = meeting.project_id
     already = CarryOver.select().where(CarryOver.meeting == meeting.id)
     seen = {(c.action_item_id, c.note_id, c.agenda_item_id) for c in already}
-    closed_notes = CarryOver.select(CarryOver.note).where(
-        CarryOver.note.is_null(False) & CarryOver.outcome.in_(_CLOSED)
-    )
-    closed_items = CarryOver.select(CarryOver.agenda_item).where(
-        CarryOver.agenda_item.is_null(False) & CarryOver.outcome.in_(_CLOSED)
-    )
+    closed_notes = _closed(CarryOver.note)
+    closed_items = _closed(CarryOver.agenda_item)
     actions = list(
         ActionItem.select()
         .where(
@@ -284,50 +280,32 @@ def _carry_into(meeting: Meeting, earlier_ids: list[int]) -> list[Any]:
         )
         .order_by(AgendaItem.meeting, AgendaItem.position, AgendaItem.id)
     )
-    edits = []
-    position = 0
     actions = [a for a in actions if (a.id, None, None) not in seen]
     notes = [n for n in notes if (None, n.id, None) not in seen]
     items = [i for i in items if (None, None, i.id) not in seen]
-    for action in actions:
+    carried: list[tuple[CarryKind, str, Any]] = [
+        *((CarryKind.ACTION, "action_item", a) for a in actions),
+        *((CarryKind.NOTE, "note", n) for n in notes),
+        *((CarryKind.AGENDA_ITEM, "agenda_item", i) for i in items),
+    ]
+    for position, (kind, column, record) in enumerate(carried):
         CarryOver.create(
             project=project_id,
             meeting=meeting.id,
-            kind=CarryKind.ACTION.value,
-            action_item=action.id,
-            from_meeting=action.meeting_id,
+            kind=kind.value,
+            from_meeting=record.meeting_id,
             position=position,
+            **{column: record.id},
         )
-        edits.append(
-            edit_fields(
-                ActionItem,
-                action.id,
-                {"carry_over_count": action.carry_over_count + 1},
-                check=False,
-            )
-        )
-        position += 1
-    for note in notes:
-        CarryOver.create(
-            project=project_id,
-            meeting=meeting.id,
-            kind=CarryKind.NOTE.value,
-            note=note.id,
-            from_meeting=note.meeting_id,
-            position=position,
-        )
-        position += 1
-    for item in items:
-        CarryOver.create(
-            project=project_id,
-            meeting=meeting.id,
-            kind=CarryKind.AGENDA_ITEM.value,
-            agenda_item=item.id,
-            from_meeting=item.meeting_id,
-            position=position,
-        )
-        position += 1
-    return edits
+    return [
+        edit_fields(ActionItem, a.id, {"carry_over_count": a.carry_over_count + 1}, check=False)
+        for a in actions
+    ]
+
+
+def _closed(column: Any) -> Any:
+    """The ids in `column` of the carries a meeting resolved or dropped (a subquery)."""
+    return CarryOver.select(column).where(column.is_null(False) & CarryOver.outcome.in_(_CLOSED))
 
 
 @dataclass(frozen=True)

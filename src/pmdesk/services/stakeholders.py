@@ -204,6 +204,12 @@ def suggest_cooperation_type(
             overdue += 1
         else:
             not_due += 1
+    return record_of(on_time, late, overdue, carried, not_due)
+
+
+def record_of(on_time: int, late: int, overdue: int, carried: int, not_due: int) -> OnTimeRecord:
+    """The record of these counts and the type it suggests (the rule above); for callers
+    that count in SQL."""
     record = OnTimeRecord(on_time, late, overdue, carried, not_due)
     rate = record.rate
     if not record.enough_history or rate is None:

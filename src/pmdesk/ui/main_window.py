@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +42,18 @@ if TYPE_CHECKING:
 # The data layer (Peewee, the models, the services) and the tabs are imported where
 # they are first used: `shell_only` paints the window before any of it is loaded.
 
+#: The workflow tabs in their order: the attribute each is kept in, and its module and
+#: class, imported when the tab is first built.
+TABS = (
+    ("today_tab", "pmdesk.ui.today.tab", "TodayTab"),
+    ("kickoff_tab", "pmdesk.ui.kickoff.tab", "KickoffTab"),
+    ("live_tab", "pmdesk.ui.live_meeting.tab", "LiveMeetingTab"),
+    ("stakeholders_tab", "pmdesk.ui.stakeholders.tab", "StakeholdersTab"),
+    ("progress_tab", "pmdesk.ui.progress.tab", "ProgressTab"),
+    ("series_tab", "pmdesk.ui.series.tab", "SeriesTab"),
+    ("decisions_tab", "pmdesk.ui.decisions.tab", "DecisionsTab"),
+)
+
 RECENT_KEY = "recent/databases"
 RECENT_MAX = 8
 LANGUAGES = (Language.EN, Language.ZH_CN)
@@ -63,7 +76,7 @@ class MainWindow(QMainWindow):
     data_changed = Signal(object)
     #: The user chose another UI language (applied after a restart).
     language_chosen = Signal(str)
-    #: The four tabs are built (by `load()`).
+    #: The tab on screen is built and shows its project (by `load()`).
     tabs_built = Signal()
 
     def __init__(
@@ -132,6 +145,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.daily_backup_timer = QTimer(self)
         self.daily_backup_timer.setInterval(60 * 60 * 1000)  # look every hour
+        #: The app's shell builds the tab on screen first and the others after it.
+        self._lazy_tabs = shell_only
+        self._loaded = False
         self._connect_signals()
         self._show_path()
         self._restore_layout()
@@ -157,7 +173,10 @@ class MainWindow(QMainWindow):
         self._show_database_path()
         drafts.recover()  # drafts the database refused last time, kept in a file
         self.reload_projects()
-        self.build_tabs()
+        self._loaded = True
+        self.export_menu.setEnabled(True)  # filled when first opened, if not before
+        self.build_tabs(only_current=self._lazy_tabs)
+        self.tabs_built.emit()
         self._listen_for_changes()
 
     def set_guard(self, guard: InstanceGuard) -> None:
@@ -165,59 +184,70 @@ class MainWindow(QMainWindow):
         self.guard = guard
         guard.activation_requested.connect(self._on_guard_activation_requested)
 
-    def build_tabs(self) -> None:
-        """Build the workflow tabs in place of their stand-ins (once)."""
-        if self.project_tabs:
-            return
-        # Imported here: the tabs and their services are most of pmdesk's start-up code.
-        from pmdesk.ui.decisions.tab import DecisionsTab
-        from pmdesk.ui.kickoff.tab import KickoffTab
-        from pmdesk.ui.live_meeting.tab import LiveMeetingTab
-        from pmdesk.ui.progress.tab import ProgressTab
-        from pmdesk.ui.series.tab import SeriesTab
-        from pmdesk.ui.stakeholders.tab import StakeholdersTab
-        from pmdesk.ui.today.tab import TodayTab
+    def build_tabs(self, only_current: bool = False) -> None:
+        """Build the workflow tabs in place of their stand-ins (each once).
 
-        context = self._context
-        self.today_tab = TodayTab(context, self)
-        self.kickoff_tab = KickoffTab(context, self)
-        self.live_tab = LiveMeetingTab(context, self)
-        self.stakeholders_tab = StakeholdersTab(context, self)
-        self.progress_tab = ProgressTab(context, self)
-        self.series_tab = SeriesTab(context, self)
-        self.decisions_tab = DecisionsTab(context, self)
-        tabs = [
-            self.today_tab,
-            *(self.kickoff_tab, self.live_tab, self.stakeholders_tab, self.progress_tab),
-            *(self.series_tab, self.decisions_tab),
-        ]
+        `only_current`: just the tab on screen (the app's start: its data is shown
+        first); the others are built one by one when the event loop is idle after that
+        tab's first paint, or at once when one is needed (shown, exported from, opened
+        from a search)."""
+        indexes = [self.tabs.currentIndex()] if only_current else range(len(TABS))
+        for index in indexes:
+            self._build_tab(index)
+        if len(self.project_tabs) < len(TABS):
+            current = self.tabs.currentWidget()
+            # Two turns of the event loop: what waits for that paint (a benchmark's quit)
+            # comes first.
+            later = lambda: QTimer.singleShot(0, self._build_next_tab)  # noqa: E731
+            current.installEventFilter(_OnFirstPaint(current, later))
+
+    def _build_next_tab(self) -> None:
+        """Build one more tab, then let the event loop run before the next."""
+        missing = [i for i in range(len(TABS)) if not hasattr(self, TABS[i][0])]
+        if missing:
+            self._build_tab(missing[0])
+            QTimer.singleShot(0, self._build_next_tab)
+
+    def _build_tab(self, index: int) -> ProjectTab:
+        """The tab at `index`, built (and loaded if on screen) the first time."""
+        attribute, module, name = TABS[index]
+        built: ProjectTab | None = getattr(self, attribute, None)
+        if built is not None:
+            return built
+        # Imported here: the tabs and their services are most of pmdesk's start-up code.
+        tab: ProjectTab = getattr(importlib.import_module(module), name)(self._context, self)
+        setattr(self, attribute, tab)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
-        for index, (tab, title) in enumerate(zip(tabs, self._tab_titles, strict=True)):
-            stand_in = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, title)
-            if stand_in is not None:
-                stand_in.deleteLater()
-            tab.set_active(index == current)  # only the tab on screen loads; others when shown
+        stand_in = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, self._tab_titles[index])
+        if stand_in is not None:
+            stand_in.deleteLater()
+        tab.set_active(index == current)  # only the tab on screen loads; others when shown
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        self.project_tabs = tabs
-        self.today_tab.counts_changed.connect(self._on_today_tab_counts_changed)
-        self.today_tab.open_requested.connect(self._on_today_tab_open_requested)
-        self._on_today_tab_counts_changed(self.today_tab.overdue, self.today_tab.due_today)
-        for tab in tabs:
-            actions = tab.export_actions()
+        self.project_tabs.append(tab)
+        if attribute == "today_tab":
+            tab.counts_changed.connect(self._on_today_tab_counts_changed)  # type: ignore[attr-defined]
+            tab.open_requested.connect(self._on_today_tab_open_requested)  # type: ignore[attr-defined]
+        for splitter in getattr(tab, "splitters", []):
+            saved = self.settings.value(f"splitters/{splitter.objectName()}")
+            if saved is not None:
+                splitter.restoreState(saved)
+        tab.set_project(self.project_id)
+        if len(self.project_tabs) == len(TABS):
+            self._fill_export_menu()
+        return tab
+
+    def _fill_export_menu(self) -> None:
+        self.export_menu.clear()
+        for attribute, _module, _name in TABS:
+            actions = getattr(self, attribute).export_actions()
             if actions and not self.export_menu.isEmpty():
                 self.export_menu.addSeparator()
             self.export_menu.addActions(actions)
         self.export_menu.setEnabled(not self.export_menu.isEmpty())
-        for splitter in self._splitters():
-            saved = self.settings.value(f"splitters/{splitter.objectName()}")
-            if saved is not None:
-                splitter.restoreState(saved)
-        self._show_project()
-        self.tabs_built.emit()
 
     # -- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -364,9 +394,12 @@ class MainWindow(QMainWindow):
     def start_on_today(self) -> None:
         """At start, once loaded: show Today when something is overdue (a setting, on by
         default), and tell the desktop what is due (a setting, off by default)."""
-        if not self.project_tabs:
+        if not self._loaded:
             return
-        today = self.today_tab
+        from pmdesk.ui.today.tab import TodayTab
+
+        today = self._build_tab(0)
+        assert isinstance(today, TodayTab)
         today.ensure_loaded()
         if self.open_on_today_action.isChecked() and today.overdue:
             self.tabs.setCurrentWidget(today)
@@ -393,10 +426,10 @@ class MainWindow(QMainWindow):
 
     def _on_tray_icon_message_clicked(self) -> None:
         self._on_guard_activation_requested()
-        self.tabs.setCurrentWidget(self.today_tab)
+        self.tabs.setCurrentIndex(0)  # Today
 
     def _on_today_tab_counts_changed(self, overdue: int, due_today: int) -> None:
-        index = self.tabs.indexOf(self.today_tab)
+        index = 0  # Today
         if overdue or due_today:
             title = (
                 self.tr("Today (%1 overdue, %2 today)")
@@ -415,6 +448,7 @@ class MainWindow(QMainWindow):
     def _on_today_tab_open_requested(self, item: TodayItem) -> None:
         from pmdesk.ui.today.actions import open_item
 
+        self.build_tabs()  # the item's tab may not be built yet
         open_item(self, item)
 
     def _on_open_on_today_action_toggled(self, on: bool) -> None:
@@ -465,10 +499,15 @@ class MainWindow(QMainWindow):
         self.project_box.setCurrentIndex(self.project_box.findData(project_id))
 
     def _on_export_menu_about_to_show(self) -> None:
+        if not self._loaded:
+            return
+        self.build_tabs()  # the menu lists every tab's exports
         for tab in self.project_tabs:
             tab.ensure_loaded()
 
     def _on_tabs_current_changed(self, index: int) -> None:
+        if self._loaded and 0 <= index < len(TABS):
+            self._build_tab(index)
         current = self.tabs.widget(index)
         for tab in self.project_tabs:
             tab.set_active(tab is current)
@@ -604,6 +643,7 @@ class MainWindow(QMainWindow):
     def _on_search_open_requested(self, hit: SearchHit) -> None:
         from pmdesk.ui.search.opening import open_hit
 
+        self.build_tabs()
         open_hit(self, hit)
 
     def _report_problem(self, message: str) -> None:
@@ -941,3 +981,17 @@ class MainWindow(QMainWindow):
             self._listener.close()
             self._listener = None
         super().closeEvent(event)
+
+
+class _OnFirstPaint(QObject):
+    """Runs `then` once, when the event loop is next idle after `watched` first paints."""
+
+    def __init__(self, watched: QObject, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

@@ -220,6 +220,17 @@ class Editor:
             changes=Changes.of(model),
         )
 
+    def create(self, model: type[Model], make: Callable[[], Any], text: str) -> Any:
+        """Create a record through the service call `make` (an action from a note or a
+        request, a new step…) as one undo step; a problem is reported and None returned."""
+        try:
+            record = make()
+        except (ValidationProblem, NotFound) as problem:
+            self._report(problem_text(problem))
+            return None
+        self.created(model, record.id, text)
+        return record
+
     def delete(self, model: type[Model], record_id: int, text: str) -> bool:
         """Delete a record and what hangs off it; undo puts all of it back."""
         try:

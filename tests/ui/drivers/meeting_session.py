@@ -1,6 +1,6 @@
 """A PM at work in the real main window, in its own process, reporting each step.
 
-    python tests/ui/drivers/meeting_session.py DB
+    PYTHONPATH=. python tests/ui/drivers/meeting_session.py DB
 
 Opens pmdesk's MainWindow on DB (offscreen), captures notes from the keyboard, changes a
 step's status in the Progress tab, then types half a line and waits. After each saved
@@ -9,40 +9,17 @@ action it prints a line; the test kills this process with SIGKILL at a chosen po
 
 from __future__ import annotations
 
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from pmdesk import db
-from pmdesk.models import ActionStatus, Language, Meeting, MeetingKind
-from pmdesk.ui.main_window import MainWindow
-
-
-def say(line: str) -> None:
-    print(line, flush=True)
+from pmdesk.models import ActionStatus
+from tests.ui.drivers.window import open_at_capture_line, say
 
 
 def main() -> None:
-    app = QApplication(sys.argv[:1])
-    path = Path(sys.argv[1])
-    db.open_database(path)
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(path, Language.EN, settings)
-    window.show()
-    app.processEvents()
-
-    live = window.live_tab
-    window.tabs.setCurrentWidget(live)
-    kickoff = Meeting.get(Meeting.kind == MeetingKind.KICKOFF.value)
-    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff.id))
-    app.processEvents()
-    line = live.capture.bar.line
-    line.setFocus()
+    app, window, line = open_at_capture_line()
     for n in range(5):
         QTest.keyClick(line, Qt.Key(Qt.Key.Key_1.value + n), Qt.KeyboardModifier.ControlModifier)
         QTest.keyClicks(line, f"Committed note {n}")
@@ -59,7 +36,7 @@ def main() -> None:
     app.processEvents()
     say(f"step {step.id} done")
 
-    window.tabs.setCurrentWidget(live)
+    window.tabs.setCurrentWidget(window.live_tab)
     app.processEvents()
     line.setFocus()
     QTest.keyClicks(line, "The CFO was just saying")

@@ -46,3 +46,25 @@ def test_agenda_by_keyboard_add_reorder_and_undo(
     demo.stack.undo()
     assert [item.id for item in section.model.rows()] == before
     assert AgendaItem.select().where(AgendaItem.title == "Questions and answers").count() == 0
+
+
+def test_double_click_on_a_plain_cell_opens_that_items_form(
+    demo: Harness, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = demo.tab.agenda
+    show_section(demo.tab, section, qtbot)
+    third = section.model.row(2)
+    opened: list[str] = []
+
+    def fill(dialog: Any) -> None:
+        opened.append(dialog.title.text())
+        dialog.title.setText("Renamed by its form")
+
+    answer(monkeypatch, kickoff_forms.AgendaItemDialog, fill)
+    cell = section.model.index(2, section.model.column_index("Time"))  # no editor of its own
+    rect = section.view.visualRect(cell)
+    # A user's double click: the press that makes the cell current, then the double one.
+    qtbot.mouseClick(section.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(section.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [third.title]
+    assert AgendaItem.get_by_id(third.id).title == "Renamed by its form"

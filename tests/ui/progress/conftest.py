@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.models import (
@@ -40,6 +40,15 @@ def tab(qtbot: QtBot, demo_db: int, settings: QSettings) -> ProgressTab:
     qtbot.addWidget(widget)
     widget.set_project(demo_db)
     return widget
+
+
+def show_section(qtbot: QtBot, tab: ProgressTab, section: QWidget) -> None:
+    """Click the section's tab, as the user does (a section shows the plan when shown)."""
+    tab.show()
+    bar = tab.sections.tabBar()
+    index = tab.sections.indexOf(section)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tab.sections.currentWidget() is section
 
 
 def cell(model, row: int, header: str, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]

@@ -6,18 +6,21 @@ import email
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from pmdesk.models import (
     ActionItem,
 )
 from pmdesk.ui.progress.tab import ProgressTab
 
-from .conftest import cell, save_to
+from .conftest import cell, save_to, show_section
 
 
 def test_reminder_draft_counts_a_reminder(
-    tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    assert "2 to chase" in tab.summary.text(), "counted before the section is shown"
+    show_section(qtbot, tab, tab.chase)
     assert tab.chase.chase.rowCount() == 2
     tab.chase.chase_view.selectRow(0)
     action = tab.chase.chase.row(0)

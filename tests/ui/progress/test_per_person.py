@@ -11,13 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.ui.progress.tab import ProgressTab
 
-from .conftest import row_where, save_to
+from .conftest import row_where, save_to, show_section
 
 
 def test_each_persons_deadlines_and_their_export(
-    tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     people = tab.per_person.person_plans
+    assert people.rowCount() == 0, "a section off screen waits until it is shown"
+    show_section(qtbot, tab, tab.per_person)
     assert people.rowCount() > 5
     row = row_where(people, lambda p: p.person.name == "Mark Davies")
     tab.per_person.person_view.selectRow(row)

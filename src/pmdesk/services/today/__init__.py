@@ -10,7 +10,8 @@ write; `state` writes only the user's marks.
 from __future__ import annotations
 
 from pmdesk.services.today.item import WEEK_DAYS, Hat, TodayItem, When
-from pmdesk.services.today.rules import HATS, open_steps_due, project_items
+from pmdesk.services.today.queries import open_steps_due
+from pmdesk.services.today.rules import HATS, project_items
 from pmdesk.services.today.state import (
     Disposition,
     closed,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pmdesk.models import ActionItem, Language
-from pmdesk.services import progress
+from pmdesk.models import Language
 from pmdesk.services.today.item import Days, Hat, TodayItem, Words, say, short
+from pmdesk.services.today.queries import Projects, Step, open_steps_due
 
 #: Steps needing the client's help are chased from this many days before their date.
 SOON_DAYS = 2
@@ -31,23 +31,17 @@ _WORDS: Words = {
 
 
 def assistance_due(
-    project_id: int, today: dt.date, actions: list[ActionItem] | None = None
+    projects: Projects, today: dt.date, actions: list[Step] | None = None
 ) -> list[TodayItem]:
-    """Client help overdue (progress.chase_list) or due within `SOON_DAYS`."""
-    actions = progress.list_actions(project_id) if actions is None else actions
+    """Client help overdue (as progress.chase_list) or due within `SOON_DAYS`.
+
+    `actions`: the projects' open_steps_due, if the caller has them already."""
+    actions = open_steps_due(projects, today) if actions is None else actions
     soon = today + dt.timedelta(days=SOON_DAYS)
-    due_soon = [
-        a
-        for a in actions
-        if a.needs_client_assistance
-        and progress.is_open(a)
-        and a.due_date is not None
-        and today <= a.due_date <= soon
-    ]
     items = []
-    for action in [*progress.chase_list(project_id, today, actions), *due_soon]:
-        owner, due = action.owner, action.due_date
-        if due is None:  # chased steps have a date (the queries say so)
+    for action in actions:
+        due, owner = action.due_date, action.owner_name
+        if not action.needs_client_assistance or due is None or due > soon:
             continue
         late = due < today
         why = say(
@@ -57,17 +51,17 @@ def assistance_due(
             date=due,
             days=Days((today - due).days),
             owner=lambda language, owner=owner: (
-                owner.name if owner is not None else _WORDS[language]["nobody"]
+                owner if owner is not None else _WORDS[language]["nobody"]
             ),
         )
         items.append(
             TodayItem(
                 Hat.CHASE,
                 "assistance_due",
-                project_id,
+                action.project_id,
                 action.id,
-                owner.id if owner is not None else None,
-                owner.name if owner is not None else "",
+                action.owner_id,
+                owner or "",
                 why,
                 due,
                 "reminder_draft",

@@ -15,8 +15,13 @@ Done: the record the action writes exists.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+
+from peewee import Case, fn
 
 from pmdesk.models import (
+    ActionItem,
+    ActionStatus,
     Assessment,
     Attendee,
     CoachingSession,
@@ -30,7 +35,9 @@ from pmdesk.models import (
     Side,
 )
 from pmdesk.services import meetings, stakeholders
+from pmdesk.services.stakeholders import OnTimeRecord
 from pmdesk.services.today.item import Hat, TodayItem, Words, in_view, say
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, ids
 from pmdesk.vocabulary import label
 
 #: Cooperating staff are classified within this many days of first contact.
@@ -88,49 +95,96 @@ def _item(
     )
 
 
-def _first_contact(project_id: int) -> dict[int, dt.date]:
+def _first_contact(projects: list[int]) -> dict[int, dt.date]:
     """Per person: the first held meeting they attended, or their first assessment."""
     first: dict[int, dt.date] = {}
-
-    def seen(person_id: int, day: dt.date) -> None:
-        if day < first.get(person_id, dt.date.max):
-            first[person_id] = day
-
-    query = (
-        Attendee.select(Attendee.person, Meeting.starts_at, Meeting.status)
+    attended: Any = (
+        Attendee.select(Attendee.person, fn.MIN(Meeting.starts_at))
         .join(Meeting)
-        .where((Meeting.project == project_id) & Meeting.starts_at.is_null(False))
+        .where(
+            Meeting.project.in_(projects)
+            & Meeting.starts_at.is_null(False)
+            & Meeting.status.in_(meetings.HELD_STATUSES)
+        )
+        .group_by(Attendee.person)
+        .tuples()
     )
-    for attendee in query:
-        starts = attendee.meeting.starts_at
-        if starts is not None and attendee.meeting.status in meetings.HELD_STATUSES:
-            seen(attendee.__data__["person"], starts.date())
-    assessed = (
-        Assessment.select(Assessment.person, Assessment.assessed_at)
+    assessed: Any = (
+        Assessment.select(Assessment.person, fn.MIN(Assessment.assessed_at))
         .join(Person)
-        .where(Person.project == project_id)
+        .where(Person.project.in_(projects))
+        .group_by(Assessment.person)
+        .tuples()
     )
-    for assessment in assessed:
-        seen(assessment.__data__["person"], assessment.assessed_at.date())
+    for person_id, when in [*attended, *assessed]:
+        if when is not None and when.date() < first.get(person_id, dt.date.max):
+            first[person_id] = when.date()
     return first
 
 
-def cooperation_due(project_id: int, today: dt.date) -> list[TodayItem]:
-    """Every cooperation-type item of the project's client people."""
-    people = list(
-        Person.select().where((Person.project == project_id) & (Person.side == Side.CLIENT.value))
+def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeRecord]:
+    """Each step owner's on-time record (stakeholders.suggest_cooperation_type's counts),
+    counted in one query across the projects."""
+
+    def count(condition: Any) -> Any:
+        return fn.SUM(Case(None, [(condition, 1)], 0))
+
+    status, due, done_on = ActionItem.status, ActionItem.due_date, ActionItem.completed_on
+    finished = (status == ActionStatus.DONE.value) & due.is_null(False) & done_on.is_null(False)
+    kept = status != ActionStatus.CANCELLED.value
+    query: Any = (
+        ActionItem.select(
+            ActionItem.owner,
+            count(finished & (done_on <= due)),
+            count(finished & (done_on > due)),
+            count(status.in_(OPEN_VALUES) & (due < today)),
+            fn.SUM(
+                Case(
+                    None,
+                    [(kept & (ActionItem.carry_over_count > 0), ActionItem.carry_over_count)],
+                    0,
+                )
+            ),
+            count(kept),
+        )
+        .where(ActionItem.project.in_(projects) & ActionItem.owner.is_null(False))
+        .group_by(ActionItem.owner)
+        .tuples()
     )
-    ids = [p.id for p in people]
+    records = {}
+    for owner, on_time, late, overdue, carried, judged in query:
+        on_time, late, overdue = int(on_time or 0), int(late or 0), int(overdue or 0)
+        not_due = int(judged or 0) - on_time - late - overdue
+        records[owner] = stakeholders.record_of(on_time, late, overdue, int(carried or 0), not_due)
+    return records
+
+
+def cooperation_due(projects: Projects, today: dt.date) -> list[TodayItem]:
+    """Every cooperation-type item of the projects' client people."""
+    wanted = ids(projects)
+    client = Person.project.in_(wanted) & (Person.side == Side.CLIENT.value)
+    people = list(
+        Person.select(
+            Person.id,
+            Person.project,
+            Person.name,
+            Person.role,
+            Person.cooperation_type,
+            Person.coaching_plan,
+            Person.success_factors,
+        ).where(client)
+    )
     memos: dict[int, list[EscalationMemo]] = {}
-    for memo in EscalationMemo.select().where(EscalationMemo.person.in_(ids)):
+    for memo in EscalationMemo.select(EscalationMemo).join(Person).where(client):
         memos.setdefault(memo.person_id, []).append(memo)
     sessions: dict[int, list[CoachingSession]] = {}
-    for session in CoachingSession.select().where(CoachingSession.person.in_(ids)):
+    for session in CoachingSession.select(CoachingSession).join(Person).where(client):
         sessions.setdefault(session.person_id, []).append(session)
-    records = stakeholders.on_time_records(project_id, today)
-    first = _first_contact(project_id)
+    records = on_time_records(wanted, today)
+    first = _first_contact(wanted)
     items: list[TodayItem] = []
     for person in people:
+        project_id = person.__data__["project"]
         kind = CooperationType(person.cooperation_type)
         name = person.name
         if kind is CooperationType.UNCLASSIFIED:
@@ -199,7 +253,9 @@ def cooperation_due(project_id: int, today: dt.date) -> list[TodayItem]:
                     "success_factors",
                 )
             )
-        suggested = records[person.id].suggested if person.id in records else kind
+        # People without steps have no record: nothing suggested (unclassified).
+        record = records.get(person.id)
+        suggested = record.suggested if record is not None else CooperationType.UNCLASSIFIED
         if CooperationType.UNCLASSIFIED not in (kind, suggested) and suggested is not kind:
             why = say(
                 _WORDS,

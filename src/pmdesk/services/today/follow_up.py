@@ -9,12 +9,13 @@ Done: a follow-up recorded after the step became late; the step finished.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from pmdesk.models import ActionItem, FollowUp, Language, Person
-from pmdesk.services import progress
 from pmdesk.services.today.item import Days, Hat, TodayItem, Words, in_view, say, short
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, Step, ids, open_steps_due
 
 _WORDS: Words = {
     Language.EN: {
@@ -34,32 +35,36 @@ _WORDS: Words = {
 
 
 def late_people(
-    project_id: int, today: dt.date, actions: list[ActionItem] | None = None
+    projects: Projects, today: dt.date, actions: list[Step] | None = None
 ) -> list[TodayItem]:
-    """One item per person with a late step not followed up since it became late."""
-    actions = progress.list_actions(project_id) if actions is None else actions
-    last_talk: dict[int, dt.date] = {}
-    for follow_up in FollowUp.select().where(FollowUp.project == project_id):
-        person_id = follow_up.__data__["person"]
-        if follow_up.follow_up_on > last_talk.get(person_id, dt.date.min):
-            last_talk[person_id] = follow_up.follow_up_on
-    waiting: dict[int, list[tuple[dt.date, int, ActionItem, Person]]] = {}
-    for action in actions:
-        owner, due = action.owner, action.due_date
-        if owner is None or due is None or not progress.is_overdue(action, today):
+    """One item per person with a late step not followed up since it became late.
+
+    `actions`: the projects' open_steps_due, if the caller has them already."""
+    actions = open_steps_due(projects, today) if actions is None else actions
+    talks: Any = (
+        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
+        .where(FollowUp.project.in_(ids(projects)))
+        .group_by(FollowUp.person)
+        .tuples()
+    )
+    last_talk: dict[int, dt.date] = dict(talks)
+    waiting: dict[int, list[Step]] = {}
+    for action in actions:  # open steps, by date (the query says so)
+        owner, due = action.owner_id, action.due_date
+        if owner is None or due is None or due >= today:
             continue
-        if last_talk.get(owner.id, dt.date.min) > due:
+        if last_talk.get(owner, dt.date.min) > due:
             continue  # talked to them after it became late
-        waiting.setdefault(owner.id, []).append((due, action.id, action, owner))
+        waiting.setdefault(owner, []).append(action)
     items = []
     for steps in waiting.values():
-        steps.sort(key=lambda step: step[:2])
-        due, _, oldest, owner = steps[0]
-        newest_due, newest_id, _, _ = steps[-1]  # a step late since: a new occurrence
+        steps.sort(key=lambda step: (step.due_date, step.id))
+        oldest, newest = steps[0], steps[-1]  # a step late since: a new occurrence
+        due, name = oldest.due_date, oldest.owner_name or ""
         why = say(
             _WORDS,
             "late" if len(steps) == 1 else "more",
-            name=owner.name,
+            name=name,
             title=short(oldest.title),
             count=len(steps),
             days=Days((today - due).days),
@@ -68,32 +73,58 @@ def late_people(
             TodayItem(
                 Hat.FOLLOW_UP,
                 "late_person",
-                project_id,
+                oldest.project_id,
                 oldest.id,
-                owner.id,
-                owner.name,
+                oldest.owner_id,
+                name,
                 why,
                 due + dt.timedelta(days=1),
                 "new_follow_up",
-                f"{newest_id}-{newest_due.isoformat()}",
+                f"{newest.id}-{newest.due_date.isoformat()}",
             )
         )
     return items
 
 
-def commitments_due(project_id: int, today: dt.date) -> list[TodayItem]:
+def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """New dates agreed in a follow-up (the latest per step), due while the step is open."""
-    agreed = progress.agreed_dates(project_id)
-    actions = list(
+    wanted = ids(projects)
+    agreed: dict[int, tuple[dt.date, int, dt.date]] = {}
+    query: Any = (
+        FollowUp.select(
+            FollowUp.action_item, FollowUp.follow_up_on, FollowUp.id, FollowUp.new_commitment_date
+        )
+        .where(
+            FollowUp.project.in_(wanted)
+            & FollowUp.action_item.is_null(False)
+            & FollowUp.new_commitment_date.is_null(False)
+        )
+        .tuples()
+    )
+    # The latest follow-up's date, per step (as progress.agreed_dates).
+    for row in query:
+        step: int = row[0]
+        key = (row[1], row[2], row[3])
+        if step not in agreed or key > agreed[step]:
+            agreed[step] = key
+    if not agreed:
+        return []
+    with_dates = FollowUp.select(FollowUp.action_item).where(
+        FollowUp.project.in_(wanted) & FollowUp.new_commitment_date.is_null(False)
+    )
+    actions = (
         ActionItem.select(ActionItem, Person)
         .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
-        .where(ActionItem.id.in_(list(agreed)))
-        .order_by(ActionItem.id)
+        .where(
+            ActionItem.project.in_(wanted)
+            & ActionItem.status.in_(OPEN_VALUES)
+            & ActionItem.id.in_(with_dates)
+        )
     )
     items = []
     for action in actions:
-        date = agreed.get(action.id)
-        if date is None or not progress.is_open(action) or not in_view(date, today):
+        date = agreed[action.id][2]
+        if not in_view(date, today):
             continue
         owner = action.owner
         name = owner.name if owner is not None else ""
@@ -102,7 +133,7 @@ def commitments_due(project_id: int, today: dt.date) -> list[TodayItem]:
             TodayItem(
                 Hat.FOLLOW_UP,
                 "commitment_due",
-                project_id,
+                action.__data__["project"],
                 action.id,
                 owner.id if owner is not None else None,
                 name,

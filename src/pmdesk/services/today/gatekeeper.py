@@ -2,32 +2,75 @@
 
 Due: a milestone or deliverable submitted for the lead's review and not reviewed
 `NUDGE_DAYS` after submission (nudge); a request the lead raised, still open
-`ANSWER_DAYS` after it was raised (answer it). Done: reviewed; request resolved.
+`ANSWER_DAYS` after it was raised (answer it); the status report, on the project's
+reporting weekday (or, without one, a week after the last report). Done: reviewed;
+request resolved; a report saved for that reporting day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pmdesk.models import Language, LeadRequest, Person, RequestStatus
-from pmdesk.services import progress
-from pmdesk.services.today.item import Days, Hat, TodayItem, Words, in_view, say, short
+from peewee import JOIN
+
+from pmdesk.models import (
+    Language,
+    LeadRequest,
+    MilestoneReview,
+    Person,
+    Project,
+    RequestStatus,
+    ReviewState,
+    Role,
+)
+from pmdesk.services.today.item import (
+    WEEK_DAYS,
+    Days,
+    Hat,
+    TodayItem,
+    Words,
+    in_view,
+    say,
+    short,
+)
+from pmdesk.services.today.queries import Projects, ids, last_report_ends
 
 #: A submitted milestone is nudged when the lead has not reviewed it in this many days.
 NUDGE_DAYS = 3
 #: A lead's request is answered within this many days of being raised.
 ANSWER_DAYS = 2
+#: Without a reporting weekday, the next report is due this many days after the last.
+REPORT_DAYS = 7
+#: A report whose period ends up to this many days after a reporting day is that day's
+#: (a late one); one ending later is the next reporting day's (an early one).
+REPORT_GRACE_DAYS = 3
+
+WEEKDAYS: dict[Language, tuple[str, ...]] = {
+    Language.EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    Language.ZH_CN: ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
 
 _WORDS: Words = {
     Language.EN: {
         "review": "“{title}” was submitted to {reviewer} on {date} and is waiting for review "
         "({days}); send a nudge.",
         "request": "{lead} asked on {date}: “{text}”; still unanswered after {days}.",
+        "report": "The status report to {lead} is due on {date} ({rhythm}); write it in "
+        "the report builder.",
+        "report_late": "The status report to {lead} was due on {date} ({rhythm}), {days} "
+        "ago; write it in the report builder.",
+        "every": "every {weekday}",
+        "weekly": "a week after the last one",
         "the_lead": "the client lead",
     },
     Language.ZH_CN: {
         "review": "“{title}”已于{date}提交{reviewer}审阅，已等待{days}，请发提醒。",
         "request": "{lead}于{date}提出：“{text}”，已{days}尚未答复。",
+        "report": "应于{date}向{lead}提交状态报告（{rhythm}），请在报告生成器中撰写。",
+        "report_late": "应于{date}向{lead}提交的状态报告（{rhythm}）已逾期{days}，"
+        "请在报告生成器中撰写。",
+        "every": "每{weekday}",
+        "weekly": "距上次报告一周",
         "the_lead": "客户项目负责人",
     },
 }
@@ -37,14 +80,22 @@ def _name(person: Person | None, language: Language) -> str:
     return person.name if person is not None else _WORDS[language]["the_lead"]
 
 
-def reviews_waiting(project_id: int, today: dt.date) -> list[TodayItem]:
+def reviews_waiting(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Milestones and deliverables the lead has had for `NUDGE_DAYS` without reviewing."""
+    latest = today + dt.timedelta(days=WEEK_DAYS - NUDGE_DAYS)  # submitted by then: in view
+    query = (
+        MilestoneReview.select(MilestoneReview, Person)
+        .join(Person, JOIN.LEFT_OUTER, on=(MilestoneReview.reviewer == Person.id))
+        .where(
+            MilestoneReview.project.in_(ids(projects))
+            & (MilestoneReview.state == ReviewState.SUBMITTED.value)
+            & (MilestoneReview.submitted_on.is_null() | (MilestoneReview.submitted_on <= latest))
+        )
+    )
     items = []
-    for review in progress.awaiting_review(project_id):
+    for review in query:
         submitted = review.submitted_on or today
         due = submitted + dt.timedelta(days=NUDGE_DAYS)
-        if not in_view(due, today):
-            continue
         reviewer = review.reviewer
         why = say(
             _WORDS,
@@ -58,7 +109,7 @@ def reviews_waiting(project_id: int, today: dt.date) -> list[TodayItem]:
             TodayItem(
                 Hat.GATEKEEPER,
                 "review_waiting",
-                project_id,
+                review.__data__["project"],
                 review.id,
                 reviewer.id if reviewer is not None else None,
                 reviewer.name if reviewer is not None else "",
@@ -71,17 +122,21 @@ def reviews_waiting(project_id: int, today: dt.date) -> list[TodayItem]:
     return items
 
 
-def requests_unanswered(project_id: int, today: dt.date) -> list[TodayItem]:
+def requests_unanswered(projects: Projects, today: dt.date) -> list[TodayItem]:
     """The lead's open requests, due `ANSWER_DAYS` after they were raised."""
-    items = []
-    people = {p.id: p for p in Person.select().where(Person.project == project_id)}
-    query = LeadRequest.select().where(
-        (LeadRequest.project == project_id) & (LeadRequest.status == RequestStatus.OPEN.value)
+    latest = today + dt.timedelta(days=WEEK_DAYS - ANSWER_DAYS)  # raised by then: in view
+    requests = list(
+        LeadRequest.select().where(
+            LeadRequest.project.in_(ids(projects))
+            & (LeadRequest.status == RequestStatus.OPEN.value)
+            & (LeadRequest.raised_on <= latest)
+        )
     )
-    for request in query:
+    named = {r.__data__[f] for r in requests for f in ("raised_by", "owner")} - {None}
+    people = {p.id: p for p in Person.select().where(Person.id.in_(list(named)))} if named else {}
+    items = []
+    for request in requests:
         due = request.raised_on + dt.timedelta(days=ANSWER_DAYS)
-        if not in_view(due, today):
-            continue
         lead = people.get(request.__data__["raised_by"])
         owner = people.get(request.__data__["owner"])
         why = say(
@@ -96,7 +151,7 @@ def requests_unanswered(project_id: int, today: dt.date) -> list[TodayItem]:
             TodayItem(
                 Hat.GATEKEEPER,
                 "request_unanswered",
-                project_id,
+                request.__data__["project"],
                 request.id,
                 owner.id if owner is not None else None,
                 owner.name if owner is not None else "",
@@ -108,4 +163,68 @@ def requests_unanswered(project_id: int, today: dt.date) -> list[TodayItem]:
     return items
 
 
-RULES = (reviews_waiting, requests_unanswered)
+def next_report_day(weekday: int | None, last: dt.date | None, start: dt.date) -> dt.date:
+    """The day the next status report is due: the first reporting `weekday` the last
+    report (its period's end) does not answer for, or `REPORT_DAYS` after it; with no
+    report yet, counted from the project's `start`."""
+    if weekday is None:
+        return (start if last is None else last) + dt.timedelta(days=REPORT_DAYS)
+    after = start if last is None else last + dt.timedelta(days=REPORT_GRACE_DAYS + 1)
+    return after + dt.timedelta(days=(weekday - after.weekday()) % 7)
+
+
+def report_due(projects: Projects, today: dt.date) -> list[TodayItem]:
+    """Each project's next status report to the client lead, when due this week or overdue."""
+    wanted = ids(projects)
+    last = last_report_ends(wanted)
+    leads: dict[int, Person] = {}
+    query = (
+        Person.select(Person.id, Person.name, Person.project)
+        .where(Person.project.in_(wanted) & (Person.role == Role.CLIENT_LEAD.value))
+        .order_by(Person.id)
+    )
+    for person in query:
+        leads.setdefault(person.__data__["project"], person)
+    rows = Project.select(
+        Project.id, Project.start_date, Project.created_at, Project.report_weekday
+    ).where(Project.id.in_(wanted))
+    items = []
+    for project in rows:
+        start = project.start_date or project.created_at.date()
+        weekday = project.report_weekday
+        due = next_report_day(weekday, last.get(project.id), start)
+        if not in_view(due, today):
+            continue
+        lead = leads.get(project.id)
+
+        def rhythm(language: Language, weekday: int | None = weekday) -> str:
+            if weekday is None:
+                return _WORDS[language]["weekly"]
+            return _WORDS[language]["every"].format(weekday=WEEKDAYS[language][weekday])
+
+        why = say(
+            _WORDS,
+            "report_late" if due < today else "report",
+            lead=lambda language, lead=lead: _name(lead, language),
+            date=due,
+            rhythm=rhythm,
+            days=Days((today - due).days),
+        )
+        items.append(
+            TodayItem(
+                Hat.GATEKEEPER,
+                "report_due",
+                project.id,
+                project.id,
+                lead.id if lead is not None else None,
+                lead.name if lead is not None else "",
+                why,
+                due,
+                "report_builder",
+                due.isoformat(),  # next week's report is another item
+            )
+        )
+    return items
+
+
+RULES = (reviews_waiting, requests_unanswered, report_due)

@@ -28,6 +28,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import meetings
 from pmdesk.services.today.item import Hat, TodayItem, Words, in_view, say, short
+from pmdesk.services.today.queries import Projects, ids
 
 #: The client's reply to the minutes is recorded within this many days of sending.
 FEEDBACK_DAYS = 2
@@ -68,15 +69,16 @@ def _item(
     )
 
 
-def checklist_due(project_id: int, today: dt.date) -> list[TodayItem]:
+def checklist_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Checklist steps not done, due by the end of this week (re-confirmation and others)."""
     items = []
     query = (
         ChecklistItem.select(ChecklistItem, Meeting)
         .join(Meeting)
-        .where((Meeting.project == project_id) & ChecklistItem.done_at.is_null())
+        .where(Meeting.project.in_(ids(projects)) & ChecklistItem.done_at.is_null())
     )
     for step in query:
+        project_id = step.meeting.__data__["project"]
         due_at = meetings.checklist_due(step, step.meeting)
         if due_at is None or not in_view(due_at.date(), today):
             continue
@@ -101,14 +103,15 @@ def checklist_due(project_id: int, today: dt.date) -> list[TodayItem]:
     return items
 
 
-def minutes_due(project_id: int, today: dt.date) -> list[TodayItem]:
+def minutes_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Held meetings without minutes sent; sent minutes without the client's reply or
     with a revision asked for and not yet confirmed."""
+    wanted = ids(projects)
     sent: dict[int, MinutesDistribution] = {}
     query = (
         MinutesDistribution.select(MinutesDistribution)
         .join(Meeting)
-        .where((Meeting.project == project_id) & MinutesDistribution.sent_at.is_null(False))
+        .where(Meeting.project.in_(wanted) & MinutesDistribution.sent_at.is_null(False))
     )
     for distribution in query:
         meeting_id = distribution.__data__["meeting"]
@@ -118,9 +121,11 @@ def minutes_due(project_id: int, today: dt.date) -> list[TodayItem]:
         ):
             sent[meeting_id] = distribution
     items = []
-    for meeting in Meeting.select().where(Meeting.project == project_id):
-        if not meetings.is_held(meeting) or meeting.status == MeetingStatus.MINUTES_CONFIRMED:
-            continue
+    waiting = (MeetingStatus.HELD.value, MeetingStatus.MINUTES_SENT.value)  # held, not confirmed
+    for meeting in Meeting.select().where(
+        Meeting.project.in_(wanted) & Meeting.status.in_(waiting)
+    ):
+        project_id = meeting.__data__["project"]
         title = short(meeting.title)
         latest = sent.get(meeting.id)
         sent_on = latest.sent_at.date() if latest is not None and latest.sent_at else today
@@ -149,16 +154,17 @@ def minutes_due(project_id: int, today: dt.date) -> list[TodayItem]:
     return items
 
 
-def materials_due(project_id: int, today: dt.date) -> list[TodayItem]:
+def materials_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Material sent to the client without their additions, due the day before its
     meeting (or `MATERIAL_DAYS` after sending); none once the meeting is held."""
     items = []
     query = (
         Material.select(Material, Meeting)
         .join(Meeting, on=(Material.meeting == Meeting.id), join_type=JOIN.LEFT_OUTER)
-        .where((Material.project == project_id) & (Material.status == MaterialStatus.SENT.value))
+        .where(Material.project.in_(ids(projects)) & (Material.status == MaterialStatus.SENT.value))
     )
     for material in query:
+        project_id = material.__data__["project"]
         if material.client_feedback.strip() or material.sent_on is None:
             continue
         meeting = material.meeting

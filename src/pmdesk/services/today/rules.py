@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from peewee import JOIN
-
-from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, Project, ProjectStatus
+from pmdesk.models import Project, ProjectStatus
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.today import chase, cooperation, follow_up, gatekeeper, meetings, praise
-from pmdesk.services.today.item import WEEK_DAYS, Hat, TodayItem, When
+from pmdesk.services.today.item import Hat, TodayItem, When
+from pmdesk.services.today.queries import Projects, open_steps_due
 
 _WHEN_ORDER = list(When)
 _HAT_ORDER = list(Hat)
@@ -28,32 +27,16 @@ HATS: dict[Hat, tuple[Callable[..., list[TodayItem]], ...]] = {
 _TAKE_ACTIONS = {chase.assistance_due, follow_up.late_people}
 
 
-def open_steps_due(project_id: int, today: dt.date) -> list[ActionItem]:
-    """The project's open steps due by the end of this week, owners joined: all that the
-    chase and follow-up rules look at (one query, not the whole plan)."""
-    horizon = today + dt.timedelta(days=WEEK_DAYS)
-    return list(
-        ActionItem.select(ActionItem, Person)
-        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
-        .where(
-            (ActionItem.project == project_id)
-            & ActionItem.status.in_([s.value for s in OPEN_ACTION_STATUSES])
-            & (ActionItem.due_date <= horizon)
-        )
-        .order_by(ActionItem.due_date, ActionItem.id)
-    )
-
-
-def project_items(project_id: int, today: dt.date) -> list[TodayItem]:
-    """Every rule's items for one project, unsorted."""
-    actions = open_steps_due(project_id, today)
+def project_items(projects: Projects, today: dt.date) -> list[TodayItem]:
+    """Every rule's items for the projects, unsorted: each rule once for all of them."""
+    actions = open_steps_due(projects, today)
     found: list[TodayItem] = []
     for rules in HATS.values():
         for rule in rules:
             if rule in _TAKE_ACTIONS:
-                found.extend(rule(project_id, today, actions))
+                found.extend(rule(projects, today, actions))
             else:
-                found.extend(rule(project_id, today))
+                found.extend(rule(projects, today))
     return found
 
 
@@ -76,7 +59,8 @@ def project_ids(project_id: int | None) -> list[int]:
 def every_item(project_id: int | None, today: dt.date) -> list[TodayItem]:
     """Every rule's items, marked or not: overdue, then today, then this week; by date,
     then by hat, within each."""
-    found = [item for pid in project_ids(project_id) for item in project_items(pid, today)]
+    wanted = project_ids(project_id)
+    found = project_items(wanted, today) if wanted else []
     return sorted(found, key=lambda i: sort_key(i, today))
 
 

@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 from pmdesk import vocabulary
 from pmdesk.models import Language, Project, ProjectStatus
 from pmdesk.services import ValidationProblem, projects
+from pmdesk.services.today.gatekeeper import WEEKDAYS
 from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.forms import focus_first_field, ok_cancel, plain_label, problem_text
 
 
 class ProjectDialog(QDialog):
     """A project's name, client, code, document language, description, scope in and out,
-    outcomes / deliverables, dates and status: new (`project` None) or edited."""
+    outcomes / deliverables, dates, status and reporting day: new (`project` None) or
+    edited."""
 
     def __init__(
         self, language: Language, project: Project | None = None, parent: QWidget | None = None
@@ -51,6 +53,13 @@ class ProjectDialog(QDialog):
         self.status.setCurrentIndex(
             self.status.findData(project.status if project else ProjectStatus.ACTIVE.value)
         )
+        # The weekday the status report is due (Today's gatekeeper item), or none.
+        self.report_weekday = QComboBox(self)
+        self.report_weekday.addItem(self.tr("No fixed day (a week after the last report)"), None)
+        for number, day_name in enumerate(WEEKDAYS[language]):
+            self.report_weekday.addItem(day_name, number)
+        weekday = project.report_weekday if project else None
+        self.report_weekday.setCurrentIndex(0 if weekday is None else weekday + 1)
         self.start_date = DateEdit(project.start_date if project else None, self, optional=True)
         self.end_date = DateEdit(project.end_date if project else None, self, optional=True)
         self.description = self._text_box(project.description if project else "", 3)
@@ -75,6 +84,7 @@ class ProjectDialog(QDialog):
             ("code", self.tr("C&ode:"), self.code),
             ("document_language", self.tr("&Documents in:"), self.document_language),
             ("status", self.tr("&Status:"), self.status),
+            ("report_weekday", self.tr("Re&porting day:"), self.report_weekday),
             ("start_date", self.tr("S&tart date:"), self.start_date),
             ("end_date", self.tr("&End date:"), self.end_date),
             ("description", self.tr("Desc&ription:"), self.description),
@@ -119,6 +129,7 @@ class ProjectDialog(QDialog):
                 "code": self.code.text(),
                 "document_language": self.document_language.currentData(),
                 "status": self.status.currentData(),
+                "report_weekday": self.report_weekday.currentData(),
                 "start_date": self.start_date.value(),
                 "end_date": self.end_date.value(),
                 "description": self.description.toPlainText(),

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pmdesk.models import AgendaItem
 from pmdesk.services import kickoff, meetings
 from pmdesk.ui.dialogs.kickoff_forms import AgendaItemDialog
-from pmdesk.ui.kickoff.section import DELETE, DOWN, EDIT, INSERT, UP, KickoffSection, section_page
+from pmdesk.ui.kickoff.section import KickoffSection
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.tables import fit_columns
@@ -68,27 +67,17 @@ class AgendaSection(KickoffSection):
             ],
             self,
         )
-        current = lambda: self.current(self.view)  # noqa: E731
-        self.add_action = self.action(self.tr("Add item…"), self._on_add_triggered, INSERT)
-        self.edit_action = self.action(
-            self.tr("Edit item…"), lambda: self._on_edit_triggered(current()), EDIT
-        )
-        self.remove_action = self.action(
-            self.tr("Remove item"),
-            lambda: self.remove(AgendaItem, current(), self.tr("Remove agenda item")),
-            DELETE,
-        )
-        self.up_action = self.action(
-            self.tr("Move up"), lambda: self.move_record(AgendaItem, current(), -1), UP
-        )
-        self.down_action = self.action(
-            self.tr("Move down"), lambda: self.move_record(AgendaItem, current(), 1), DOWN
+        self.row_actions(
+            AgendaItem,
+            add=(self.tr("Add item…"), self._on_add_triggered),
+            edit=(self.tr("Edit item…"), self._on_edit_triggered),
+            remove=(self.tr("Remove item"), self.tr("Remove agenda item")),
+            movable=True,
         )
         self.view = self.table(self.model, self.tr("Agenda"), sortable=False)
         self.total = QLabel(self)
         self.total.setObjectName("agendaTotal")
-        section_page(
-            self,
+        self.standard_page(
             [
                 self.add_action,
                 self.edit_action,
@@ -96,12 +85,8 @@ class AgendaSection(KickoffSection):
                 self.up_action,
                 self.down_action,
             ],
-            self.view,
+            [self.total],
         )
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.total)
-        self.view.doubleClicked.connect(self._on_view_double_clicked)
 
     def reload(self) -> None:
         meeting = self.meeting
@@ -177,7 +162,3 @@ class AgendaSection(KickoffSection):
                 AgendaItem, item, dialog.values(), self.tr("Edit agenda item")
             ),
         )
-
-    def _on_view_double_clicked(self, index: QModelIndex) -> None:
-        if not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            self._on_edit_triggered(self.model.row(index.row()))

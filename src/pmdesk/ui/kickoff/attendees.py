@@ -8,7 +8,7 @@ from pmdesk.models import Attendee, Person, Role, Rsvp, Side
 from pmdesk.services import ValidationProblem, kickoff, meetings, people
 from pmdesk.services.common import Changes
 from pmdesk.ui.dialogs.kickoff_pickers import AttendeesDialog
-from pmdesk.ui.kickoff.section import DELETE, DOWN, INSERT, UP, KickoffSection, section_page
+from pmdesk.ui.kickoff.section import DOWN, UP, KickoffSection
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.tables import fit_columns
@@ -47,20 +47,17 @@ class AttendeesSection(KickoffSection):
         self.model.tooltip = lambda a: (
             "" if a.person.email else self.tr("No email: not in the meeting invite")
         )
-        self.add_action = self.action(self.tr("Add attendees…"), self._on_add_triggered, INSERT)
-        self.remove_action = self.action(
-            self.tr("Remove attendee"),
-            lambda: self.remove(Attendee, self.current(self.view), self.tr("Remove attendee")),
-            DELETE,
+        self.row_actions(
+            Attendee,
+            add=(self.tr("Add attendees…"), self._on_add_triggered),
+            remove=(self.tr("Remove attendee"), self.tr("Remove attendee")),
         )
         # Attendees are listed by seniority (the register's order): moving one moves the
         # person in the register, past the next attendee of the same role.
         self.up_action = self.action(self.tr("Move up"), lambda: self._move(-1), UP)
         self.down_action = self.action(self.tr("Move down"), lambda: self._move(1), DOWN)
         self.view = self.table(self.model, self.tr("Attendees"), sortable=True)
-        section_page(
-            self, [self.add_action, self.remove_action, self.up_action, self.down_action], self.view
-        )
+        self.standard_page([self.add_action, self.remove_action, self.up_action, self.down_action])
 
     def reload(self) -> None:
         rows = meetings.attendees(self.meeting.id) if self.meeting else []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pmdesk.models import ChangeField, ChangeRecord, Meeting, Role
 from pmdesk.services import Changes, kickoff, meetings
 from pmdesk.ui.dialogs.kickoff_forms import ChangeDialog
-from pmdesk.ui.kickoff.section import DELETE, INSERT, KickoffSection, section_page
+from pmdesk.ui.kickoff.section import KickoffSection
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.tables import fit_columns
@@ -49,18 +49,13 @@ class ChangesSection(KickoffSection):
             ],
             self,
         )
-        self.add_action = self.action(
-            self.tr("Record change…"), lambda: self.open_dialog(ChangeField.OTHER), INSERT
-        )
-        self.remove_action = self.action(
-            self.tr("Remove change"),
-            lambda: self.remove(
-                ChangeRecord, self.current(self.view), self.tr("Remove change record")
-            ),
-            DELETE,
+        self.row_actions(
+            ChangeRecord,
+            add=(self.tr("Record change…"), lambda: self.open_dialog(ChangeField.OTHER)),
+            remove=(self.tr("Remove change"), self.tr("Remove change record")),
         )
         self.view = self.table(self.model, self.tr("Re-confirmation changes"), sortable=True)
-        section_page(self, [self.add_action, self.remove_action], self.view)
+        self.standard_page([self.add_action, self.remove_action])
 
     def reload(self) -> None:
         rows = meetings.change_records(self.meeting.id) if self.meeting else []

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pmdesk.models import ChecklistItem, Phase
 from pmdesk.services import kickoff, meetings
 from pmdesk.ui.dialogs.kickoff_forms import ChecklistStepDialog
-from pmdesk.ui.kickoff.section import DELETE, DOWN, EDIT, INSERT, UP, KickoffSection, section_page
+from pmdesk.ui.kickoff.section import KickoffSection
 from pmdesk.ui.models.records import DONE_BRUSH, OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.tables import fit_columns
@@ -67,23 +67,14 @@ class ChecklistSection(KickoffSection):
         self.model.background = self._brush
         self.model.overdue = self.is_overdue
         self.model.tooltip = lambda c: self.tr("Overdue") if self.is_overdue(c) else ""
-        current = lambda: self.current(self.view)  # noqa: E731
+        self.row_actions(
+            ChecklistItem,
+            add=(self.tr("Add step…"), self._on_add_triggered),
+            edit=(self.tr("Edit step…"), self._on_edit_triggered),
+            remove=(self.tr("Remove step"), self.tr("Remove checklist step")),
+            movable=True,
+        )
         a = self.action
-        self.add_action = a(self.tr("Add step…"), self._on_add_triggered, INSERT)
-        self.edit_action = a(
-            self.tr("Edit step…"), lambda: self._on_edit_triggered(current()), EDIT
-        )
-        self.remove_action = a(
-            self.tr("Remove step"),
-            lambda: self.remove(ChecklistItem, current(), self.tr("Remove checklist step")),
-            DELETE,
-        )
-        self.up_action = a(
-            self.tr("Move up"), lambda: self.move_record(ChecklistItem, current(), -1), UP
-        )
-        self.down_action = a(
-            self.tr("Move down"), lambda: self.move_record(ChecklistItem, current(), 1), DOWN
-        )
         self.tick_action = a(self.tr("Done / not done"), self._on_tick_triggered, "Ctrl+D")
         self.view = self.table(self.model, self.tr("Checklist"), sortable=False)
         # Space ticks the current row: a second shortcut of the tick action, on the table.
@@ -93,8 +84,7 @@ class ChecklistSection(KickoffSection):
         self.view.addAction(space)
         self.overdue_label = QLabel(self)
         self.overdue_label.setObjectName("overdueCount")
-        section_page(
-            self,
+        self.standard_page(
             [
                 self.add_action,
                 self.edit_action,
@@ -103,12 +93,8 @@ class ChecklistSection(KickoffSection):
                 self.up_action,
                 self.down_action,
             ],
-            self.view,
+            [self.overdue_label],
         )
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.overdue_label)
-        self.view.doubleClicked.connect(self._on_view_double_clicked)
 
     def reload(self) -> None:
         rows = meetings.checklist(self.meeting.id) if self.meeting else []
@@ -232,7 +218,3 @@ class ChecklistSection(KickoffSection):
                 ChecklistItem, item, dialog.values(), self.tr("Edit checklist step")
             ),
         )
-
-    def _on_view_double_clicked(self, index: QModelIndex) -> None:
-        if not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            self._on_edit_triggered(self.model.row(index.row()))

@@ -17,7 +17,7 @@ from pmdesk.models import Material as MaterialRecord
 from pmdesk.services import Changes, NotFound, ValidationProblem, kickoff, meetings
 from pmdesk.ui.dialogs.kickoff_forms import MaterialDialog
 from pmdesk.ui.export_runner import FOLDER_KEY, safe_file_name
-from pmdesk.ui.kickoff.section import DELETE, EDIT, INSERT, KickoffSection, section_page
+from pmdesk.ui.kickoff.section import KickoffSection
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.forms import problem_text
@@ -77,16 +77,13 @@ class MaterialsSection(KickoffSection):
             self,
         )
         current = lambda: self.current(self.view)  # noqa: E731
+        self.row_actions(
+            MaterialRecord,
+            add=(self.tr("Add material…"), self._on_add_triggered),
+            edit=(self.tr("Edit material…"), self._on_edit_triggered),
+            remove=(self.tr("Remove material"), self.tr("Remove material")),
+        )
         a = self.action
-        self.add_action = a(self.tr("Add material…"), self._on_add_triggered, INSERT)
-        self.edit_action = a(
-            self.tr("Edit material…"), lambda: self._on_edit_triggered(current()), EDIT
-        )
-        self.remove_action = a(
-            self.tr("Remove material"),
-            lambda: self.remove(MaterialRecord, current(), self.tr("Remove material")),
-            DELETE,
-        )
         self.attach_action = a(
             self.tr("Attach file…"), lambda: self._on_attach_triggered(current()), "Ctrl+Shift+A"
         )
@@ -104,8 +101,7 @@ class MaterialsSection(KickoffSection):
             "Ctrl+Shift+T",
         )
         self.view = self.table(self.model, self.tr("Materials"), sortable=True)
-        section_page(
-            self,
+        self.standard_page(
             [
                 self.add_action,
                 self.edit_action,
@@ -114,10 +110,8 @@ class MaterialsSection(KickoffSection):
                 self.save_file_action,
                 self.sent_today_action,
                 self.remove_action,
-            ],
-            self.view,
+            ]
         )
-        self.view.doubleClicked.connect(self._on_view_double_clicked)
 
     def reload(self) -> None:
         rows = meetings.meeting_materials(self.meeting) if self.meeting else []

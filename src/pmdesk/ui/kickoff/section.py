@@ -11,10 +11,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from peewee import Model
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QKeySequence as Keys
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pmdesk.models import Meeting, Person
 from pmdesk.services import Changes, NotFound, ValidationProblem, kickoff
@@ -45,6 +52,8 @@ class KickoffSection(QWidget):
         self.people: list[Person] = []
         #: (person id, name) choices of table columns; filled in place on each show.
         self.people_choices: list[tuple[int | None, str]] = []
+        # Opens a row's form (see `row_actions`); None: the section has no form.
+        self._edit_row: Callable[[Any], object] | None = None
 
     def show_meeting(self, meeting: Meeting | None, people: Sequence[Person]) -> None:
         """Show this section of `meeting` (None: nothing)."""
@@ -98,6 +107,54 @@ class KickoffSection(QWidget):
         view.setWordWrap(True)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return view
+
+    def row_actions(
+        self,
+        model: Any,
+        *,
+        add: tuple[str, Callable[[], object]],
+        remove: tuple[str, str],
+        edit: tuple[str, Callable[[Any], object]] | None = None,
+        movable: bool = False,
+    ) -> None:
+        """The usual actions on the section's rows (`add_action`, `edit_action`,
+        `remove_action`, `up_action`, `down_action`), each on the row current when it is
+        triggered. `remove` is (action text, undo text); `edit` opens the row's form, also
+        on a double click on a cell that has no editor of its own."""
+        current = lambda: self.current(self.view)  # noqa: E731
+        self.add_action = self.action(add[0], add[1], INSERT)
+        if edit is not None:
+            text, open_form = edit
+            self._edit_row = open_form
+            self.edit_action = self.action(text, lambda: open_form(current()), EDIT)
+        action_text, undo_text = remove
+        self.remove_action = self.action(
+            action_text, lambda: self.remove(model, current(), undo_text), DELETE
+        )
+        if movable:
+            self.up_action = self.action(
+                self.tr("Move up"), lambda: self.move_record(model, current(), -1), UP
+            )
+            self.down_action = self.action(
+                self.tr("Move down"), lambda: self.move_record(model, current(), 1), DOWN
+            )
+
+    def standard_page(self, actions: Sequence[QAction], extra: Sequence[QWidget] = ()) -> None:
+        """The usual layout of a section: a row of buttons over its table, then `extra`."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.button_row(self, actions))
+        layout.addWidget(self.view, 1)
+        for widget in extra:
+            layout.addWidget(widget)
+        if self._edit_row is not None:
+            self.view.doubleClicked.connect(self._on_view_double_clicked)
+
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        model = self.view.model()
+        assert isinstance(model, RecordTableModel)
+        if self._edit_row is not None and not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self._edit_row(model.row(index.row()))
 
     # -- reading the views -------------------------------------------------------------
     @staticmethod
@@ -259,13 +316,3 @@ class KickoffSection(QWidget):
             )
 
         return put_on_stack
-
-
-def section_page(section: KickoffSection, actions: Sequence[QAction], view: QTableView) -> None:
-    """The usual layout of a section: a row of buttons over its table."""
-    from PySide6.QtWidgets import QVBoxLayout
-
-    layout = QVBoxLayout(section)
-    layout.setContentsMargins(4, 4, 4, 4)
-    layout.addLayout(section.button_row(section, actions))
-    layout.addWidget(view, 1)

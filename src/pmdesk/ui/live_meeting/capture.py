@@ -321,20 +321,19 @@ class CaptureSection(MeetingSection):
         default_due = base + dt.timedelta(days=DEFAULT_ACTION_DAYS)
 
         def save(values: ActionValues) -> bool:
-            try:
-                action, _changes = capture.quick_action(
+            made = self.context.editor.create(
+                ActionItem,
+                lambda: capture.quick_action(
                     meeting_id,
                     values.title,
                     owner_id=values.owner_id,
                     due_date=values.due_date,
                     note_id=note_id,
                     needs_client_assistance=values.needs_client_assistance,
-                )
-            except (ValidationProblem, NotFound) as problem:
-                self.context.editor.report(problem_text(problem))
-                return False
-            self.context.editor.created(ActionItem, action.id, self.tr("Add action item"))
-            return True
+                )[0],
+                self.tr("Add action item"),
+            )
+            return made is not None
 
         dialog = ActionItemDialog(
             note.text[:500] if note is not None else "",

@@ -143,15 +143,6 @@ class ProgressSection(QWidget):
     def _edit_record(self, record: Any, values: dict[str, Any], text: str) -> bool:
         return self.context.editor.edit_record(record, values, text)
 
-    def _create(self, model: type[Any], create: Callable[[], Any], text: str) -> Any:
-        try:
-            record = create()
-        except (ValidationProblem, NotFound) as problem:
-            self.context.editor.report(problem_text(problem))
-            return None
-        self.context.editor.created(model, record.id, text)
-        return record
-
     def _default_lead(self) -> int | None:
         lead = progress.client_lead(self.project_id) if self.project_id else None
         return lead.id if lead is not None else None

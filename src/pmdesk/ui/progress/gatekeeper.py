@@ -90,7 +90,7 @@ class GatekeeperSection(ProgressSection):
             return
         v = dialog.values()
         project_id = self.project_id
-        self._create(
+        self.context.editor.create(
             MilestoneReview,
             lambda: progress.create_review(
                 project_id,

@@ -96,7 +96,7 @@ class LeadRequestsSection(ProgressSection):
             return
         v = dialog.values()
         project_id = self.project_id
-        self._create(
+        self.context.editor.create(
             LeadRequest,
             lambda: progress.create_request(
                 project_id,
@@ -132,7 +132,7 @@ class LeadRequestsSection(ProgressSection):
             return
         request_id = request.id
         today = self._today()
-        created = self._create(
+        created = self.context.editor.create(
             ActionItem,
             lambda: progress.action_from_request(
                 request_id, due_date=today + dt.timedelta(days=7), today=today

@@ -219,7 +219,7 @@ class StepsSection(ProgressSection):
             return
         values = dialog.values()
         project_id = self.project_id
-        self._create(
+        self.context.editor.create(
             ActionItem,
             lambda: progress.create_action(
                 project_id,

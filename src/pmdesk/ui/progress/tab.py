@@ -63,8 +63,11 @@ class ProgressTab(ProjectTab):
         self.sections.addTab(self.lead_requests, self.tr("Lead re&quests"))
         self.sections.addTab(self.chase, self.tr("C&hase list"))
         self.sections.addTab(self.report, self.tr("Status &report"))
-        self._report_stale = False
         self._shown: PlanShown | None = None
+        #: Sections that have not shown the plan on screen now (each loads when shown).
+        self._stale_sections: set[ProgressSection] = set()
+        #: Sections the summary counts from: always loaded.
+        self._summarised = (self.gatekeeper, self.lead_requests)
         self.splitters: list[QSplitter] = [self.per_person.splitter, self.report.splitter]
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -97,24 +100,21 @@ class ProgressTab(ProjectTab):
     def reload(self) -> None:
         today = self.context.now().date()
         project_id = self.project_id
+        everyone = people.list_people(project_id) if project_id else []
         shown = (
-            PlanShown(
-                project_id,
-                today,
-                people.list_people(project_id),
-                progress.list_actions(project_id),
-            )
+            PlanShown(project_id, today, everyone, progress.list_actions(project_id, everyone))
             if project_id
             else None
         )
         self._shown = shown
-        for section in self.all_sections:
-            if section is not self.report:
-                section.show_plan(shown)
-        # The report gathers the whole period and checks every name: only when on screen.
-        self._report_stale = True
-        if self.sections.currentWidget() is self.report:
-            self._on_sections_current_changed()
+        # Only the section on screen shows the plan now, and the two the summary counts
+        # from (small tables); the others when they are first shown (issue #20).
+        self._stale_sections = {s for s in self.all_sections if s not in self._summarised}
+        for section in self._stale_sections:
+            section.shown = shown  # its project and people, for its actions
+        for section in self._summarised:
+            section.show_plan(shown)
+        self._on_sections_current_changed()
         self._show_summary(shown)
 
     def _show_summary(self, shown: PlanShown | None) -> None:
@@ -122,20 +122,35 @@ class ProgressTab(ProjectTab):
         today = shown.today if shown else self.context.now().date()
         overdue = sum(progress.is_overdue(a, today) for a in actions)
         flagged = sum(progress.is_flagged(a) for a in actions)
+        to_chase = (
+            self.chase.chase.rowCount()
+            if self.chase not in self._stale_sections
+            else len(progress.chase_list(shown.project_id, today, actions))
+            if shown
+            else 0
+        )
         parts = [
             self.tr("%n step(s)", "", len(actions)),
             self.tr("%n overdue", "", overdue),
             self.tr("%n carried over {n}+ times", "", flagged).format(n=CARRY_OVER_FLAG),
             self.tr("%n awaiting the lead's review", "", self.gatekeeper.waiting()),
             self.tr("%n open lead request(s)", "", self.lead_requests.open_count()),
-            self.tr("%n to chase", "", self.chase.chase.rowCount()),
+            self.tr("%n to chase", "", to_chase),
         ]
         self.summary.setText(" · ".join(parts))
 
     def _on_sections_current_changed(self, *_args: object) -> None:
-        if self._report_stale and self.sections.currentWidget() is self.report:
-            self._report_stale = False
-            self.report.show_plan(self._shown)
+        current = self.sections.currentWidget()
+        if current in self._stale_sections:
+            assert isinstance(current, ProgressSection)
+            self._stale_sections.discard(current)
+            current.show_plan(self._shown)
+
+    def show_all_sections(self) -> None:
+        """Every section shows the plan now (before acting on one off screen)."""
+        for section in list(self._stale_sections):
+            self._stale_sections.discard(section)
+            section.show_plan(self._shown)
 
     def _on_lead_requests_step_made(self) -> None:
         self.sections.setCurrentWidget(self.steps)

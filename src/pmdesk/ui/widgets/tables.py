@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -113,7 +120,39 @@ def record_table(model: RecordTableModel[Any], accessible_name: str, parent: QWi
 
 
 def fit_columns(view: QTableView, maximum: int = 320) -> None:
-    """Size columns to their contents, capped so one long text does not take the table."""
+    """Size columns to their contents, capped so one long text does not take the table.
+
+    A view off screen (a section or tab behind another) is fitted when it is next shown:
+    measuring what nobody sees held up the first paint of the data (issue #20)."""
+    if not view.isVisible():
+        waiting = (f for f in view.findChildren(_FitWhenShown) if not f.done)
+        fitter = next(waiting, None)
+        if fitter is None:
+            view.installEventFilter(_FitWhenShown(view, maximum))
+        else:
+            fitter.maximum = maximum
+        return
+    _fit_now(view, maximum)
+
+
+class _FitWhenShown(QObject):
+    """Fits its view's columns the next time the view is shown, then goes."""
+
+    def __init__(self, view: QTableView, maximum: int = 320) -> None:
+        super().__init__(view)
+        self.maximum = maximum
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QTableView):
+            watched.removeEventFilter(self)
+            self.done = True
+            self.deleteLater()
+            _fit_now(watched, self.maximum)
+        return False
+
+
+def _fit_now(view: QTableView, maximum: int) -> None:
     header = view.horizontalHeader()
     for column in range(header.count()):
         if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:

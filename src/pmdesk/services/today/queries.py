@@ -1,0 +1,82 @@
+"""What several rules read, for any number of projects at once: a rule runs one query
+per kind of record across every project asked for, never one per project."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from peewee import JOIN, fn
+
+from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, StatusReport, database
+from pmdesk.services.today.item import WEEK_DAYS
+
+#: One project's id, or several.
+Projects = int | Sequence[int]
+
+OPEN_VALUES = [s.value for s in OPEN_ACTION_STATUSES]
+
+
+def ids(projects: Projects) -> list[int]:
+    return [projects] if isinstance(projects, int) else list(projects)
+
+
+class Step(NamedTuple):
+    """What the chase and follow-up rules need of an open step (not the whole record)."""
+
+    id: int
+    project_id: int
+    title: str
+    due_date: dt.date
+    needs_client_assistance: bool
+    owner_id: int | None
+    owner_name: str | None
+
+
+def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
+    """The projects' open steps due by the end of this week, with their owners' names:
+    all that the chase and follow-up rules look at (one query, not the whole plan)."""
+    horizon = today + dt.timedelta(days=WEEK_DAYS)
+    rows: Any = (
+        ActionItem.select(
+            ActionItem.id,
+            ActionItem.project,
+            ActionItem.title,
+            ActionItem.due_date,
+            ActionItem.needs_client_assistance,
+            Person.id,
+            Person.name,
+        )
+        .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where(
+            ActionItem.project.in_(ids(projects))
+            & ActionItem.status.in_(OPEN_VALUES)
+            & (ActionItem.due_date <= horizon)
+        )
+        .order_by(ActionItem.due_date, ActionItem.id)
+    )
+    # Read as the driver gives them: tens of thousands of rows, and only the date (text
+    # in a file) needs converting.
+    sql, params = rows.sql()
+    cursor = database.execute_sql(sql, params)
+    return [
+        Step(row[0], row[1], row[2], as_date(row[3]), bool(row[4]), row[5], row[6])
+        for row in cursor.fetchall()
+    ]
+
+
+def as_date(value: Any) -> dt.date:
+    """A date column's value as the driver gives it (a date, or ISO text in a file)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def last_report_ends(projects: Projects) -> dict[int, dt.date]:
+    """The end of each project's last saved report period (projects with none: absent)."""
+    query: Any = (
+        StatusReport.select(StatusReport.project, fn.MAX(StatusReport.period_end).alias("end"))
+        .where(StatusReport.project.in_(ids(projects)))
+        .group_by(StatusReport.project)
+        .tuples()
+    )
+    return {project: end for project, end in query}
