@@ -99,7 +99,12 @@ def _run_smoke_test(path: Location, language: Language) -> int:
 
     try:
         db.open_database(path, health_check=True)
-    except db.DatabaseProblem as problem:  # a damaged file too: a check offers no recovery
+    except db.CorruptDatabase as problem:  # a check offers no recovery: it names the backup
+        from pmdesk import backups
+
+        _report_open_problem(db.DatabaseProblem(backups.damage_report(problem)), smoke_test=True)
+        return 1
+    except db.DatabaseProblem as problem:
         _report_open_problem(problem, smoke_test=True)
         return 1
     try:
@@ -118,6 +123,15 @@ def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "Cannot open database"), say(str(problem))
         )
+
+
+def _without_backup(problem: db.CorruptDatabase) -> db.DatabaseProblem:
+    """A damaged file with no sound backup is said to have none (nothing is offered)."""
+    from pmdesk import backups, db
+
+    if backups.latest_backup(problem.path) is None:
+        return db.DatabaseProblem(backups.damage_report(problem))
+    return problem
 
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
@@ -174,7 +188,10 @@ class StartCheck(QObject):
         damage = failure = ""
         try:
             with contextlib.closing(db.open_file_connection()) as con:
+                key = db.sound_check_key(db.state.path) if db.state and db.state.path else ""
                 damage = db.health_problem(con)
+                if not damage and db.state is not None and db.state.path is not None:
+                    db.record_sound(db.state.path, key)  # commands need not check again
                 if not damage and not (db.state is not None and db.state.read_only):
                     backups.backup_if_due("start", keep=self.keep, connection=con)
         except (OSError, sqlite3.Error, db.DatabaseProblem) as problem:
@@ -202,6 +219,8 @@ def after_start_check(window: MainWindow, path: Path, damage: str, failure: str)
         _log().error("health check of %s: %s", path, damage)
         problem = db.CorruptDatabase(path, damage)
         if _offer_recovery(path, problem):
+            if window.guard is not None:
+                window.guard.hold()  # the backup is another file under the same name
             window.undo_stack.clear()  # the history described data that is gone now
             window.project_box.clear()
             window.reload_projects()
@@ -377,7 +396,7 @@ def _open_into(
     if not _open_or_recover(path):
         guard.release()
         return 1
-    guard.hold()  # a new database exists only now
+    guard.hold()  # a new database exists only now, a recovered one is another file
     from pmdesk.ui.widgets.autosave import DialogDrafts
 
     # What is typed in any dialog is autosaved too, and offered back after a crash.
@@ -403,7 +422,7 @@ def _open_or_recover(path: Location) -> bool:
     except db.CorruptDatabase as problem:
         if isinstance(path, Path) and _offer_recovery(path, problem):
             return True  # the backup is in place and open
-        _report_open_problem(problem, smoke_test=False)
+        _report_open_problem(_without_backup(problem), smoke_test=False)
         return False
     except db.DatabaseProblem as problem:
         _report_open_problem(problem, smoke_test=False)

@@ -251,6 +251,21 @@ def latest_backup(db_path: Path) -> Path | None:
     return None
 
 
+def damage_report(problem: db.CorruptDatabase) -> str:
+    """One line for a damaged file: its latest sound backup and how to put it back, or
+    that it has none (then nothing is restored and the file stays as it is)."""
+    latest = latest_backup(problem.path)
+    if latest is None:
+        return (
+            f"{problem.path} is damaged ({problem.detail}) and has no sound backup. It was "
+            f"not changed; move it away to start a new database under its name"
+        )
+    return (
+        f"{problem.path} is damaged ({problem.detail}). It was not changed; its latest "
+        f"sound backup is {latest} (pmdesk restore {latest} --db {problem.path} puts it back)"
+    )
+
+
 def recover(db_path: Path, source: Path, *, now: dt.datetime | None = None) -> Path:
     """A damaged database: move it aside (never overwrite it) and put `source` in its place.
 

@@ -282,7 +282,7 @@ def demo_database(path: Path | None, language: Language | None) -> Path:
     if path is None:
         path = default_database_path().with_name(f"demo-{language.value}.db")
     try:
-        open_database(path)
+        open_database(path, health_check=True)
         if not projects.list_projects():
             create_demo_project(language)
     finally:
@@ -300,6 +300,11 @@ def run(args: argparse.Namespace) -> int:
     temporaries.remove_stale()  # what a killed export or backup left behind
     try:
         return COMMANDS[args.command](args)
+    except CorruptDatabase as exc:  # named with its latest sound backup, or none
+        from pmdesk import backups
+
+        _error(backups.damage_report(exc))
+        return 1
     except DATA_ERRORS as exc:
         _error(_plain_error(exc))
         return 1
@@ -346,7 +351,9 @@ def _open(args: argparse.Namespace, *, create: bool) -> None:
 
         return getpass.getpass(f"{problem}. Password: ")
 
-    open_location(_database_path(args), create=create, ask=ask)
+    # Checked (quick_check, once per change of the file): no command reads or writes a
+    # damaged file.
+    open_location(_database_path(args), create=create, ask=ask, health_check=True)
 
 
 def _file_only(args: argparse.Namespace, command: str) -> Path:
@@ -489,7 +496,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     source = _file_only(args, "backup")
-    open_database(source, create=False)
+    open_database(source, create=False, health_check=True)
     written = backup_to_file(target, replace=args.force)
     _print(say(f"Backed up to {written}"))
     return 0
@@ -501,7 +508,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
     path = _file_only(args, "restore")
     try:
-        open_database(path, create=False)
+        open_database(path, create=False, health_check=True)
     except CorruptDatabase:
         # A damaged file is never written into: it is moved aside and the backup put back.
         aside = backups.recover(path, args.file)

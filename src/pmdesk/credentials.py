@@ -71,12 +71,14 @@ def forget_password(url: str) -> None:
         logging.getLogger(__name__).info("no password to forget: %s", exc)
 
 
-def open_location(location: db.Location, *, create: bool, ask: Ask | None = None) -> str | None:
+def open_location(
+    location: db.Location, *, create: bool, ask: Ask | None = None, health_check: bool = False
+) -> str | None:
     """Open a file or a team server. A server's password comes from the address or
     libpq (PGPASSWORD, ~/.pgpass) first, then the keyring, then `ask`. Returns a password
-    the user typed (the caller may offer to keep it)."""
+    the user typed (the caller may offer to keep it). `health_check`: see `db.open_database`."""
     if not is_server_url(location):
-        db.open_database(location, create=create)
+        db.open_database(location, create=create, health_check=health_check)
         return None
     url = str(location)
     try:

@@ -58,6 +58,7 @@ class CorruptDatabase(DatabaseProblem):
             f"to go on working."
         )
         self.path = path
+        self.detail = detail
 
 
 class PasswordNeeded(DatabaseProblem):
@@ -365,11 +366,12 @@ def on_network_share(path: Path) -> bool:
 
 
 def _why_read_only(path: Path) -> str:
-    """'' if pmdesk can write the file and its folder (WAL needs files beside it)."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
+    """'' if pmdesk can write the file and its folder (WAL needs files beside it). The
+    folder first: on a read-only file system SQLite can make no -shm beside the file."""
     if not os.access(path.parent, os.W_OK):
         return "its folder is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
     return ""
 
 
@@ -392,14 +394,16 @@ def open_database(
     """Open (and if needed create or migrate) the database at `path` and bind the models.
 
     `path` is a file, or a `postgresql://` address (see `db_server`; `password` is for
-    that). A file that was pmdesk's and is now empty (0 bytes), zeroed or damaged raises
-    CorruptDatabase; only a missing path (or a 0-byte file that never had backups, as a
-    file manager's "New file" makes) becomes a new database. A file pmdesk may not write is opened
-    read-only (see `state`); in a read-only folder with a `-wal`, a private copy of both
-    is read, so every committed change is shown. A file on a network share uses a
-    rollback journal instead of WAL. `health_check` runs `PRAGMA quick_check` (through
-    the WAL) before anything is written. Raises DatabaseProblem with a message naming
-    the file when it cannot be used, and never changes a file it refuses.
+    that). Only a path that does not exist becomes a new database, built whole beside it
+    and moved into place (a crash leaves no half-made file). An empty (0-byte), zeroed
+    or damaged file raises CorruptDatabase, an empty SQLite file of no program a
+    DatabaseProblem: no schema is ever written into an existing file. A file pmdesk may
+    not write is opened read-only (see `state`); in a read-only folder with a `-wal`, a
+    private copy of both is read, so every committed change is shown. A file on a
+    network share uses a rollback journal instead of WAL. `health_check` runs `PRAGMA
+    quick_check` (through the WAL) before anything is written, unless the file is
+    unchanged since it last passed (see `record_sound`). Raises DatabaseProblem with a
+    message naming the file when it cannot be used, and never changes a file it refuses.
     """
     global state
     from pmdesk import db_server
@@ -407,18 +411,20 @@ def open_database(
     if db_server.is_server_url(path):
         return _open_server(str(path), password=password)
     path = Path(path)
-    if not path.exists():
+    if not _exists(path) and not path.is_symlink():
         if not create:
             raise DatabaseProblem(f"Database file not found: {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-    else:
-        _refuse_unusable_file(path)
-        if _check_is_pmdesk_file(path) == 0 and not create:
-            raise DatabaseProblem(f"{path} is empty: it holds no pmdesk data yet")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem(f"Cannot create {path}: {exc.strerror or exc}") from exc
+        if _why_read_only(path):
+            raise DatabaseProblem(f"Cannot create {path}: {_why_read_only(path)}")
+        _create_new_file(path)
+    _refuse_unusable_file(path)
+    _check_is_pmdesk_file(path)
 
     read_only = _why_read_only(path)
-    if read_only and not path.exists():
-        raise DatabaseProblem(f"Cannot create {path}: {read_only}")
     network = on_network_share(path)
     private_copy: Path | None = None
     if read_only:
@@ -461,10 +467,71 @@ def open_database(
     return db
 
 
+def _create_new_file(path: Path) -> None:
+    """This version's schema in a file built beside `path`, then moved to that name
+    unless a file took it meanwhile (that one is then opened, and checked, instead)."""
+    from pmdesk.temporaries import temporary_beside
+
+    try:
+        with temporary_beside(path, TEMPORARY_SUFFIX) as temporary:
+            scratch = SqliteDatabase(str(temporary), pragmas={"synchronous": "full"})
+            try:
+                with (
+                    scratch.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False),
+                    scratch.atomic(),
+                ):
+                    _create_schema(scratch)
+            finally:
+                scratch.close()
+            os.chmod(temporary, _ordinary_mode())  # mkstemp makes it private (0600)
+            _move_without_replacing(temporary, path)
+    except FileExistsError:
+        return
+    except (OSError, sqlite3.Error) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else _plain(exc)
+        raise DatabaseProblem(f"Cannot create {path}: {detail}") from exc
+
+
+def remove_empty_placeholder(path: Path) -> bool:
+    """Make room for a new database the user asked for at `path` where a save dialog
+    left an empty file (some do, e.g. a sandbox's file portal): True if `path` is free
+    now. A 0-byte file with backups beside it keeps its name (it was a pmdesk database;
+    opening it offers them); any other file is never removed."""
+    if not _exists(path):
+        return True
+    if not path.is_file() or path.stat().st_size or _has_journal(path):
+        return False
+    folder = backup_folder(path)
+    if folder.is_dir() and any(folder.glob(f"{path.stem}-*.db")):
+        return False
+    path.unlink()
+    for companion in companions(path):  # empty ones, if any
+        with contextlib.suppress(OSError):
+            companion.unlink()
+    return True
+
+
+def _move_without_replacing(source: Path, target: Path) -> None:
+    """Give `source` the name `target`; FileExistsError if that name is taken."""
+    if sys.platform == "win32":
+        os.rename(source, target)  # refuses an existing name
+        return
+    try:
+        os.link(source, target)  # refuses an existing name, atomically
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if _exists(target):
+            raise FileExistsError(target) from None
+        os.replace(source, target)
+
+
 def _refuse_unusable_file(path: Path) -> None:
     """A folder, an unreadable file or a special file (a FIFO would block the open)."""
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a database file")
+    if path.is_symlink() and not _exists(path):
+        raise DatabaseProblem(f"{path} is a link to {os.readlink(path)}, which does not exist")
     if not path.is_file():
         raise DatabaseProblem(f"{path} is not a regular file (a pipe or a device?)")
     if not os.access(path, os.R_OK):
@@ -477,10 +544,61 @@ def _is_damage(exc: BaseException) -> bool:
 
 
 def _check_health(db: SqliteDatabase, path: Path) -> None:
-    """`PRAGMA quick_check` on the open connection (which reads through the WAL)."""
+    """`PRAGMA quick_check` on the open connection (which reads through the WAL), unless
+    the file is unchanged since it last passed."""
+    key = sound_check_key(path)
+    if key and _last_sound_key(path) == key:
+        return
     detail = health_problem(db.connection())
     if detail:
         raise CorruptDatabase(path, detail)
+    record_sound(path, key)
+
+
+#: Beside the backups: what the file looked like when it last passed `quick_check`.
+SOUND_CHECK_FILE = "last-sound-check.txt"
+
+
+def sound_check_key(path: Path) -> str:
+    """The file and its -wal as the file system sees them (device, inode, size, change
+    and modification times): any write by any program changes it. '' if unreadable."""
+    parts = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = os.stat(file)
+        except OSError:
+            if file == path:
+                return ""
+            continue
+        if file != path and info.st_size == 0:
+            continue  # an empty -wal (one just opened, or just checkpointed) adds nothing
+        parts.append(
+            f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+        )
+    return " ".join(parts)
+
+
+def record_sound(path: Path, key: str) -> None:
+    """Note that the file, as `key` describes it, passed `quick_check` (best effort: a
+    folder pmdesk cannot write in only means the next command checks again)."""
+    if not key:
+        return
+    from pmdesk.temporaries import temporary_beside
+
+    marker = backup_folder(path) / SOUND_CHECK_FILE
+    with contextlib.suppress(OSError):
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        with temporary_beside(marker, TEMPORARY_SUFFIX) as temporary:
+            temporary.write_text(key + "\n", encoding="utf-8")
+            os.replace(temporary, marker)
+
+
+def _last_sound_key(path: Path) -> str:
+    try:
+        text = (backup_folder(path) / SOUND_CHECK_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return text.strip()
 
 
 def health_problem(con: sqlite3.Connection) -> str:
@@ -488,6 +606,8 @@ def health_problem(con: sqlite3.Connection) -> str:
     try:
         rows = con.execute("PRAGMA quick_check(5)").fetchall()
     except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise  # e.g. "unable to open database file": not damage, and not said to be
         return str(exc)
     found = [str(row[0]) for row in rows]
     return "" if found == ["ok"] else "; ".join(found)
@@ -625,15 +745,13 @@ def _check_is_pmdesk_file(path: Path) -> int:
     (opening for real would switch a foreign file to WAL). It ignores a -wal, though, so
     when one holds changes and that read finds anything amiss, a private copy of the
     file and its -wal is read instead: a file is never called damaged, or another
-    program's, for want of its WAL. Returns the number of schema objects (0 for an empty
-    SQLite file, or a 0-byte one that never had backups); a 0-byte file with backups, a
-    zeroed or a damaged one raises CorruptDatabase.
+    program's, for want of its WAL. Returns the number of schema objects. A 0-byte, a
+    zeroed or a damaged file raises CorruptDatabase (its backups are the way back); an
+    SQLite file with no tables, DatabaseProblem (CorruptDatabase if it has backups).
     """
     journal = _has_journal(path)
     if path.stat().st_size == 0 and not journal:
-        if _was_pmdesk_file(path):  # truncated: its backups are the way back
-            raise CorruptDatabase(path, "the file is empty: 0 bytes")
-        return 0  # e.g. "New file" in a file manager: nothing to lose, a new database
+        raise CorruptDatabase(path, "the file is empty: 0 bytes")
     try:
         app_id, tables, version = _read_header(path.resolve().as_uri() + "?mode=ro&immutable=1")
         if journal and (app_id != APPLICATION_ID or not tables):
@@ -650,6 +768,10 @@ def _check_is_pmdesk_file(path: Path) -> int:
             _remove_private_copy(copy)
     if app_id == APPLICATION_ID and not tables:
         raise CorruptDatabase(path, "it is marked as pmdesk's but holds no tables")
+    if not tables:
+        if _was_pmdesk_file(path):
+            raise CorruptDatabase(path, "it holds no tables")
+        raise DatabaseProblem(f"{path} is an empty SQLite file, not a pmdesk database")
     if app_id != APPLICATION_ID and tables:
         raise DatabaseProblem(f"{path} is an SQLite file of another program, not pmdesk's")
     _refuse_newer(path, version)
@@ -695,10 +817,8 @@ def schema_version(db: SqliteDatabase) -> int:
 
 def _prepare_schema(db: SqliteDatabase, path: Path) -> None:
     version = schema_version(db)
-    if version == 0:
-        with db.atomic():
-            _create_schema(db)
-        return
+    if version == 0:  # a new file is made whole (see _create_new_file), never here
+        raise CorruptDatabase(path, "it has pmdesk's mark but no schema version")
     _refuse_newer(path, version)
     if version < SCHEMA_VERSION:
         backup_database(

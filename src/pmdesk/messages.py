@@ -55,6 +55,10 @@ _ZH_CN: list[tuple[str, str]] = [
     (r"Database file not found: (?P<path>.+)", "找不到数据库文件：{path}"),
     (r"(?P<path>.+) is a folder, not a database file", "{path} 是文件夹，不是数据库文件"),
     (
+        r"(?P<path>.+) is a link to (?P<target>.+), which does not exist",
+        "{path} 是指向 {target} 的链接，而该文件不存在",
+    ),
+    (
         r"(?P<path>.+) is not a regular file \(a pipe or a device\?\)",
         "{path} 不是普通文件（是管道或设备？）",
     ),
@@ -79,6 +83,24 @@ _ZH_CN: list[tuple[str, str]] = [
         r"backup to go on working\.",
         "{path} 已损坏（{reason}）。文件未被改动；请恢复最新的备份后继续工作。",
     ),
+    (
+        r"(?P<path>.+) is damaged \((?P<reason>.*)\) and has no sound backup\. It was not "
+        r"changed; move it away to start a new database under its name",
+        "{path} 已损坏（{reason}），且没有完好的备份。文件未被改动；"
+        "把它移走后，才能用这个名字新建数据库",
+    ),
+    (
+        r"(?P<path>.+) is damaged \((?P<reason>.*)\)\. It was not changed; its latest sound "
+        r"backup is (?P<backup>.+) \(pmdesk restore (?P<command>.+) puts it back\)",
+        "{path} 已损坏（{reason}）。文件未被改动；最新的完好备份是 {backup}"
+        "（pmdesk restore {command} 可将其恢复）",
+    ),
+    (
+        r"(?P<path>.+) is an empty SQLite file, not a pmdesk database",
+        "{path} 是空的 SQLite 文件，不是 pmdesk 数据库",
+    ),
+    (r"it holds no tables", "其中没有任何表"),
+    (r"it has pmdesk's mark but no schema version", "它带有 pmdesk 的标记，却没有架构版本"),
     (r"(?P<reason>.*); no backup was made of it", "{reason}；没有为它做备份"),
     (r"the file is empty: 0 bytes", "文件是空的：0 字节"),
     (r"it is marked as pmdesk's but holds no tables", "它带有 pmdesk 的标记，却没有任何表"),

@@ -33,6 +33,9 @@ def temporary_beside(target: Path, suffix: str) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=suffix, dir=target.parent)
     temporary = Path(name)
     marker: Path | None = None
+    if sys.platform == "win32":  # no lock there, and an open file cannot be renamed
+        os.close(fd)
+        fd = -1
     try:
         _lock(fd)
         with contextlib.suppress(OSError):  # no data folder: only the clean-up is lost
@@ -44,7 +47,8 @@ def temporary_beside(target: Path, suffix: str) -> Iterator[Path]:
         for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
         if marker is not None:
             with contextlib.suppress(OSError):
                 marker.unlink()

@@ -41,7 +41,7 @@ class Copied:
 
 def read_projects(path: Path, project_ids: Iterable[int] | None = None) -> Rows:
     """Rows of the chosen projects (all by default), by model, from the file at `path`."""
-    db.open_database(path, create=False)
+    db.open_database(path, create=False, health_check=True)  # no damaged rows go out
     try:
         chosen = set(project_ids) if project_ids is not None else None
         known = {p.id for p in Project.select(Project.id)}

@@ -360,12 +360,17 @@ def test_entry_point_help(tmp_path: Path) -> None:
 def test_list_refuses_an_empty_file_and_leaves_it_empty(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`list` only reads: a 0-byte file is not turned into a database."""
+    """A 0-byte file is not turned into a database, by any command: with no backup the
+    one line says so."""
     target = tmp_path / "empty.db"
     target.touch()
-    assert main(["list", "projects", "--db", str(target)]) == 1
-    assert "holds no pmdesk data" in capsys.readouterr().err
-    assert target.stat().st_size == 0
+    for command in (["list", "projects"], ["demo"], ["backup", "-o", str(tmp_path / "b.db")]):
+        assert main([*command, "--db", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "empty: 0 bytes) and has no sound backup" in err
+        assert target.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
 
 
 def test_demo_option_opens_a_populated_demo_database(tmp_path: Path) -> None:

@@ -327,3 +327,137 @@ def test_restore_onto_a_damaged_file_moves_it_aside(
         assert Note.select().count() == 400
     finally:
         db.close_database()
+
+
+# -- damaged, zeroed and empty files: every command says so, naming the backup ---------
+
+
+def _pmdesk(*argv: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pmdesk", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _spoil(kind: str, path: Path, sound: Path) -> None:
+    from tests.core.test_file_safety import _bad_backup, _damage_a_leaf_page
+
+    if kind == "damaged page":
+        _damage_a_leaf_page(path)
+    else:
+        _bad_backup(kind, path, sound)
+
+
+@pytest.mark.parametrize("kind", ["0-byte", "zeroed header", "damaged page"])
+def test_every_command_refuses_a_spoiled_file_and_names_its_latest_sound_backup(
+    tmp_path: Path, kind: str
+) -> None:
+    from tests.core.test_file_safety import _notes_file
+
+    live = tmp_path / "live.db"
+    _notes_file(live)
+    db.open_database(live)
+    sound = backups.make_backup("start")
+    db.close_database()
+    _spoil(kind, live, sound)
+    spoiled = live.read_bytes()
+    for command in (
+        ["list", "projects"],
+        ["demo"],  # a write
+        ["backup", "-o", tmp_path / "out.db"],
+        ["export", "minutes", "--meeting", "1", "-o", tmp_path / "m.docx"],
+    ):
+        result = _pmdesk(*command, "--db", live)
+        assert result.returncode == 1, (command, result.stdout)
+        line = one_line_error(result.stderr)
+        assert "is damaged" in line and f"its latest sound backup is {sound}" in line, line
+        assert live.read_bytes() == spoiled
+    assert [b.path for b in backups.list_backups(live)] == [sound]  # none of the spoiled file
+    assert not (tmp_path / "out.db").exists() and not (tmp_path / "m.docx").exists()
+    result = _pmdesk("restore", sound, "--db", live)
+    assert result.returncode == 0, result.stderr
+    assert "damaged file is kept" in result.stdout
+    assert _pmdesk("list", "projects", "--db", live).returncode == 0
+
+
+def test_a_spoiled_file_with_no_backup_is_refused_in_one_line(tmp_path: Path) -> None:
+    from tests.core.test_file_safety import _notes_file
+
+    live = tmp_path / "live.db"
+    _notes_file(live)
+    _spoil("damaged page", live, live)
+    result = _pmdesk("demo", "--db", live, "--lang", "zh_CN")
+    assert result.returncode == 1
+    assert "且没有完好的备份" in one_line_error_zh(result.stderr)
+    result = _pmdesk("demo", "--db", live)
+    assert "has no sound backup. It was not changed" in one_line_error(result.stderr)
+
+
+def test_the_check_runs_once_per_change_of_the_file(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """quick_check costs a second on a large file: a command on a file unchanged since
+    it passed does not run it again; any write (by pmdesk or another program, even one
+    that puts the modification time back) makes the next command check."""
+    checks: list[int] = []
+    real = db.health_problem
+    monkeypatch.setattr(db, "health_problem", lambda con: checks.append(1) or real(con))
+    for _ in range(3):
+        assert run_cli(capsys, "list", "projects", "--db", demo)[0] == 0
+    assert len(checks) == 1
+    assert run_cli(capsys, "demo", "--db", demo)[0] == 0  # unchanged since: not again
+    assert len(checks) == 1
+    assert run_cli(capsys, "list", "projects", "--db", demo)[0] == 0  # demo wrote: checked
+    assert len(checks) == 2
+    before = demo.stat()
+    _spoil("damaged page", demo, demo)
+    os.utime(demo, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time still moves
+    code, _, err = run_cli(capsys, "list", "projects", "--db", demo)
+    assert code == 1 and "is damaged" in one_line_error(err)
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pmdesk import db
+    from pmdesk.models import Meeting, Note
+
+    db.open_database(sys.argv[1])
+    db.database.obj.execute_sql("PRAGMA wal_autocheckpoint = 0")  # all of it in the -wal
+    meeting = Meeting.get()
+    for n in range(21):
+        Note.create(meeting=meeting, offset_seconds=n, text=f"committed {n}")
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def test_a_read_only_file_system_with_a_wal_and_no_shm_shows_every_commit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real read-only mount (where root may make one) of a folder a crash left with
+    its -wal and no -shm: not "damaged", and every committed note is read."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root")
+    source, mount = tmp_path / "src", tmp_path / "ro"
+    source.mkdir()
+    mount.mkdir()
+    live = source / "c.db"
+    db.open_database(live)
+    Meeting.create(project=Project.create(name="P"), title="Kickoff")
+    db.close_database()
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(live)], check=False)
+    (source / "c.db-shm").unlink()
+    made = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"mount is not allowed here: {made.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)], check=True)
+        code, out, err = run_cli(capsys, "search", "committed", "--db", mount / "c.db", "--json")
+        assert code == 0, err
+        assert out.count('"kind"') == 21
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+    assert sorted(p.name for p in source.iterdir()) == ["c.db", "c.db-wal"]  # untouched

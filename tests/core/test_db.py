@@ -1036,14 +1036,35 @@ def test_folder_is_refused(tmp_path: Path, close_after: None) -> None:
     assert list(folder.iterdir()) == []
 
 
-def test_existing_empty_file_without_backups_becomes_a_pmdesk_database(
-    db_path: Path, close_after: None
-) -> None:
-    """An empty file (e.g. made by 'New file' in a file manager) is taken as a new database."""
+def test_an_existing_empty_file_is_never_made_a_database(db_path: Path, close_after: None) -> None:
+    """Only a missing path is a new database: a 0-byte file (a truncated database, or
+    "New file" in a file manager) is refused untouched, with or without backups."""
     db_path.touch()
+    with pytest.raises(db.CorruptDatabase, match="0 bytes"):
+        db.open_database(db_path)
+    assert db_path.stat().st_size == 0
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_an_empty_sqlite_file_is_refused_untouched(db_path: Path, close_after: None) -> None:
+    with contextlib.closing(sqlite3.connect(db_path)) as con:
+        con.execute("PRAGMA user_version = 0")
+        con.execute("VACUUM")  # a valid SQLite header, no tables
+    before = db_path.read_bytes()
+    with pytest.raises(db.DatabaseProblem, match="an empty SQLite file, not a pmdesk database"):
+        db.open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_new_database_is_built_whole_beside_its_name(db_path: Path, close_after: None) -> None:
+    """A new file gets its name only once its schema is complete: nothing half-made is
+    left under the name, and no temporary file stays beside it."""
     opened = db.open_database(db_path)
     assert pragma(opened, "application_id") == db.APPLICATION_ID
     assert set(table_names(opened.connection())) == MODEL_TABLES
+    db.close_database()
+    leftovers = [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
 
 
 @pytest.mark.skipif(
@@ -1152,3 +1173,19 @@ def test_default_database_path_follows_xdg_data_home(
 def backend() -> str:
     """This module is about the database file; db_server has tests/core/test_team.py."""
     return "sqlite"
+
+
+def test_a_link_to_a_missing_file_is_refused_and_nothing_is_made(
+    tmp_path: Path, close_after: None
+) -> None:
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "gone" / "missing.db")
+    with pytest.raises(db.DatabaseProblem, match=r"a link to .*missing\.db, which does not"):
+        db.open_database(link)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.db"]
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs a /proc (Linux)")
+def test_a_folder_that_cannot_be_made_is_one_problem(close_after: None) -> None:
+    with pytest.raises(db.DatabaseProblem, match=r"Cannot create /proc/none/x\.db"):
+        db.open_database(Path("/proc/none/x.db"))

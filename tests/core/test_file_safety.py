@@ -269,15 +269,16 @@ def test_an_empty_zeroed_or_damaged_file_offers_the_latest_sound_backup(
     assert aside.exists()
 
 
-def test_only_a_missing_path_or_a_never_used_empty_file_is_a_new_database(
-    tmp_path: Path,
-) -> None:
-    for path in (tmp_path / "new.db", tmp_path / "touched.db"):
-        if path.name == "touched.db":
-            path.touch()
-        db.open_database(path)
-        assert Project.select().count() == 0
-        db.close_database()
+def test_only_a_missing_path_is_a_new_database(tmp_path: Path) -> None:
+    db.open_database(tmp_path / "new.db")
+    assert Project.select().count() == 0
+    db.close_database()
+    touched = tmp_path / "touched.db"  # no backups at all: nothing to offer, still refused
+    touched.touch()
+    with pytest.raises(db.CorruptDatabase) as caught:
+        db.open_database(touched)
+    assert touched.stat().st_size == 0
+    assert "has no sound backup" in backups.damage_report(caught.value)
 
 
 # -- read-only folder with a -wal ------------------------------------------------------
@@ -379,3 +380,21 @@ def test_a_copy_taken_without_its_wal_opens_as_of_the_last_checkpoint(db_path: P
         assert [n.text for n in Note.select()] == ["checkpointed"]
     finally:
         db.close_database()
+
+
+def test_an_empty_file_with_backups_is_no_room_for_a_new_database(db_path: Path) -> None:
+    """New database may take the empty file a save dialog made, never a truncated
+    pmdesk file (its backups are the way back) nor a file with anything in it."""
+    db.open_database(db_path)
+    backups.make_backup("start")
+    db.close_database()
+    db_path.write_bytes(b"")
+    assert not db.remove_empty_placeholder(db_path)
+    assert db_path.exists()
+    other = db_path.with_name("notes.db")
+    other.write_bytes(b"x")
+    assert not db.remove_empty_placeholder(other)
+    fresh = db_path.with_name("fresh.db")
+    fresh.touch()
+    assert db.remove_empty_placeholder(fresh) and not fresh.exists()
+    assert db.remove_empty_placeholder(db_path.with_name("missing.db"))

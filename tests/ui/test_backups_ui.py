@@ -166,3 +166,84 @@ def test_a_start_backup_on_a_full_disk_is_said_and_leaves_nothing(
     finally:
         db.close_database()
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+@pytest.mark.parametrize("kind", ["0-byte", "zeroed header"])
+def test_an_emptied_or_zeroed_file_is_offered_its_latest_sound_backup(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from tests.core.test_file_safety import _bad_backup, _notes_file
+
+    _notes_file(db_path)
+    db.open_database(db_path)
+    sound = backups.make_backup("start", now=T0)
+    db.close_database()
+    _bad_backup(kind, db_path, sound)
+    asked: list[str] = []
+
+    def question(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert app._open_or_recover(db_path)
+    try:
+        from pmdesk.models import Note
+
+        assert sound.name in asked[0]
+        assert Note.select().count() == 400
+    finally:
+        db.close_database()
+
+
+def test_an_empty_file_with_no_backup_is_refused_in_the_window_and_left_alone(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path.touch()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: said.append(str(a[2])))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("nothing to offer"))
+    assert not app._open_or_recover(db_path)
+    assert "has no sound backup" in said[0]
+    assert db_path.stat().st_size == 0
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+@pytest.mark.parametrize("dialog_makes_the_file", [False, True])
+def test_new_database_works_where_the_save_dialog_made_an_empty_file(
+    qtbot: QtBot,
+    database: Path,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    dialog_makes_the_file: bool,
+) -> None:
+    """Some save dialogs (a sandbox's file portal) create the chosen file, empty: New
+    database still makes a database there. A file that holds anything is never replaced."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = MainWindow(database, Language.EN, settings)
+    qtbot.addWidget(window)
+    chosen = database.with_name("fresh.db")
+
+    def save_dialog(*args: object, **kwargs: object) -> tuple[str, str]:
+        if dialog_makes_the_file:
+            chosen.touch()
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window.new_database_action.trigger()
+    try:
+        assert window.db_path == chosen
+        assert db.state is not None and db.state.path == chosen
+        assert Project.select().count() == 0
+    finally:
+        db.close_database()
+        db.open_database(database)
+    kept = database.with_name("notes.db")
+    kept.write_bytes(b"someone's notes")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(str(a[2])))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(kept), ""))
+    window.new_database_action.trigger()
+    assert "already exists" in warned[0]
+    assert kept.read_bytes() == b"someone's notes"

@@ -119,3 +119,76 @@ def test_switching_to_a_new_database_locks_it(
     finally:
         db.close_database()
         guard.release()
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from pmdesk.file_lock import DatabaseLock
+lock = DatabaseLock(Path(sys.argv[1]))
+print("held" if lock.acquire() and lock.held else "refused", flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="hard links, symlinks and SIGKILL: POSIX")
+def test_the_lock_is_the_files_own_in_any_process_name_or_environment(tmp_path: Path) -> None:
+    """A process holding the lock through a hard link (another TMPDIR, another data
+    folder) is seen through every other name; killed, it holds nothing. The database
+    file itself carries no lock of pmdesk's (SQLite's own locks are left alone)."""
+    import fcntl
+    import signal
+
+    target = tmp_path / "a.db"
+    db.open_database(target)
+    db.close_database()
+    hard = tmp_path / "elsewhere" / "hard.db"
+    hard.parent.mkdir()
+    os.link(target, hard)
+    (tmp_path / "soft.db").symlink_to(target)
+    (tmp_path / "x").mkdir()
+    env = dict(os.environ, TMPDIR=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(hard)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        from pmdesk.file_lock import DatabaseLock
+
+        for name in (target, tmp_path / "soft.db", tmp_path / "x" / ".." / "a.db"):
+            assert not DatabaseLock(name).acquire(), name
+        with open(target, "rb") as file:  # nothing of pmdesk's on the database file
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(file, fcntl.LOCK_UN)
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    free = DatabaseLock(target)
+    assert free.acquire() and free.held, "a killed pmdesk holds nothing"
+    free.release()
+
+
+def test_a_recovered_file_is_held_anew(tmp_path: Path) -> None:
+    """A recovery puts a backup (another file) under the name: the lock follows it."""
+    from pmdesk import backups
+    from pmdesk.file_lock import DatabaseLock
+
+    target = tmp_path / "a.db"
+    db.open_database(target)
+    sound = backups.make_backup("start")
+    db.close_database()
+    target.write_bytes(b"")  # emptied
+    guard = InstanceGuard()
+    assert guard.claim(target)
+    with pytest.raises(db.CorruptDatabase):
+        db.open_database(target)
+    backups.recover(target, sound)
+    try:
+        guard.hold()
+        assert not DatabaseLock(target).acquire(), "the file now under the name is held"
+        assert activate_running(target), "and a second launch finds the window"
+    finally:
+        db.close_database()
+        guard.release()

@@ -853,6 +853,8 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(name))
 
     def _on_new_database_triggered(self) -> None:
+        from pmdesk import db
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New database"),
@@ -862,7 +864,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        if path.exists():
+        if not db.remove_empty_placeholder(path):  # an empty file a save dialog made is room
             QMessageBox.warning(
                 self,
                 self.tr("New database"),

@@ -1,10 +1,10 @@
 """One running pmdesk per database: a second launch brings the first window to the front.
 
 Two windows on one file would each keep their own undo history and views of the data.
-Who has the file is decided by an operating-system lock on it (`pmdesk.file_lock`), so
-hard links, symlinks and TMPDIR do not matter; a local socket named after the file's
-device and inode (in a fixed folder, not TMPDIR) lets a new launch hand over to the
-window that already has it.
+Who has the file is decided by an operating-system lock keyed on the file's identity
+(`pmdesk.file_lock`), so hard links, symlinks and TMPDIR do not matter; a local socket
+named after the same identity (in a fixed folder, not TMPDIR) lets a new launch hand
+over to the window that already has it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from pmdesk.file_lock import DatabaseLock
+from pmdesk.file_lock import DatabaseLock, file_identity
 
 _ACTIVATE = b"activate\n"
 
@@ -28,12 +28,7 @@ def server_name(db_path: Path) -> str:
 
     The file's device and inode when it exists (every link to it gets the same name);
     on Linux and macOS a full path in /tmp, so TMPDIR does not move it."""
-    try:
-        info = os.stat(db_path)
-        file_key = f"{info.st_dev}:{info.st_ino}"
-    except OSError:
-        file_key = str(Path(db_path).resolve())
-    key = f"{getpass.getuser()}:{file_key}".encode()
+    key = f"{getpass.getuser()}:{file_identity(db_path)}".encode()
     name = "pmdesk-" + hashlib.sha256(key).hexdigest()[:24]
     return name if sys.platform == "win32" else f"/tmp/{name}"
 
@@ -90,8 +85,14 @@ class InstanceGuard(QObject):
         return True
 
     def hold(self) -> None:
-        """Lock the file now that it exists (a new database did not at `claim`)."""
-        if self.db_path is not None and not self._lock.held and self._lock.acquire():
+        """Lock the file now that it exists (a new database did not at `claim`), or anew
+        when another file took its name (a recovery puts a backup in its place)."""
+        if self.db_path is None or (self._lock.held and not self._lock.moved):
+            return
+        lock = DatabaseLock(self.db_path)
+        if lock.acquire() and lock.held:
+            self._release_lock()
+            self._lock = lock
             self._listen(self.db_path)
 
     def release(self) -> None:
