@@ -89,8 +89,9 @@ def shoot(
             window.grab().save(str(target))
             written.append(target)
 
+        first = window.tabs.indexOf(window.kickoff_tab)  # after Today
         for index, name in enumerate(TAB_NAMES):
-            window.tabs.setCurrentIndex(index)
+            window.tabs.setCurrentIndex(first + index)
             grab(name)
         live = window.live_tab
         window.tabs.setCurrentWidget(live)
@@ -233,6 +234,58 @@ def shoot_kickoff(language: Language, out: Path, app: QApplication) -> list[Path
     return written
 
 
+def shoot_today(language: Language, out: Path, app: QApplication) -> list[Path]:
+    """The Today tab at 1280×800 and 1920×1080, and its snooze, dismiss and done-and-
+    snoozed dialogs: <lang>-today-<W>x<H>.png, <lang>-today-<W>x<H>-<dialog>.png."""
+    from pmdesk.ui.today.actions import DismissDialog, SnoozeDialog
+    from pmdesk.ui.today.closed import ClosedDialog
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        db.open_database(path)
+        create_demo_project(language)
+        translators = install_translators(app, language)
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(path, language, settings)
+        window.show()
+        today = window.today_tab
+        window.tabs.setCurrentWidget(today)
+        for width, height in SIZES:
+            window.resize(width, height)
+            _settle(app)
+            target = out / f"{language.value}-today-{width}x{height}.png"
+            window.grab().save(str(target))
+            written.append(target)
+        item = today.selected_item()
+        if item is not None:  # one item done, to show in the done-and-snoozed list
+            today.item_actions.mark_done(item)
+        day = today.context.now().date()
+        dialogs = {
+            "snooze": lambda: SnoozeDialog(day, window),
+            "dismiss": lambda: DismissDialog(window),
+            "done-and-snoozed": lambda: ClosedDialog(
+                today.context, None, today.project_names, window
+            ),
+        }
+        for name, make in dialogs.items():
+            dialog = make()
+            dialog.show()
+            _settle(app)
+            target = out / f"{language.value}-today-dialog-{name}.png"
+            dialog.grab().save(str(target))
+            written.append(target)
+            dialog.close()
+            dialog.deleteLater()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.close_database()
+    return written
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -243,6 +296,8 @@ def main() -> None:
             for path in shoot(language, out, app, size):
                 print(path)
         for path in shoot_kickoff(language, out, app):
+            print(path)
+        for path in shoot_today(language, out, app):
             print(path)
 
 

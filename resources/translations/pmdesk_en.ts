@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>HealthChart</name>
+    <message numerus="yes">
+        <source>%n reviewed: %1 days to review at the median, %2 at the longest.</source>
+        <translation>
+            <numerusform>%n reviewed: %1 days to review at the median, %2 at the longest.</numerusform>
+            <numerusform>%n reviewed: %1 days to review at the median, %2 at the longest.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting, the oldest for %1 days.</source>
+        <translation>
+            <numerusform>%n waiting, the oldest for %1 days.</numerusform>
+            <numerusform>%n waiting, the oldest for %1 days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LiveMeetingTab</name>
     <message numerus="yes">
         <source>%n note(s)</source>

@@ -1261,6 +1261,65 @@
     </message>
 </context>
 <context>
+    <name>ClosedDialog</name>
+    <message>
+        <source>Done and snoozed</source>
+        <translation>已完成与暂缓</translation>
+    </message>
+    <message>
+        <source>What you did</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Why it was listed</source>
+        <translation>列出原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Done and snoozed items</source>
+        <translation>已完成与暂缓的事项</translation>
+    </message>
+    <message>
+        <source>Nothing is done, snoozed or dismissed.</source>
+        <translation>没有已完成、暂缓或忽略的事项。</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put it back on Today&apos;s list</source>
+        <translation>放回今日清单</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>暂缓至%1</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Reopen a Today item</source>
+        <translation>重新打开今日事项</translation>
+    </message>
+</context>
+<context>
     <name>CoachingDialog</name>
     <message>
         <source>Topic</source>
@@ -1668,6 +1727,25 @@
     </message>
 </context>
 <context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>e.g. handled by phone</source>
+        <translation>例如：已电话处理</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>DistributionDialog</name>
     <message>
         <source>Minutes sent</source>
@@ -2016,6 +2094,75 @@
     </message>
 </context>
 <context>
+    <name>HealthChart</name>
+    <message>
+        <source>Project health</source>
+        <translation>项目健康度</translation>
+    </message>
+    <message>
+        <source>Steps due in the last %1 weeks: %2 on time, %3 late, %4 open</source>
+        <translation>近%1周到期的步骤：按时%2个，延迟%3个，未完成%4个</translation>
+    </message>
+    <message>
+        <source>Choose a project to see its health.</source>
+        <translation>请选择一个项目以查看其健康度。</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康度：%1</translation>
+    </message>
+    <message>
+        <source>The client lead&apos;s reviews</source>
+        <translation>客户项目负责人审阅</translation>
+    </message>
+    <message>
+        <source>Engagement: now ● and needed ○</source>
+        <translation>参与度：当前 ● 与期望 ○</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed: %1 days to review at the median, %2 at the longest.</source>
+        <translation>
+            <numerusform>已审阅%n项：审阅用时中位数%1天，最长%2天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing reviewed yet.</source>
+        <translation>尚无已审阅事项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting, the oldest for %1 days.</source>
+        <translation>
+            <numerusform>%n项待审阅，最久已等待%1天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting for review.</source>
+        <translation>没有待审阅事项。</translation>
+    </message>
+    <message>
+        <source>No client person has both engagement levels set.</source>
+        <translation>尚无客户人员同时设定了当前与期望参与度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有%n人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Date</source>
@@ -2040,6 +2187,106 @@
     <message>
         <source>Assessment history</source>
         <translation>评估历史</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>Do it</source>
+        <extracomment>What a mark changes (the state functions return nothing): the marks&apos; table. The user asked to do the item (the tab opens its flow). The user asked for the done / snoozed / dismissed list.</extracomment>
+        <translation>去处理</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;nooze…</source>
+        <translation>暂缓(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss…</source>
+        <translation>忽略(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Done and snoo&amp;zed…</source>
+        <translation>已完成与暂缓(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Mark it done: it leaves Today (Ctrl+Z brings it back)</source>
+        <translation>标记为完成：从今日清单移除（Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Hide it until a date you choose</source>
+        <translation>隐藏到您选择的日期</translation>
+    </message>
+    <message>
+        <source>Hide it for good, saying why</source>
+        <translation>永久隐藏，并说明原因</translation>
+    </message>
+    <message>
+        <source>The items done, snoozed or dismissed: reopen one</source>
+        <translation>已完成、暂缓或忽略的事项：可重新打开</translation>
+    </message>
+    <message>
+        <source>Open the review to nudge</source>
+        <translation>打开待审阅事项以发提醒</translation>
+    </message>
+    <message>
+        <source>Open the lead&apos;s request</source>
+        <translation>打开负责人的请求</translation>
+    </message>
+    <message>
+        <source>Write the reminder email…</source>
+        <translation>撰写提醒邮件…</translation>
+    </message>
+    <message>
+        <source>Log a private follow-up…</source>
+        <translation>记录私下跟进…</translation>
+    </message>
+    <message>
+        <source>Open the step</source>
+        <translation>打开该步骤</translation>
+    </message>
+    <message>
+        <source>Open the status report</source>
+        <translation>打开进度汇报</translation>
+    </message>
+    <message>
+        <source>Open the report builder</source>
+        <translation>打开汇报编写</translation>
+    </message>
+    <message>
+        <source>Open the kickoff checklist</source>
+        <translation>打开启动会检查清单</translation>
+    </message>
+    <message>
+        <source>Open the material</source>
+        <translation>打开该材料</translation>
+    </message>
+    <message>
+        <source>Open the minutes to send</source>
+        <translation>打开会议纪要以发送</translation>
+    </message>
+    <message>
+        <source>Open the minutes&apos; sending record</source>
+        <translation>打开会议纪要发送记录</translation>
+    </message>
+    <message>
+        <source>Open the person&apos;s playbook</source>
+        <translation>打开此人的应对方案</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Snooze: %1</source>
+        <translation>暂缓：%1</translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation>忽略：%1</translation>
     </message>
 </context>
 <context>
@@ -2253,12 +2500,16 @@
     <name>MainWindow</name>
     <message>
         <source>pmdesk</source>
-        <extracomment>The workflow tabs in their order: the attribute each is kept in, and its module and class, imported when the tab is first built. Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The tab on screen is built and shows its project (by `load()`).</extracomment>
+        <extracomment>The workflow tabs in their order: the attribute each is kept in, and its module and class, imported when the tab is first built. Settings: open on the Today tab when an item is overdue (on unless turned off), and a desktop notification of what is due when pmdesk starts (off unless turned on). Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The tab on screen is built and shows its project (by `load()`).</extracomment>
         <translation>pmdesk</translation>
     </message>
     <message>
         <source>Project</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
     <message>
         <source>&amp;Kickoff</source>
@@ -2304,6 +2555,14 @@
     <message>
         <source>Show &amp;archived projects</source>
         <translation>显示已归档项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open on To&amp;day when something is overdue</source>
+        <translation>有逾期事项时启动即打开今日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify at start of what is due</source>
+        <translation>启动时通知到期事项(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -2372,6 +2631,22 @@
     <message>
         <source>P&amp;roject:</source>
         <translation>项目(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>pmdesk: Today</source>
+        <translation>pmdesk：今日</translation>
+    </message>
+    <message>
+        <source>%1 overdue, %2 due today.</source>
+        <translation>逾期%1项，今日到期%2项。</translation>
+    </message>
+    <message>
+        <source>Today (%1 overdue, %2 today)</source>
+        <translation>今日（逾期 %1，今日 %2）</translation>
+    </message>
+    <message>
+        <source>What the method says to do today, across every project</source>
+        <translation>按方法今天要做的事，涵盖所有项目</translation>
     </message>
     <message>
         <source>(archived)</source>
@@ -4730,6 +5005,25 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>暂缓至</translation>
+    </message>
+    <message>
+        <source>Snooze &amp;until:</source>
+        <translation>暂缓至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose a date after today.</source>
+        <translation>请选择今天之后的日期。</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersSection</name>
     <message>
         <source>#</source>
@@ -5031,6 +5325,100 @@
     <message>
         <source>hh:mm</source>
         <translation>时:分</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Gatekeeper: report to the client lead</source>
+        <translation>把关者：主动向客户负责人汇报</translation>
+    </message>
+    <message>
+        <source>Chase the client&apos;s help</source>
+        <translation>催促客户协助</translation>
+    </message>
+    <message>
+        <source>Follow up in private</source>
+        <translation>私下跟进</translation>
+    </message>
+    <message>
+        <source>Praise in public</source>
+        <translation>公开表扬</translation>
+    </message>
+    <message>
+        <source>Guide each cooperation type</source>
+        <translation>分类引导配合人员</translation>
+    </message>
+    <message>
+        <source>Kickoff and meetings</source>
+        <translation>启动会与会议</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>Why it is due</source>
+        <extracomment>(overdue, due today) after every reload, for the tab&apos;s title. The user asked to do an item: the window opens its flow.</extracomment>
+        <translation>到期原因</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>%1 overdue · %2 today · %3 this week</source>
+        <translation>逾期 %1 · 今日 %2 · 本周 %3</translation>
+    </message>
+    <message>
+        <source>Nothing is due: the method&apos;s daily push is done for today.</source>
+        <translation>没有到期事项：今天的日常推进已完成。</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today&apos;s items</source>
+        <translation>今日事项</translation>
     </message>
 </context>
 <context>

@@ -404,6 +404,7 @@ def _open_into(
     _offer_demo(language)
     window.set_guard(guard)
     window.load()
+    window.start_on_today()  # Today first when something is overdue; the notification
     # After the window is filled, off the GUI thread: they must not delay it.
     if isinstance(path, Path):
         QTimer.singleShot(500, lambda: start_check(settings, window, path))

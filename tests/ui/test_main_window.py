@@ -53,6 +53,9 @@ def test_every_tab_shows_the_demo_project(
     assert window.project_id == demo_db
     for tab in window.project_tabs:
         show(window, tab)
+        if tab is window.today_tab:  # a grouped list, not record tables
+            assert window.today_tab.model.rowCount() >= 2
+            continue
         assert filled_tables(tab) >= 2, f"{type(tab).__name__} shows the project's data"
 
     kickoff = show(window, window.kickoff_tab)
@@ -78,7 +81,8 @@ def test_chinese_window_speaks_chinese(
     try:
         window = make_window(qtbot, database, settings, Language.ZH_CN)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert titles == [
+        assert titles[0].startswith("今日")
+        assert titles[1:] == [
             *("项目启动会(&K)", "会中记录(&L)", "干系人(&S)", "进度推进(&P)"),
             *("系列会议", "决策记录"),
         ]

@@ -95,6 +95,7 @@ def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWin
     assert shell.db_label.text().endswith("pmdesk.db")
     names = [shell.tabs.tabText(index) for index in range(shell.tabs.count())]
     assert names == [
+        "Today",
         *("&Kickoff", "&Live meeting", "&Stakeholders", "&Progress"),
         *("Series", "Decisions"),
     ]
@@ -113,8 +114,9 @@ def test_load_fills_the_shell_from_the_open_database(
     assert not shell.new_project_action.shortcut().isEmpty()
     assert not shell.undo_action.shortcut().isEmpty()
     shell.show()  # once it has painted, the other tabs are built while the app is idle
-    qtbot.waitUntil(lambda: len(shell.project_tabs) == 6)
-    assert [shell.tabs.widget(i) for i in range(6)] == [
+    qtbot.waitUntil(lambda: len(shell.project_tabs) == 7)
+    assert [shell.tabs.widget(i) for i in range(7)] == [
+        shell.today_tab,
         *(shell.kickoff_tab, shell.live_tab, shell.stakeholders_tab, shell.progress_tab),
         *(shell.series_tab, shell.decisions_tab),
     ]
@@ -125,7 +127,9 @@ def test_a_tab_not_built_yet_is_built_with_its_data_when_clicked(
 ) -> None:
     shell.load()
     bar = shell.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(shell.tabs.count() - 3).center()
+    )
     assert shell.tabs.currentWidget() is shell.progress_tab
     assert shell.progress_tab.project_id == demo_db
     assert shell.progress_tab.steps.plan.rowCount() > 0
@@ -138,7 +142,7 @@ def test_the_export_menu_lists_every_tab_before_they_are_built(
     shell.load()
     assert shell.export_menu.isEnabled()
     shell.export_menu.aboutToShow.emit()  # what opening File → Export does first
-    assert len(shell.project_tabs) == 6
+    assert len(shell.project_tabs) == 7
     texts = [a.text() for a in shell.export_menu.actions() if not a.isSeparator()]
     assert "Kickoff pack (.docx)…" in texts and len(texts) >= 5
 

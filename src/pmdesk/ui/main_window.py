@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QSystemTrayIcon,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from pmdesk.services import Changes
     from pmdesk.services.projects import ProjectEdit
     from pmdesk.services.search import SearchHit
+    from pmdesk.services.today import TodayItem
     from pmdesk.ui.single_instance import InstanceGuard
     from pmdesk.ui.tabs.base import ProjectTab, TabContext
     from pmdesk.ui.team_sync import ChangeListener
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 #: The workflow tabs in their order: the attribute each is kept in, and its module and
 #: class, imported when the tab is first built.
 TABS = (
+    ("today_tab", "pmdesk.ui.today.tab", "TodayTab"),
     ("kickoff_tab", "pmdesk.ui.kickoff.tab", "KickoffTab"),
     ("live_tab", "pmdesk.ui.live_meeting.tab", "LiveMeetingTab"),
     ("stakeholders_tab", "pmdesk.ui.stakeholders.tab", "StakeholdersTab"),
@@ -56,6 +59,15 @@ RECENT_KEY = "recent/databases"
 RECENT_MAX = 8
 LANGUAGES = (Language.EN, Language.ZH_CN)
 LANGUAGE_NAMES = {Language.EN: "English", Language.ZH_CN: "简体中文"}
+#: Settings: open on the Today tab when an item is overdue (on unless turned off), and a
+#: desktop notification of what is due when pmdesk starts (off unless turned on).
+OPEN_ON_TODAY_KEY = "today/open_when_overdue"
+NOTIFY_KEY = "today/notify_at_start"
+
+
+def _flag(settings: QSettings, key: str, default: bool) -> bool:
+    value = settings.value(key, default)
+    return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +108,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.editor: Editor  # made by load(), with the data layer
         self._listener: ChangeListener | None = None  # on a team server
+        self.tray_icon: QSystemTrayIcon | None = None  # made for a notification at start
         self._context: TabContext
 
         self.project_box = QComboBox(self)
@@ -108,6 +121,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("workflowTabs")
         self.project_tabs: list[ProjectTab] = []
         self._tab_titles = [
+            # No Alt letter: T, o, d, a and y are the Kickoff sections' and Progress's.
+            self.tr("Today"),
             self.tr("&Kickoff"),
             self.tr("&Live meeting"),
             self.tr("&Stakeholders"),
@@ -214,6 +229,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self.project_tabs.append(tab)
+        if attribute == "today_tab":
+            tab.counts_changed.connect(self._on_today_tab_counts_changed)  # type: ignore[attr-defined]
+            tab.open_requested.connect(self._on_today_tab_open_requested)  # type: ignore[attr-defined]
         for splitter in getattr(tab, "splitters", []):
             saved = self.settings.value(f"splitters/{splitter.objectName()}")
             if saved is not None:
@@ -240,6 +258,14 @@ class MainWindow(QMainWindow):
         self.delete_project_action = QAction(self.tr("De&lete project…"), self)
         self.show_archived_action = QAction(self.tr("Show &archived projects"), self)
         self.show_archived_action.setCheckable(True)
+        self.open_on_today_action = QAction(
+            self.tr("Open on To&day when something is overdue"), self
+        )
+        self.open_on_today_action.setCheckable(True)
+        self.open_on_today_action.setChecked(_flag(self.settings, OPEN_ON_TODAY_KEY, True))
+        self.notify_action = QAction(self.tr("&Notify at start of what is due"), self)
+        self.notify_action.setCheckable(True)
+        self.notify_action.setChecked(_flag(self.settings, NOTIFY_KEY, False))
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.guide_action = QAction(self.tr("The &method in brief"), self)
         self.open_database_action = QAction(self.tr("&Open database…"), self)
@@ -316,6 +342,9 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             language_menu.addAction(action)
         view_menu.addAction(self.show_archived_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.open_on_today_action)
+        view_menu.addAction(self.notify_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.guide_action)
@@ -345,6 +374,8 @@ class MainWindow(QMainWindow):
         self.archive_project_action.triggered.connect(self._on_archive_project_triggered)
         self.delete_project_action.triggered.connect(self._on_delete_project_triggered)
         self.show_archived_action.toggled.connect(lambda _on: self.reload_projects())
+        self.open_on_today_action.toggled.connect(self._on_open_on_today_action_toggled)
+        self.notify_action.toggled.connect(self._on_notify_action_toggled)
         self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
         self.guide_action.triggered.connect(self._on_guide_triggered)
         self.open_database_action.triggered.connect(self._on_open_database_triggered)
@@ -361,6 +392,73 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         if self.guard is not None:
             self.guard.activation_requested.connect(self._on_guard_activation_requested)
+
+    # -- Today ---------------------------------------------------------------------------
+    def start_on_today(self) -> None:
+        """At start, once loaded: show Today when something is overdue (a setting, on by
+        default), and tell the desktop what is due (a setting, off by default)."""
+        if not self._loaded:
+            return
+        from pmdesk.ui.today.tab import TodayTab
+
+        today = self._build_tab(0)
+        assert isinstance(today, TodayTab)
+        today.ensure_loaded()
+        if self.open_on_today_action.isChecked() and today.overdue:
+            self.tabs.setCurrentWidget(today)
+        if self.notify_action.isChecked() and (today.overdue or today.due_today):
+            self._notify_due(today.overdue, today.due_today)
+
+    def _notify_due(self, overdue: int, due_today: int) -> None:
+        """A tray message where the desktop has a tray; nothing where it has none."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray_icon is None:
+            self.tray_icon = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray_icon.setToolTip(self.tr("pmdesk"))
+            self.tray_icon.messageClicked.connect(self._on_tray_icon_message_clicked)
+        self.tray_icon.show()
+        self.tray_icon.showMessage(
+            self.tr("pmdesk: Today"),
+            self.tr("%1 overdue, %2 due today.")
+            .replace("%1", str(overdue))
+            .replace("%2", str(due_today)),
+            QSystemTrayIcon.MessageIcon.Information,
+            10000,
+        )
+
+    def _on_tray_icon_message_clicked(self) -> None:
+        self._on_guard_activation_requested()
+        self.tabs.setCurrentIndex(0)  # Today
+
+    def _on_today_tab_counts_changed(self, overdue: int, due_today: int) -> None:
+        index = 0  # Today
+        if overdue or due_today:
+            title = (
+                self.tr("Today (%1 overdue, %2 today)")
+                .replace("%1", str(overdue))
+                .replace("%2", str(due_today))
+            )
+        else:
+            title = self.tr("Today")
+        self.tabs.setTabText(index, title)
+        self.tabs.setTabToolTip(
+            index, self.tr("What the method says to do today, across every project")
+        )
+        bar = self.tabs.tabBar()
+        bar.setTabTextColor(index, QColor("#a61b1b") if overdue else bar.tabTextColor(1))
+
+    def _on_today_tab_open_requested(self, item: TodayItem) -> None:
+        from pmdesk.ui.today.actions import open_item
+
+        self.build_tabs()  # the item's tab may not be built yet
+        open_item(self, item)
+
+    def _on_open_on_today_action_toggled(self, on: bool) -> None:
+        self.settings.setValue(OPEN_ON_TODAY_KEY, on)
+
+    def _on_notify_action_toggled(self, on: bool) -> None:
+        self.settings.setValue(NOTIFY_KEY, on)
 
     # -- projects ------------------------------------------------------------------------
     @property
@@ -893,6 +991,8 @@ class MainWindow(QMainWindow):
         tab = self.settings.value("window/tab")
         if tab not in (None, ""):
             self.tabs.setCurrentIndex(int(tab))
+        else:  # the first time: Kickoff (Today comes first when something is overdue)
+            self.tabs.setCurrentIndex(1)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -28,7 +28,7 @@ def window(qtbot: QtBot, database: Path, demo_db: int, settings: QSettings) -> M
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentWidget(window.stakeholders_tab)
     qtbot.waitExposed(window)
     return window
 

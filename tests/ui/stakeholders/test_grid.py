@@ -26,7 +26,7 @@ def make_window(qtbot: QtBot, db_path: Path, settings: QSettings) -> MainWindow:
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentWidget(window.stakeholders_tab)
     qtbot.waitExposed(window)
     return window
 

@@ -79,8 +79,11 @@ class FollowUpSection(QWidget):
     def _on_add_follow_up_clicked(self) -> None:
         self.add_follow_up(self._chosen_person())
 
-    def add_follow_up(self, person_id: int | None) -> None:
-        """Log a private follow-up (with `person_id` chosen, if given)."""
+    def add_follow_up(
+        self, person_id: int | None, *, reason: str = "", action_item_id: int | None = None
+    ) -> None:
+        """Log a private follow-up (with `person_id` chosen, if given; Today fills in the
+        late step as `reason` and links it)."""
         if self.project_id is None:
             return
         project_id = self.project_id
@@ -88,7 +91,9 @@ class FollowUpSection(QWidget):
         def save(values: dict[str, Any]) -> str | None:
             person = values.pop("person")
             try:
-                record = sh.add_follow_up(project_id, person, **values)
+                record = sh.add_follow_up(
+                    project_id, person, **values, action_item_id=action_item_id
+                )
             except (ValidationProblem, NotFound) as problem:
                 return problem_text(problem)
             self.context.editor.created(FollowUp, record.id, self.tr("Log follow-up"))
@@ -100,6 +105,7 @@ class FollowUpSection(QWidget):
             people=self._people_choices(),
             person_id=person_id,
             follow_up_on=today,
+            reason=reason,
             today=today,
             save=save,
             parent=self,

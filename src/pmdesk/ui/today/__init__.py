@@ -1,0 +1,1 @@
+"""The Today tab: the method's daily push across every project, and project health."""

@@ -1,0 +1,112 @@
+"""The app opens on Today when something is overdue (a setting), and may notify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from pmdesk import app, db
+from pmdesk.models import Language
+from pmdesk.ui.main_window import NOTIFY_KEY, OPEN_ON_TODAY_KEY, MainWindow
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    from pmdesk.demo import create_demo_project
+
+    target = tmp_path / "demo.db"
+    db.open_database(target)
+    create_demo_project(Language.EN)  # relative to the real today: items are overdue
+    db.close_database()
+    return target
+
+
+def start(
+    qtbot: QtBot, path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """The app's own start: the shell, then the file opened into it after the paint."""
+    monkeypatch.setattr(app, "_start_log", lambda: None)
+    window = MainWindow(path, Language.EN, settings, shell_only=True)
+    qtbot.addWidget(window)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    assert app._open_into(qapp, window, path, Language.EN, settings) is None
+    return window
+
+
+def stop(window: MainWindow) -> None:
+    window.close()
+    db.close_database()
+    if window.guard is not None:
+        window.guard.release()
+
+
+def test_it_opens_on_today_when_something_is_overdue(
+    qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.setValue("window/tab", 4)  # the tab the user had last
+    window = start(qtbot, demo_file, settings, monkeypatch)
+    try:
+        assert window.today_tab.overdue > 0
+        assert window.tabs.currentWidget() is window.today_tab
+        assert window.open_on_today_action.isChecked(), "on by default"
+    finally:
+        stop(window)
+
+
+def test_turned_off_it_opens_where_the_user_left(
+    qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.setValue("window/tab", 4)
+    first = start(qtbot, demo_file, settings, monkeypatch)
+    first.open_on_today_action.trigger()  # View → Open on Today… (off)
+    stop(first)
+
+    settings.setValue("window/tab", 4)
+    again = start(qtbot, demo_file, settings, monkeypatch)
+    try:
+        assert not again.open_on_today_action.isChecked()
+        assert again.tabs.currentIndex() == 4
+        assert again.tabs.currentWidget() is not again.today_tab
+    finally:
+        stop(again)
+
+
+def test_the_notification_is_off_by_default_and_shown_when_asked(
+    qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda _self, title, text, *_: shown.append((title, text))
+    )
+    window = start(qtbot, demo_file, settings, monkeypatch)
+    assert not window.notify_action.isChecked() and shown == []
+    window.notify_action.trigger()
+    assert settings.value(NOTIFY_KEY) in (True, "true")
+    stop(window)
+
+    again = start(qtbot, demo_file, settings, monkeypatch)
+    try:
+        [(title, text)] = shown
+        assert title == "pmdesk: Today"
+        assert text == f"{again.today_tab.overdue} overdue, {again.today_tab.due_today} due today."
+    finally:
+        stop(again)
+
+
+def test_no_tray_no_notification(
+    qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.setValue(NOTIFY_KEY, True)
+    settings.setValue(OPEN_ON_TODAY_KEY, False)
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    window = start(qtbot, demo_file, settings, monkeypatch)
+    try:
+        assert window.tray_icon is None
+    finally:
+        stop(window)
