@@ -196,7 +196,8 @@ class StartCheck(QObject):
                     backups.backup_if_due("start", keep=self.keep, connection=con)
         except (OSError, sqlite3.Error, db.DatabaseProblem) as problem:
             failure = str(problem)
-        self.finished.emit(damage, failure)
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.finished.emit(damage, failure)
 
 
 def start_check(settings: QSettings, window: MainWindow, path: Path) -> StartCheck:

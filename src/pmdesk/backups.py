@@ -120,7 +120,8 @@ def backup_if_due(
     connection: sqlite3.Connection | None = None,
 ) -> Path | None:
     """A start or daily backup, unless the newest backup is recent and the file unchanged."""
-    assert db.state is not None, "no database is open"
+    if db.state is None:  # closed meanwhile (the start check runs on its own thread)
+        return None
     if db.state.read_only or db.state.path is None:  # a server is backed up on the server
         return None
     path = db.state.path

@@ -174,3 +174,10 @@ def test_a_read_only_database_keeps_drafts_in_the_fallback_file(
 def backend() -> str:
     """Backups are of a database file (a team server is backed up by its administrator)."""
     return "sqlite"
+
+
+def test_a_start_backup_after_the_file_was_closed_makes_nothing(opened: Path) -> None:
+    """The start check runs on its own thread: quitting meanwhile closes the file first."""
+    db.close_database()
+    assert backups.backup_if_due("start", now=T0) is None
+    assert backups.list_backups(opened) == []

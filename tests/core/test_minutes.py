@@ -295,3 +295,14 @@ def test_the_meeting_time_names_its_zone_once_and_no_bracket_is_doubled(
     text = text_of(export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions()))
     assert when in text
     assert "))" not in text and "））" not in text  # a title with brackets of its own
+
+
+def test_a_title_longer_than_the_properties_hold_still_exports(
+    demo_en: int, tmp_path: Path
+) -> None:
+    """A valid 300-character title: the .docx title property holds 255 characters."""
+    meeting = alignment(demo_en)
+    Meeting.update(title="Weekly alignment " * 17 + "end").where(Meeting.id == meeting.id).execute()
+    target = export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions())
+    title = Document(str(target)).core_properties.title
+    assert len(title) <= 255 and title.endswith("…")

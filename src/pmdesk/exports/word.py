@@ -61,7 +61,8 @@ def new_document(
         _add_running_header(document, header)
     properties = document.core_properties
     # Nothing about the team's work may travel in the file's properties.
-    properties.title = title
+    # The package's properties hold at most 255 characters (a long meeting title).
+    properties.title = title if len(title) <= 255 else title[:254] + "…"
     properties.author = ""
     properties.last_modified_by = ""
     properties.comments = ""
