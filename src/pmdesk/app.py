@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -323,7 +322,7 @@ def app_icon() -> QIcon:
 
 
 def _run_window(app: QApplication, path: Location, language: Language, settings: QSettings) -> int:
-    from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.main_window import MainWindow, OnFirstPaint
 
     window = MainWindow(path, language, settings, shell_only=True)
     restart = {"wanted": False}
@@ -359,7 +358,7 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
             window.tabs_built.connect(
                 lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
             )
-        window.installEventFilter(_OnFirstPaint(window, open_database))
+        window.installEventFilter(OnFirstPaint(window, open_database))
     window.show()
     try:
         code = app.exec()
@@ -429,20 +428,6 @@ def _open_or_recover(path: Location) -> bool:
         _report_open_problem(problem, smoke_test=False)
         return False
     return True
-
-
-class _OnFirstPaint(QObject):
-    """Runs `then` once, just after the watched window's first paint."""
-
-    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class _QuitOnFirstPaint(QObject):

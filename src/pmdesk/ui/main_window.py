@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             # Two turns of the event loop: what waits for that paint (a benchmark's quit)
             # comes first.
             later = lambda: QTimer.singleShot(0, self._build_next_tab)  # noqa: E731
-            current.installEventFilter(_OnFirstPaint(current, later))
+            current.installEventFilter(OnFirstPaint(current, later))
 
     def _build_next_tab(self) -> None:
         """Build one more tab, then let the event loop run before the next."""
@@ -1010,7 +1010,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-class _OnFirstPaint(QObject):
+class OnFirstPaint(QObject):
     """Runs `then` once, when the event loop is next idle after `watched` first paints."""
 
     def __init__(self, watched: QObject, then: Callable[[], None]) -> None:
