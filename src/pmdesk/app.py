@@ -354,10 +354,18 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
         window.installEventFilter(_QuitOnFirstPaint(app))
     else:
         if os.environ.get("PMDESK_EXIT_AFTER_DATA"):
-            # Quit once the tab on screen has painted its project's data.
-            window.tabs_built.connect(
-                lambda: window.tabs.currentWidget().installEventFilter(_QuitOnFirstPaint(app))
-            )
+            # Quit once the tab on screen has painted its project's data: the one built
+            # first, or Today if the start switches to it (something overdue).
+            quitter = _QuitOnFirstPaint(app)
+
+            def watch_tab_on_screen(*_: object) -> None:
+                window.tabs.currentWidget().installEventFilter(quitter)
+
+            def on_tabs_built() -> None:
+                watch_tab_on_screen()
+                window.tabs.currentChanged.connect(watch_tab_on_screen)
+
+            window.tabs_built.connect(on_tabs_built)
         window.installEventFilter(OnFirstPaint(window, open_database))
     window.show()
     try:

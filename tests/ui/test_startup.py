@@ -220,3 +220,30 @@ def test_only_a_plain_app_start_skips_the_command_line(argv: list[str], opens_ap
     assert (args is not None) == opens_app
     if args is not None:
         assert args.command is None
+
+
+@pytest.mark.parametrize("open_on_today", [True, False])
+def test_data_shown_ends_on_the_tab_the_start_shows(tmp_path: Path, open_on_today: bool) -> None:
+    """`PMDESK_EXIT_AFTER_DATA` (what bench/ times) quits at the data's first paint,
+    on Today when the start switches to it (the demo has overdue items) and on the tab
+    first built when it does not: a real process that must end by itself."""
+    config = tmp_path / "c"
+    if not open_on_today:
+        settings = QSettings(str(config / "pmdesk" / "pmdesk.ini"), QSettings.Format.IniFormat)
+        settings.setValue("today/open_when_overdue", False)
+        settings.sync()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(config),
+        XDG_DATA_HOME=str(tmp_path / "d"),
+        PMDESK_EXIT_AFTER_DATA="1",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pmdesk", "--demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

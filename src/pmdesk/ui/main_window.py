@@ -195,6 +195,10 @@ class MainWindow(QMainWindow):
         indexes = [self.tabs.currentIndex()] if only_current else range(len(TABS))
         for index in indexes:
             self._build_tab(index)
+        self._build_the_rest_after_paint()
+
+    def _build_the_rest_after_paint(self) -> None:
+        """The tabs not built yet, one by one once the tab on screen has painted."""
         if len(self.project_tabs) < len(TABS):
             current = self.tabs.currentWidget()
             # Two turns of the event loop: what waits for that paint (a benchmark's quit)
@@ -404,8 +408,10 @@ class MainWindow(QMainWindow):
         today = self._build_tab(0)
         assert isinstance(today, TodayTab)
         today.ensure_loaded()
-        if self.open_on_today_action.isChecked() and today.overdue:
+        wanted = self.open_on_today_action.isChecked() and today.overdue
+        if wanted and self.tabs.currentWidget() is not today:
             self.tabs.setCurrentWidget(today)
+            self._build_the_rest_after_paint()  # the tab first built is not shown
         if self.notify_action.isChecked() and (today.overdue or today.due_today):
             self._notify_due(today.overdue, today.due_today)
 
