@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from pmdesk import app, db
 from pmdesk.models import Language
 from pmdesk.ui.main_window import NOTIFY_KEY, OPEN_ON_TODAY_KEY, MainWindow
+
+from .conftest import make_window, shown_items
 
 
 @pytest.fixture
@@ -110,3 +112,24 @@ def test_no_tray_no_notification(
         assert window.tray_icon is None
     finally:
         stop(window)
+
+
+def test_switching_project_leaves_today_as_it_is(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today lists every project: picking another in the switcher recomputes nothing."""
+    from pmdesk.services import projects
+    from pmdesk.ui.today import actions
+
+    projects.create_project(name="Second project")
+    window = make_window(qtbot, database, settings)
+    window.reload_projects()
+    tab = window.today_tab
+    before = shown_items(tab)
+    calls: list[object] = []
+    real = actions.listed
+    monkeypatch.setattr(actions, "listed", lambda *a: calls.append(a) or real(*a))
+    window.project_box.setFocus()
+    qtbot.keyClick(window.project_box, Qt.Key.Key_Down)
+    assert window.project_id != demo_db
+    assert calls == [] and shown_items(tab) == before

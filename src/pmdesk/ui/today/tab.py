@@ -53,6 +53,7 @@ class TodayTab(ProjectTab):
         self.due_today = 0
         self.project_names: dict[int, str] = {}
         self._health: dict[int, health.ProjectHealth] = {}  # per project, until the next reload
+        self._ever_loaded = False
         self.filter_box = QComboBox(self)
         self.filter_box.setObjectName("todayProjectFilter")
         self.filter_box.setMinimumContentsLength(16)
@@ -108,6 +109,13 @@ class TodayTab(ProjectTab):
         self.item_actions.closed_requested.connect(self._on_closed_requested)
 
     # -- loading -------------------------------------------------------------------------
+    def set_project(self, project_id: int | None) -> None:
+        """Today lists every project (or the one its filter names), not the switcher's:
+        a switch changes nothing here, so only the first one loads it."""
+        self.project_id = project_id
+        if not self._ever_loaded:
+            self._refresh()
+
     def on_data_changed(self, changes: Changes) -> None:
         self._refresh()  # Today reads every project and record kind
 
@@ -117,6 +125,7 @@ class TodayTab(ProjectTab):
         return None if data in (None, ALL_PROJECTS) else int(data)
 
     def reload(self) -> None:
+        self._ever_loaded = True
         today = self.context.now().date()
         self._health.clear()
         shown = projects.list_projects()
