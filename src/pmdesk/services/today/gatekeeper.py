@@ -111,8 +111,7 @@ def reviews_waiting(projects: Projects, today: dt.date) -> list[TodayItem]:
                 "review_waiting",
                 review.__data__["project"],
                 review.id,
-                reviewer.id if reviewer is not None else None,
-                reviewer.name if reviewer is not None else "",
+                *_who(reviewer),
                 why,
                 due,
                 "nudge_draft",
@@ -120,6 +119,11 @@ def reviews_waiting(projects: Projects, today: dt.date) -> list[TodayItem]:
             )
         )
     return items
+
+
+def _who(person: Person | None) -> tuple[int | None, str]:
+    """An item's person: id and name, or none."""
+    return (None, "") if person is None else (person.id, person.name)
 
 
 def requests_unanswered(projects: Projects, today: dt.date) -> list[TodayItem]:
@@ -153,8 +157,7 @@ def requests_unanswered(projects: Projects, today: dt.date) -> list[TodayItem]:
                 "request_unanswered",
                 request.__data__["project"],
                 request.id,
-                owner.id if owner is not None else None,
-                owner.name if owner is not None else "",
+                *_who(owner),
                 why,
                 due,
                 "answer_request",
@@ -216,8 +219,7 @@ def report_due(projects: Projects, today: dt.date) -> list[TodayItem]:
                 "report_due",
                 project.id,
                 project.id,
-                lead.id if lead is not None else None,
-                lead.name if lead is not None else "",
+                *_who(lead),
                 why,
                 due,
                 "report_builder",
