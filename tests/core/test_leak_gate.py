@@ -278,7 +278,7 @@ def test_the_gate_reads_every_cell_and_what_lies_around_the_cells(tmp_path: Path
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["first cell LEAKCHECK-a", 3, dt.date(2026, 11, 27)])
-    sheet.append(["R&D <plan> A&amp;B \"quoted\" LEAKCHECK-b"])
+    sheet.append(['R&D <plan> A&amp;B "quoted" LEAKCHECK-b'])
     sheet.append(["多行\r\nLEAKCHECK-c", "=not a formula LEAKCHECK-d"])
     sheet.cell(3, 2).data_type = "s"
     sheet.oddFooter.center.text = "footer LEAKCHECK-e"
