@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import shutil
 import subprocess
 import zipfile
@@ -281,6 +282,44 @@ def test_tracker_saved_by_libreoffice_round_trips(tracker: Path, demo: int, tmp_
 def test_unchanged_tracker_has_nothing_to_import(tracker: Path, demo: int) -> None:
     preview = importer.read_tracker(demo, tracker, TODAY)
     assert preview.is_empty and preview.notices == []
+
+
+def test_a_baseline_cut_into_many_cells_merges_three_way(
+    demo: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The baseline is one JSON text down the hidden sheet's cells; cut anywhere (here
+    every 7 characters), it is read whole: the team's newer comment is not taken back."""
+    monkeypatch.setattr("pmdesk.exports.tracker_xlsx.BASELINE_CHUNK", 7)
+    tracker = export_tracker(demo, tmp_path / "tracker.xlsx", ExportOptions())
+    cells = [r[0] for r in openpyxl.load_workbook(tracker)["pmdesk"].iter_rows(values_only=True)]
+    assert len(cells) > 100 and all(len(c) <= 7 for c in cells[1:])
+    walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
+    progress.update_action(walk.id, {"client_comment": "Newer in pmdesk"})
+    preview = importer.read_tracker(demo, tracker, TODAY)
+    assert preview.has_baseline and preview.is_empty and preview.notices == []
+
+
+def test_a_baseline_of_one_row_per_step_from_an_earlier_pmdesk_still_merges_three_way(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    """Format 1 of the baseline (a row per step: ID, row version, values as JSON) is read
+    as before: trackers sent out by an earlier pmdesk come back three-way."""
+    workbook = openpyxl.load_workbook(tracker)
+    hidden = workbook["pmdesk"]
+    mark, token, version = next(hidden.iter_rows(max_row=1, values_only=True))
+    assert version == 2
+    steps = json.loads("".join(r[0] for r in hidden.iter_rows(min_row=2, values_only=True)))
+    del workbook["pmdesk"]
+    old = workbook.create_sheet("pmdesk")
+    old.sheet_state = "veryHidden"
+    old.append([mark, token, 1])
+    for step_id, row_version, data in steps:
+        old.append([step_id, row_version, json.dumps(data, ensure_ascii=False)])
+    workbook.save(tmp_path / "format-1.xlsx")
+    walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
+    progress.update_action(walk.id, {"client_comment": "Newer in pmdesk"})
+    preview = importer.read_tracker(demo, tmp_path / "format-1.xlsx", TODAY)
+    assert preview.has_baseline and preview.is_empty and preview.notices == []
 
 
 def test_an_old_tracker_without_a_baseline_imports_two_way_with_a_notice(

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -429,7 +430,10 @@ def _step_values(action: ActionItem) -> dict[str, Any]:
 
 
 def read_baseline(workbook: Any) -> tuple[str, dict[int, _Sent]] | None:
-    """The export's token and its rows by step number; None for a file without one."""
+    """The export's token and its rows by step number; None for a file without one.
+
+    Format 2 (exports.tracker_xlsx): one JSON list cut into cells down column A. Format
+    1, from earlier pmdesk: a row per step (ID, row version, the values as JSON)."""
     if BASELINE_SHEET not in workbook.sheetnames:
         return None
     rows = workbook[BASELINE_SHEET].iter_rows(values_only=True, max_col=3)
@@ -437,19 +441,44 @@ def read_baseline(workbook: Any) -> tuple[str, dict[int, _Sent]] | None:
     if not first or first[0] != BASELINE_MARK:
         return None
     token = _text(first[1])[:64]
+    if len(first) >= 3 and first[2] == 2:
+        steps = _joined_baseline(rows)
+    else:
+        steps = list(itertools.islice(rows, MAX_ROWS + 1))
+    if steps is None or len(steps) > MAX_ROWS:
+        return None
     sent: dict[int, _Sent] = {}
-    for count, values in enumerate(rows):
-        if count > MAX_ROWS or len(values) < 3:
+    for step in steps:
+        if len(step) < 3:
             return None
-        match = _ID.match(_text(values[0]))
+        step_id, version, data = step[0], step[1], step[2]
+        match = _ID.match(_text(step_id))
         try:
-            data = json.loads(str(values[2]))
+            if isinstance(data, str):  # format 1: each row's values as JSON
+                data = json.loads(data)
             if match is None or not isinstance(data, dict):
                 return None
-            sent[int(match.group(1))] = _Sent(int(values[1]), _sent_values(data))
+            sent[int(match.group(1))] = _Sent(int(version), _sent_values(data))
         except (ValueError, TypeError):
             return None  # not what pmdesk wrote: read the file as an old one
     return token, sent
+
+
+def _joined_baseline(rows: Iterator[tuple[Any, ...]]) -> list[Any] | None:
+    """Format 2's JSON list, from its cells (None if it is not one)."""
+    pieces = []
+    for count, values in enumerate(rows):
+        if count > MAX_ROWS:
+            return None
+        if values and values[0] is not None:
+            pieces.append(str(values[0]))
+    try:
+        steps = json.loads("".join(pieces))
+    except ValueError:
+        return None
+    if not isinstance(steps, list) or not all(isinstance(s, list) for s in steps):
+        return None
+    return steps
 
 
 class _Reader:
