@@ -73,6 +73,15 @@ def rows_of_cells(sheet: WriteOnlyWorksheet) -> None:
     sheet._values_to_row = place
 
 
+def set_dimension(sheet: WriteOnlyWorksheet, ref: str) -> None:
+    """Give `sheet` its `<dimension>` ("A1:I12"; set before its first row).
+
+    openpyxl's write-only sheets have none, and its read-only reader then parses a whole
+    sheet on opening the file to learn its size — and leaves the file open when that
+    sheet's XML is damaged. Normal sheets write the same range."""
+    sheet.calculate_dimension = lambda: ref
+
+
 def text_cells(cells: Iterable[Cell]) -> None:
     for cell in cells:
         as_text(cell)

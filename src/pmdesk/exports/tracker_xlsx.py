@@ -44,7 +44,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language
-from pmdesk.exports.cells import rows_of_cells, stream_row, styled_cell, text_cell
+from pmdesk.exports.cells import (
+    rows_of_cells,
+    set_dimension,
+    stream_row,
+    styled_cell,
+    text_cell,
+)
 from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import ActionItem, ActionStatus, Language, Person, Priority, Project
 from pmdesk.services import audience, people, progress
@@ -240,6 +246,7 @@ def build_workbook(
 
     rows = [_row(a, language) for a in actions]
     first, last = HEADER_ROW + 1, len(rows) + HEADER_ROW
+    set_dimension(sheet, f"A1:{_letter('comment')}{last}")
     _fit_widths(sheet, headers, rows)
     sheet.freeze_panes = f"A{first}"
     _set_print_layout(sheet, project, language, today)
@@ -355,10 +362,6 @@ def _write_baseline(workbook: Workbook, actions: Sequence[Any], rows: list[list[
     export's time (issue #20); the import reads both. Very hidden and protected: the
     client has no reason to see or change it.
     """
-    sheet = workbook.create_sheet(BASELINE_SHEET)
-    sheet.sheet_state = "veryHidden"
-    sheet.protection.sheet = True
-    stream_row(sheet, [BASELINE_MARK, uuid.uuid4().hex, 2])
     steps = []
     for action, values in zip(actions, rows, strict=True):
         shown = dict(zip(TRACKER_COLUMNS, values, strict=True))
@@ -371,6 +374,11 @@ def _write_baseline(workbook: Workbook, actions: Sequence[Any], rows: list[list[
         }
         steps.append([shown["id"], action.row_version, data])
     text = json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
+    sheet = workbook.create_sheet(BASELINE_SHEET)
+    sheet.sheet_state = "veryHidden"
+    sheet.protection.sheet = True
+    set_dimension(sheet, f"A1:C{1 + math.ceil(len(text) / BASELINE_CHUNK)}")
+    stream_row(sheet, [BASELINE_MARK, uuid.uuid4().hex, 2])
     for at in range(0, len(text), BASELINE_CHUNK):
         stream_row(sheet, [text[at : at + BASELINE_CHUNK]])
 
@@ -419,6 +427,14 @@ def _write_instructions(
     sheet.page_margins.left = sheet.page_margins.right = 0.6
     sheet.oddFooter.center.text = words["page"]
     wrapped = Alignment(wrap_text=True, vertical="top")
+    lists = {
+        "statuses": [label(s, language) for s in ActionStatus],
+        "priorities": [label(p, language) for p in Priority],
+        "owners": people_names,
+    }
+    intro = 3 + bool(project.client_org) + (person is not None)
+    rows = intro + 1 + len(STEPS[language]) + sum(2 + max(1, len(v)) for v in lists.values())
+    set_dimension(sheet, f"A1:A{rows}")
     written = [0]  # rows so far: a write-only sheet does not count them
 
     def append(cells: list[Any]) -> None:
@@ -446,11 +462,6 @@ def _write_instructions(
     for text in STEPS[language]:
         line(text)
     ranges = {}
-    lists = {
-        "statuses": [label(s, language) for s in ActionStatus],
-        "priorities": [label(p, language) for p in Priority],
-        "owners": people_names,
-    }
     for key, values in lists.items():
         append([])
         line(words[key], Font(name="Calibri", bold=True))
@@ -458,6 +469,7 @@ def _write_instructions(
         for value in values or [""]:
             append([text_cell(sheet, value)])
         ranges[key] = f"$A${first}:$A${written[0]}"
+    assert written[0] == rows, "the dimension given is the rows written"
     return ranges
 
 
