@@ -406,9 +406,9 @@ def open_database(
     message naming the file when it cannot be used, and never changes a file it refuses.
     """
     global state
-    from pmdesk import db_server
+    from pmdesk.paths import is_server_url  # db_server (psycopg's seam) for a server only
 
-    if db_server.is_server_url(path):
+    if is_server_url(path):
         return _open_server(str(path), password=password)
     path = Path(path)
     if not _exists(path) and not path.is_symlink():

@@ -11,6 +11,7 @@ A message with no pattern here is shown as it is.
 from __future__ import annotations
 
 import configparser
+import functools
 import os
 import re
 import sys
@@ -386,7 +387,12 @@ _ZH_CN += [
     (r"(?P<file>[^:/\\]+\.[A-Za-z0-9]+): (?P<reason>.*)", "{file}：{reason}"),
 ]
 
-_COMPILED = [(re.compile(pattern + r"\Z", re.DOTALL), chinese) for pattern, chinese in _ZH_CN]
+
+@functools.cache
+def _compiled() -> list[tuple[re.Pattern[str], str]]:
+    """The catalogue's patterns, compiled when first needed (not at every start)."""
+    return [(re.compile(pattern + r"\Z", re.DOTALL), chinese) for pattern, chinese in _ZH_CN]
+
 
 #: The language `say` speaks; set once by `use` at the start of a command.
 current = Language.EN
@@ -407,7 +413,7 @@ def say(message: str) -> str:
 
 
 def _to_chinese(message: str) -> str:
-    for pattern, chinese in _COMPILED:
+    for pattern, chinese in _compiled():
         match = pattern.match(message)
         if match:
             values = {name: _chinese_part(name, value) for name, value in match.groupdict().items()}
