@@ -184,6 +184,7 @@ class StartCheck(QObject):
 
         from pmdesk import backups, db
 
+        db.yield_to_window()  # the window opens tabs meanwhile: they come first
         damage = failure = ""
         try:
             with contextlib.closing(db.open_file_connection()) as con:
