@@ -137,3 +137,40 @@ def test_the_health_check_on_a_worker_thread_gives_way_to_the_window(database: P
     worker.join()
     assert found == {"problem": "", "nice": 19}
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before, "not the window"
+
+
+class _NoteDialog(QDialog):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("A note")
+        self.text = QLineEdit(self)
+        QVBoxLayout(self).addWidget(self.text)
+
+
+def test_dialog_drafts_through_the_one_filter_come_back_in_a_focused_field(
+    qtbot: QtBot, database: Path
+) -> None:
+    """As the app wires them (`DialogDrafts.on_dialog_shown` in `DialogFocus.on_show`):
+    what was typed in a dialog that never closed is offered in the next one."""
+    from pmdesk.models import Draft
+    from pmdesk.ui.widgets.autosave import AUTOSAVE_MS, DialogDrafts
+
+    app = QApplication.instance()
+    focus = install_dialog_focus(app)
+    assert focus is not None
+    drafts = DialogDrafts(app)
+    focus.on_show.append(drafts.on_dialog_shown)
+    try:
+        first = _NoteDialog()
+        qtbot.addWidget(first)
+        first.show()
+        qtbot.keyClicks(first.text, "Book the room")
+        qtbot.waitUntil(lambda: Draft.select().count() >= 1, timeout=AUTOSAVE_MS * 4)
+        first.hide()  # the app dies: no OK, no Cancel
+        second = _NoteDialog()
+        qtbot.addWidget(second)
+        second.show()
+        qtbot.waitUntil(lambda: second.text.text() == "Book the room")
+        assert second.focusWidget() is second.text
+    finally:
+        focus.on_show.remove(drafts.on_dialog_shown)

@@ -188,7 +188,7 @@ class DialogFocus(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        #: Called with each pmdesk dialog as it is shown, after its focus is placed.
+        #: Called with each pmdesk dialog as it is shown, before its focus is placed.
         self.on_show: list[Callable[[QDialog], None]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -197,9 +197,9 @@ class DialogFocus(QObject):
             and isinstance(watched, QDialog)
             and not isinstance(watched, QMessageBox | QFileDialog)
         ):
-            focus_first_field(watched)
-            for then in self.on_show:
+            for then in self.on_show:  # first, as when each was a filter of its own
                 then(watched)
+            focus_first_field(watched)
         return False
 
 
