@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import pmdesk.ui  # noqa: F401  (first: PySide6's check of later imports made light)
 from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url
