@@ -9,13 +9,15 @@ Done: a follow-up recorded after the step became late; the step finished.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from peewee import JOIN, fn
 
 from pmdesk.models import ActionItem, FollowUp, Language, Person
-from pmdesk.services.today.item import Days, Hat, TodayItem, Words, in_view, say, short
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, Step, ids, open_steps_due
+from pmdesk.services.today.item import Days, Hat, Short, TodayItem, Words, in_view, say
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows
 
 _WORDS: Words = {
     Language.EN: {
@@ -34,53 +36,63 @@ _WORDS: Words = {
 }
 
 
-def late_people(
-    projects: Projects, today: dt.date, actions: list[Step] | None = None
-) -> list[TodayItem]:
-    """One item per person with a late step not followed up since it became late.
-
-    `actions`: the projects' open_steps_due, if the caller has them already."""
-    actions = open_steps_due(projects, today) if actions is None else actions
-    talks: Any = (
-        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
-        .where(FollowUp.project.in_(ids(projects)))
+def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
+    """One item per person with a late step not followed up since it became late (one
+    query for the late steps, by owner and date: each owner's first is the oldest)."""
+    wanted = ids(projects)
+    talks = (
+        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on).alias("last_talk"))
+        .where(FollowUp.project.in_(wanted))
         .group_by(FollowUp.person)
-        .tuples()
+        .alias("talks")
     )
-    last_talk: dict[int, dt.date] = dict(talks)
-    waiting: dict[int, list[Step]] = {}
-    for action in actions:  # open steps, by date (the query says so)
-        owner, due = action.owner_id, action.due_date
-        if owner is None or due is None or due >= today:
-            continue
-        if last_talk.get(owner, dt.date.min) > due:
-            continue  # talked to them after it became late
-        waiting.setdefault(owner, []).append(action)
+    late: Any = (
+        ActionItem.select(
+            ActionItem.owner,
+            ActionItem.id,
+            ActionItem.project,
+            ActionItem.due_date,
+            ActionItem.title,
+            Person.name,
+        )
+        .join(Person, on=(ActionItem.owner == Person.id))
+        .join(talks, JOIN.LEFT_OUTER, on=(talks.c.person_id == ActionItem.owner))
+        .where(
+            ActionItem.project.in_(wanted)
+            & ActionItem.status.in_(OPEN_VALUES)
+            & (ActionItem.due_date < today)
+            # Not talked to them after it became late.
+            & (talks.c.last_talk.is_null() | (talks.c.last_talk <= ActionItem.due_date))
+        )
+        .order_by(ActionItem.owner, ActionItem.due_date, ActionItem.id)
+    )
     items = []
-    for steps in waiting.values():
-        steps.sort(key=lambda step: (step.due_date, step.id))
-        oldest, newest = steps[0], steps[-1]  # a step late since: a new occurrence
-        due, name = oldest.due_date, oldest.owner_name or ""
+    for owner_id, group in groupby(rows(late), key=itemgetter(0)):
+        steps = list(group)
+        oldest, newest, count = steps[0], steps[-1], len(steps)
+        _owner, step_id, project_id, due_value, title, name = oldest
+        due = as_date(due_value)
         why = say(
             _WORDS,
-            "late" if len(steps) == 1 else "more",
+            "late" if count == 1 else "more",
             name=name,
-            title=short(oldest.title),
-            count=len(steps),
+            title=Short(title),
+            count=count,
             days=Days((today - due).days),
         )
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,
                 "late_person",
-                oldest.project_id,
-                oldest.id,
-                oldest.owner_id,
+                project_id,
+                step_id,
+                owner_id,
                 name,
                 why,
                 due + dt.timedelta(days=1),
                 "new_follow_up",
-                f"{newest.id}-{newest.due_date.isoformat()}",
+                # A step late since: a new occurrence.
+                f"{newest[1]}-{as_date(newest[3]).isoformat()}",
             )
         )
     return items
@@ -128,7 +140,7 @@ def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             continue
         owner = action.owner
         name = owner.name if owner is not None else ""
-        why = say(_WORDS, "commitment", name=name, title=short(action.title), date=date)
+        why = say(_WORDS, "commitment", name=name, title=Short(action.title), date=date)
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,
