@@ -138,11 +138,15 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
             ),
             count(kept),
         )
-        .join(Person, on=(ActionItem.owner == Person.id))
         .where(
             ActionItem.project.in_(projects)
-            & (Person.side == Side.CLIENT.value)
-            & (Person.cooperation_type != CooperationType.UNCLASSIFIED.value)
+            & ActionItem.owner.in_(
+                Person.select(Person.id).where(
+                    Person.project.in_(projects)
+                    & (Person.side == Side.CLIENT.value)
+                    & (Person.cooperation_type != CooperationType.UNCLASSIFIED.value)
+                )
+            )
         )
         .group_by(ActionItem.owner)
     )

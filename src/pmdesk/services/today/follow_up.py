@@ -9,8 +9,6 @@ Done: a follow-up recorded after the step became late; the step finished.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 from peewee import JOIN, fn
@@ -38,7 +36,7 @@ _WORDS: Words = {
 
 def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     """One item per person with a late step not followed up since it became late (one
-    query for the late steps, by owner and date: each owner's first is the oldest)."""
+    query for the late steps; each owner's oldest and newest found in passing)."""
     wanted = ids(projects)
     talks = (
         FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on).alias("last_talk"))
@@ -49,29 +47,41 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     late: Any = (
         ActionItem.select(
             ActionItem.owner,
+            ActionItem.due_date,
             ActionItem.id,
             ActionItem.project,
-            ActionItem.due_date,
             ActionItem.title,
-            Person.name,
         )
-        .join(Person, on=(ActionItem.owner == Person.id))
         .join(talks, JOIN.LEFT_OUTER, on=(talks.c.person_id == ActionItem.owner))
         .where(
             ActionItem.project.in_(wanted)
             & ActionItem.status.in_(OPEN_VALUES)
+            & ActionItem.owner.is_null(False)
             & (ActionItem.due_date < today)
             # Not talked to them after it became late.
             & (talks.c.last_talk.is_null() | (talks.c.last_talk <= ActionItem.due_date))
         )
-        .order_by(ActionItem.owner, ActionItem.due_date, ActionItem.id)
     )
+    # Per owner: [oldest (due, id, project, title), newest (due, id), count]; dates
+    # compare as the driver gives them (ISO text in a file), so they are read once.
+    waiting: dict[int, list[Any]] = {}
+    for owner_id, due, step_id, project_id, title in rows(late):
+        seen = waiting.get(owner_id)
+        if seen is None:
+            waiting[owner_id] = [(due, step_id, project_id, title), (due, step_id), 1]
+            continue
+        seen[2] += 1
+        if (due, step_id) < seen[0][:2]:
+            seen[0] = (due, step_id, project_id, title)
+        if (due, step_id) > seen[1]:
+            seen[1] = (due, step_id)
+    if not waiting:
+        return []
+    names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(wanted))
+    name_of = dict(rows(names))
     items = []
-    for owner_id, group in groupby(rows(late), key=itemgetter(0)):
-        steps = list(group)
-        oldest, newest, count = steps[0], steps[-1], len(steps)
-        _owner, step_id, project_id, due_value, title, name = oldest
-        due = as_date(due_value)
+    for owner_id, ((due_value, step_id, project_id, title), newest, count) in waiting.items():
+        due, name = as_date(due_value), name_of.get(owner_id, "")
         why = say(
             _WORDS,
             "late" if count == 1 else "more",
@@ -92,7 +102,7 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
                 due + dt.timedelta(days=1),
                 "new_follow_up",
                 # A step late since: a new occurrence.
-                f"{newest[1]}-{as_date(newest[3]).isoformat()}",
+                f"{newest[1]}-{as_date(newest[0]).isoformat()}",
             )
         )
     return items
