@@ -155,7 +155,7 @@ class TodayTab(ProjectTab):
         )
         again = self.model.index_of(previous) if previous is not None else QModelIndex()
         if not again.isValid() and items:
-            again = self.model.index(0, 0, self.model.index(0, 0))
+            again = self.model.first_item()
         if again.isValid():
             self.view.setCurrentIndex(again)
         self._show_selected()
