@@ -27,6 +27,7 @@ ROOT = HERE.parent
 OUT = ROOT / "build" / "nuitka"
 NUITKA_DIST = OUT / "pmdesk_launcher.dist"
 PYINSTALLER_DIST = ROOT / "dist" / "pmdesk"
+NUITKA_EXE = "pmdesk-app"
 
 #: The same modules left out as in the PyInstaller spec (tests and tools pmdesk never runs).
 NOT_FOLLOWED = "tkinter,unittest,pydoc,pytest,_pytest,pytestqt"
@@ -41,12 +42,12 @@ def build() -> None:
         "--enable-plugin=pyside6",
         "--include-package=pmdesk",
         "--include-package-data=pmdesk",
-        "--include-package-data=docx",
         f"--nofollow-import-to={NOT_FOLLOWED}",
         "--lto=no",
         "--assume-yes-for-downloads",
         f"--output-dir={OUT}",
-        "--output-filename=pmdesk",
+        # Not "pmdesk": the package's data files go in a folder of that name beside it.
+        f"--output-filename={NUITKA_EXE}",
         str(HERE / "pmdesk_launcher.py"),
     ]
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
@@ -77,7 +78,7 @@ def launch(executable: Path, database: Path, env: dict[str, str]) -> float:
 
 
 def measure(rounds: int) -> None:
-    apps = {"PyInstaller": PYINSTALLER_DIST / "pmdesk", "Nuitka": NUITKA_DIST / "pmdesk"}
+    apps = {"PyInstaller": PYINSTALLER_DIST / "pmdesk", "Nuitka": NUITKA_DIST / NUITKA_EXE}
     with tempfile.TemporaryDirectory(prefix="pmdesk-nuitka-") as folder:
         scratch = Path(folder)
         env = dict(

@@ -267,3 +267,35 @@ def test_a_leaders_own_words_quoted_as_evidence_are_not_a_leak(
     priority.save()
     path = export("minutes", quoted.meeting_id, tmp_path / "m.docx", ExportOptions())
     assert audience.squeeze(quoted.text) in audience.squeeze(file_text(path.read_bytes(), "m.docx"))
+
+
+def test_the_gate_reads_every_cell_and_what_lies_around_the_cells(tmp_path: Path) -> None:
+    """Cells are scanned, not built as a tree: escaped text, text at the first and last
+    cell, and what the sheet holds around its cells (footer, validation) are all read."""
+    import openpyxl
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["first cell LEAKCHECK-a", 3, dt.date(2026, 11, 27)])
+    sheet.append(['R&D <plan> A&amp;B "quoted" LEAKCHECK-b'])
+    sheet.append(["多行\r\nLEAKCHECK-c", "=not a formula LEAKCHECK-d"])
+    sheet.cell(3, 2).data_type = "s"
+    sheet.oddFooter.center.text = "footer LEAKCHECK-e"
+    rule = DataValidation(type="list", formula1='"a,b"', error="error LEAKCHECK-f")
+    rule.add("A1:A9")
+    sheet.add_data_validation(rule)
+    sheet.cell(400, 9, "last cell LEAKCHECK-g")
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    text = file_text(path.read_bytes(), path.name)
+    for piece in (
+        "first cell LEAKCHECK-a",
+        'R&D <plan> A&amp;B "quoted" LEAKCHECK-b',
+        "多行\r\nLEAKCHECK-c",
+        "=not a formula LEAKCHECK-d",
+        "footer LEAKCHECK-e",
+        "error LEAKCHECK-f",
+        "last cell LEAKCHECK-g",
+    ):
+        assert piece in text

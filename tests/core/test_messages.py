@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from pmdesk import messages
+from pmdesk.imports.xlsx_files import _OTHER_KINDS
 from pmdesk.languages import Language
 
 
@@ -50,3 +54,70 @@ def test_the_system_language_comes_from_the_locale(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
     assert messages.use(None) == Language.EN
     assert messages.use(Language.ZH_CN) == Language.ZH_CN
+
+
+# -- every reason the core gives has its Chinese words --------------------------------------
+_CORE = Path(messages.__file__).parent
+#: Values tried for each {…} of an f-string reason: a number, words, a field's name,
+#: the kinds of file a tracker may turn out to be.
+_SAMPLES = ("7", "start date", "Wang Fang", *_OTHER_KINDS.values())
+#: Functions whose returned strings are reasons raised elsewhere.
+_REASON_FUNCTIONS = {"_char_problem", "_integrity_message"}
+
+
+def _reasons() -> Iterator[tuple[str, list[str]]]:
+    """(where, the reason with each sample) for every `raise …Problem(field, reason)` and
+    every reason-building function's return in the Qt-free core."""
+    for path in sorted(_CORE.rglob("*.py")):
+        if "ui" in path.relative_to(_CORE).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            found: ast.expr | None = None
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                func = node.exc.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                if name.endswith("Problem") and len(node.exc.args) >= 2:
+                    found = node.exc.args[1]
+            elif isinstance(node, ast.FunctionDef) and node.name in _REASON_FUNCTIONS:
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Return) and inner.value is not None:
+                        texts = _texts(inner.value)
+                        if texts:
+                            yield f"{path.name}:{inner.lineno}", texts
+            if found is not None:
+                texts = _texts(found)
+                if texts:
+                    yield f"{path.name}:{node.lineno}", texts
+
+
+def _texts(node: ast.expr) -> list[str]:
+    """The reason a node writes, once per sample; [] for one passed through (a variable)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [
+            "".join(v.value if isinstance(v, ast.Constant) else sample for v in node.values)
+            for sample in _SAMPLES
+        ]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _texts(node.left), _texts(node.right)
+        return [a + b for a in left for b in right] if left and right else []
+    return []
+
+
+def test_every_reason_the_core_gives_is_said_in_chinese(chinese: None) -> None:
+    reasons = list(_reasons())
+    assert len(reasons) > 80  # the walk finds them
+    missing = [
+        (where, texts[0])
+        for where, texts in reasons
+        if all(messages.say(text) == text for text in texts)
+    ]
+    assert not missing, missing
+
+
+def test_a_file_of_another_kind_is_named_in_chinese(chinese: None) -> None:
+    for kind in _OTHER_KINDS.values():
+        line = messages.say(f"t.docx: is {kind}; save the tracker as an Excel .xlsx workbook")
+        assert kind not in line and line.endswith("；请把跟踪表另存为 Excel .xlsx 工作簿"), line

@@ -267,6 +267,22 @@ def test_minutes_of_a_meeting_not_yet_held_are_a_draft(demo_en: int, tmp_path: P
     assert "Minutes of Meeting — DRAFT" in text and "has not been held yet" in text
 
 
+def test_minutes_of_a_meeting_still_to_come_with_preparation_notes_are_a_draft(
+    demo_en: int, tmp_path: Path
+) -> None:
+    meeting = alignment(demo_en)
+    assert Note.select().where(Note.meeting == meeting).exists()
+    later = dt.datetime.now().replace(microsecond=0) + dt.timedelta(days=3)
+    Meeting.update(status="planned", starts_at=later, ends_at=None).where(
+        Meeting.id == meeting.id
+    ).execute()
+    text = text_of(export_minutes(meeting.id, tmp_path / "m.docx", ExportOptions()))
+    assert "Minutes of Meeting — DRAFT" in text and "has not been held yet" in text
+    Meeting.update(starts_at=later - dt.timedelta(days=6)).where(Meeting.id == meeting.id).execute()
+    text = text_of(export_minutes(meeting.id, tmp_path / "m2.docx", ExportOptions()))
+    assert "DRAFT" not in text  # notes at a meeting whose time has come: it was held
+
+
 def test_minutes_show_the_time_zone_version_and_one_date_format(
     database: Path, tmp_path: Path
 ) -> None:

@@ -322,6 +322,33 @@ def test_a_step_beginning_with_the_verb_mark_is_not_a_late_mark(database: Path) 
     assert [f.found for f in reports.naming_problems(texts, facts, Language.EN)] == ["Mark"]
 
 
+def test_every_piece_naming_someone_late_is_found_among_many_steps(database: Path) -> None:
+    """The check searches all pieces at once: each naming piece is still found once, in
+    its own place, after titles whose case folding changes their length (ß → ss)."""
+    project = Project.create(name="P")
+    late = Person.create(project=project, name="Jane Doe")
+    late_zh = Person.create(project=project, name="刘洋")
+    ActionItem.create(project=project, owner=late, title="Supplier extract", due_date=D(-3))
+    ActionItem.create(project=project, owner=late_zh, title="导出", due_date=D(-3))
+    for n in range(300):
+        title = f"Straße {n} ẞ check" if n % 2 else f"Workshop {n}"
+        if n in (120, 260):
+            title = f"Call JANE DOE about order {n}"
+        if n == 200:
+            title = f"请刘总确认 {n}"
+        ActionItem.create(project=project, title=title, due_date=D(-2))  # late, no owner
+    facts = reports.gather(project.id, START, END, Language.EN)
+    texts = reports.prefill(facts, Language.EN)
+    texts.praise = "Thanks to Jane Doe."
+    found = [(f.where, f.found) for f in reports.naming_problems(texts, facts, Language.EN)]
+    assert found == [
+        ("praise", "Jane Doe"),
+        ("step: Call JANE DOE about order 120", "Jane Doe"),
+        ("step: 请刘总确认 200", "刘总"),
+        ("step: Call JANE DOE about order 260", "Jane Doe"),
+    ]
+
+
 def test_surname_and_title_count_as_naming(database: Path) -> None:
     project = Project.create(name="P")
     late = Person.create(project=project, name="刘洋")

@@ -41,3 +41,12 @@ class _Problem(Exception):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+def test_a_reason_built_from_data_is_said_in_chinese_in_the_window(chinese: None) -> None:
+    from pmdesk.services.validation import ValidationProblem
+
+    shown = forms.problem_text(ValidationProblem("person", "王芳 is already an attendee"))
+    assert shown == "人员：王芳 已是参会人"
+    shown = forms.problem_text(ValidationProblem("reason", "give a reason for dismissing it"))
+    assert shown == "原因：请填写忽略的原因"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email
 import email.policy
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -59,13 +60,39 @@ def _xml_text(data: bytes) -> str:
     return "".join(pieces)
 
 
+#: A worksheet's cells: `<row>` and `<c>` carry only references, style numbers and types
+#: as attributes; every text a cell holds (inline string, value, formula) is a text node.
+_CELLS_START, _CELLS_END = b"<sheetData>", b"</sheetData>"
+_TEXT_NODE = re.compile(rb">([^<]+)<")
+
+
+def _sheet_data_text(cells: bytes) -> str:
+    """The text nodes of a worksheet's `<sheetData>`, unescaped, in document order.
+
+    A scan instead of a tree: 10,000 tracker rows are 120,000 elements, and building
+    them took as long as writing the file (issue #20)."""
+    escaped = b"".join(_TEXT_NODE.findall(cells))
+    # Character data with its entities and character references: lxml resolves them.
+    return _xml_text(b"<t>" + escaped + b"</t>") if escaped else ""
+
+
+def _part_text(data: bytes) -> str:
+    start = data.find(_CELLS_START)
+    end = data.find(_CELLS_END, start)
+    if start < 0 or end < 0 or b"<![CDATA[" in data:  # CDATA holds text outside nodes
+        return _xml_text(data)
+    start += len(_CELLS_START)
+    rest = data[:start] + data[end:]  # the sheet without its cells
+    return _xml_text(rest) + _sheet_data_text(data[start:end])
+
+
 def _office_text(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         texts = []
         for info in archive.infolist():
             if not info.filename.lower().endswith(_XML_SUFFIXES) or info.file_size > _MAX_PART:
                 continue
-            texts.append(_xml_text(archive.read(info)))
+            texts.append(_part_text(archive.read(info)))
     return "\n".join(texts)
 
 

@@ -172,10 +172,14 @@ def format_when(meeting: Meeting, language: Language) -> str:
     return text
 
 
-def is_held(meeting: Meeting, notes: Sequence[Note]) -> bool:
-    """Held: marked so (or later), or notes were captured in it."""
+def is_held(meeting: Meeting, notes: Sequence[Note], now: dt.datetime | None = None) -> bool:
+    """Held: marked so (or later), or notes were captured in it once its time had come
+    (notes typed before a meeting still to come are preparation, not minutes)."""
     planned = (MeetingStatus.PLANNED.value, MeetingStatus.CONFIRMED.value)
-    return meeting.status not in planned or bool(notes)
+    if meeting.status not in planned:
+        return True
+    starts = meeting.starts_at
+    return bool(notes) and (starts is None or starts <= (now or dt.datetime.now()))
 
 
 def minutes_file_name(meeting: Meeting, language: Language) -> str:

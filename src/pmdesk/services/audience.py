@@ -167,10 +167,13 @@ def internal_texts(project_id: int) -> list[InternalText]:
     )
     for note in notes:
         add(f"internal note #{note.id}", note.text)
-    for action in ActionItem.select(ActionItem.id, ActionItem.title, ActionItem.notes).where(
-        ActionItem.project == project_id
-    ):
-        add(f"internal notes of step {tracker_id(action.number)}", action.notes)
+    steps = (
+        ActionItem.select(ActionItem.number, ActionItem.notes)
+        .where((ActionItem.project == project_id) & (ActionItem.notes != ""))
+        .tuples()
+    )
+    for number, step_notes in cast(Iterable[tuple[int, str]], steps):
+        add(f"internal notes of step {tracker_id(number)}", step_notes)
     return found
 
 

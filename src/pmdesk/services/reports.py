@@ -19,8 +19,11 @@ reported as the team's.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pmdesk.db import transaction
@@ -141,8 +144,10 @@ def gather(
     start: dt.date,
     end: dt.date,
     language: Language | str,
+    actions: Sequence[ActionItem] | None = None,
 ) -> ReportFacts:
-    """Collect the report's facts for the period `start`..`end` (both days included).
+    """Collect the report's facts for the period `start`..`end` (both days included);
+    `actions` is the project's step plan if the caller has it loaded (with owners).
 
     A past period uses only what was true at its end: steps finished after it count as
     open then, later submissions and reviews as not yet made. Being blocked has no
@@ -158,7 +163,7 @@ def gather(
     hidden = audience.internal_action_ids(project_id)
     late_people: dict[int, Person] = {}
     punctual: dict[int, Person] = {}
-    for action in progress.list_actions(project_id):
+    for action in progress.list_actions(project_id) if actions is None else actions:
         owner = action.owner
         shown = action.id not in hidden
         open_then = _open_at(action, end)
@@ -402,40 +407,67 @@ def _is_chinese(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def name_patterns(person: Person) -> list[tuple[str, re.Pattern[str]]]:
+@dataclass(frozen=True)
+class NameForm:
+    """One way a person may be named, and the regex that finds it in a text."""
+
+    form: str  # the name or part of it; "刘…" for surname and title
+    source: str
+    flags: int = 0
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        # Compiled when first needed: most names are ruled out by a substring test.
+        return _compiled(self.source, self.flags)
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
+def name_patterns(person: Person) -> list[NameForm]:
     """How a person may be named: the full name, and each part of a Western name of
     three letters or more as a capitalised word; a Chinese name also by the given name
     (张伟明 → 伟明) and by surname and title (刘工, 刘总, 老刘, 小刘)."""
     name = " ".join(person.name.split())
     if not name:
         return []
-    patterns: list[tuple[str, re.Pattern[str]]] = []
     parts = name.split(" ")
     if name.isascii():
-        patterns.append((name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)))
+        patterns = [NameForm(name, rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)]
         for part in dict.fromkeys(p for p in parts if len(p) >= 3 and len(parts) > 1):
             # Case kept: "Mark" the name, not "mark" the verb.
-            patterns.append((part, re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")))
+            patterns.append(NameForm(part, rf"(?<!\w){re.escape(part)}(?!\w)"))
         return patterns
-    patterns.append((name, re.compile(re.escape(name))))
+    patterns = [NameForm(name, re.escape(name))]
     if _is_chinese(name) and 2 <= len(name) <= 4:
         surname = name[:2] if name.startswith(_COMPOUND_SURNAMES) else name[0]
         given = name[len(surname) :]
         if len(given) >= 2:
-            patterns.append((given, re.compile(re.escape(given))))
+            patterns.append(NameForm(given, re.escape(given)))
         titles = "|".join(sorted(_CHINESE_TITLES, key=len, reverse=True))
         by_title = rf"{re.escape(surname)}(?:{titles})|[老小]{re.escape(surname)}"
-        patterns.append((f"{surname}…", re.compile(by_title)))
+        patterns.append(NameForm(f"{surname}…", by_title))
     return patterns
 
 
-def _mask_leading_verbs(text: str, titles: list[str]) -> str:
+_LEADING_VERB = re.compile(r"([A-Z][a-z]+)\s+[a-z]")
+
+
+def _leading_verbs(titles: list[str]) -> list[tuple[str, int]]:
+    """Each step title that starts with a verb ("Mark the invoices as paid"), with the
+    verb's length."""
+    found = ((title, _LEADING_VERB.match(title)) for title in titles)
+    return [(title, len(verb.group(1))) for title, verb in found if verb]
+
+
+def _mask_leading_verbs(text: str, verbs: list[tuple[str, int]]) -> str:
     """`text` with the first word of each step title in it blanked out when that word is
-    the step's verb ("Mark the invoices as paid"): a given name there is not a name."""
-    for title in titles:
-        verb = re.match(r"([A-Z][a-z]+)\s+[a-z]", title)
-        if verb and title in text:
-            text = text.replace(title, " " * len(verb.group(1)) + title[len(verb.group(1)) :])
+    the step's verb (`_leading_verbs`): a given name there is not a name."""
+    for title, length in verbs:
+        if title in text:
+            text = text.replace(title, " " * length + title[length:])
     return text
 
 
@@ -454,26 +486,71 @@ def document_texts(
     return pieces
 
 
+_Pattern = tuple[Person, NameForm, str]  # person, form, folded form
+_SEPARATOR = "\n\x00\n"  # between pieces: in no name and matched by no pattern
+
+
+def _candidates(pieces: list[tuple[str, str]], patterns: list[_Pattern]) -> dict[int, list[int]]:
+    """For each piece that may name someone, the patterns to check it against, in order.
+
+    One search per pattern over every piece joined (rather than one per piece and
+    pattern): the report holds a thousand step titles and is checked on every keystroke.
+    """
+    texts = [text for _where, text in pieces]
+    joined = _SEPARATOR.join(texts)
+    folded_joined = _SEPARATOR.join(text.casefold() for text in texts)
+
+    def offsets(parts: list[str]) -> list[int]:
+        starts, at = [], 0
+        for part in parts:
+            starts.append(at)
+            at += len(part) + len(_SEPARATOR)
+        return starts
+
+    starts = offsets(texts)
+    folded_starts = offsets([text.casefold() for text in texts])
+    found: dict[int, list[int]] = {}
+    for index, (_person, name, folded_form) in enumerate(patterns):
+        by_title = name.form.endswith("…")  # 刘工, 老刘: the regex itself finds them
+        haystack, at = (joined, starts) if by_title else (folded_joined, folded_starts)
+        position = 0
+        while True:
+            if by_title:
+                hit = name.regex.search(haystack, position)
+                position = hit.start() if hit else -1
+            else:
+                position = haystack.find(folded_form, position)
+            if position < 0:
+                break
+            piece = bisect.bisect_right(at, position) - 1
+            found.setdefault(piece, []).append(index)
+            if piece + 1 >= len(at):
+                break
+            position = at[piece + 1]
+    return found
+
+
 def naming_problems(
     texts: ReportTexts, facts: ReportFacts, language: Language | str
 ) -> list[NamedLatePerson]:
     """Each place where a late person is named; the report may go out only when empty."""
-    patterns = [
-        (p, form, form.casefold(), rx) for p in facts.late_people for form, rx in name_patterns(p)
-    ]
+    patterns = [(p, n, n.form.casefold()) for p in facts.late_people for n in name_patterns(p)]
     found: list[NamedLatePerson] = []
     pieces = document_texts(texts, facts, language)
-    titles = [text for where, text in pieces if where.startswith("step: ")]
-    for where, text in pieces:
-        folded = text.casefold()
-        masked = _mask_leading_verbs(text, titles)
-        for person, form, folded_form, rx in patterns:
-            # The substring test is cheap and rules out almost every pair; the regex
-            # then checks word boundaries.
-            if not form.endswith("…") and folded_form not in folded:
-                continue
+    verbs = _leading_verbs([text for where, text in pieces if where.startswith("step: ")])
+    for index, candidates in sorted(_candidates(pieces, patterns).items()):
+        where, text = pieces[index]
+        masked: str | None = None  # masked only when a lone given name needs it
+        for person, name, _folded in (patterns[k] for k in sorted(candidates)):
+            # The piece holds the name's letters; the regex checks word boundaries.
+            form = name.form
             lone_given_name = form.isascii() and " " not in form and form != person.name
-            hit = rx.search(masked if lone_given_name else text)
+            if lone_given_name:
+                if masked is None:
+                    masked = _mask_leading_verbs(text, verbs)
+                hit = name.regex.search(masked)
+            else:
+                hit = name.regex.search(text)
             if hit:
                 found.append(
                     NamedLatePerson(person, where, hit.group() if form.endswith("…") else form)

@@ -36,7 +36,7 @@ def test_report_check_blocks_a_late_name_and_exports_when_clean(
     late = next(a for a in tab.steps.plan.rows() if a.next_step)
     ActionItem.update(next_step="").where(ActionItem.id == late.id).execute()
     FollowUp.delete().where(FollowUp.action_item == late.id).execute()
-    tab.report._on_period_changed()
+    tab.reload()  # as the window's "data changed" relay does: the report reads the plan
     assert "no next step yet" in tab.report.check_label.text()
 
     tab.report.texts["status"].setPlainText("Daniel Green finished the integration paper early.")

@@ -194,7 +194,9 @@ class ReportSection(ProgressSection):
             return
         start, end = self._period()
         try:
-            self._facts = reports.gather(self.project_id, start, end, self._document_language())
+            language = self._document_language()
+            plan = self.shown.actions if self.shown is not None else None
+            self._facts = reports.gather(self.project_id, start, end, language, plan)
         except ValidationProblem:
             self._facts = None
         self.late_steps.set_rows(self._facts.late_items if self._facts else [])

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.messages import say
+
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel wired to the dialog's accept() and reject()."""
@@ -142,8 +144,11 @@ def problem_text(problem: Exception, label: str | None = None) -> str:
     if field is None or message is None:
         return str(problem)
     shown = label or field_labels().get(field) or field.replace("_", " ").capitalize()
+    # The core's catalogue (messages.py, shared with the CLI) says every other reason,
+    # those built from data ("Wang Fang is already an attendee") too.
+    reason = _messages().get(message) or say(message)
     return QCoreApplication.translate("problems", "{field}: {problem}").format(
-        field=shown, problem=_messages().get(message, message)
+        field=shown, problem=reason
     )
 
 
