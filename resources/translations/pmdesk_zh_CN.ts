@@ -2193,7 +2193,7 @@
     <name>ItemActions</name>
     <message>
         <source>Do it</source>
-        <extracomment>What a mark changes (the state functions return nothing): the marks&apos; table. The user asked to do the item (the tab opens its flow). The user asked for the done / snoozed / dismissed list.</extracomment>
+        <extracomment>The user asked to do the item (the tab opens its flow). The user asked for the done / snoozed / dismissed list.</extracomment>
         <translation>去处理</translation>
     </message>
     <message>
@@ -2229,8 +2229,13 @@
         <translation>已完成、暂缓或忽略的事项：可重新打开</translation>
     </message>
     <message>
-        <source>Open the review to nudge</source>
-        <translation>打开待审阅事项以发提醒</translation>
+        <source>Email drafts (*.eml)</source>
+        <extracomment>What a mark changes (the state functions return nothing): the marks&apos; table.</extracomment>
+        <translation>邮件草稿 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Write the nudge email…</source>
+        <translation>撰写审阅提醒邮件…</translation>
     </message>
     <message>
         <source>Open the lead&apos;s request</source>
@@ -2500,7 +2505,7 @@
     <name>MainWindow</name>
     <message>
         <source>pmdesk</source>
-        <extracomment>The workflow tabs in their order: the attribute each is kept in, and its module and class, imported when the tab is first built. Settings: open on the Today tab when an item is overdue (on unless turned off), and a desktop notification of what is due when pmdesk starts (off unless turned on). Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The tab on screen is built and shows its project (by `load()`).</extracomment>
+        <extracomment>The workflow tabs in their order: the attribute each is kept in, and its module and class, imported when the tab is first built. Settings: open on the Today tab when an item is overdue (on unless turned off), and a desktop notification of what is due when pmdesk starts (off unless turned on). Settings: the tab the user had last, by name (its attribute in `TABS`). Before it, &quot;window/tab&quot; kept its index, from before Today was the first tab. Emitted after every saved change, undo and redo; tabs refresh what it touches. The user chose another UI language (applied after a restart). The tab on screen is built and shows its project (by `load()`).</extracomment>
         <translation>pmdesk</translation>
     </message>
     <message>
@@ -5331,6 +5336,7 @@
     <name>TodayModel</name>
     <message>
         <source>When</source>
+        <extracomment>Rows whose widths the columns are fitted to (the first ones: the most urgent).</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -5394,7 +5400,7 @@
     <name>TodayTab</name>
     <message>
         <source>Why it is due</source>
-        <extracomment>(overdue, due today) after every reload, for the tab&apos;s title. The user asked to do an item: the window opens its flow.</extracomment>
+        <extracomment>Off screen, the counts are recomputed this long after the last change (an edit, an undo…), so a burst of them costs one computation. (overdue, due today) after every reload, for the tab&apos;s title. The user asked to do an item: the window opens its flow.</extracomment>
         <translation>到期原因</translation>
     </message>
     <message>

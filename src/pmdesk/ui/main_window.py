@@ -65,6 +65,24 @@ OPEN_ON_TODAY_KEY = "today/open_when_overdue"
 NOTIFY_KEY = "today/notify_at_start"
 
 
+#: Settings: the tab the user had last, by name (its attribute in `TABS`). Before it,
+#: "window/tab" kept its index, from before Today was the first tab.
+TAB_KEY = "window/tab_name"
+_NAMES = [attribute for attribute, _module, _name in TABS]
+
+
+def _saved_tab(settings: QSettings) -> int:
+    """The index of the tab the user had last: by name, else an index saved before
+    Today came first (one more now), else Kickoff (Today comes first when overdue)."""
+    name = settings.value(TAB_KEY)
+    if name in _NAMES:
+        return _NAMES.index(name)
+    index = settings.value("window/tab")
+    if str(index).isdigit() and int(index) + 1 < len(TABS):
+        return int(index) + 1
+    return 1
+
+
 def _flag(settings: QSettings, key: str, default: bool) -> bool:
     value = settings.value(key, default)
     return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
@@ -994,16 +1012,12 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        tab = self.settings.value("window/tab")
-        if tab not in (None, ""):
-            self.tabs.setCurrentIndex(int(tab))
-        else:  # the first time: Kickoff (Today comes first when something is overdue)
-            self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(_saved_tab(self.settings))
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue(TAB_KEY, TABS[self.tabs.currentIndex()][0])
         for splitter in self._splitters():
             self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         self.settings.sync()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import email
+from email import policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from pmdesk.models import ActionItem, ChecklistItem, FollowUp, Meeting, MinutesDistribution
+from pmdesk.models import (
+    ActionItem,
+    ChecklistItem,
+    FollowUp,
+    Meeting,
+    MilestoneReview,
+    MinutesDistribution,
+)
 from pmdesk.services.today import TodayItem
 from pmdesk.ui.dialogs.playbook_dialogs import FollowUpDialog
 from pmdesk.ui.main_window import MainWindow
@@ -33,6 +43,32 @@ def test_a_chase_item_writes_the_reminder_draft_to_its_owner(
     assert progress.sections.currentWidget() is progress.chase
     assert target.exists() and "X-Unsent: 1" in target.read_text(encoding="utf-8")
     assert ActionItem.get_by_id(item.record_id).reminders_sent == before + 1, "its own step"
+
+
+def test_a_review_waiting_writes_the_nudge_draft_to_the_client_lead(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = window.today_tab
+    item = click_item(qtbot, tab, of_kind("review_waiting"))
+    assert tab.item_actions.do_button.text() == "Write the nudge email…"
+    review = MilestoneReview.get_by_id(item.record_id)
+    review.comment = "LEAKCHECK internal remark"
+    review.save()
+    target = tmp_path / "nudge.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    click(qtbot, tab.item_actions.do_button)
+    progress = window.progress_tab
+    assert window.tabs.currentWidget() is progress
+    assert progress.sections.currentWidget() is progress.gatekeeper, "the review is shown too"
+    # As the client lead's mail program reads it.
+    message = email.message_from_bytes(target.read_bytes(), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    assert message["X-Unsent"] == "1"
+    assert item.person in str(message["To"]) or not review.reviewer.email
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None and review.title in body.get_content()
+    assert item.person in body.get_content()
+    assert "LEAKCHECK" not in message.as_string()
 
 
 def test_a_late_person_gets_a_follow_up_with_the_step_filled_in(
@@ -66,8 +102,10 @@ def test_a_late_person_gets_a_follow_up_with_the_step_filled_in(
 
 
 def test_a_review_waiting_opens_the_gatekeeper_queue_on_it(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The nudge's file dialog closed unsaved: the review stays shown in the queue."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
     tab = window.today_tab
     item = click_item(qtbot, tab, of_kind("review_waiting"), double=True)
     progress = window.progress_tab

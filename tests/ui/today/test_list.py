@@ -21,14 +21,15 @@ from .conftest import ident, make_window, shown_items
 def test_items_are_listed_under_their_hats_in_the_methods_order(window: MainWindow) -> None:
     tab = window.today_tab
     model = tab.model
-    hats = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    hats = [model.data(model.index(row, 0)) for row in model.hat_rows()]
+    assert model.hat_rows()[0] == 0, "the first row names the first hat"
     assert hats[0].startswith("Gatekeeper: report to the client lead (")
     assert [h.split(" (")[0] for h in hats] == [
         model.hat_label(hat) for hat in Hat if any(i.hat is hat for i in shown_items(tab))
     ]
     expected = today.items(None, TODAY)
     assert sorted(map(ident, shown_items(tab))) == sorted(map(ident, expected))
-    first = model.index(0, 0, model.index(0, 0))
+    first = model.first_item()
     item = model.item(first)
     assert item is not None and item.hat is Hat.GATEKEEPER
     row = [model.data(first.siblingAtColumn(c)) for c in range(model.columnCount())]

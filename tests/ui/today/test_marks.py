@@ -169,3 +169,26 @@ def test_dismiss_with_a_reason_then_reopen_it_from_the_done_and_snoozed_list(
     ] == ["Dismissed", "Thanked him at the weekly call"]
     assert item.key in keys(window), "reopened: listed again"
     window.close()
+
+
+def test_the_counts_follow_a_change_made_on_another_tab(qtbot: QtBot, window: MainWindow) -> None:
+    """Off screen, Today recomputes its title's counts once the changes pause; the list
+    is shown from that when the user comes back."""
+    tab = window.today_tab
+    item = click_item(qtbot, tab, of_kind("checklist_step"))
+    listed = len(keys(window))
+    click(qtbot, tab.item_actions.do_button)  # opens the Kickoff checklist on the step
+    assert window.tabs.currentWidget() is window.kickoff_tab
+    checklist = window.kickoff_tab.checklist
+    checklist.view.setFocus()
+    with qtbot.waitSignal(tab.counts_changed):
+        qtbot.keyClick(checklist.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.kickoff_tab
+    week = int(tab.count_label.text().split(" · ")[2].split()[0])
+    assert tab.overdue + tab.due_today + week == listed - 1, "the ticked step is not counted"
+    title = window.tabs.tabText(0)
+    assert title.startswith(f"Today ({tab.overdue} overdue, {tab.due_today} today)")
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert item.key not in keys(window)
+    assert len(keys(window)) == listed - 1

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk import app, db
 from pmdesk.models import Language
-from pmdesk.ui.main_window import NOTIFY_KEY, OPEN_ON_TODAY_KEY, MainWindow
+from pmdesk.ui.main_window import NOTIFY_KEY, OPEN_ON_TODAY_KEY, TAB_KEY, TABS, MainWindow
 
 from .conftest import make_window, shown_items
 
@@ -50,7 +50,7 @@ def stop(window: MainWindow) -> None:
 def test_it_opens_on_today_when_something_is_overdue(
     qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings.setValue("window/tab", 4)  # the tab the user had last
+    settings.setValue(TAB_KEY, "progress_tab")  # the tab the user had last
     window = start(qtbot, demo_file, settings, monkeypatch)
     try:
         assert window.today_tab.overdue > 0
@@ -63,12 +63,12 @@ def test_it_opens_on_today_when_something_is_overdue(
 def test_turned_off_it_opens_where_the_user_left(
     qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings.setValue("window/tab", 4)
+    settings.setValue(TAB_KEY, "progress_tab")
     first = start(qtbot, demo_file, settings, monkeypatch)
     first.open_on_today_action.trigger()  # View → Open on Today… (off)
     stop(first)
 
-    settings.setValue("window/tab", 4)
+    settings.setValue(TAB_KEY, "progress_tab")
     again = start(qtbot, demo_file, settings, monkeypatch)
     try:
         assert not again.open_on_today_action.isChecked()
@@ -133,3 +133,24 @@ def test_switching_project_leaves_today_as_it_is(
     qtbot.keyClick(window.project_box, Qt.Key.Key_Down)
     assert window.project_id != demo_db
     assert calls == [] and shown_items(tab) == before
+
+
+def test_the_tab_is_kept_by_name_and_an_index_from_before_today_still_fits(
+    qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.setValue(OPEN_ON_TODAY_KEY, False)
+    settings.setValue("window/tab", 3)  # Progress, when Kickoff was the first tab
+    window = start(qtbot, demo_file, settings, monkeypatch)
+    try:
+        assert window.tabs.currentWidget() is window.progress_tab
+        bar = window.tabs.tabBar()
+        stakeholders = [attribute for attribute, *_ in TABS].index("stakeholders_tab")
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(stakeholders).center())
+    finally:
+        stop(window)
+    assert settings.value(TAB_KEY) == "stakeholders_tab"
+    again = start(qtbot, demo_file, settings, monkeypatch)
+    try:
+        assert again.tabs.currentWidget() is again.stakeholders_tab
+    finally:
+        stop(again)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pmdesk.models import Language
-from pmdesk.services.today.item import Days, Hat, TodayItem, Words, say, short
-from pmdesk.services.today.queries import Projects, Step, open_steps_due
+from pmdesk.models import ActionItem, Language
+from pmdesk.services.today.item import Days, Hat, Short, TodayItem, Word, Words, say
+from pmdesk.services.today.queries import Projects, open_steps
 
 #: Steps needing the client's help are chased from this many days before their date.
 SOON_DAYS = 2
@@ -30,29 +30,21 @@ _WORDS: Words = {
 }
 
 
-def assistance_due(
-    projects: Projects, today: dt.date, actions: list[Step] | None = None
-) -> list[TodayItem]:
-    """Client help overdue (as progress.chase_list) or due within `SOON_DAYS`.
-
-    `actions`: the projects' open_steps_due, if the caller has them already."""
-    actions = open_steps_due(projects, today) if actions is None else actions
+def assistance_due(projects: Projects, today: dt.date) -> list[TodayItem]:
+    """Client help overdue (as progress.chase_list) or due within `SOON_DAYS`."""
     soon = today + dt.timedelta(days=SOON_DAYS)
+    nobody = Word(_WORDS, "nobody")
     items = []
-    for action in actions:
+    needed = (ActionItem.needs_client_assistance == True) & (ActionItem.due_date <= soon)  # noqa: E712 (SQL)
+    for action in open_steps(projects, needed):
         due, owner = action.due_date, action.owner_name
-        if not action.needs_client_assistance or due is None or due > soon:
-            continue
-        late = due < today
         why = say(
             _WORDS,
-            "late" if late else "soon",
-            title=short(action.title),
+            "late" if due < today else "soon",
+            title=Short(action.title),
             date=due,
             days=Days((today - due).days),
-            owner=lambda language, owner=owner: (
-                owner if owner is not None else _WORDS[language]["nobody"]
-            ),
+            owner=nobody if owner is None else owner,
         )
         items.append(
             TodayItem(

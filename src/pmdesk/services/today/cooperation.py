@@ -36,9 +36,8 @@ from pmdesk.models import (
 )
 from pmdesk.services import meetings, stakeholders
 from pmdesk.services.stakeholders import OnTimeRecord
-from pmdesk.services.today.item import Hat, TodayItem, Words, in_view, say
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, ids
-from pmdesk.vocabulary import label
+from pmdesk.services.today.item import Hat, Label, TodayItem, Why, Words, in_view, say
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows
 
 #: Cooperating staff are classified within this many days of first contact.
 CLASSIFY_DAYS = 7
@@ -75,23 +74,14 @@ def _item(
     project_id: int,
     kind: str,
     record_id: int,
-    person: Person,
-    why: dict[Language, str],
+    person: tuple[int, str],
+    why: Why,
     due: dt.date,
     action: str,
     occurrence: str = "",
 ) -> TodayItem:
     return TodayItem(
-        Hat.COOPERATION,
-        kind,
-        project_id,
-        record_id,
-        person.id,
-        person.name,
-        why,
-        due,
-        action,
-        occurrence,
+        Hat.COOPERATION, kind, project_id, record_id, *person, why, due, action, occurrence
     )
 
 
@@ -123,8 +113,9 @@ def _first_contact(projects: list[int]) -> dict[int, dt.date]:
 
 
 def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeRecord]:
-    """Each step owner's on-time record (stakeholders.suggest_cooperation_type's counts),
-    counted in one query across the projects."""
+    """Each client step owner's on-time record (stakeholders.suggest_cooperation_type's
+    counts) whose type the PM chose, counted in one query across the projects (only
+    their suggestion can differ from the PM's choice)."""
 
     def count(condition: Any) -> Any:
         return fn.SUM(Case(None, [(condition, 1)], 0))
@@ -147,12 +138,20 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
             ),
             count(kept),
         )
-        .where(ActionItem.project.in_(projects) & ActionItem.owner.is_null(False))
+        .where(
+            ActionItem.project.in_(projects)
+            & ActionItem.owner.in_(
+                Person.select(Person.id).where(
+                    Person.project.in_(projects)
+                    & (Person.side == Side.CLIENT.value)
+                    & (Person.cooperation_type != CooperationType.UNCLASSIFIED.value)
+                )
+            )
+        )
         .group_by(ActionItem.owner)
-        .tuples()
     )
     records = {}
-    for owner, on_time, late, overdue, carried, judged in query:
+    for owner, on_time, late, overdue, carried, judged in rows(query):
         on_time, late, overdue = int(on_time or 0), int(late or 0), int(overdue or 0)
         not_due = int(judged or 0) - on_time - late - overdue
         records[owner] = stakeholders.record_of(on_time, late, overdue, int(carried or 0), not_due)
@@ -163,113 +162,123 @@ def cooperation_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Every cooperation-type item of the projects' client people."""
     wanted = ids(projects)
     client = Person.project.in_(wanted) & (Person.side == Side.CLIENT.value)
-    people = list(
-        Person.select(
-            Person.id,
-            Person.project,
-            Person.name,
-            Person.role,
-            Person.cooperation_type,
-            Person.coaching_plan,
-            Person.success_factors,
-        ).where(client)
+    people: Any = Person.select(
+        Person.id,
+        Person.project,
+        Person.name,
+        Person.role,
+        Person.cooperation_type,
+        Person.coaching_plan,
+        Person.success_factors,
+    ).where(client)
+    help_asked: dict[int, list[tuple[int, dt.date | None]]] = {}
+    with_memo: set[int] = set()
+    memos: Any = (
+        EscalationMemo.select(
+            EscalationMemo.person,
+            EscalationMemo.id,
+            EscalationMemo.decided_on,
+            (EscalationMemo.decision == LeadDecision.SEND_HELP.value)
+            & EscalationMemo.help_action.is_null(),
+        )
+        .join(Person)
+        .where(client)
     )
-    memos: dict[int, list[EscalationMemo]] = {}
-    for memo in EscalationMemo.select(EscalationMemo).join(Person).where(client):
-        memos.setdefault(memo.person_id, []).append(memo)
-    sessions: dict[int, list[CoachingSession]] = {}
-    for session in CoachingSession.select(CoachingSession).join(Person).where(client):
-        sessions.setdefault(session.person_id, []).append(session)
+    for person_id, memo_id, decided_on, help_not_sent in rows(memos):
+        with_memo.add(person_id)
+        if help_not_sent:
+            day = None if decided_on is None else as_date(decided_on)
+            help_asked.setdefault(person_id, []).append((memo_id, day))
+    coached: set[int] = set()
+    talks_due: dict[int, list[tuple[int, dt.date, str]]] = {}
+    sessions: Any = (
+        CoachingSession.select(
+            CoachingSession.person,
+            CoachingSession.id,
+            CoachingSession.planned_on,
+            CoachingSession.held_on,
+            CoachingSession.topic,
+        )
+        .join(Person)
+        .where(client)
+    )
+    for person_id, session_id, planned_on, held_on, topic in rows(sessions):
+        coached.add(person_id)
+        if held_on is None and planned_on is not None:
+            talks_due.setdefault(person_id, []).append((session_id, as_date(planned_on), topic))
     records = on_time_records(wanted, today)
     first = _first_contact(wanted)
     items: list[TodayItem] = []
-    for person in people:
-        project_id = person.__data__["project"]
-        kind = CooperationType(person.cooperation_type)
-        name = person.name
+    for person_id, project_id, name, role, chosen, plan, factors in rows(people):
+        kind = CooperationType(chosen)
+        who = (person_id, name)
         if kind is CooperationType.UNCLASSIFIED:
-            if person.role == Role.COOPERATING_STAFF and person.id in first:
-                due = first[person.id] + dt.timedelta(days=CLASSIFY_DAYS)
+            if role == Role.COOPERATING_STAFF and person_id in first:
+                due = first[person_id] + dt.timedelta(days=CLASSIFY_DAYS)
                 if in_view(due, today):
-                    why = say(_WORDS, "classify", name=name, date=first[person.id])
+                    why = say(_WORDS, "classify", name=name, date=first[person_id])
                     items.append(
-                        _item(project_id, "unclassified", person.id, person, why, due, "classify")
+                        _item(project_id, "unclassified", person_id, who, why, due, "classify")
                     )
         elif kind is CooperationType.PASSIVE:
-            own = memos.get(person.id, [])
-            if not own:
+            if person_id not in with_memo:
                 why = say(_WORDS, "memo", name=name)
                 items.append(
-                    _item(project_id, "no_memo", person.id, person, why, today, "escalation_memo")
+                    _item(project_id, "no_memo", person_id, who, why, today, "escalation_memo")
                 )
-            for memo in own:
-                if memo.decision == LeadDecision.SEND_HELP and memo.help_action_id is None:
-                    day = memo.decided_on or today
-                    why = say(_WORDS, "send_help", name=name, date=day)
-                    items.append(
-                        _item(project_id, "help_not_sent", memo.id, person, why, day, "send_help")
-                    )
+            for memo_id, decided_on in help_asked.get(person_id, ()):
+                day = decided_on or today
+                why = say(_WORDS, "send_help", name=name, date=day)
+                items.append(
+                    _item(project_id, "help_not_sent", memo_id, who, why, day, "send_help")
+                )
         elif kind is CooperationType.ROUTINE:
-            own_sessions = sessions.get(person.id, [])
-            if not person.coaching_plan.strip() and not own_sessions:
+            if not plan.strip() and person_id not in coached:
                 why = say(_WORDS, "plan", name=name)
                 items.append(
                     _item(
-                        project_id,
-                        "no_coaching_plan",
-                        person.id,
-                        person,
-                        why,
-                        today,
-                        "coaching_plan",
+                        project_id, "no_coaching_plan", person_id, who, why, today, "coaching_plan"
                     )
                 )
-            for session in own_sessions:
-                planned = session.planned_on
-                if session.held_on is None and planned is not None and in_view(planned, today):
-                    why = say(_WORDS, "session", name=name, date=planned, topic=session.topic)
+            for session_id, planned, topic in talks_due.get(person_id, ()):
+                if in_view(planned, today):
+                    why = say(_WORDS, "session", name=name, date=planned, topic=topic)
                     items.append(
                         _item(
                             project_id,
                             "coaching_due",
-                            session.id,
-                            person,
+                            session_id,
+                            who,
                             why,
                             planned,
                             "coaching_session",
                             planned.isoformat(),
                         )
                     )
-        elif kind is CooperationType.ACTIVE and not person.success_factors.strip():
+        elif kind is CooperationType.ACTIVE and not factors.strip():
             why = say(_WORDS, "factors", name=name)
             items.append(
                 _item(
                     project_id,
                     "no_success_factors",
-                    person.id,
-                    person,
+                    person_id,
+                    who,
                     why,
                     today,
                     "success_factors",
                 )
             )
         # People without steps have no record: nothing suggested (unclassified).
-        record = records.get(person.id)
+        record = records.get(person_id)
         suggested = record.suggested if record is not None else CooperationType.UNCLASSIFIED
         if CooperationType.UNCLASSIFIED not in (kind, suggested) and suggested is not kind:
-            why = say(
-                _WORDS,
-                "differs",
-                name=name,
-                chosen=lambda language, kind=kind: label(kind, language),
-                suggested=lambda language, s=suggested: label(s, language),
-            )
+            why = say(_WORDS, "differs", name=name, chosen=Label(kind), suggested=Label(suggested))
             items.append(
                 _item(
                     project_id,
                     "type_differs",
-                    person.id,
-                    person,
+                    person_id,
+                    who,
                     why,
                     today,
                     "review_type",

@@ -14,8 +14,8 @@ from typing import Any
 from peewee import JOIN, fn
 
 from pmdesk.models import ActionItem, FollowUp, Language, Person
-from pmdesk.services.today.item import Days, Hat, TodayItem, Words, in_view, say, short
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, Step, ids, open_steps_due
+from pmdesk.services.today.item import Days, Hat, Short, TodayItem, Words, in_view, say
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows
 
 _WORDS: Words = {
     Language.EN: {
@@ -34,53 +34,75 @@ _WORDS: Words = {
 }
 
 
-def late_people(
-    projects: Projects, today: dt.date, actions: list[Step] | None = None
-) -> list[TodayItem]:
-    """One item per person with a late step not followed up since it became late.
-
-    `actions`: the projects' open_steps_due, if the caller has them already."""
-    actions = open_steps_due(projects, today) if actions is None else actions
-    talks: Any = (
-        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
-        .where(FollowUp.project.in_(ids(projects)))
+def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
+    """One item per person with a late step not followed up since it became late (one
+    query for the late steps; each owner's oldest and newest found in passing)."""
+    wanted = ids(projects)
+    talks = (
+        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on).alias("last_talk"))
+        .where(FollowUp.project.in_(wanted))
         .group_by(FollowUp.person)
-        .tuples()
+        .alias("talks")
     )
-    last_talk: dict[int, dt.date] = dict(talks)
-    waiting: dict[int, list[Step]] = {}
-    for action in actions:  # open steps, by date (the query says so)
-        owner, due = action.owner_id, action.due_date
-        if owner is None or due is None or due >= today:
+    late: Any = (
+        ActionItem.select(
+            ActionItem.owner,
+            ActionItem.due_date,
+            ActionItem.id,
+            ActionItem.project,
+            ActionItem.title,
+        )
+        .join(talks, JOIN.LEFT_OUTER, on=(talks.c.person_id == ActionItem.owner))
+        .where(
+            ActionItem.project.in_(wanted)
+            & ActionItem.status.in_(OPEN_VALUES)
+            & ActionItem.owner.is_null(False)
+            & (ActionItem.due_date < today)
+            # Not talked to them after it became late.
+            & (talks.c.last_talk.is_null() | (talks.c.last_talk <= ActionItem.due_date))
+        )
+    )
+    # Per owner: [oldest (due, id, project, title), newest (due, id), count]; dates
+    # compare as the driver gives them (ISO text in a file), so they are read once.
+    waiting: dict[int, list[Any]] = {}
+    for owner_id, due, step_id, project_id, title in rows(late):
+        seen = waiting.get(owner_id)
+        if seen is None:
+            waiting[owner_id] = [(due, step_id, project_id, title), (due, step_id), 1]
             continue
-        if last_talk.get(owner, dt.date.min) > due:
-            continue  # talked to them after it became late
-        waiting.setdefault(owner, []).append(action)
+        seen[2] += 1
+        if (due, step_id) < seen[0][:2]:
+            seen[0] = (due, step_id, project_id, title)
+        if (due, step_id) > seen[1]:
+            seen[1] = (due, step_id)
+    if not waiting:
+        return []
+    names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(wanted))
+    name_of = dict(rows(names))
     items = []
-    for steps in waiting.values():
-        steps.sort(key=lambda step: (step.due_date, step.id))
-        oldest, newest = steps[0], steps[-1]  # a step late since: a new occurrence
-        due, name = oldest.due_date, oldest.owner_name or ""
+    for owner_id, ((due_value, step_id, project_id, title), newest, count) in waiting.items():
+        due, name = as_date(due_value), name_of.get(owner_id, "")
         why = say(
             _WORDS,
-            "late" if len(steps) == 1 else "more",
+            "late" if count == 1 else "more",
             name=name,
-            title=short(oldest.title),
-            count=len(steps),
+            title=Short(title),
+            count=count,
             days=Days((today - due).days),
         )
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,
                 "late_person",
-                oldest.project_id,
-                oldest.id,
-                oldest.owner_id,
+                project_id,
+                step_id,
+                owner_id,
                 name,
                 why,
                 due + dt.timedelta(days=1),
                 "new_follow_up",
-                f"{newest.id}-{newest.due_date.isoformat()}",
+                # A step late since: a new occurrence.
+                f"{newest[1]}-{as_date(newest[0]).isoformat()}",
             )
         )
     return items
@@ -128,7 +150,7 @@ def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             continue
         owner = action.owner
         name = owner.name if owner is not None else ""
-        why = say(_WORDS, "commitment", name=name, title=short(action.title), date=date)
+        why = say(_WORDS, "commitment", name=name, title=Short(action.title), date=date)
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,

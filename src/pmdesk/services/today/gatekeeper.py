@@ -27,11 +27,12 @@ from pmdesk.services.today.item import (
     WEEK_DAYS,
     Days,
     Hat,
+    Short,
     TodayItem,
+    Word,
     Words,
     in_view,
     say,
-    short,
 )
 from pmdesk.services.today.queries import Projects, ids, last_report_ends
 
@@ -76,8 +77,22 @@ _WORDS: Words = {
 }
 
 
-def _name(person: Person | None, language: Language) -> str:
-    return person.name if person is not None else _WORDS[language]["the_lead"]
+_WEEKDAY_WORDS: Words = {
+    language: {str(number): name for number, name in enumerate(names)}
+    for language, names in WEEKDAYS.items()
+}
+
+
+def _name(person: Person | None) -> str | Word:
+    """The person's name, or "the client lead" in the reason's language."""
+    return person.name if person is not None else Word(_WORDS, "the_lead")
+
+
+def _rhythm(weekday: int | None) -> Word:
+    """The project's reporting rhythm: every (weekday), or a week after the last report."""
+    if weekday is None:
+        return Word(_WORDS, "weekly")
+    return Word(_WORDS, "every", (("weekday", Word(_WEEKDAY_WORDS, str(weekday))),))
 
 
 def reviews_waiting(projects: Projects, today: dt.date) -> list[TodayItem]:
@@ -101,7 +116,7 @@ def reviews_waiting(projects: Projects, today: dt.date) -> list[TodayItem]:
             _WORDS,
             "review",
             title=review.title,
-            reviewer=lambda language, reviewer=reviewer: _name(reviewer, language),
+            reviewer=_name(reviewer),
             date=submitted,
             days=Days((today - submitted).days),
         )
@@ -146,9 +161,9 @@ def requests_unanswered(projects: Projects, today: dt.date) -> list[TodayItem]:
         why = say(
             _WORDS,
             "request",
-            lead=lambda language, lead=lead: _name(lead, language),
+            lead=_name(lead),
             date=request.raised_on,
-            text=short(request.text),
+            text=Short(request.text),
             days=Days((today - request.raised_on).days),
         )
         items.append(
@@ -200,17 +215,12 @@ def report_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             continue
         lead = leads.get(project.id)
 
-        def rhythm(language: Language, weekday: int | None = weekday) -> str:
-            if weekday is None:
-                return _WORDS[language]["weekly"]
-            return _WORDS[language]["every"].format(weekday=WEEKDAYS[language][weekday])
-
         why = say(
             _WORDS,
             "report_late" if due < today else "report",
-            lead=lambda language, lead=lead: _name(lead, language),
+            lead=_name(lead),
             date=due,
-            rhythm=rhythm,
+            rhythm=_rhythm(weekday),
             days=Days((today - due).days),
         )
         items.append(

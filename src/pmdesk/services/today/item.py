@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from pmdesk.models import Language
 from pmdesk.services.reports import client_date
+from pmdesk.vocabulary import label
 
 #: Items due within this many days after today are "this week"; later ones are not listed.
 WEEK_DAYS = 6
@@ -30,14 +31,31 @@ class When(StrEnum):
     THIS_WEEK = "this_week"
 
 
-@dataclass(frozen=True)
-class TodayItem:
+Words = dict[Language, dict[str, str]]
+
+
+class Why(NamedTuple):
+    """Why an item is due, written only when asked: the phrase `key` of a rule's `words`
+    with its values (dates, `Days`, `Word`s… are written per language then). Tuples,
+    like the values' types below: thousands are made on each reload, few are read."""
+
+    words: Words
+    key: str
+    values: dict[str, object]
+
+    def text(self, language: Language | str) -> str:
+        language = Language(language)
+        return self.words[language][self.key].format(**_written(self.values, language))
+
+
+class TodayItem(NamedTuple):
     """One thing to do: `kind` names the rule, `action` the one step that does it.
 
     `record_id` is the record the action works on (a step, a review, a person, a
-    meeting…, as `kind` says); `why` is the reason in each language. `occurrence` tells
-    apart the times the same fact falls due (the step's date, the report's day…): it
-    is part of `key`, so a mark on this time does not hide the next."""
+    meeting…, as `kind` says); `why` is the reason, written in a language by `reason`.
+    `occurrence` tells apart the times the same fact falls due (the step's date, the
+    report's day…): it is part of `key`, so a mark on this time does not hide the next.
+    A tuple, not a dataclass: Today builds thousands of them on each reload."""
 
     hat: Hat
     kind: str
@@ -45,7 +63,7 @@ class TodayItem:
     record_id: int
     person_id: int | None
     person: str
-    why: dict[Language, str]
+    why: Why
     due: dt.date
     action: str
     occurrence: str = ""
@@ -63,7 +81,8 @@ class TodayItem:
         return When.TODAY if self.due == today else When.THIS_WEEK
 
     def reason(self, language: Language | str) -> str:
-        return self.why[Language(language)]
+        """Why it is due, in `language` (written now, not when the rules ran)."""
+        return self.why.text(language)
 
 
 def in_view(due: dt.date, today: dt.date) -> bool:
@@ -71,38 +90,59 @@ def in_view(due: dt.date, today: dt.date) -> bool:
     return due <= today + dt.timedelta(days=WEEK_DAYS)
 
 
-@dataclass(frozen=True)
-class Days:
+class Days(NamedTuple):
     """A number of days, written per language."""
 
-    count: int
+    number: int
 
     def text(self, language: Language) -> str:
         if language == Language.ZH_CN:
-            return f"{self.count}天"
-        return "1 day" if self.count == 1 else f"{self.count} days"
+            return f"{self.number}天"
+        return "1 day" if self.number == 1 else f"{self.number} days"
 
 
-Words = dict[Language, dict[str, str]]
+class Word(NamedTuple):
+    """A phrase of a rule's `words` used inside another ("the client lead"…)."""
+
+    words: Words
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, language: Language) -> str:
+        return self.words[language][self.key].format(**_written(dict(self.values), language))
 
 
-def say(words: Words, key: str, **values: object) -> dict[Language, str]:
-    """The reason `key` in each language: dates, `Days` and callables written per language."""
-    return {
-        language: table[key].format(**_written(values, language))
-        for language, table in words.items()
-    }
+class Label(NamedTuple):
+    """An enumeration value as it reads in each language (vocabulary.label)."""
+
+    value: StrEnum
+
+    def text(self, language: Language) -> str:
+        return label(self.value, language)
+
+
+class Short(NamedTuple):
+    """A record's text on one line, cut for a reason (`short`) when written."""
+
+    text: str
+
+
+def say(words: Words, key: str, **values: object) -> Why:
+    """The reason `key` of `words` with its values, written in a language when asked."""
+    return Why(words, key, values)
 
 
 def _written(values: dict[str, object], language: Language) -> dict[str, object]:
+    """The values as the phrase shows them in `language`: dates as the client reads them,
+    `Days`, `Word`s and `Label`s in that language, `Short` texts cut."""
     out: dict[str, object] = {}
     for name, value in values.items():
         if isinstance(value, dt.date):
             out[name] = client_date(value, language)
-        elif isinstance(value, Days):
+        elif isinstance(value, Days | Word | Label):
             out[name] = value.text(language)
-        elif callable(value):  # a text that depends on the language
-            out[name] = value(language)
+        elif isinstance(value, Short):
+            out[name] = short(value.text)
         else:
             out[name] = value
     return out

@@ -14,6 +14,7 @@ the material's feedback recorded.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from peewee import JOIN
 
@@ -27,8 +28,8 @@ from pmdesk.models import (
     MinutesDistribution,
 )
 from pmdesk.services import meetings
-from pmdesk.services.today.item import Hat, TodayItem, Words, in_view, say, short
-from pmdesk.services.today.queries import Projects, ids
+from pmdesk.services.today.item import Hat, Short, TodayItem, Why, Words, in_view, say
+from pmdesk.services.today.queries import Projects, as_datetime, ids, rows
 
 #: The client's reply to the minutes is recorded within this many days of sending.
 FEEDBACK_DAYS = 2
@@ -59,7 +60,7 @@ def _item(
     project_id: int,
     kind: str,
     record_id: int,
-    why: dict[Language, str],
+    why: Why,
     due: dt.date,
     action: str,
     occurrence: str = "",
@@ -85,8 +86,8 @@ def checklist_due(projects: Projects, today: dt.date) -> list[TodayItem]:
         why = say(
             _WORDS,
             "checklist",
-            meeting=short(step.meeting.title),
-            text=short(step.text),
+            meeting=Short(step.meeting.title),
+            text=Short(step.text),
             date=due_at.date(),
         )
         items.append(
@@ -107,48 +108,66 @@ def minutes_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Held meetings without minutes sent; sent minutes without the client's reply or
     with a revision asked for and not yet confirmed."""
     wanted = ids(projects)
-    sent: dict[int, MinutesDistribution] = {}
-    query = (
-        MinutesDistribution.select(MinutesDistribution)
+    # The latest sending per meeting: (sent at, id, revision needed, feedback given).
+    sent: dict[int, tuple[dt.datetime, int, bool | None, bool]] = {}
+    query: Any = (
+        MinutesDistribution.select(
+            MinutesDistribution.meeting,
+            MinutesDistribution.sent_at,
+            MinutesDistribution.id,
+            MinutesDistribution.revision_needed,
+            MinutesDistribution.client_feedback,
+        )
         .join(Meeting)
         .where(Meeting.project.in_(wanted) & MinutesDistribution.sent_at.is_null(False))
     )
-    for distribution in query:
-        meeting_id = distribution.__data__["meeting"]
-        if meeting_id not in sent or (distribution.sent_at, distribution.id) > (
-            sent[meeting_id].sent_at,
-            sent[meeting_id].id,
-        ):
-            sent[meeting_id] = distribution
+    for meeting_id, sent_at, distribution_id, revision, feedback in rows(query):
+        when = as_datetime(sent_at)
+        assert when is not None  # the query asks for sent minutes only
+        if meeting_id not in sent or (when, distribution_id) > sent[meeting_id][:2]:
+            sent[meeting_id] = (when, distribution_id, revision, bool(feedback.strip()))
     items = []
     waiting = (MeetingStatus.HELD.value, MeetingStatus.MINUTES_SENT.value)  # held, not confirmed
-    for meeting in Meeting.select().where(
-        Meeting.project.in_(wanted) & Meeting.status.in_(waiting)
-    ):
-        project_id = meeting.__data__["project"]
-        title = short(meeting.title)
-        latest = sent.get(meeting.id)
-        sent_on = latest.sent_at.date() if latest is not None and latest.sent_at else today
-        if latest is None:
-            ended = meeting.ends_at or meeting.starts_at
-            if ended is None or meeting.status != MeetingStatus.HELD:
+    held: Any = Meeting.select(
+        Meeting.id,
+        Meeting.project,
+        Meeting.title,
+        Meeting.status,
+        Meeting.starts_at,
+        Meeting.ends_at,
+    ).where(Meeting.project.in_(wanted) & Meeting.status.in_(waiting))
+    for meeting_id, project_id, title, status, starts_at, ends_at in rows(held):
+        last_sent = sent.get(meeting_id)
+        if last_sent is None:
+            ended = as_datetime(ends_at) or as_datetime(starts_at)
+            if ended is None or status != MeetingStatus.HELD:
                 continue
             due = (ended + dt.timedelta(hours=24)).date()
-            why = say(_WORDS, "minutes", meeting=title, date=ended.date())
-            items.append(_item(project_id, "minutes_unsent", meeting.id, why, due, "send_minutes"))
-        elif latest.revision_needed is None and not latest.client_feedback.strip():
+            why = say(_WORDS, "minutes", meeting=Short(title), date=ended.date())
+            items.append(_item(project_id, "minutes_unsent", meeting_id, why, due, "send_minutes"))
+            continue
+        sent_at, distribution_id, revision, has_feedback = last_sent
+        sent_on = sent_at.date()
+        if revision is None and not has_feedback:
             due = sent_on + dt.timedelta(days=FEEDBACK_DAYS)
             if in_view(due, today):
-                why = say(_WORDS, "feedback", meeting=title, date=sent_on)
+                why = say(_WORDS, "feedback", meeting=Short(title), date=sent_on)
                 items.append(
-                    _item(project_id, "minutes_feedback", latest.id, why, due, "record_feedback")
+                    _item(
+                        project_id, "minutes_feedback", distribution_id, why, due, "record_feedback"
+                    )
                 )
-        elif latest.revision_needed:
+        elif revision:
             due = sent_on + dt.timedelta(days=FEEDBACK_DAYS)
-            why = say(_WORDS, "revision", meeting=title)
+            why = say(_WORDS, "revision", meeting=Short(title))
             items.append(
                 _item(
-                    project_id, "minutes_revision", latest.id, why, min(due, today), "send_revision"
+                    project_id,
+                    "minutes_revision",
+                    distribution_id,
+                    why,
+                    min(due, today),
+                    "send_revision",
                 )
             )
     return items
@@ -176,7 +195,7 @@ def materials_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             due = material.sent_on + dt.timedelta(days=MATERIAL_DAYS)
         if not in_view(due, today):
             continue
-        why = say(_WORDS, "material", title=short(material.title), date=material.sent_on)
+        why = say(_WORDS, "material", title=Short(material.title), date=material.sent_on)
         items.append(
             _item(
                 project_id,

@@ -11,10 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from peewee import Case, fn
+
 from pmdesk.models import ActionItem, ActionStatus, Language, Person, Side
 from pmdesk.services import reports
 from pmdesk.services.today.item import Hat, TodayItem, Words, say
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, ids, last_report_ends
+from pmdesk.services.today.queries import (
+    OPEN_VALUES,
+    Projects,
+    as_date,
+    ids,
+    last_report_ends,
+    rows,
+)
 
 _WORDS: Words = {
     Language.EN: {
@@ -42,8 +51,11 @@ def on_time_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     starts = {pid: _start(last.get(pid), today) for pid in wanted}
     earliest = min(starts.values(), default=today)
     done = ActionItem.status == ActionStatus.DONE.value
+    # Per person: their last step finished on time (from `earliest`, today included).
     query: Any = (
-        ActionItem.select(ActionItem.project, ActionItem.completed_on, Person.id, Person.name)
+        ActionItem.select(
+            ActionItem.project, fn.MAX(ActionItem.completed_on), Person.id, Person.name
+        )
         .join(Person, on=(ActionItem.owner == Person.id))
         .where(
             ActionItem.project.in_(wanted)
@@ -52,21 +64,29 @@ def on_time_people(projects: Projects, today: dt.date) -> list[TodayItem]:
             & (ActionItem.completed_on <= ActionItem.due_date)
             & (Person.side == Side.CLIENT.value)
         )
-        .tuples()
+        .group_by(ActionItem.project, Person.id, Person.name)
     )
     punctual: dict[int, tuple[int, str]] = {}
-    for project_id, completed_on, person_id, name in query:
-        if completed_on >= starts[project_id]:
+    for project_id, completed_on, person_id, name in rows(query):
+        if as_date(completed_on) >= starts[project_id]:
             punctual[person_id] = (project_id, name)
     if not punctual:
         return []
     # Late in the period: finished late in it, or past due and not finished by today.
+    # Per person: whether a late step is still outstanding (not finished by today), and
+    # the last day they finished one late (if none is outstanding, all finished late).
+    outstanding = (ActionItem.completed_on > today) | ActionItem.completed_on.is_null()
     late_rows: Any = (
-        ActionItem.select(ActionItem.project, ActionItem.owner, ActionItem.completed_on)
-        .join(Person, on=(ActionItem.owner == Person.id))
+        ActionItem.select(
+            ActionItem.project,
+            ActionItem.owner,
+            fn.SUM(Case(None, [(outstanding, 1)], 0)),
+            fn.MAX(ActionItem.completed_on),
+        )
         .where(
             ActionItem.project.in_(wanted)
-            & (Person.side == Side.CLIENT.value)
+            # Of those who finished on time only (a few: their steps are read by owner).
+            & ActionItem.owner.in_(list(punctual))
             & ActionItem.due_date.is_null(False)
             & (
                 (
@@ -84,12 +104,11 @@ def on_time_people(projects: Projects, today: dt.date) -> list[TodayItem]:
                 )
             )
         )
-        .tuples()
+        .group_by(ActionItem.project, ActionItem.owner)
     )
     late: set[int] = set()
-    for project_id, owner_id, completed_on in late_rows:
-        outstanding = completed_on is None or completed_on > today
-        if outstanding or completed_on >= starts[project_id]:
+    for project_id, owner_id, still_late, completed_on in rows(late_rows):
+        if still_late or as_date(completed_on) >= starts[project_id]:
             late.add(owner_id)
     items = []
     for person_id, (project_id, name) in punctual.items():

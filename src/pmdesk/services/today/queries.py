@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from peewee import JOIN, fn
+from peewee import JOIN, Expression, fn
 
 from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, StatusReport, database
 from pmdesk.services.today.item import WEEK_DAYS
@@ -34,11 +34,9 @@ class Step(NamedTuple):
     owner_name: str | None
 
 
-def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
-    """The projects' open steps due by the end of this week, with their owners' names:
-    all that the chase and follow-up rules look at (one query, not the whole plan)."""
-    horizon = today + dt.timedelta(days=WEEK_DAYS)
-    rows: Any = (
+def open_steps(projects: Projects, condition: Expression) -> list[Step]:
+    """The projects' open steps meeting `condition`, by date, with their owners' names."""
+    query: Any = (
         ActionItem.select(
             ActionItem.id,
             ActionItem.project,
@@ -50,25 +48,38 @@ def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
         )
         .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(
-            ActionItem.project.in_(ids(projects))
-            & ActionItem.status.in_(OPEN_VALUES)
-            & (ActionItem.due_date <= horizon)
+            ActionItem.project.in_(ids(projects)) & ActionItem.status.in_(OPEN_VALUES) & condition
         )
         .order_by(ActionItem.due_date, ActionItem.id)
     )
-    # Read as the driver gives them: tens of thousands of rows, and only the date (text
-    # in a file) needs converting.
-    sql, params = rows.sql()
-    cursor = database.execute_sql(sql, params)
     return [
         Step(row[0], row[1], row[2], as_date(row[3]), bool(row[4]), row[5], row[6])
-        for row in cursor.fetchall()
+        for row in rows(query)
     ]
+
+
+def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
+    """The projects' open steps due by the end of this week, with their owners' names."""
+    return open_steps(projects, ActionItem.due_date <= today + dt.timedelta(days=WEEK_DAYS))
+
+
+def rows(query: Any) -> list[tuple[Any, ...]]:
+    """A query's rows as the driver gives them: no model instances, no converters (only
+    a date, text in a file, needs converting: `as_date`)."""
+    sql, params = query.sql()
+    return database.execute_sql(sql, params).fetchall()
 
 
 def as_date(value: Any) -> dt.date:
     """A date column's value as the driver gives it (a date, or ISO text in a file)."""
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def as_datetime(value: Any) -> dt.datetime | None:
+    """A date-and-time column's value as the driver gives it (or None)."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(value)
 
 
 def last_report_ends(projects: Projects) -> dict[int, dt.date]:

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import attrgetter
 
 from pmdesk.models import Project, ProjectStatus
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.today import chase, cooperation, follow_up, gatekeeper, meetings, praise
 from pmdesk.services.today.item import Hat, TodayItem, When
-from pmdesk.services.today.queries import Projects, open_steps_due
+from pmdesk.services.today.queries import Projects
 
 _WHEN_ORDER = list(When)
 _HAT_ORDER = list(Hat)
 
-#: The rules, by hat, in the method's order. Rules taking `actions` share one query.
+#: The rules, by hat, in the method's order.
 HATS: dict[Hat, tuple[Callable[..., list[TodayItem]], ...]] = {
     Hat.GATEKEEPER: gatekeeper.RULES,
     Hat.CHASE: chase.RULES,
@@ -24,20 +25,11 @@ HATS: dict[Hat, tuple[Callable[..., list[TodayItem]], ...]] = {
     Hat.COOPERATION: cooperation.RULES,
     Hat.MEETINGS: meetings.RULES,
 }
-_TAKE_ACTIONS = {chase.assistance_due, follow_up.late_people}
 
 
 def project_items(projects: Projects, today: dt.date) -> list[TodayItem]:
-    """Every rule's items for the projects, unsorted: each rule once for all of them."""
-    actions = open_steps_due(projects, today)
-    found: list[TodayItem] = []
-    for rules in HATS.values():
-        for rule in rules:
-            if rule in _TAKE_ACTIONS:
-                found.extend(rule(projects, today, actions))
-            else:
-                found.extend(rule(projects, today))
-    return found
+    """Every rule's items for the projects, by hat: each rule once for all of them."""
+    return [item for rules in HATS.values() for rule in rules for item in rule(projects, today)]
 
 
 def project_ids(project_id: int | None) -> list[int]:
@@ -60,8 +52,24 @@ def every_item(project_id: int | None, today: dt.date) -> list[TodayItem]:
     """Every rule's items, marked or not: overdue, then today, then this week; by date,
     then by hat, within each."""
     wanted = project_ids(project_id)
-    found = project_items(wanted, today) if wanted else []
-    return sorted(found, key=lambda i: sort_key(i, today))
+    if not wanted:
+        return []
+    # sort_key's order, by attributes (thousands of items): within each hat by project,
+    # kind and record; then, keeping that, by date (whose order is also the `When`s').
+    found: list[TodayItem] = []
+    for rules in HATS.values():
+        found.extend(
+            sorted(
+                (item for rule in rules for item in rule(wanted, today)),
+                key=_WITHIN_HAT,
+            )
+        )
+    found.sort(key=_DUE)
+    return found
+
+
+_WITHIN_HAT = attrgetter("project_id", "kind", "record_id")
+_DUE = attrgetter("due")
 
 
 def sort_key(item: TodayItem, today: dt.date) -> tuple[int, dt.date, int, int, str, int]:

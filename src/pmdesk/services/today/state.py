@@ -108,7 +108,10 @@ def items(
     if include_closed:
         return found
     marked = marks(project_id)
-    return [i for i in found if i.key not in marked or not marked[i.key].closes(today)]
+    if not marked:
+        return found
+    hidden = {key for key, disposition in marked.items() if disposition.closes(today)}
+    return [i for i in found if i.key not in hidden]
 
 
 def closed(project_id: int | None, today: dt.date) -> list[tuple[TodayItem, Disposition]]:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -69,6 +69,26 @@ def _open_review(window: Any, item: TodayItem) -> None:
     section = _progress(window, "gatekeeper")
     select_record(section.reviews_view, section.reviews, item.record_id)
     section.reviews_view.setFocus()
+
+
+def _nudge_draft(window: Any, item: TodayItem) -> None:
+    """The review in the gatekeeper queue, and the nudge draft (.eml) to the client lead."""
+    from pmdesk.exports import ExportOptions
+    from pmdesk.exports.nudge_eml import export_nudge, nudge_file_name
+    from pmdesk.models import MilestoneReview
+
+    _open_review(window, item)
+    section = window.progress_tab.gatekeeper
+    review = MilestoneReview.get_or_none(MilestoneReview.id == item.record_id)
+    if review is None:
+        return
+    review_id = review.id
+    section._save_file(  # the gatekeeper section's own export: where, write, open
+        nudge_file_name(review, section._document_language(), section._today()),
+        ".eml",
+        QCoreApplication.translate("ItemActions", "Email drafts (*.eml)"),
+        lambda path: export_nudge(review_id, path, ExportOptions()),
+    )
 
 
 def _open_request(window: Any, item: TodayItem) -> None:
@@ -157,7 +177,7 @@ def _open_minutes(window: Any, item: TodayItem) -> None:
 
 
 _OPENERS: dict[str, Callable[[Any, TodayItem], None]] = {
-    "nudge_draft": _open_review,
+    "nudge_draft": _nudge_draft,
     "answer_request": _open_request,
     "reminder_draft": _reminder_draft,
     "new_follow_up": _new_follow_up,
@@ -234,7 +254,7 @@ class ItemActions(QWidget):
     def action_label(self, item: TodayItem) -> str:
         """The action button's words for `item`."""
         labels = {
-            "nudge_draft": self.tr("Open the review to nudge"),
+            "nudge_draft": self.tr("Write the nudge email…"),
             "answer_request": self.tr("Open the lead's request"),
             "reminder_draft": self.tr("Write the reminder email…"),
             "new_follow_up": self.tr("Log a private follow-up…"),

@@ -1,18 +1,22 @@
 """Today's list: the items the rules return, grouped under the method's hats.
 
-A two-level item model over `services.today.items`: one row per hat that has items (its
-name and count, spanning the row), each item under it with when it is due, its project,
-person and why (in the UI language). The view only lists; acting is in `actions`.
+A flat table model over `services.today.items`: a row per hat that has items (its name
+and count, spanning the row), followed by its items' rows with when each is due, its
+project, person and why (in the UI language, written only for the rows painted). Flat
+and without resizing to contents: the large database lists 13,876 items, and a tree
+(expandAll) or a fit to every row would ask the model about each of them on the first
+show. The view only lists; acting is in `actions`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from pmdesk.models import Language
 from pmdesk.services.reports import client_date
@@ -20,7 +24,8 @@ from pmdesk.services.today import Hat, TodayItem, When
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-_NO_PARENT = 0  # internalId of a hat row; an item's is its hat's row + 1
+#: Rows whose widths the columns are fitted to (the first ones: the most urgent).
+_SAMPLE_ROWS = 200
 _WHEN_COLOURS = {
     When.OVERDUE: QColor("#a61b1b"),
     When.TODAY: QColor("#8a5a00"),
@@ -28,8 +33,8 @@ _WHEN_COLOURS = {
 }
 
 
-class TodayModel(QAbstractItemModel):
-    """Hats (top level) over their items; columns: when, due, project, person, why."""
+class TodayModel(QAbstractTableModel):
+    """Hat rows, each followed by its items; columns: when, due, project, person, why."""
 
     WHEN, DUE, PROJECT, PERSON, WHY = range(5)
 
@@ -39,6 +44,7 @@ class TodayModel(QAbstractItemModel):
         self.today = dt.date.today()
         self.project_names: dict[int, str] = {}
         self._groups: list[tuple[Hat, list[TodayItem]]] = []
+        self._rows: list[Hat | TodayItem] = []  # a hat, then its items, for each hat
         self._headers = [
             self.tr("When"),
             self.tr("Due"),
@@ -59,22 +65,35 @@ class TodayModel(QAbstractItemModel):
         for item in items:
             by_hat[item.hat].append(item)
         self._groups = [(hat, found) for hat, found in by_hat.items() if found]
+        self._rows = []
+        for hat, found in self._groups:
+            self._rows.append(hat)
+            self._rows.extend(found)
         self.endResetModel()
 
     def items(self) -> list[TodayItem]:
         return [item for _hat, found in self._groups for item in found]
 
+    def hat_rows(self) -> list[int]:
+        """The rows that name a hat (they span the row)."""
+        return [row for row, entry in enumerate(self._rows) if isinstance(entry, Hat)]
+
     def item(self, index: Index) -> TodayItem | None:
         """The item at `index` (None for a hat row or nothing)."""
-        if not index.isValid() or index.internalId() == _NO_PARENT:
+        if not index.isValid():
             return None
-        return self._groups[index.internalId() - 1][1][index.row()]
+        entry = self._rows[index.row()]
+        return None if isinstance(entry, Hat) else entry
 
     def index_of(self, item: TodayItem) -> QModelIndex:
-        for group, (_hat, found) in enumerate(self._groups):
-            if item in found:
-                return self.index(found.index(item), 0, self.index(group, 0))
-        return QModelIndex()
+        try:
+            return self.index(self._rows.index(item), 0)
+        except ValueError:
+            return QModelIndex()
+
+    def first_item(self) -> QModelIndex:
+        """The first item's row (below the first hat), or an invalid index."""
+        return self.index(1, 0) if len(self._rows) > 1 else QModelIndex()
 
     def hat_label(self, hat: Hat) -> str:
         return {
@@ -93,28 +112,24 @@ class TodayModel(QAbstractItemModel):
             When.THIS_WEEK: self.tr("This week"),
         }[when]
 
-    # -- the item model ------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _NO_PARENT)
-        return self.createIndex(row, column, parent.row() + 1)
+    def text(self, item: TodayItem, column: int) -> str:
+        """What the item's row shows in `column`."""
+        if column == self.WHEN:
+            return self.when_label(item.when(self.today))
+        if column == self.DUE:
+            return client_date(item.due, self.language)
+        if column == self.PROJECT:
+            return self.project_names.get(item.project_id, "")
+        if column == self.PERSON:
+            return item.person
+        return item.reason(self.language)
 
-    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == _NO_PARENT:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _NO_PARENT)
-
+    # -- the table model -----------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _NO_PARENT and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return len(self._headers)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -126,42 +141,28 @@ class TodayModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _NO_PARENT:
-            return self._hat_data(index, role)
-        item = self.item(index)
-        assert item is not None
-        when = item.when(self.today)
+        entry = self._rows[index.row()]
+        if isinstance(entry, Hat):
+            return self._hat_data(entry, index.column(), role)
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.WHEN:
-                return self.when_label(when)
-            if column == self.DUE:
-                return client_date(item.due, self.language)
-            if column == self.PROJECT:
-                return self.project_names.get(item.project_id, "")
-            if column == self.PERSON:
-                return item.person
-            return item.reason(self.language)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN:
-            return QBrush(_WHEN_COLOURS[when])
-        if role == Qt.ItemDataRole.FontRole and column == self.WHEN and when is When.OVERDUE:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self.text(entry, column)
+        if column != self.WHEN:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_WHEN_COLOURS[entry.when(self.today)])
+        if role == Qt.ItemDataRole.FontRole and entry.when(self.today) is When.OVERDUE:
+            return _bold()
         return None
 
-    def _hat_data(self, index: Index, role: int) -> Any:
-        hat, found = self._groups[index.row()]
-        if index.column() != 0:
+    def _hat_data(self, hat: Hat, column: int, role: int) -> Any:
+        if column != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("%1 (%2)").replace("%1", self.hat_label(hat)).replace("%2", str(len(found)))
-            )
+            count = next(len(found) for h, found in self._groups if h is hat)
+            return self.tr("%1 (%2)").replace("%1", self.hat_label(hat)).replace("%2", str(count))
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -170,8 +171,15 @@ class TodayModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class TodayView(QTreeView):
-    """The grouped list: every hat open, hat rows spanning, one item selected at a time."""
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class TodayView(QTableView):
+    """The grouped list: hat rows spanning, one item selected at a time, rows of one
+    height and columns fitted to the first rows (not to every one)."""
 
     def __init__(self, model: TodayModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,20 +188,43 @@ class TodayView(QTreeView):
         self.setAccessibleName(self.tr("Today's items"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setExpandsOnDoubleClick(False)  # a double click does the item
-        header = self.header()
+        self.setShowGrid(False)
+        self.setCornerButtonEnabled(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        for column in (TodayModel.WHEN, TodayModel.DUE, TodayModel.PERSON):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TodayModel.PROJECT, QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         model.modelReset.connect(self._on_model_reset)
 
     def _on_model_reset(self) -> None:
         model = self.model()
-        for row in range(model.rowCount()):
-            self.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.expandAll()
-        self.setColumnWidth(TodayModel.PROJECT, 150)
+        assert isinstance(model, TodayModel)
+        self.clearSpans()
+        for row in model.hat_rows():
+            self.setSpan(row, 0, 1, model.columnCount())
+        self._fit_columns(model)
+
+    def _fit_columns(self, model: TodayModel) -> None:
+        """Widths from the header, the when labels and the first rows' texts."""
+        plain, bold = self.fontMetrics(), QFontMetrics(_bold())
+        sample = list(islice(model.items(), _SAMPLE_ROWS))
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 16
+
+        def fit(column: int, texts: list[str], metrics: QFontMetrics = plain) -> None:
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            header = plain.horizontalAdvance(title) + 24
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            self.setColumnWidth(column, min(max(header, widest + padding), 320))
+
+        fit(model.WHEN, [model.when_label(w) for w in When], bold)
+        fit(model.DUE, [model.text(i, model.DUE) for i in sample])
+        fit(model.PERSON, [i.person for i in sample])
+        self.setColumnWidth(model.PROJECT, 150)

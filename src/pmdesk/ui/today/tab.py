@@ -2,17 +2,21 @@
 
 The list of items under their hats (`list`), the selected item's buttons (`actions`) and
 the project's health (`chart`) side by side. Today reads every project, so any saved
-change may alter it: it reloads on each one (when on screen; otherwise when shown).
+change may alter it: it reloads on each one when on screen; off screen, the counts on
+its title are recomputed once the changes pause (`COUNTS_DELAY_MS`), and the list is
+filled from that when the tab is shown, unless something changed since.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from pmdesk.services import Changes, health, projects
-from pmdesk.services.today import TodayItem, When
+from pmdesk.services.today import TodayItem
 from pmdesk.ui.tabs.base import ProjectTab, TabContext
 from pmdesk.ui.today import actions
 from pmdesk.ui.today.actions import ItemActions
@@ -20,6 +24,9 @@ from pmdesk.ui.today.chart import HealthChart
 from pmdesk.ui.today.list import TodayModel, TodayView
 
 ALL_PROJECTS = -1
+#: Off screen, the counts are recomputed this long after the last change (an edit, an
+#: undo…), so a burst of them costs one computation.
+COUNTS_DELAY_MS = 800
 
 
 class _ListView(TodayView):
@@ -54,6 +61,11 @@ class TodayTab(ProjectTab):
         self.project_names: dict[int, str] = {}
         self._health: dict[int, health.ProjectHealth] = {}  # per project, until the next reload
         self._ever_loaded = False
+        # Computed off screen for the counts: (filter, day, items), until a change.
+        self._computed: tuple[int | None, dt.date, list[TodayItem]] | None = None
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setSingleShot(True)
+        self.counts_timer.setInterval(COUNTS_DELAY_MS)
         self.filter_box = QComboBox(self)
         self.filter_box.setObjectName("todayProjectFilter")
         self.filter_box.setMinimumContentsLength(16)
@@ -107,6 +119,7 @@ class TodayTab(ProjectTab):
         self.view.activated_item.connect(self.open_requested.emit)
         self.item_actions.do_requested.connect(self.open_requested.emit)
         self.item_actions.closed_requested.connect(self._on_closed_requested)
+        self.counts_timer.timeout.connect(self._on_counts_timer_timeout)
 
     # -- loading -------------------------------------------------------------------------
     def set_project(self, project_id: int | None) -> None:
@@ -117,7 +130,10 @@ class TodayTab(ProjectTab):
             self._refresh()
 
     def on_data_changed(self, changes: Changes) -> None:
+        self._computed = None
         self._refresh()  # Today reads every project and record kind
+        if self._stale and self._ever_loaded:
+            self.counts_timer.start()  # off screen: the title's counts, once it is quiet
 
     def filter_project(self) -> int | None:
         """The project the list is filtered to (None: all projects)."""
@@ -126,22 +142,45 @@ class TodayTab(ProjectTab):
 
     def reload(self) -> None:
         self._ever_loaded = True
+        self.counts_timer.stop()
         today = self.context.now().date()
         self._health.clear()
-        shown = projects.list_projects()
-        self.project_names = {p.id: p.name for p in shown}
-        self._fill_filter()
+        computed, self._computed = self._computed, None
+        if computed is not None and computed[:2] == (self.filter_project(), today):
+            items = computed[2]  # computed off screen for the counts, nothing changed since
+        else:
+            items = self._listed(today)
         wanted = self.filter_project()
         kept = self.view.currentIndex()
         previous = self.model.item(kept)
-        items = actions.listed(wanted, today)
-        items = [i for i in items if i.project_id in self.project_names]
         self.model.set_items(items, today, self.project_names)
         self.view.setColumnHidden(
             TodayModel.PROJECT, wanted is not None or len(self.project_names) < 2
         )
-        self.overdue = sum(i.when(today) is When.OVERDUE for i in items)
-        self.due_today = sum(i.when(today) is When.TODAY for i in items)
+        self._count(items, today)
+        self.empty_label.setVisible(not items)
+        self.empty_label.setText(
+            self.tr("Nothing is due: the method's daily push is done for today.")
+        )
+        again = self.model.index_of(previous) if previous is not None else QModelIndex()
+        if not again.isValid() and items:
+            again = self.model.first_item()
+        if again.isValid():
+            self.view.setCurrentIndex(again)
+        self._show_selected()
+        self.counts_changed.emit(self.overdue, self.due_today)
+
+    def _listed(self, today: dt.date) -> list[TodayItem]:
+        """Today's items for the filter, of the projects listed (read again, with the
+        filter's choices)."""
+        self.project_names = {p.id: p.name for p in projects.list_projects()}
+        self._fill_filter()
+        items = actions.listed(self.filter_project(), today)
+        return [i for i in items if i.project_id in self.project_names]
+
+    def _count(self, items: list[TodayItem], today: dt.date) -> None:
+        self.overdue = sum(i.due < today for i in items)
+        self.due_today = sum(i.due == today for i in items)
         week = len(items) - self.overdue - self.due_today
         self.count_label.setText(
             self.tr("%1 overdue · %2 today · %3 this week")
@@ -149,16 +188,14 @@ class TodayTab(ProjectTab):
             .replace("%2", str(self.due_today))
             .replace("%3", str(week))
         )
-        self.empty_label.setVisible(not items)
-        self.empty_label.setText(
-            self.tr("Nothing is due: the method's daily push is done for today.")
-        )
-        again = self.model.index_of(previous) if previous is not None else QModelIndex()
-        if not again.isValid() and items:
-            again = self.model.index(0, 0, self.model.index(0, 0))
-        if again.isValid():
-            self.view.setCurrentIndex(again)
-        self._show_selected()
+
+    def _on_counts_timer_timeout(self) -> None:
+        if not self._stale:
+            return  # shown (and reloaded) meanwhile
+        today = self.context.now().date()
+        items = self._listed(today)
+        self._computed = (self.filter_project(), today, items)
+        self._count(items, today)
         self.counts_changed.emit(self.overdue, self.due_today)
 
     def _fill_filter(self) -> None:
