@@ -25,7 +25,7 @@ import math
 import unicodedata
 import uuid
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -165,8 +165,8 @@ def export_tracker(record_id: int, target: Path, options: ExportOptions) -> Path
     language = document_language(project.document_language, options)
     hidden = audience.internal_action_ids(record_id)  # internal by provenance
     steps = [step for step in _tracker_steps(record_id) if step.id not in hidden]
-    workbook = build_workbook(project, steps, language)
-    return write_client_file(Path(target), lambda temporary: workbook.save(temporary), project.id)
+    build = lambda: build_workbook(project, steps, language)  # noqa: E731
+    return write_client_file(Path(target), lambda temporary: _save(build, temporary), project.id)
 
 
 def _tracker_steps(project_id: int) -> list[Any]:
@@ -212,8 +212,15 @@ def export_person_steps(
         if a.owner_id == person_id and progress.is_open(a)
     ]
     steps = audience.client_actions(steps, project_id)
-    workbook = build_workbook(project, steps, language, person=person)
-    return write_client_file(Path(target), lambda temporary: workbook.save(temporary), project.id)
+    build = lambda: build_workbook(project, steps, language, person=person)  # noqa: E731
+    return write_client_file(Path(target), lambda temporary: _save(build, temporary), project.id)
+
+
+def _save(build: Callable[[], Workbook], temporary: Path) -> None:
+    """Build the workbook and save it, once the target is accepted: a write-only
+    workbook's sheets stream into temporary files while it is built, and one never saved
+    leaves them open."""
+    build().save(temporary)
 
 
 def display_width(text: str) -> int:

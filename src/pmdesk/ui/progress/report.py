@@ -170,7 +170,8 @@ class ReportSection(ProgressSection):
             drafts = reports.load_drafts(self.project_id) if self.project_id else {}
             if drafts:
                 self._show_texts(ReportTexts(**{p: drafts.get(p, "") for p in reports.TEXT_PARTS}))
-                self._basis = self._from_plan()  # the drafts are taken as up to date
+                # The drafts are taken as up to date: nothing to refresh from.
+                self._basis, self._fresh = self._from_plan(), None
             else:
                 self._prefill()
         else:
