@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+import pmdesk.ui  # noqa: F401  (first, as the app imports it: before the data layer)
 from bench.peak import report
 from pmdesk import db
 from pmdesk.models import Language

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import pmdesk.ui  # noqa: F401  (first: PySide6's check of later imports made light)
 from pmdesk import __version__
 from pmdesk.languages import Language
 from pmdesk.paths import Location, display_url, is_server_url
@@ -184,6 +185,7 @@ class StartCheck(QObject):
 
         from pmdesk import backups, db
 
+        db.yield_to_window()  # the window opens tabs meanwhile: they come first
         damage = failure = ""
         try:
             with contextlib.closing(db.open_file_connection()) as con:
@@ -277,16 +279,16 @@ def log_folder() -> Path:
 
 def _start_log() -> None:
     """Errors and recoveries go to a rotating log under the user's log folder."""
-    import logging.handlers
+    import logging
 
     folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / "pmdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
     except OSError:
         return
+    from pmdesk.log_file import LogFile
+
+    handler = LogFile(folder / "pmdesk.log")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     from pmdesk.credentials import HidePasswords
 
@@ -406,9 +408,13 @@ def _open_into(
         return 1
     guard.hold()  # a new database exists only now, a recovered one is another file
     from pmdesk.ui.widgets.autosave import DialogDrafts
+    from pmdesk.ui.widgets.forms import install_dialog_focus
 
-    # What is typed in any dialog is autosaved too, and offered back after a crash.
-    app.installEventFilter(DialogDrafts(app))
+    # What is typed in any dialog is autosaved too, and offered back after a crash: by
+    # the one filter the window installed (each app-wide filter sees every event).
+    dialogs = install_dialog_focus(app)
+    assert dialogs is not None
+    dialogs.on_show.append(DialogDrafts(app).on_dialog_shown)
     _offer_demo(language)
     window.set_guard(guard)
     window.load()

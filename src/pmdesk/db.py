@@ -406,9 +406,9 @@ def open_database(
     message naming the file when it cannot be used, and never changes a file it refuses.
     """
     global state
-    from pmdesk import db_server
+    from pmdesk.paths import is_server_url  # db_server (psycopg's seam) for a server only
 
-    if db_server.is_server_url(path):
+    if is_server_url(path):
         return _open_server(str(path), password=password)
     path = Path(path)
     if not _exists(path) and not path.is_symlink():
@@ -615,9 +615,30 @@ def health_problem(con: sqlite3.Connection) -> str:
 
 def check_open_file() -> str:
     """`PRAGMA quick_check` of the open file on a connection of its own (any thread may
-    call it), read as the models read it; '' if sound (or no file is open)."""
+    call it; a worker thread is given way to, see `yield_to_window`), read as the models
+    read it; '' if sound (or no file is open)."""
+    yield_to_window()
     with contextlib.closing(open_file_connection()) as con:
         return health_problem(con)
+
+
+def yield_to_window() -> None:
+    """Lower the calling worker thread's priority (nice 19 on Linux, "lowest" on
+    Windows), so a check or backup on it takes the CPU the window leaves: tabs opened
+    meanwhile are not slowed by it. Nothing on the main thread, nor where the system
+    has no per-thread priority (macOS: the process's)."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        if sys.platform.startswith("linux"):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        elif sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -2)  # LOWEST
 
 
 def open_file_connection() -> sqlite3.Connection:

@@ -139,11 +139,16 @@ class DialogDrafts(QObject):
             event.type() == QEvent.Type.Show
             and isinstance(watched, QDialog)
             and not isinstance(watched, (QMessageBox, QFileDialog))
-            and not watched.property(_ATTACHED)
         ):
-            watched.setProperty(_ATTACHED, True)
-            self._attach(watched)
+            self.on_dialog_shown(watched)
         return False
+
+    def on_dialog_shown(self, dialog: QDialog) -> None:
+        """Attach the drafts of a dialog shown for the first time. The app calls it from
+        its one dialog filter (`forms.DialogFocus.on_show`), not as a filter of its own."""
+        if not dialog.property(_ATTACHED):
+            dialog.setProperty(_ATTACHED, True)
+            self._attach(dialog)
 
     def _attach(self, dialog: QDialog) -> None:
         keepers: list[BoxDraft] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -179,7 +180,16 @@ def focus_first_field(dialog: QWidget) -> None:
 class DialogFocus(QObject):
     """Every pmdesk dialog opens with the cursor in its first field (see
     `focus_first_field`), whoever wrote it: installed once on the application by the
-    main window. Message boxes and file dialogs keep Qt's own choice."""
+    main window. Message boxes and file dialogs keep Qt's own choice.
+
+    It is the app's one filter of every event: what else a dialog's show needs (its
+    drafts, `autosave.DialogDrafts`) is added to `on_show` rather than filtered again.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: Called with each pmdesk dialog as it is shown, before its focus is placed.
+        self.on_show: list[Callable[[QDialog], None]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -187,14 +197,26 @@ class DialogFocus(QObject):
             and isinstance(watched, QDialog)
             and not isinstance(watched, QMessageBox | QFileDialog)
         ):
+            for then in self.on_show:  # first, as when each was a filter of its own
+                then(watched)
             focus_first_field(watched)
         return False
 
 
-def install_dialog_focus(app: QCoreApplication | None) -> None:
-    """Install `DialogFocus` on `app`, once."""
-    if app is not None and app.findChild(DialogFocus) is None:
-        app.installEventFilter(DialogFocus(app))
+_DIALOG_FOCUS = "pmdeskDialogFocus"
+
+
+def install_dialog_focus(app: QCoreApplication | None) -> DialogFocus | None:
+    """Install `DialogFocus` on `app`, once; returns it (None without an app)."""
+    if app is None:
+        return None
+    installed = app.property(_DIALOG_FOCUS)  # not findChild: a walk of the app's children
+    if isinstance(installed, DialogFocus):
+        return installed
+    focus = DialogFocus(app)
+    app.setProperty(_DIALOG_FOCUS, focus)
+    app.installEventFilter(focus)
+    return focus
 
 
 def in_tab_order(*widgets: QWidget) -> None:

@@ -1,0 +1,176 @@
+"""What the start no longer pays for before the data is on screen, with the behaviour
+each saving must keep: the log still written, dialogs still focused and autosaved, the
+start check still giving way to the window."""
+
+from __future__ import annotations
+
+import linecache
+import logging
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
+from pytestqt.qtbot import QtBot
+
+from pmdesk import db
+from pmdesk.log_file import LogFile
+from pmdesk.ui.qt_imports import lighten_feature_check
+from pmdesk.ui.widgets.forms import DialogFocus, install_dialog_focus
+
+from .test_startup import imported_modules
+
+#: Not imported before the data's first paint when nothing is logged (a file, not a server).
+LOADED_AFTER_DATA = ("logging.handlers", "pmdesk.db_server")
+
+
+def test_data_shown_without_the_log_handlers_or_the_server_seam(tmp_path: Path) -> None:
+    from pmdesk.demo import create_demo_project
+    from pmdesk.models import Language
+
+    target = tmp_path / "pmdesk.db"
+    db.open_database(target)
+    try:
+        create_demo_project(Language.EN)
+    finally:
+        db.close_database()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "c"),
+        XDG_DATA_HOME=str(tmp_path / "d"),
+        PMDESK_EXIT_AFTER_DATA="1",
+    )
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pmdesk", "--db", str(target)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr)
+    assert "pmdesk.ui.tabs.base" in modules, "no tab was built"
+    assert not modules & set(LOADED_AFTER_DATA)
+
+
+def test_the_log_file_is_made_at_its_first_record(tmp_path: Path) -> None:
+    path = tmp_path / "pmdesk.log"
+    handler = LogFile(path)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger = logging.getLogger("pmdesk.test-log-file")
+    logger.addHandler(handler)
+    try:
+        assert not path.exists()
+        logger.error("the projector caught fire")
+        handler.flush()
+        assert path.read_text(encoding="utf-8") == "ERROR the projector caught fire\n"
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+
+
+def test_a_log_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
+    handler = LogFile(tmp_path / "no-such-folder" / "pmdesk.log")
+    record = logging.LogRecord("pmdesk", logging.ERROR, __file__, 1, "lost", None, None)
+    handler.handle(record)
+    handler.handle(record)  # tried once, not at every record
+    handler.close()
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_one_app_wide_dialog_filter_focuses_and_runs_what_is_added(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    focus = install_dialog_focus(app)
+    assert isinstance(focus, DialogFocus)
+    assert install_dialog_focus(app) is focus, "installed once"
+    seen: list[QDialog] = []
+    focus.on_show.append(seen.append)
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        field = QLineEdit(dialog)
+        QVBoxLayout(dialog).addWidget(field)
+        dialog.show()
+        qtbot.waitUntil(lambda: seen == [dialog])
+        assert dialog.focusWidget() is field
+    finally:
+        focus.on_show.remove(seen.append)
+
+
+def _module_file(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_pyside_still_learns_which_modules_use_it_but_keeps_no_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert lighten_feature_check(), "PySide6 has the check (else nothing is replaced)"
+    feature = sys.modules.get("shibokensupport.feature") or sys.modules["PySide6.support.feature"]
+    uses = _module_file(tmp_path, "pmdesk_test_uses_qt", "from PySide6 import QtCore\n")
+    plain = _module_file(tmp_path, "pmdesk_test_plain", "VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("pmdesk_test_uses_qt", "pmdesk_test_plain"):
+        __import__(name)  # the statement's way in, which PySide6 watches
+        monkeypatch.delitem(sys.modules, name)
+    assert feature.pyside_feature_dict["pmdesk_test_uses_qt"] == 0
+    assert feature.pyside_feature_dict["pmdesk_test_plain"] == -1
+    assert str(uses) not in linecache.cache and str(plain) not in linecache.cache
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_the_health_check_on_a_worker_thread_gives_way_to_the_window(database: Path) -> None:
+    found: dict[str, object] = {}
+
+    def check() -> None:
+        found["problem"] = db.check_open_file()
+        found["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    worker = threading.Thread(target=check)
+    worker.start()
+    worker.join()
+    assert found == {"problem": "", "nice": 19}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before, "not the window"
+
+
+class _NoteDialog(QDialog):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("A note")
+        self.text = QLineEdit(self)
+        QVBoxLayout(self).addWidget(self.text)
+
+
+def test_dialog_drafts_through_the_one_filter_come_back_in_a_focused_field(
+    qtbot: QtBot, database: Path
+) -> None:
+    """As the app wires them (`DialogDrafts.on_dialog_shown` in `DialogFocus.on_show`):
+    what was typed in a dialog that never closed is offered in the next one."""
+    from pmdesk.models import Draft
+    from pmdesk.ui.widgets.autosave import AUTOSAVE_MS, DialogDrafts
+
+    app = QApplication.instance()
+    focus = install_dialog_focus(app)
+    assert focus is not None
+    drafts = DialogDrafts(app)
+    focus.on_show.append(drafts.on_dialog_shown)
+    try:
+        first = _NoteDialog()
+        qtbot.addWidget(first)
+        first.show()
+        qtbot.keyClicks(first.text, "Book the room")
+        qtbot.waitUntil(lambda: Draft.select().count() >= 1, timeout=AUTOSAVE_MS * 4)
+        first.hide()  # the app dies: no OK, no Cancel
+        second = _NoteDialog()
+        qtbot.addWidget(second)
+        second.show()
+        qtbot.waitUntil(lambda: second.text.text() == "Book the room")
+        assert second.focusWidget() is second.text
+    finally:
+        focus.on_show.remove(drafts.on_dialog_shown)
