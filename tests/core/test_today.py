@@ -45,6 +45,7 @@ from pmdesk.services.today import (
     gatekeeper,
     meetings,
     praise,
+    rules,
 )
 
 TODAY = dt.date(2026, 3, 11)  # a Wednesday
@@ -536,3 +537,7 @@ def test_the_demo_shows_items_of_every_hat_on_any_weekday(database: Path, offset
         assert {item.hat for item in found} == set(Hat)
         assert {"report_due", "on_time"} <= {item.kind for item in found}
         assert all(item.reason(lang) for item in found for lang in Language)
+    # Every project at once, in the documented order (the rules sort by attributes).
+    together = today.items(None, on)
+    assert together == sorted(together, key=lambda item: rules.sort_key(item, on))
+    assert len({item.project_id for item in together}) == 2

@@ -107,6 +107,7 @@ def test_the_shell_shows_the_file_and_tab_names_and_reads_nothing(shell: MainWin
 def test_load_fills_the_shell_from_the_open_database(
     qtbot: QtBot, shell: MainWindow, demo_db: int
 ) -> None:
+    shell.open_on_today_action.setChecked(False)
     shell.load()
     assert shell.project_id == demo_db
     assert shell.project_tabs == [shell.kickoff_tab], "the tab on screen is built first"
@@ -120,6 +121,18 @@ def test_load_fills_the_shell_from_the_open_database(
         *(shell.kickoff_tab, shell.live_tab, shell.stakeholders_tab, shell.progress_tab),
         *(shell.series_tab, shell.decisions_tab),
     ]
+
+
+def test_with_something_overdue_only_today_is_built_before_the_first_paint(
+    qtbot: QtBot, shell: MainWindow, demo_db: int
+) -> None:
+    assert shell.open_on_today_action.isChecked()  # the default
+    shell.load()
+    assert shell.tabs.currentWidget() is shell.today_tab and shell.today_tab.overdue
+    assert shell.project_tabs == [shell.today_tab], "the saved tab is not built for nothing"
+    shell.show()
+    qtbot.waitUntil(lambda: len(shell.project_tabs) == 7)
+    assert shell.tabs.currentWidget() is shell.today_tab
 
 
 def test_a_tab_not_built_yet_is_built_with_its_data_when_clicked(

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pmdesk.ui.single_instance import InstanceGuard
     from pmdesk.ui.tabs.base import ProjectTab, TabContext
     from pmdesk.ui.team_sync import ChangeListener
+    from pmdesk.ui.today.tab import TodayTab
     from pmdesk.ui.undo import Editor
 
 # The data layer (Peewee, the models, the services) and the tabs are imported where
@@ -194,6 +195,8 @@ class MainWindow(QMainWindow):
         self.reload_projects()
         self._loaded = True
         self.export_menu.setEnabled(True)  # filled when first opened, if not before
+        if self._lazy_tabs:
+            self._open_on_today_if_overdue()  # before the saved tab is built for nothing
         self.build_tabs(only_current=self._lazy_tabs)
         self.tabs_built.emit()
         self._listen_for_changes()
@@ -416,16 +419,28 @@ class MainWindow(QMainWindow):
             self.guard.activation_requested.connect(self._on_guard_activation_requested)
 
     # -- Today ---------------------------------------------------------------------------
-    def start_on_today(self) -> None:
-        """At start, once loaded: show Today when something is overdue (a setting, on by
-        default), and tell the desktop what is due (a setting, off by default)."""
-        if not self._loaded:
-            return
+    def _today(self) -> TodayTab:
+        """The Today tab, built and loaded."""
         from pmdesk.ui.today.tab import TodayTab
 
         today = self._build_tab(0)
         assert isinstance(today, TodayTab)
         today.ensure_loaded()
+        return today
+
+    def _open_on_today_if_overdue(self) -> None:
+        """At start, with the setting on (the default): Today is the tab shown when
+        something is overdue. Decided before any tab is built, so the saved tab is not
+        built and loaded first only to be hidden."""
+        if self.open_on_today_action.isChecked() and self._today().overdue:
+            self.tabs.setCurrentIndex(0)
+
+    def start_on_today(self) -> None:
+        """At start, once loaded: show Today when something is overdue (a setting, on by
+        default), and tell the desktop what is due (a setting, off by default)."""
+        if not self._loaded:
+            return
+        today = self._today()
         wanted = self.open_on_today_action.isChecked() and today.overdue
         if wanted and self.tabs.currentWidget() is not today:
             self.tabs.setCurrentWidget(today)
