@@ -421,7 +421,8 @@ def _open_into(
     window.start_on_today()  # Today first when something is overdue; the notification
     # After the window is filled, off the GUI thread: they must not delay it.
     if isinstance(path, Path):
-        QTimer.singleShot(500, lambda: start_check(settings, window, path))
+        # Bound to the window: a window closed within the half second cancels it.
+        QTimer.singleShot(500, window, lambda: start_check(settings, window, path))
     return None
 
 
