@@ -516,6 +516,58 @@ _ZH_CN += [
     (r"is incomplete: its workbook part (?P<part>.+) is missing", "不完整：缺少工作簿部件 {part}"),
 ]
 
+#: Whole-line problems (one argument: database, export, transfer), walked by the same test.
+_ZH_CN += [
+    (
+        r"only the creator of project (?P<id>\d+) \((?P<who>[^)]*)\) or the server's "
+        r"administrator may change its members",
+        "只有项目 {id} 的创建者（{who}）或服务器管理员可以更改其成员",
+    ),
+    (
+        r"the server has no role (?P<role>.+); its administrator creates it first "
+        r"\((?P<sql>CREATE ROLE .*)\)",
+        "服务器上没有角色 {role}；需由管理员先创建（{sql}）",
+    ),
+    (r"No database file is open", "没有打开的数据库文件"),
+    (
+        r"(?P<path>.+) was written by an older pmdesk and must be upgraded, but (?P<reason>.+)\. "
+        r"Copy it somewhere you can write to, then open the copy\.",
+        "{path} 由旧版 pmdesk 写入，需要升级，但{reason}。请把它复制到可写的位置，再打开副本。",
+    ),
+    (r"Cannot connect to (?P<where>.+?): (?P<detail>.*)", "无法连接到 {where}：{detail}"),
+    (
+        r"(?P<where>.+): this role may not use pmdesk's tables; the administrator makes it a "
+        r"pmdesk user \(GRANT pmdesk_member TO the role\)",
+        "{where}：此角色无权使用 pmdesk 的表；需由管理员将其设为 pmdesk 用户"
+        "（GRANT pmdesk_member TO 该角色）",
+    ),
+    (
+        r"(?P<where>.+) has no pmdesk tables yet, and this role may not create them: the "
+        r"database's owner creates them by opening it once \(see the README, team server\)",
+        "{where} 还没有 pmdesk 的表，此角色也无权创建：需由数据库所有者打开一次来创建"
+        "（见 README 的团队服务器一节）",
+    ),
+    (
+        r"Cannot use (?P<where>.+?): (?P<detail>.*)\. The database's owner must create "
+        r"pmdesk's tables first \(see the README, team server\)\.",
+        "无法使用 {where}：{detail}。需由数据库所有者先创建 pmdesk 的表"
+        "（见 README 的团队服务器一节）。",
+    ),
+    (
+        r"Migration to schema (?P<version>\d+) \((?P<what>[^)]*)\) would break (?P<n>\d+) "
+        r"references; nothing was changed\.",
+        "升级到第 {version} 版结构（{what}）会破坏 {n} 处引用；没有做任何更改。",
+    ),
+    (r"Cannot write (?P<path>.+?): (?P<detail>.*)", "无法写入 {path}：{detail}"),
+    (
+        r"“(?P<title>.*)” has no reviewer or client lead to write to",
+        "“{title}”没有可以写信的审阅人或客户负责人",
+    ),
+    (r"The step “(?P<title>.*)” has no owner to remind", "步骤“{title}”没有可提醒的负责人"),
+    (r"(?P<path>.+) has no project with id (?P<ids>[\d, ]+)", "{path} 中没有 id 为 {ids} 的项目"),
+    (r"the server did not take every row \((?P<detail>.*)\)", "服务器没有接收全部行（{detail}）"),
+]
+
 #: A service's problem as str(ValidationProblem) gives it ("due_date: …", "tracker.xlsx: …"):
 #: tried last, so every message with its own pattern above ("pmdesk: warning: …") keeps it.
 _ZH_CN += [

@@ -66,8 +66,9 @@ _REASON_FUNCTIONS = {"_char_problem", "_integrity_message"}
 
 
 def _reasons() -> Iterator[tuple[str, list[str]]]:
-    """(where, the reason with each sample) for every `raise …Problem(field, reason)` and
-    every reason-building function's return in the Qt-free core."""
+    """(where, the reason with each sample) for every `raise …Problem(field, reason)`, every
+    `raise …Problem(line)` and every reason-building function's return in the Qt-free
+    core."""
     for path in sorted(_CORE.rglob("*.py")):
         if "ui" in path.relative_to(_CORE).parts:
             continue
@@ -77,8 +78,9 @@ def _reasons() -> Iterator[tuple[str, list[str]]]:
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
                 func = node.exc.func
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-                if name.endswith("Problem") and len(node.exc.args) >= 2:
-                    found = node.exc.args[1]
+                if name.endswith("Problem") and node.exc.args:
+                    # (field, reason), or a whole line (a database's, an export's).
+                    found = node.exc.args[1 if len(node.exc.args) >= 2 else 0]
             elif isinstance(node, ast.FunctionDef) and node.name in _REASON_FUNCTIONS:
                 for inner in ast.walk(node):
                     if isinstance(inner, ast.Return) and inner.value is not None:
@@ -108,7 +110,7 @@ def _texts(node: ast.expr) -> list[str]:
 
 def test_every_reason_the_core_gives_is_said_in_chinese(chinese: None) -> None:
     reasons = list(_reasons())
-    assert len(reasons) > 80  # the walk finds them
+    assert len(reasons) > 100  # the walk finds them
     missing = [
         (where, texts[0])
         for where, texts in reasons
@@ -121,3 +123,8 @@ def test_a_file_of_another_kind_is_named_in_chinese(chinese: None) -> None:
     for kind in _OTHER_KINDS.values():
         line = messages.say(f"t.docx: is {kind}; save the tracker as an Excel .xlsx workbook")
         assert kind not in line and line.endswith("；请把跟踪表另存为 Excel .xlsx 工作簿"), line
+
+
+def test_a_server_address_in_a_line_is_kept_whole(chinese: None) -> None:
+    line = messages.say("Cannot connect to postgresql://ann@db.example/pm: connection refused")
+    assert line == "无法连接到 postgresql://ann@db.example/pm：connection refused"
