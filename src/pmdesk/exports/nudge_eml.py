@@ -13,15 +13,13 @@ message is built as the chase reminder's is (`reminder_eml`).
 from __future__ import annotations
 
 import datetime as dt
-from email.header import Header
 from email.mime.text import MIMEText
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from pmdesk.exports import ExportOptions, document_language
 from pmdesk.exports.files import ExportProblem
 from pmdesk.exports.leak_gate import write_client_file
-from pmdesk.exports.reminder_eml import _address, _sender
+from pmdesk.exports.reminder_eml import short_note
 from pmdesk.models import Language, MilestoneReview, Person, Project, ReviewKind, Role
 from pmdesk.services.common import get_or_fail
 from pmdesk.services.reports import client_date
@@ -102,28 +100,7 @@ def build_message(
         "name": lead.name,
         "kind": kind,
     }
-    pm = _sender(project)
-    lines = [
-        w["greeting"].format(**values),
-        "",
-        w["body" if review.submitted_on else "body_undated"].format(**values),
-        "",
-        w["thanks"],
-        "",
-        w["regards"],
-        pm.name if pm is not None else "",
-    ]
-    message = MIMEText("\n".join(lines).rstrip() + "\n", "plain", "utf-8")
-    subject = w["subject" if review.submitted_on else "subject_undated"].format(**values)
-    message["Subject"] = Header(subject, "utf-8").encode()
-    if lead.email:
-        message["To"] = _address(lead)
-    if pm is not None and pm.email:
-        message["From"] = _address(pm)
-    message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain="pmdesk.invalid")
-    message["X-Unsent"] = "1"
-    return message
+    return short_note(w, values, bool(review.submitted_on), lead, project)
 
 
 def nudge_file_name(review: MilestoneReview, language: Language, today: dt.date) -> str:

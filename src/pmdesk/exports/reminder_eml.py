@@ -92,25 +92,32 @@ def _sender(project: Project) -> Person | None:
 def build_message(
     action: ActionItem, project: Project, owner: Person, language: Language
 ) -> MIMEText:
-    w = WORDS[language]
     due = client_date(action.due_date, language)
     values = {"title": action.title, "due": due, "project": project.name, "name": owner.name}
+    return short_note(WORDS[language], values, bool(action.due_date), owner, project)
+
+
+def short_note(
+    words: dict[str, str], values: dict[str, str], dated: bool, to: Person, project: Project
+) -> MIMEText:
+    """An unsent one-person e-mail from the project's PM: greeting, body, thanks and
+    regards from `words` (with their "_undated" body and subject when not `dated`)."""
     pm = _sender(project)
     lines = [
-        w["greeting"].format(**values),
+        words["greeting"].format(**values),
         "",
-        w["body" if action.due_date else "body_undated"].format(**values),
+        words["body" if dated else "body_undated"].format(**values),
         "",
-        w["thanks"],
+        words["thanks"],
         "",
-        w["regards"],
+        words["regards"],
         pm.name if pm is not None else "",
     ]
     message = MIMEText("\n".join(lines).rstrip() + "\n", "plain", "utf-8")
-    subject = w["subject" if action.due_date else "subject_undated"].format(**values)
+    subject = words["subject" if dated else "subject_undated"].format(**values)
     message["Subject"] = Header(subject, "utf-8").encode()
-    if owner.email:
-        message["To"] = _address(owner)
+    if to.email:
+        message["To"] = _address(to)
     if pm is not None and pm.email:
         message["From"] = _address(pm)
     message["Date"] = formatdate(localtime=True)
