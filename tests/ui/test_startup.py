@@ -36,24 +36,17 @@ LOADED_AFTER_PAINT = (
 )
 
 
-def imported_modules(importtime_log: str) -> set[str]:
-    """Module names in the output of `python -X importtime`."""
-    return {
-        line.rsplit("|", 1)[1].strip()
-        for line in importtime_log.splitlines()
-        if line.startswith("import time:") and "|" in line
-    }
-
-
-def test_the_shell_paints_before_the_data_layer_is_imported(tmp_path: Path) -> None:
-    target = tmp_path / "pmdesk.db"
+def modules_imported_by_start(tmp_path: Path, target: Path, exit_after: str) -> set[str]:
+    """The modules a real `pmdesk --db target` imports before it quits at `exit_after`
+    (an environment variable: PMDESK_EXIT_AFTER_FIRST_PAINT, PMDESK_EXIT_AFTER_DATA),
+    from `python -X importtime`."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "c"),
         XDG_DATA_HOME=str(tmp_path / "d"),
-        PMDESK_EXIT_AFTER_FIRST_PAINT="1",
     )
+    env[exit_after] = "1"
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "pmdesk", "--db", str(target)],
         env=env,
@@ -62,7 +55,16 @@ def test_the_shell_paints_before_the_data_layer_is_imported(tmp_path: Path) -> N
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    modules = imported_modules(result.stderr)
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_the_shell_paints_before_the_data_layer_is_imported(tmp_path: Path) -> None:
+    target = tmp_path / "pmdesk.db"
+    modules = modules_imported_by_start(tmp_path, target, "PMDESK_EXIT_AFTER_FIRST_PAINT")
     assert "pmdesk.ui.main_window" in modules, "the window was not built"
     assert not modules & set(LOADED_AFTER_PAINT)
     assert not target.exists(), "the file is opened after the first paint, not before"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import linecache
 import logging
 import os
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -21,7 +20,7 @@ from pmdesk.log_file import LogFile
 from pmdesk.ui.qt_imports import lighten_feature_check
 from pmdesk.ui.widgets.forms import DialogFocus, install_dialog_focus
 
-from .test_startup import imported_modules
+from .test_startup import modules_imported_by_start
 
 #: Not imported before the data's first paint when nothing is logged (a file, not a server).
 LOADED_AFTER_DATA = ("logging.handlers", "pmdesk.db_server")
@@ -37,22 +36,7 @@ def test_data_shown_without_the_log_handlers_or_the_server_seam(tmp_path: Path) 
         create_demo_project(Language.EN)
     finally:
         db.close_database()
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "c"),
-        XDG_DATA_HOME=str(tmp_path / "d"),
-        PMDESK_EXIT_AFTER_DATA="1",
-    )
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "pmdesk", "--db", str(target)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    modules = imported_modules(result.stderr)
+    modules = modules_imported_by_start(tmp_path, target, "PMDESK_EXIT_AFTER_DATA")
     assert "pmdesk.ui.tabs.base" in modules, "no tab was built"
     assert not modules & set(LOADED_AFTER_DATA)
 
