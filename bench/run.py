@@ -107,7 +107,7 @@ def process_run(command: list[str], env: dict[str, str]) -> Timing:
     )
     ended = time.time() - start
     reported = [line for line in done.stdout.splitlines() if line.startswith("painted_at=")]
-    painted = float(reported[0].split("=", 1)[1]) - start if reported else ended
+    painted = float(reported[0].split()[0].split("=", 1)[1]) - start if reported else ended
     return Timing(painted, ended)
 
 

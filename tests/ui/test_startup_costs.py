@@ -158,3 +158,53 @@ def test_dialog_drafts_through_the_one_filter_come_back_in_a_focused_field(
         assert second.focusWidget() is second.text
     finally:
         focus.on_show.remove(drafts.on_dialog_shown)
+
+
+def test_the_start_watches_dialogs_once_its_data_is_painted(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app-wide dialog filter makes PySide6 build a Python type for every kind of
+    object and event it sees, so the start installs it only after the tab on screen has
+    painted; from then on a dialog opens in its first field, with its drafts."""
+    from PySide6.QtCore import QSettings
+
+    from pmdesk import app as pmdesk_app
+    from pmdesk.demo import create_demo_project
+    from pmdesk.models import Language
+    from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.widgets.autosave import DialogDrafts
+    from pmdesk.ui.widgets.forms import _DIALOG_FOCUS
+
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    earlier = qapp.property(_DIALOG_FOCUS)
+    if isinstance(earlier, DialogFocus):  # installed by an earlier test's window
+        qapp.removeEventFilter(earlier)
+    qapp.setProperty(_DIALOG_FOCUS, None)
+    path = tmp_path / "demo.db"
+    db.open_database(path)
+    create_demo_project(Language.EN)
+    db.close_database()
+    monkeypatch.setattr(pmdesk_app, "_start_log", lambda: None)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(path, Language.EN, settings, shell_only=True)
+    qtbot.addWidget(window)
+    try:
+        assert pmdesk_app._open_into(qapp, window, path, Language.EN, settings) is None
+        assert qapp.property(_DIALOG_FOCUS) is None, "not before the data's paint"
+        window.show()
+        qtbot.waitUntil(lambda: isinstance(qapp.property(_DIALOG_FOCUS), DialogFocus))
+        focus = qapp.property(_DIALOG_FOCUS)
+        drafts = [then for then in focus.on_show if isinstance(then.__self__, DialogDrafts)]
+        assert len(drafts) == 1
+        pmdesk_app.watch_dialogs(qapp)
+        assert qapp.property(_DIALOG_FOCUS) is focus and len(focus.on_show) == len(drafts)
+        dialog = _NoteDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.text)
+    finally:
+        window.close()
+        db.close_database()
+        if window.guard is not None:
+            window.guard.release()

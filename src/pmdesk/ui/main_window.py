@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         the window is on screen before the data layer is even imported. Otherwise the
         database must be open and the window is loaded at once (as tests do)."""
         super().__init__(parent)
-        install_dialog_focus(QApplication.instance())
+        if not shell_only:  # the app installs it once the data is on screen
+            install_dialog_focus(QApplication.instance())
         self.db_path = db_path
         self.language = language
         self.settings = settings
@@ -217,6 +218,12 @@ class MainWindow(QMainWindow):
         for index in indexes:
             self._build_tab(index)
         self._build_the_rest_after_paint()
+
+    def after_data_paint(self, then: Callable[[], None]) -> None:
+        """Run `then` once, when the event loop is idle after the tab on screen (built
+        by `load`) has painted."""
+        current = self.tabs.currentWidget()
+        current.installEventFilter(OnFirstPaint(current, then))
 
     def _build_the_rest_after_paint(self) -> None:
         """The tabs not built yet, one by one once the tab on screen has painted."""
