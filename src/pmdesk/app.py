@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from pmdesk import db
     from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.single_instance import InstanceGuard
 
 SETTINGS_LANGUAGE = "view/language"
 
@@ -417,7 +418,7 @@ def _open_into(
     guard = InstanceGuard(app)
     # One pmdesk per file; a team server is shared by design (and by the same person
     # on two machines), so it is not claimed.
-    if isinstance(path, Path) and not guard.claim(path):
+    if isinstance(path, Path) and not guard.claim(path, listen=False):
         print(f"pmdesk already has {path} open; it was brought to the front.")
         window.hide()
         return 0
@@ -436,9 +437,10 @@ def _open_into(
     window.set_guard(guard)
     window.load()
     window.start_on_today()  # Today first when something is overdue; the notification
-    # Once the tab on screen has painted its data: every dialog watched, and the cyclic
-    # garbage collector back on (__main__ holds it off while the start makes its objects).
-    window.after_data_paint(lambda: _after_data_paint(app))
+    # What can wait until the tab on screen has painted its data (or a few seconds, if
+    # no paint comes: a start minimized).
+    window.after_data_paint(lambda: _after_data_paint(app, guard))
+    QTimer.singleShot(5000, window, lambda: _after_data_paint(app, guard))
     # After the window is filled, off the GUI thread: they must not delay it.
     if isinstance(path, Path):
         # Bound to the window: a window closed within the half second cancels it.
@@ -446,10 +448,14 @@ def _open_into(
     return None
 
 
-def _after_data_paint(app: QApplication) -> None:
+def _after_data_paint(app: QApplication, guard: InstanceGuard) -> None:
+    """Every dialog watched, later launches on the file heard, and the cyclic garbage
+    collector back on (__main__ holds it off while the start makes its objects). Each
+    is done once, however often this is called."""
     import gc
 
     watch_dialogs(app)
+    guard.listen()
     gc.enable()
 
 

@@ -160,18 +160,21 @@ def test_dialog_drafts_through_the_one_filter_come_back_in_a_focused_field(
         focus.on_show.remove(drafts.on_dialog_shown)
 
 
-def test_the_start_watches_dialogs_once_its_data_is_painted(
+def test_the_start_watches_dialogs_and_later_launches_once_its_data_is_painted(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The app-wide dialog filter makes PySide6 build a Python type for every kind of
     object and event it sees, so the start installs it only after the tab on screen has
-    painted; from then on a dialog opens in its first field, with its drafts."""
+    painted; from then on a dialog opens in its first field, with its drafts. The file
+    is locked at once, but later launches are heard (QtNetwork loaded) only then too."""
     from PySide6.QtCore import QSettings
 
     from pmdesk import app as pmdesk_app
     from pmdesk.demo import create_demo_project
+    from pmdesk.file_lock import DatabaseLock
     from pmdesk.models import Language
     from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.single_instance import activate_running
     from pmdesk.ui.widgets.autosave import DialogDrafts
     from pmdesk.ui.widgets.forms import _DIALOG_FOCUS
 
@@ -192,8 +195,12 @@ def test_the_start_watches_dialogs_once_its_data_is_painted(
     try:
         assert pmdesk_app._open_into(qapp, window, path, Language.EN, settings) is None
         assert qapp.property(_DIALOG_FOCUS) is None, "not before the data's paint"
+        assert not activate_running(path), "nobody listens yet"
+        assert not DatabaseLock(path).acquire(), "but the file is taken"
         window.show()
         qtbot.waitUntil(lambda: isinstance(qapp.property(_DIALOG_FOCUS), DialogFocus))
+        with qtbot.waitSignal(window.guard.activation_requested, timeout=3000):
+            assert activate_running(path), "a second launch is heard now"
         focus = qapp.property(_DIALOG_FOCUS)
         drafts = [then for then in focus.on_show if isinstance(then.__self__, DialogDrafts)]
         assert len(drafts) == 1
