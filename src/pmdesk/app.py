@@ -19,13 +19,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QObject,
-    QProcess,
     QSettings,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import pmdesk.ui  # noqa: F401  (first: PySide6's check of later imports made light)
 from pmdesk import __version__
@@ -115,6 +114,8 @@ def _run_smoke_test(path: Location, language: Language) -> int:
 
 
 def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from pmdesk.messages import say
 
     _log().error("cannot open database: %s", problem)
@@ -137,6 +138,8 @@ def _without_backup(problem: db.CorruptDatabase) -> db.DatabaseProblem:
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from pmdesk import backups, db
     from pmdesk.messages import say
 
@@ -216,6 +219,8 @@ def after_start_check(window: MainWindow, path: Path, damage: str, failure: str)
     """A damaged file is offered its latest sound backup (never backed up itself); a
     failed start backup (a full disk) is said in the status bar and logged; a file on a
     network share is warned about."""
+    from PySide6.QtWidgets import QMessageBox
+
     from pmdesk import db
 
     if damage:
@@ -349,6 +354,8 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
     restart = {"wanted": False}
 
     def on_language_chosen(value: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         settings.setValue(SETTINGS_LANGUAGE, value)
         settings.sync()
         answer = QMessageBox.question(
@@ -402,6 +409,8 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
 
             db.close_database()
     if restart["wanted"]:
+        from PySide6.QtCore import QProcess
+
         QProcess.startDetached(sys.executable, _restart_arguments(sys.argv[1:]))
     return code
 
@@ -463,10 +472,14 @@ def _open_or_recover(path: Location) -> bool:
     """Open the file or server; if it cannot be, say why (offering a backup of a damaged
     file; asking for a server's password when the keyring has none)."""
     from pmdesk import db
-    from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
     try:
-        open_with_password(path)  # its quick_check follows, off the GUI thread
+        if is_server_url(path):
+            from pmdesk.ui.dialogs.team_dialogs import open_with_password
+
+            open_with_password(path)  # asking for the password if the keyring has none
+        else:
+            db.open_database(path)  # its quick_check follows, off the GUI thread
     except db.CorruptDatabase as problem:
         if isinstance(path, Path) and _offer_recovery(path, problem):
             return True  # the backup is in place and open
@@ -517,6 +530,8 @@ def _show_unexpected_error(
 ) -> None:
     """Any uncaught exception: tell the user, keep the app and its data intact."""
     import traceback
+
+    from PySide6.QtWidgets import QMessageBox
 
     from pmdesk.paths import hide_passwords
 
