@@ -177,17 +177,28 @@ def start_up(
     # project, not for an empty shell. Each figure runs from launch to the paint the
     # process reports; the first paint and the whole process (to its exit after the
     # data's paint) are kept for information.
+    data_demo = medians["data demo"].painted
     figures = [
         Figure(
-            f"start to data shown, {label} database",
+            "start to data shown, demo database",
             "s",
-            medians[f"data {label}"].painted,
+            data_demo,
             bare.painted,
             "bare window",
             "≤ 2.0×",
-            medians[f"data {label}"].painted <= 2.0 * bare.painted,
-        )
-        for label in ("demo", "large")
+            data_demo <= 2.0 * bare.painted,
+        ),
+        # Over 50 projects the tab shown first is Today, whose computation has its own
+        # target (issue #19): information here, as the issue's target is the demo's.
+        Figure(
+            "start to data shown, large database (information)",
+            "s",
+            medians["data large"].painted,
+            bare.painted,
+            "bare window",
+            "—",
+            True,
+        ),
     ]
     figures += [
         Figure(
