@@ -22,8 +22,15 @@ from pmdesk.ui.widgets.forms import DialogFocus, install_dialog_focus
 
 from .test_startup import modules_imported_by_start
 
-#: Not imported before the data's first paint when nothing is logged (a file, not a server).
-LOADED_AFTER_DATA = ("logging.handlers", "pmdesk.db_server")
+#: Not imported before the data's first paint when nothing is logged (a file, not a server):
+#: nor are the dialogs' modules (each PySide6 class costs its type and enums).
+LOADED_AFTER_DATA = (
+    "logging.handlers",
+    "pmdesk.db_server",
+    "pmdesk.ui.dialogs.team_dialogs",
+    "pmdesk.ui.today.marks",
+    "pmdesk.ui.widgets.dates",
+)
 
 
 def test_data_shown_without_the_log_handlers_or_the_server_seam(tmp_path: Path) -> None:
