@@ -39,27 +39,26 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     """One item per person with a late step not followed up since it became late (the
     late steps read from an index, without their rows; only the oldest steps' titles)."""
     wanted = ids(projects)
-    talks = (
-        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on).alias("last_talk"))
+    # When each person was last talked to (few: follow-ups are written by hand).
+    talks: Any = (
+        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
         .where(FollowUp.project.in_(wanted))
         .group_by(FollowUp.person)
-        .alias("talks")
     )
-    late: Any = (
-        ActionItem.select(ActionItem.owner, ActionItem.due_date, ActionItem.id, ActionItem.project)
-        .join(talks, JOIN.LEFT_OUTER, on=(talks.c.person_id == ActionItem.owner))
-        .where(
-            ActionItem.project.in_(wanted)
-            & ActionItem.status.in_(OPEN_VALUES)
-            & ActionItem.owner.is_null(False)
-            & (ActionItem.due_date < today)
-            # Not talked to them after it became late.
-            & (talks.c.last_talk.is_null() | (talks.c.last_talk <= ActionItem.due_date))
-        )
+    last_talk = dict(rows(talks))
+    late: Any = ActionItem.select(
+        ActionItem.owner, ActionItem.due_date, ActionItem.id, ActionItem.project
+    ).where(
+        ActionItem.project.in_(wanted)
+        & ActionItem.status.in_(OPEN_VALUES)
+        & ActionItem.owner.is_null(False)
+        & (ActionItem.due_date < today)
     )
-    # By owner, date and id (dates compare as the driver gives them: ISO text in a
-    # file): each owner's first step is their oldest, the last their newest.
+    # By owner, date and id: each owner's first step is their oldest, the last their
+    # newest. Dates compare as the driver gives them (ISO text in a file, as SQL does).
     steps = sorted(rows(late))
+    if last_talk:  # not talked to them after the step became late
+        steps = [s for s in steps if (last := last_talk.get(s[0])) is None or last <= s[1]]
     if not steps:
         return []
     owners = [step[0] for step in steps]
