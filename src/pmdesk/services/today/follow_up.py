@@ -34,6 +34,8 @@ _WORDS: Words = {
     },
 }
 
+_ONE_DAY = dt.timedelta(days=1)
+
 
 def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     """One item per person with a late step not followed up since it became late (the
@@ -89,10 +91,11 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
                 owner_id,
                 name,
                 why,
-                due + dt.timedelta(days=1),
+                due + _ONE_DAY,
                 "new_follow_up",
-                # A step late since: a new occurrence.
-                f"{last_id}-{as_date(last_due).isoformat()}",
+                # A step late since: a new occurrence (the date in ISO: a file's text as
+                # it is, a server's date written so).
+                f"{last_id}-{last_due}",
             )
         )
     return items
