@@ -1,13 +1,15 @@
 """The start-up baseline: a bare PySide6 main window with four tabs, started like pmdesk.
 
-It quits after its first paint, as pmdesk does under PMDESK_EXIT_AFTER_FIRST_PAINT, so
-the two whole-process times compare like with like.
+It prints when its first paint came (`painted_at=`, seconds since the epoch) and quits,
+as pmdesk does under PMDESK_EXIT_AFTER_FIRST_PAINT and PMDESK_EXIT_AFTER_DATA, so launch
+to paint (and the whole process) compare like with like.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
 class QuitOnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
+            print(f"painted_at={time.time():.6f} cpu={time.process_time():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
 

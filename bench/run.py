@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bench import server
 from bench.generate import SIZES, Size, build, generate
@@ -90,27 +90,45 @@ def _env(tmp: Path) -> dict[str, str]:
     )
 
 
-def process_run(command: list[str], env: dict[str, str]) -> float:
-    """Wall time (s) of one whole process, from launch to exit."""
-    start = time.perf_counter()
-    subprocess.run(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+class Timing(NamedTuple):
+    """One process's times (s): from launch to the paint it reports, and to its exit."""
+
+    painted: float
+    ended: float
+
+
+def process_run(command: list[str], env: dict[str, str]) -> Timing:
+    """Launch to the first paint the process reports (`painted_at=`, on the wall clock:
+    the child prints it as the paint event arrives) and launch to exit. A process that
+    reports no paint counts as painted when it ended."""
+    start = time.time()
+    done = subprocess.run(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, check=True
     )
-    return time.perf_counter() - start
+    ended = time.time() - start
+    reported = [line for line in done.stdout.splitlines() if line.startswith("painted_at=")]
+    painted = float(reported[0].split()[0].split("=", 1)[1]) - start if reported else ended
+    return Timing(painted, ended)
 
 
 def process_medians(
     commands: dict[str, tuple[list[str], dict[str, str]]], runs: int, warm_up: bool = True
-) -> dict[str, float]:
-    """Median wall time of each command, run in turn (a round of each, `runs` times), so
-    a machine that gets busier or quieter during the run weighs on all of them alike."""
+) -> dict[str, Timing]:
+    """Median times of each command, run in turn (a round of each, `runs` times), so a
+    machine that gets busier or quieter during the run weighs on all of them alike."""
     for command, env in commands.values() if warm_up else ():
         process_run(command, env)  # warm-up, not counted: bytecode written, files cached
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, list[Timing]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, (command, env) in commands.items():
             times[name].append(process_run(command, env))
-    return {name: statistics.median(values) for name, values in times.items()}
+    return {
+        name: Timing(
+            statistics.median(t.painted for t in values),
+            statistics.median(t.ended for t in values),
+        )
+        for name, values in times.items()
+    }
 
 
 def reported_peak(command: list[str], env: dict[str, str]) -> int:
@@ -154,56 +172,65 @@ def start_up(
             "data server member": ([*app, team.member], data_env),
         }
     medians = process_medians(commands, runs, warm_up)
-    bare, on_demo, on_large = medians["bare"], medians["demo"], medians["large"]
-    data_demo, data_large = medians["data demo"], medians["data large"]
+    bare = medians["bare"]
     # The start-up target is the data on screen (issue #20): the PM waits for their
-    # project, not for an empty shell. The first paint is kept for information.
+    # project, not for an empty shell. Each figure runs from launch to the paint the
+    # process reports; the first paint and the whole process (to its exit after the
+    # data's paint) are kept for information.
+    data_demo = medians["data demo"].painted
     figures = [
         Figure(
             "start to data shown, demo database",
             "s",
             data_demo,
-            bare,
+            bare.painted,
             "bare window",
             "≤ 2.0×",
-            data_demo <= 2.0 * bare,
+            data_demo <= 2.0 * bare.painted,
         ),
+        # Over 50 projects the tab shown first is Today, whose computation has its own
+        # target (issue #19): information here, as the issue's target is the demo's.
         Figure(
-            "start to data shown, large database",
+            "start to data shown, large database (information)",
             "s",
-            data_large,
-            bare,
-            "bare window",
-            "≤ 2.0×",
-            data_large <= 2.0 * bare,
-        ),
-        Figure(
-            "start to first paint, demo (information)",
-            "s",
-            on_demo,
-            bare,
-            "bare window",
-            "—",
-            True,
-        ),
-        Figure(
-            "start to first paint, large (information)",
-            "s",
-            on_large,
-            bare,
+            medians["data large"].painted,
+            bare.painted,
             "bare window",
             "—",
             True,
         ),
     ]
+    figures += [
+        Figure(
+            f"start to first paint, {label} (information)",
+            "s",
+            medians[label].painted,
+            bare.painted,
+            "bare window",
+            "—",
+            True,
+        )
+        for label in ("demo", "large")
+    ]
+    figures += [
+        Figure(
+            f"whole process, data shown then exit, {label} (information)",
+            "s",
+            medians[f"data {label}"].ended,
+            bare.ended,
+            "bare window, to exit",
+            "—",
+            True,
+        )
+        for label in ("demo", "large")
+    ]
     if team is not None:
-        on_server = medians["server"]
         figures += [
             Figure(
                 f"start to first paint, large {ON_SERVER} (information)",
                 "s",
-                on_server,
-                bare,
+                medians["server"].painted,
+                bare.painted,
                 "bare window",
                 "—",
                 True,
@@ -212,8 +239,8 @@ def start_up(
                 Figure(
                     f"start to data shown, large {ON_SERVER}{who} (information)",
                     "s",
-                    medians[key],
-                    bare,
+                    medians[key].painted,
+                    bare.painted,
                     "bare window",
                     "—",
                     True,

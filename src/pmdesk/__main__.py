@@ -6,6 +6,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import gc
+
+    # The start makes hundreds of thousands of objects and frees few of them: the
+    # cyclic collector's passes over them (~12 ms before the data is on screen) wait
+    # until the window has painted its data (app.py turns it back on), or a command runs.
+    gc.disable()
     from pmdesk.options import parse_app_options
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -20,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
         args = cli.parse_args(argv)
         if args.command is not None:
+            gc.enable()
             return cli.run(args)
     db_path = args.db
     if args.demo:

@@ -19,13 +19,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QObject,
-    QProcess,
     QSettings,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import pmdesk.ui  # noqa: F401  (first: PySide6's check of later imports made light)
 from pmdesk import __version__
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 
     from pmdesk import db
     from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.single_instance import InstanceGuard
 
 SETTINGS_LANGUAGE = "view/language"
 
@@ -114,6 +114,8 @@ def _run_smoke_test(path: Location, language: Language) -> int:
 
 
 def _report_open_problem(problem: db.DatabaseProblem, smoke_test: bool) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from pmdesk.messages import say
 
     _log().error("cannot open database: %s", problem)
@@ -136,6 +138,8 @@ def _without_backup(problem: db.CorruptDatabase) -> db.DatabaseProblem:
 
 def _offer_recovery(path: Path, problem: db.CorruptDatabase) -> bool:
     """A damaged file: offer the latest sound backup (the damaged file is kept aside)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from pmdesk import backups, db
     from pmdesk.messages import say
 
@@ -215,6 +219,8 @@ def after_start_check(window: MainWindow, path: Path, damage: str, failure: str)
     """A damaged file is offered its latest sound backup (never backed up itself); a
     failed start backup (a full disk) is said in the status bar and logged; a file on a
     network share is warned about."""
+    from PySide6.QtWidgets import QMessageBox
+
     from pmdesk import db
 
     if damage:
@@ -298,13 +304,31 @@ def _start_log() -> None:
     logger.setLevel(logging.INFO)
 
 
-def _offer_demo(language: Language) -> None:
+def watch_dialogs(app: QApplication) -> None:
+    """Every pmdesk dialog opens with the cursor in its first field, and what is typed
+    in it is autosaved and offered back after a crash: by one app-wide filter, installed
+    once. Not before a dialog may show: a filter of every event makes PySide6 build the
+    Python type of every kind of object and event it sees (40 ms before the data's first
+    paint, measured)."""
+    from pmdesk.ui.widgets.autosave import DialogDrafts
+    from pmdesk.ui.widgets.forms import install_dialog_focus
+
+    dialogs = install_dialog_focus(app)
+    assert dialogs is not None
+    added = (getattr(then, "__self__", None) for then in dialogs.on_show)
+    if not any(isinstance(watcher, DialogDrafts) for watcher in added):
+        dialogs.on_show.append(DialogDrafts(app).on_dialog_shown)
+
+
+def _offer_demo(app: QApplication, language: Language) -> None:
     """On an empty database, offer the demo project so a newcomer sees a populated app."""
     from pmdesk.services import projects
 
     if projects.list_projects():
         return
     from pmdesk.ui.dialogs.project_dialog import FirstRunDialog
+
+    watch_dialogs(app)
 
     dialog = FirstRunDialog(language)
     if dialog.exec() and (demo_language := dialog.demo_language()) is not None:
@@ -330,6 +354,8 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
     restart = {"wanted": False}
 
     def on_language_chosen(value: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         settings.setValue(SETTINGS_LANGUAGE, value)
         settings.sync()
         answer = QMessageBox.question(
@@ -370,6 +396,11 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
             window.tabs_built.connect(on_tabs_built)
         window.installEventFilter(OnFirstPaint(window, open_database))
     window.show()
+    import gc
+
+    # __main__ holds the garbage collector off until the data's first paint; at the
+    # latest it comes back after a few seconds (a start minimized paints nothing).
+    QTimer.singleShot(5000, gc.enable)
     try:
         code = app.exec()
     finally:
@@ -378,6 +409,8 @@ def _run_window(app: QApplication, path: Location, language: Language, settings:
 
             db.close_database()
     if restart["wanted"]:
+        from PySide6.QtCore import QProcess
+
         QProcess.startDetached(sys.executable, _restart_arguments(sys.argv[1:]))
     return code
 
@@ -394,7 +427,7 @@ def _open_into(
     guard = InstanceGuard(app)
     # One pmdesk per file; a team server is shared by design (and by the same person
     # on two machines), so it is not claimed.
-    if isinstance(path, Path) and not guard.claim(path):
+    if isinstance(path, Path) and not guard.claim(path, listen=False):
         print(f"pmdesk already has {path} open; it was brought to the front.")
         window.hide()
         return 0
@@ -403,22 +436,20 @@ def _open_into(
 
     for stale in temporaries.remove_stale():  # what a killed export or backup left behind
         _log().info("removed %s, left by an export or backup that did not finish", stale)
+    if is_server_url(path):
+        watch_dialogs(app)  # the password dialog may come first
     if not _open_or_recover(path):
         guard.release()
         return 1
     guard.hold()  # a new database exists only now, a recovered one is another file
-    from pmdesk.ui.widgets.autosave import DialogDrafts
-    from pmdesk.ui.widgets.forms import install_dialog_focus
-
-    # What is typed in any dialog is autosaved too, and offered back after a crash: by
-    # the one filter the window installed (each app-wide filter sees every event).
-    dialogs = install_dialog_focus(app)
-    assert dialogs is not None
-    dialogs.on_show.append(DialogDrafts(app).on_dialog_shown)
-    _offer_demo(language)
+    _offer_demo(app, language)
     window.set_guard(guard)
     window.load()
     window.start_on_today()  # Today first when something is overdue; the notification
+    # What can wait until the tab on screen has painted its data (or a few seconds, if
+    # no paint comes: a start minimized).
+    window.after_data_paint(lambda: _after_data_paint(app, guard))
+    QTimer.singleShot(5000, window, lambda: _after_data_paint(app, guard))
     # After the window is filled, off the GUI thread: they must not delay it.
     if isinstance(path, Path):
         # Bound to the window: a window closed within the half second cancels it.
@@ -426,14 +457,29 @@ def _open_into(
     return None
 
 
+def _after_data_paint(app: QApplication, guard: InstanceGuard) -> None:
+    """Every dialog watched, later launches on the file heard, and the cyclic garbage
+    collector back on (__main__ holds it off while the start makes its objects). Each
+    is done once, however often this is called."""
+    import gc
+
+    watch_dialogs(app)
+    guard.listen()
+    gc.enable()
+
+
 def _open_or_recover(path: Location) -> bool:
     """Open the file or server; if it cannot be, say why (offering a backup of a damaged
     file; asking for a server's password when the keyring has none)."""
     from pmdesk import db
-    from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
     try:
-        open_with_password(path)  # its quick_check follows, off the GUI thread
+        if is_server_url(path):
+            from pmdesk.ui.dialogs.team_dialogs import open_with_password
+
+            open_with_password(path)  # asking for the password if the keyring has none
+        else:
+            db.open_database(path)  # its quick_check follows, off the GUI thread
     except db.CorruptDatabase as problem:
         if isinstance(path, Path) and _offer_recovery(path, problem):
             return True  # the backup is in place and open
@@ -446,12 +492,23 @@ def _open_or_recover(path: Location) -> bool:
 
 
 class _QuitOnFirstPaint(QObject):
-    """Ends the app once the main window has painted: what start-up benchmarks time."""
+    """Ends the app once the widget it watches has painted: what start-up benchmarks
+    time. The moment is printed first (`painted_at=` seconds since the epoch), so a
+    benchmark times launch to paint, not the process's exit after it."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
+            report_paint()
             QTimer.singleShot(0, QApplication.quit)
         return False
+
+
+def report_paint() -> None:
+    """Print when the first paint came (bench/ reads it; a windowed build has no stdout)."""
+    import time
+
+    if sys.stdout is not None:
+        print(f"painted_at={time.time():.6f} cpu={time.process_time():.6f}", flush=True)
 
 
 def _restart_arguments(argv: list[str]) -> list[str]:
@@ -473,6 +530,8 @@ def _show_unexpected_error(
 ) -> None:
     """Any uncaught exception: tell the user, keep the app and its data intact."""
     import traceback
+
+    from PySide6.QtWidgets import QMessageBox
 
     from pmdesk.paths import hide_passwords
 

@@ -10,7 +10,6 @@ A message with no pattern here is shown as it is.
 
 from __future__ import annotations
 
-import configparser
 import functools
 import os
 import re
@@ -628,6 +627,8 @@ def _settings_file() -> Path:
 
 
 def _chosen_in_settings() -> Language | None:
+    import configparser  # the command line's only: the window has QSettings
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(_settings_file(), encoding="utf-8")

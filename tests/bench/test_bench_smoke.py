@@ -53,6 +53,7 @@ def _check(result: dict, *, on_server: bool) -> None:
         "start to data shown, large database",
         "start to first paint, demo",
         "start to first paint, large",
+        "whole process, data shown then exit",
         "note commit",
         "search, first 50 results",
         "note commit with the search index",

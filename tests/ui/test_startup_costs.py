@@ -22,8 +22,15 @@ from pmdesk.ui.widgets.forms import DialogFocus, install_dialog_focus
 
 from .test_startup import modules_imported_by_start
 
-#: Not imported before the data's first paint when nothing is logged (a file, not a server).
-LOADED_AFTER_DATA = ("logging.handlers", "pmdesk.db_server")
+#: Not imported before the data's first paint when nothing is logged (a file, not a server):
+#: nor are the dialogs' modules (each PySide6 class costs its type and enums).
+LOADED_AFTER_DATA = (
+    "logging.handlers",
+    "pmdesk.db_server",
+    "pmdesk.ui.dialogs.team_dialogs",
+    "pmdesk.ui.today.marks",
+    "pmdesk.ui.widgets.dates",
+)
 
 
 def test_data_shown_without_the_log_handlers_or_the_server_seam(tmp_path: Path) -> None:
@@ -158,3 +165,60 @@ def test_dialog_drafts_through_the_one_filter_come_back_in_a_focused_field(
         assert second.focusWidget() is second.text
     finally:
         focus.on_show.remove(drafts.on_dialog_shown)
+
+
+def test_the_start_watches_dialogs_and_later_launches_once_its_data_is_painted(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app-wide dialog filter makes PySide6 build a Python type for every kind of
+    object and event it sees, so the start installs it only after the tab on screen has
+    painted; from then on a dialog opens in its first field, with its drafts. The file
+    is locked at once, but later launches are heard (QtNetwork loaded) only then too."""
+    from PySide6.QtCore import QSettings
+
+    from pmdesk import app as pmdesk_app
+    from pmdesk.demo import create_demo_project
+    from pmdesk.file_lock import DatabaseLock
+    from pmdesk.models import Language
+    from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.single_instance import activate_running
+    from pmdesk.ui.widgets.autosave import DialogDrafts
+    from pmdesk.ui.widgets.forms import _DIALOG_FOCUS
+
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    earlier = qapp.property(_DIALOG_FOCUS)
+    if isinstance(earlier, DialogFocus):  # installed by an earlier test's window
+        qapp.removeEventFilter(earlier)
+    qapp.setProperty(_DIALOG_FOCUS, None)
+    path = tmp_path / "demo.db"
+    db.open_database(path)
+    create_demo_project(Language.EN)
+    db.close_database()
+    monkeypatch.setattr(pmdesk_app, "_start_log", lambda: None)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(path, Language.EN, settings, shell_only=True)
+    qtbot.addWidget(window)
+    try:
+        assert pmdesk_app._open_into(qapp, window, path, Language.EN, settings) is None
+        assert qapp.property(_DIALOG_FOCUS) is None, "not before the data's paint"
+        assert not activate_running(path), "nobody listens yet"
+        assert not DatabaseLock(path).acquire(), "but the file is taken"
+        window.show()
+        qtbot.waitUntil(lambda: isinstance(qapp.property(_DIALOG_FOCUS), DialogFocus))
+        with qtbot.waitSignal(window.guard.activation_requested, timeout=3000):
+            assert activate_running(path), "a second launch is heard now"
+        focus = qapp.property(_DIALOG_FOCUS)
+        drafts = [then for then in focus.on_show if isinstance(then.__self__, DialogDrafts)]
+        assert len(drafts) == 1
+        pmdesk_app.watch_dialogs(qapp)
+        assert qapp.property(_DIALOG_FOCUS) is focus and len(focus.on_show) == len(drafts)
+        dialog = _NoteDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.text)
+    finally:
+        window.close()
+        db.close_database()
+        if window.guard is not None:
+            window.guard.release()

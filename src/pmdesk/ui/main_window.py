@@ -13,12 +13,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequen
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
-    QSystemTrayIcon,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -31,7 +28,10 @@ from pmdesk.ui.undo_menu import UndoMenu
 from pmdesk.ui.widgets.forms import install_dialog_focus, plain_label, problem_text
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from pmdesk.services import Changes
+    from pmdesk.services.common import EditConflict
     from pmdesk.services.projects import ProjectEdit
     from pmdesk.services.search import SearchHit
     from pmdesk.services.today import TodayItem
@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         the window is on screen before the data layer is even imported. Otherwise the
         database must be open and the window is loaded at once (as tests do)."""
         super().__init__(parent)
-        install_dialog_focus(QApplication.instance())
+        if not shell_only:  # the app installs it once the data is on screen
+            install_dialog_focus(QApplication.instance())
         self.db_path = db_path
         self.language = language
         self.settings = settings
@@ -177,12 +178,11 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Fill the shell from the open database: the switcher, the tabs, the shortcuts."""
         from pmdesk.services import drafts
-        from pmdesk.ui.dialogs.team_dialogs import resolve_conflict
         from pmdesk.ui.tabs.base import TabContext
         from pmdesk.ui.undo import Editor
 
         self.editor = Editor(
-            self.undo_stack, self.data_changed.emit, self._report_problem, resolve_conflict
+            self.undo_stack, self.data_changed.emit, self._report_problem, _resolve_conflict
         )
         self.editor.undo_menu = self.undo_menu
         self._context = TabContext(self.editor, self.language, self.settings, self._clock)
@@ -217,6 +217,12 @@ class MainWindow(QMainWindow):
         for index in indexes:
             self._build_tab(index)
         self._build_the_rest_after_paint()
+
+    def after_data_paint(self, then: Callable[[], None]) -> None:
+        """Run `then` once, when the event loop is idle after the tab on screen (built
+        by `load`) has painted."""
+        current = self.tabs.currentWidget()
+        current.installEventFilter(OnFirstPaint(current, then))
 
     def _build_the_rest_after_paint(self) -> None:
         """The tabs not built yet, one by one once the tab on screen has painted."""
@@ -450,6 +456,8 @@ class MainWindow(QMainWindow):
 
     def _notify_due(self, overdue: int, due_today: int) -> None:
         """A tray message where the desktop has a tray; nothing where it has none."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
         if self.tray_icon is None:
@@ -617,6 +625,7 @@ class MainWindow(QMainWindow):
 
     def _on_delete_project_triggered(self) -> None:
         from peewee import DatabaseError
+        from PySide6.QtWidgets import QMessageBox
 
         from pmdesk.models import Project
         from pmdesk.services import Changes, projects
@@ -711,6 +720,8 @@ class MainWindow(QMainWindow):
         open_hit(self, hit)
 
     def _report_problem(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Not saved"), message)
 
     # -- database ------------------------------------------------------------------------
@@ -833,6 +844,8 @@ class MainWindow(QMainWindow):
     def switch_database(self, path: Location) -> bool:
         """Close the current database and show `path` (a file or a team server's address);
         on failure keep the current one."""
+        from PySide6.QtWidgets import QMessageBox
+
         from pmdesk import db
 
         if isinstance(path, str) or isinstance(self.db_path, str):
@@ -865,6 +878,8 @@ class MainWindow(QMainWindow):
     def _switch_location(self, path: Location) -> bool:
         """Switching to or from a team server (no single-instance claim: a server is
         shared by design; the window keeps the file it had until the server opens)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from pmdesk import db
         from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
@@ -890,6 +905,8 @@ class MainWindow(QMainWindow):
         self._listen_for_changes()
 
     def _on_open_team_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from pmdesk.ui.dialogs.team_dialogs import ServerAddressDialog
 
         recent = [r for r in self.recent_databases() if is_server_url(r)]
@@ -907,6 +924,8 @@ class MainWindow(QMainWindow):
         self.switch_database(address)
 
     def _on_open_database_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open database"),
@@ -917,6 +936,8 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(name))
 
     def _on_new_database_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from pmdesk import db
 
         name, _ = QFileDialog.getSaveFileName(
@@ -962,6 +983,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_backup_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from pmdesk import db
 
         if not isinstance(self.db_path, Path):
@@ -992,6 +1015,8 @@ class MainWindow(QMainWindow):
         self.language_chosen.emit(chosen.value)
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About pmdesk"),
@@ -1043,6 +1068,14 @@ class MainWindow(QMainWindow):
             self._listener.close()
             self._listener = None
         super().closeEvent(event)
+
+
+def _resolve_conflict(conflict: EditConflict) -> bool:
+    """Ask what to do when a colleague changed the record first (the dialogs' module is
+    loaded when one is needed, not at the start)."""
+    from pmdesk.ui.dialogs.team_dialogs import resolve_conflict
+
+    return resolve_conflict(conflict)
 
 
 class OnFirstPaint(QObject):

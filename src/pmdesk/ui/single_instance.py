@@ -4,7 +4,8 @@ Two windows on one file would each keep their own undo history and views of the 
 Who has the file is decided by an operating-system lock keyed on the file's identity
 (`pmdesk.file_lock`), so hard links, symlinks and TMPDIR do not matter; a local socket
 named after the same identity (in a fixed folder, not TMPDIR) lets a new launch hand
-over to the window that already has it.
+over to the window that already has it. QtNetwork is loaded only to listen or to call:
+the app's start listens once its data is on screen (`claim(..., listen=False)`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from pmdesk.file_lock import DatabaseLock, file_identity
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 _ACTIVATE = b"activate\n"
 
@@ -35,8 +39,13 @@ def server_name(db_path: Path) -> str:
 
 def activate_running(db_path: Path, timeout_ms: int = 800) -> bool:
     """Ask a pmdesk that has `db_path` open to come to the front; False if none does."""
+    name = server_name(db_path)
+    if sys.platform != "win32" and not os.path.exists(name):
+        return False  # nobody listens: no socket file (a named pipe on Windows)
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(server_name(db_path))
+    socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
     socket.write(_ACTIVATE)
@@ -60,15 +69,14 @@ class InstanceGuard(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_server_new_connection)
+        self._server: QLocalServer | None = None  # made when it first listens
         self.db_path: Path | None = None
         self._lock = DatabaseLock(Path())
 
-    def claim(self, db_path: Path) -> bool:
+    def claim(self, db_path: Path, *, listen: bool = True) -> bool:
         """Become the instance for `db_path`; False if another running pmdesk has it
-        (it is asked to come to the front)."""
+        (it is asked to come to the front). Without `listen`, later launches are heard
+        once `listen()` is called (until then they only find the file taken)."""
         if self.db_path is not None and _same_file(self.db_path, db_path):
             return True
         lock = DatabaseLock(db_path)
@@ -80,9 +88,17 @@ class InstanceGuard(QObject):
             return False
         self._release_lock()
         self._lock = lock
-        self._listen(db_path)
         self.db_path = db_path
+        if listen:
+            self._listen(db_path)
+        else:
+            self._close_server()
         return True
+
+    def listen(self) -> None:
+        """Hear later launches on the claimed file (each is told to come to the front)."""
+        if self.db_path is not None and (self._server is None or not self._server.isListening()):
+            self._listen(self.db_path)
 
     def hold(self) -> None:
         """Lock the file now that it exists (a new database did not at `claim`), or anew
@@ -96,11 +112,21 @@ class InstanceGuard(QObject):
             self._listen(self.db_path)
 
     def release(self) -> None:
-        self._server.close()
+        self._close_server()
         self._release_lock()
         self.db_path = None
 
+    def _close_server(self) -> None:
+        if self._server is not None:
+            self._server.close()
+
     def _listen(self, db_path: Path) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is None:
+            self._server = QLocalServer(self)
+            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            self._server.newConnection.connect(self._on_server_new_connection)
         self._server.close()
         name = server_name(db_path)
         if not self._server.listen(name):
@@ -112,6 +138,7 @@ class InstanceGuard(QObject):
         self._lock.release()
 
     def _on_server_new_connection(self) -> None:
+        assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.waitForReadyRead(500)
             if bytes(socket.readAll().data()).startswith(_ACTIVATE.strip()):

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk import db
 from pmdesk.ui.main_window import MainWindow
-from pmdesk.ui.today.actions import DismissDialog, SnoozeDialog
 from pmdesk.ui.today.closed import ClosedDialog
+from pmdesk.ui.today.marks import DismissDialog, SnoozeDialog
 
 from .conftest import NOW, click, click_item, make_window, of_kind
 

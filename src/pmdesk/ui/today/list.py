@@ -216,7 +216,9 @@ class TodayView(QTableView):
         """Widths from the header, the when labels and the first rows' texts."""
         plain, bold = self.fontMetrics(), QFontMetrics(_bold())
         sample = list(islice(model.items(), _SAMPLE_ROWS))
-        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 16
+        # A cell's margins and focus frame, about two characters wide (not asked of the
+        # style: its Python type and enums would be built before the first paint).
+        padding = 2 * plain.averageCharWidth() + 8
 
         def fit(column: int, texts: list[str], metrics: QFontMetrics = plain) -> None:
             title = model.headerData(column, Qt.Orientation.Horizontal)

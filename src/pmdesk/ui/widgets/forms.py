@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from pmdesk.messages import say
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+# The dialogs' classes are imported where they are used: PySide6 builds a class's Python
+# type (and its enums) when it is first imported, a millisecond or two each, and the
+# window imports this module before its first paint, when no dialog is open.
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel wired to the dialog's accept() and reject()."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
@@ -153,21 +151,42 @@ def problem_text(problem: Exception, label: str | None = None) -> str:
     )
 
 
-#: What counts as a field to type or choose in (not a button).
-_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+@functools.cache
+def _inputs() -> tuple[type[QWidget], ...]:
+    """What counts as a field to type or choose in (not a button)."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    return (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+@functools.cache
+def _dialogs() -> tuple[type[QDialog], tuple[type[QDialog], ...]]:
+    """pmdesk's dialogs, and those that keep Qt's own focus (message boxes, files)."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    return QDialog, (QMessageBox, QFileDialog)
 
 
 def focus_first_field(dialog: QWidget) -> None:
     """Put the cursor in the dialog's first field unless it is in one already: a dialog
     opens ready to type, not on OK (the first keystrokes are not lost). Call from
     showEvent."""
+    from PySide6.QtWidgets import QAbstractButton
+
     current = dialog.focusWidget()
     if current is not None and not isinstance(current, QAbstractButton):
         return
     widget = dialog.nextInFocusChain()
     while widget is not None and widget is not dialog:
         if (
-            isinstance(widget, _INPUTS)
+            isinstance(widget, _inputs())
             and widget.isVisibleTo(dialog)
             and widget.isEnabled()
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
@@ -192,11 +211,10 @@ class DialogFocus(QObject):
         self.on_show: list[Callable[[QDialog], None]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog)
-            and not isinstance(watched, QMessageBox | QFileDialog)
-        ):
+        if event.type() != QEvent.Type.Show:
+            return False
+        dialog, own_focus = _dialogs()
+        if isinstance(watched, dialog) and not isinstance(watched, own_focus):
             for then in self.on_show:  # first, as when each was a filter of its own
                 then(watched)
             focus_first_field(watched)
