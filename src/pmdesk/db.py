@@ -26,7 +26,7 @@ from typing import NoReturn
 from peewee import Database, SqliteDatabase
 
 from pmdesk import db_series, db_today
-from pmdesk.models import ALL_MODELS, database
+from pmdesk.models import ALL_MODELS, TODAY_STEP_INDEXES, database
 from pmdesk.paths import Location as Location
 from pmdesk.paths import default_database_path as default_database_path
 
@@ -321,6 +321,13 @@ def _add_seniority_and_choices(db: SqliteDatabase) -> None:
         )
 
 
+def _add_today_step_indexes(db: SqliteDatabase) -> None:
+    """Today reads the steps from two covering indexes (models.TODAY_STEP_INDEXES)."""
+    for name, columns in TODAY_STEP_INDEXES.items():
+        listed = ", ".join(f'"{c}"' for c in columns)
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "action_item" ({listed})')
+
+
 #: The schema's history. Version 1 is the first schema, created from the models of that
 #: day; each later entry must keep every row (tests migrate a populated v1 file).
 MIGRATIONS: list[Migration] = [
@@ -337,6 +344,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "Today: done, snoozed, dismissed, each person's own", _add_today_state),
     Migration(12, "seniority set by the PM, tracker choices", _add_seniority_and_choices),
     Migration(13, "the project's reporting weekday", _add_report_weekday),
+    Migration(14, "Today reads steps from covering indexes", _add_today_step_indexes),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

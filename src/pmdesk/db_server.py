@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
 from pmdesk import db_series, db_today
-from pmdesk.models import ALL_MODELS
+from pmdesk.models import ALL_MODELS, TODAY_STEP_INDEXES
 from pmdesk.paths import display_url as display_url
 from pmdesk.paths import hide_passwords
 from pmdesk.paths import is_server_url as is_server_url
@@ -743,6 +743,14 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
         (
             "ALTER TABLE public.project ADD COLUMN IF NOT EXISTS report_weekday integer "
             "CHECK (report_weekday IS NULL OR report_weekday BETWEEN 0 AND 6)",
+        ),
+    ),
+    ServerMigration(
+        14,
+        "Today reads steps from covering indexes",
+        tuple(
+            f"CREATE INDEX IF NOT EXISTS {name} ON public.action_item ({', '.join(columns)})"
+            for name, columns in TODAY_STEP_INDEXES.items()
         ),
     ),
 ]

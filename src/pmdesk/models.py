@@ -766,6 +766,31 @@ class ActionItem(BaseModel):
         ]
 
 
+#: Indexes Today's rules (services.today) read the steps from without their rows, which
+#: titles, notes and comments make wide: open steps by date, and each owner's record.
+TODAY_STEP_INDEXES: dict[str, tuple[str, ...]] = {
+    "action_item_today_by_date": (
+        "status",
+        "project_id",
+        "due_date",
+        "owner_id",
+        "completed_on",
+        "needs_client_assistance",
+        "carry_over_count",
+    ),
+    "action_item_today_by_owner": (
+        "owner_id",
+        "status",
+        "due_date",
+        "completed_on",
+        "carry_over_count",
+        "project_id",
+    ),
+}
+for _name, _columns in TODAY_STEP_INDEXES.items():
+    ActionItem.add_index(*(ActionItem._meta.columns[c] for c in _columns), name=_name)
+
+
 class MilestoneReview(BaseModel):
     """A milestone or deliverable waiting for the client lead's review (the gatekeeper)."""
 

@@ -45,6 +45,7 @@ from pmdesk.services.today import (
     gatekeeper,
     meetings,
     praise,
+    queries,
     rules,
 )
 
@@ -258,6 +259,14 @@ def test_late_person_is_due_until_followed_up_after_the_step_became_late(data: D
     assert item.reason("zh_CN").startswith("Mark Davies负责的“Also late”已超期1天")
     FollowUp.create(project=data.project.id, person=data.staff.id, follow_up_on=TODAY)
     assert follow_up.late_people(data.project.id, TODAY) == []
+
+
+def test_titles_are_read_for_more_steps_than_a_query_may_bind(data: Data) -> None:
+    """The late people's titles: one query, whatever the number of late people."""
+    step = data.step("Master data", -3)
+    asked = [step.id, *range(10**6, 10**6 + 40_000)]  # SQLite binds at most 32,766
+    assert queries.titles(asked) == {step.id: "Master data"}
+    assert queries.titles([]) == {}
 
 
 def test_agreed_date_falls_due_while_the_step_is_open(data: Data) -> None:

@@ -42,6 +42,9 @@ from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, r
 #: Cooperating staff are classified within this many days of first contact.
 CLASSIFY_DAYS = 7
 
+#: The types by stored value (a look-up; calling the enumeration costs more, per person).
+_TYPES = {kind.value: kind for kind in CooperationType}
+
 _WORDS: Words = {
     Language.EN: {
         "classify": "{name} is still unclassified, first met on {date}; choose their "
@@ -210,7 +213,7 @@ def cooperation_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     first = _first_contact(wanted)
     items: list[TodayItem] = []
     for person_id, project_id, name, role, chosen, plan, factors in rows(people):
-        kind = CooperationType(chosen)
+        kind = _TYPES[chosen]
         who = (person_id, name)
         if kind is CooperationType.UNCLASSIFIED:
             if role == Role.COOPERATING_STAFF and person_id in first:

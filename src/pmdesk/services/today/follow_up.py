@@ -9,13 +9,14 @@ Done: a follow-up recorded after the step became late; the step finished.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from peewee import JOIN, fn
 
 from pmdesk.models import ActionItem, FollowUp, Language, Person
 from pmdesk.services.today.item import Days, Hat, Short, TodayItem, Words, in_view, say
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows, titles
 
 _WORDS: Words = {
     Language.EN: {
@@ -33,63 +34,54 @@ _WORDS: Words = {
     },
 }
 
+_ONE_DAY = dt.timedelta(days=1)
+
 
 def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
-    """One item per person with a late step not followed up since it became late (one
-    query for the late steps; each owner's oldest and newest found in passing)."""
+    """One item per person with a late step not followed up since it became late (the
+    late steps read from an index, without their rows; only the oldest steps' titles)."""
     wanted = ids(projects)
-    talks = (
-        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on).alias("last_talk"))
+    # When each person was last talked to (few: follow-ups are written by hand).
+    talks: Any = (
+        FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
         .where(FollowUp.project.in_(wanted))
         .group_by(FollowUp.person)
-        .alias("talks")
     )
-    late: Any = (
-        ActionItem.select(
-            ActionItem.owner,
-            ActionItem.due_date,
-            ActionItem.id,
-            ActionItem.project,
-            ActionItem.title,
-        )
-        .join(talks, JOIN.LEFT_OUTER, on=(talks.c.person_id == ActionItem.owner))
-        .where(
-            ActionItem.project.in_(wanted)
-            & ActionItem.status.in_(OPEN_VALUES)
-            & ActionItem.owner.is_null(False)
-            & (ActionItem.due_date < today)
-            # Not talked to them after it became late.
-            & (talks.c.last_talk.is_null() | (talks.c.last_talk <= ActionItem.due_date))
-        )
+    last_talk = dict(rows(talks))
+    late: Any = ActionItem.select(
+        ActionItem.owner, ActionItem.due_date, ActionItem.id, ActionItem.project
+    ).where(
+        ActionItem.project.in_(wanted)
+        & ActionItem.status.in_(OPEN_VALUES)
+        & ActionItem.owner.is_null(False)
+        & (ActionItem.due_date < today)
     )
-    # Per owner: [oldest (due, id, project, title), newest (due, id), count]; dates
-    # compare as the driver gives them (ISO text in a file), so they are read once.
-    waiting: dict[int, list[Any]] = {}
-    for owner_id, due, step_id, project_id, title in rows(late):
-        seen = waiting.get(owner_id)
-        if seen is None:
-            waiting[owner_id] = [(due, step_id, project_id, title), (due, step_id), 1]
-            continue
-        seen[2] += 1
-        if (due, step_id) < seen[0][:2]:
-            seen[0] = (due, step_id, project_id, title)
-        if (due, step_id) > seen[1]:
-            seen[1] = (due, step_id)
-    if not waiting:
+    # By owner, date and id: each owner's first step is their oldest, the last their
+    # newest. Dates compare as the driver gives them (ISO text in a file, as SQL does).
+    steps = sorted(rows(late))
+    if last_talk:  # not talked to them after the step became late
+        steps = [s for s in steps if (last := last_talk.get(s[0])) is None or last <= s[1]]
+    if not steps:
         return []
+    owners = [step[0] for step in steps]
+    count = Counter(owners)
+    newest = dict(zip(owners, steps, strict=True))
+    oldest = dict(zip(reversed(owners), reversed(steps), strict=True))
+    title_of = titles([step[2] for step in oldest.values()])
     names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(wanted))
     name_of = dict(rows(names))
     items = []
-    for owner_id, ((due_value, step_id, project_id, title), newest, count) in waiting.items():
-        due, name = as_date(due_value), name_of.get(owner_id, "")
+    for owner_id, (_, due_value, step_id, project_id) in oldest.items():
+        due, name, late_count = as_date(due_value), name_of.get(owner_id, ""), count[owner_id]
         why = say(
             _WORDS,
-            "late" if count == 1 else "more",
+            "late" if late_count == 1 else "more",
             name=name,
-            title=Short(title),
-            count=count,
+            title=Short(title_of[step_id]),
+            count=late_count,
             days=Days((today - due).days),
         )
+        _, last_due, last_id, _ = newest[owner_id]
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,
@@ -99,10 +91,11 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
                 owner_id,
                 name,
                 why,
-                due + dt.timedelta(days=1),
+                due + _ONE_DAY,
                 "new_follow_up",
-                # A step late since: a new occurrence.
-                f"{newest[1]}-{as_date(newest[0]).isoformat()}",
+                # A step late since: a new occurrence (the date in ISO: a file's text as
+                # it is, a server's date written so).
+                f"{last_id}-{last_due}",
             )
         )
     return items

@@ -36,8 +36,9 @@ Words = dict[Language, dict[str, str]]
 
 class Why(NamedTuple):
     """Why an item is due, written only when asked: the phrase `key` of a rule's `words`
-    with its values (dates, `Days`, `Word`s… are written per language then). Tuples,
-    like the values' types below: thousands are made on each reload, few are read."""
+    with its values (dates, `Days`, `Word`s… are written per language then). A tuple,
+    and its values' types below tuples, ints and strs: thousands are made on each
+    reload, few are read."""
 
     words: Words
     key: str
@@ -90,15 +91,16 @@ def in_view(due: dt.date, today: dt.date) -> bool:
     return due <= today + dt.timedelta(days=WEEK_DAYS)
 
 
-class Days(NamedTuple):
-    """A number of days, written per language."""
+class Days(int):
+    """A number of days, written per language (an int: made in C, thousands a reload)."""
 
-    number: int
+    __slots__ = ()
 
     def text(self, language: Language) -> str:
+        number = int(self)
         if language == Language.ZH_CN:
-            return f"{self.number}天"
-        return "1 day" if self.number == 1 else f"{self.number} days"
+            return f"{number}天"
+        return "1 day" if number == 1 else f"{number} days"
 
 
 class Word(NamedTuple):
@@ -121,10 +123,11 @@ class Label(NamedTuple):
         return label(self.value, language)
 
 
-class Short(NamedTuple):
-    """A record's text on one line, cut for a reason (`short`) when written."""
+class Short(str):
+    """A record's text on one line, cut for a reason (`short`) when written (a str, as
+    `Days` is an int)."""
 
-    text: str
+    __slots__ = ()
 
 
 def say(words: Words, key: str, **values: object) -> Why:
@@ -142,7 +145,7 @@ def _written(values: dict[str, object], language: Language) -> dict[str, object]
         elif isinstance(value, Days | Word | Label):
             out[name] = value.text(language)
         elif isinstance(value, Short):
-            out[name] = short(value.text)
+            out[name] = short(value)
         else:
             out[name] = value
     return out

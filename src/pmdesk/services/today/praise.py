@@ -84,9 +84,9 @@ def on_time_people(projects: Projects, today: dt.date) -> list[TodayItem]:
             fn.MAX(ActionItem.completed_on),
         )
         .where(
-            ActionItem.project.in_(wanted)
-            # Of those who finished on time only (a few: their steps are read by owner).
-            & ActionItem.owner.in_(list(punctual))
+            # Of those who finished on time only: a few, their steps read by owner (each
+            # their project's: progress checks a step's owner is of its project).
+            ActionItem.owner.in_(list(punctual))
             & ActionItem.due_date.is_null(False)
             & (
                 (

@@ -4,10 +4,10 @@ per kind of record across every project asked for, never one per project."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
-from peewee import JOIN, Expression, fn
+from peewee import JOIN, SQL, Expression, fn
 
 from pmdesk.models import OPEN_ACTION_STATUSES, ActionItem, Person, StatusReport, database
 from pmdesk.services.today.item import WEEK_DAYS
@@ -61,6 +61,16 @@ def open_steps(projects: Projects, condition: Expression) -> list[Step]:
 def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
     """The projects' open steps due by the end of this week, with their owners' names."""
     return open_steps(projects, ActionItem.due_date <= today + dt.timedelta(days=WEEK_DAYS))
+
+
+def titles(step_ids: Collection[int]) -> dict[int, str]:
+    """The steps' titles, by id, in one query: the ids are written into it as numbers
+    (a bound parameter each would cost more than the lookups, and cap how many)."""
+    if not step_ids:
+        return {}
+    listed = SQL("({})".format(",".join(str(int(step_id)) for step_id in step_ids)))
+    query: Any = ActionItem.select(ActionItem.id, ActionItem.title).where(ActionItem.id.in_(listed))
+    return dict(rows(query))
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:
