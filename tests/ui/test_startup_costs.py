@@ -222,3 +222,53 @@ def test_the_start_watches_dialogs_and_later_launches_once_its_data_is_painted(
         db.close_database()
         if window.guard is not None:
             window.guard.release()
+
+
+def test_a_first_run_offers_the_demo_in_a_watched_dialog(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an empty file the first-run dialog comes before the data's paint: the dialog
+    filter is installed for it, and OK there opens the demo."""
+    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from pmdesk import app as pmdesk_app
+    from pmdesk.models import Language, Project
+    from pmdesk.ui.dialogs.project_dialog import FirstRunDialog
+    from pmdesk.ui.main_window import MainWindow
+    from pmdesk.ui.widgets.forms import _DIALOG_FOCUS
+
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    earlier = qapp.property(_DIALOG_FOCUS)
+    if isinstance(earlier, DialogFocus):
+        qapp.removeEventFilter(earlier)
+    qapp.setProperty(_DIALOG_FOCUS, None)
+    monkeypatch.setattr(pmdesk_app, "_start_log", lambda: None)
+    path = tmp_path / "empty.db"
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(path, Language.EN, settings, shell_only=True)
+    qtbot.addWidget(window)
+    seen: list[object] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FirstRunDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(qapp.property(_DIALOG_FOCUS))
+        dialog.demo_english.setChecked(True)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    try:
+        assert pmdesk_app._open_into(qapp, window, path, Language.EN, settings) is None
+        assert len(seen) == 1 and isinstance(seen[0], DialogFocus), "watched as it showed"
+        assert Project.select().count() == 1, "the demo is in"
+        assert window.tabs.currentWidget() is window.today_tab
+    finally:
+        window.close()
+        db.close_database()
+        if window.guard is not None:
+            window.guard.release()
