@@ -6,6 +6,7 @@ reads to a person in each language. The Chinese follows METHOD.md's own terms.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from pmdesk import models
@@ -183,6 +184,19 @@ _WORDS: list[tuple[StrEnum, str, str]] = [
 _LABELS: dict[tuple[type[StrEnum], str], tuple[str, str]] = {
     (type(member), member.value): (english, chinese) for member, english, chinese in _WORDS
 }
+
+
+#: The months as an English-speaking client reads them in a date ("30 Nov 2026").
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def client_date(day: dt.date | None, language: Language | str) -> str:
+    """A date as the client reads it: 30 Nov 2026, or 2026年11月30日 ("" for none)."""
+    if day is None:
+        return ""
+    if Language(language) == Language.ZH_CN:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def label(value: StrEnum | None, language: Language | str = Language.EN) -> str:

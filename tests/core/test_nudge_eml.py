@@ -14,7 +14,7 @@ from pmdesk.exports import ExportOptions
 from pmdesk.exports.files import ExportProblem
 from pmdesk.exports.nudge_eml import export_nudge
 from pmdesk.models import Language, MilestoneReview, Person, ReviewState, Role
-from pmdesk.services.reports import client_date
+from pmdesk.vocabulary import client_date
 from tests.demo_copy import demo_project
 
 TODAY = dt.date(2026, 11, 27)

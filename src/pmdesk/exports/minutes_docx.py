@@ -40,6 +40,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import capture, kickoff, meetings
 from pmdesk.services.common import get_or_fail
+from pmdesk.vocabulary import client_date
 
 GROUPINGS = ("agenda", "speaker")
 
@@ -132,14 +133,10 @@ _WORDS: dict[Language, dict[str, str]] = {
     },
 }
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 def format_date(day: dt.date, language: Language) -> str:
     """A date as the client reads it: 30 Nov 2026 / 2026年11月30日."""
-    if language == Language.ZH_CN:
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return client_date(day, language)
 
 
 def _table_date(day: dt.date, language: Language) -> str:

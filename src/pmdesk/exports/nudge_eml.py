@@ -22,7 +22,7 @@ from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.exports.reminder_eml import short_note
 from pmdesk.models import Language, MilestoneReview, Person, Project, ReviewKind, Role
 from pmdesk.services.common import get_or_fail
-from pmdesk.services.reports import client_date
+from pmdesk.vocabulary import client_date
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {

@@ -20,7 +20,7 @@ from pmdesk.exports.files import ExportProblem
 from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import ActionItem, Language, Person, Project, Role
 from pmdesk.services.common import get_or_fail
-from pmdesk.services.reports import client_date
+from pmdesk.vocabulary import client_date
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {

@@ -66,8 +66,7 @@ from pmdesk.services.progress import (
     TRACKER_SHEETS,
     tracker_id,
 )
-from pmdesk.services.reports import client_date
-from pmdesk.vocabulary import label
+from pmdesk.vocabulary import client_date, label
 
 #: Rows below the steps that keep the dropdowns and shading, for steps the client adds.
 SPARE_ROWS = 500

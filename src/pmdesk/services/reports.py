@@ -43,22 +43,12 @@ from pmdesk.models import (
 from pmdesk.services import audience, drafts, progress
 from pmdesk.services.common import ValidationProblem, get_or_fail
 from pmdesk.services.validation import TEXT_LIMIT, clean_text
+from pmdesk.vocabulary import client_date
 
 #: Milestones due this many days after the period's end count as "upcoming".
 UPCOMING_DAYS = 14
 DEFAULT_PERIOD_DAYS = 7
 TEXT_PARTS = ("status", "problems", "help_needed", "praise")
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def client_date(day: dt.date | None, language: Language | str) -> str:
-    """A date as the client reads it: 30 Nov 2026, or 2026年11月30日."""
-    if day is None:
-        return ""
-    if Language(language) == Language.ZH_CN:
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -25,7 +25,6 @@ INK = QColor("#1f3a5f")
 MUTED = QColor("#6b6b6b")
 RULE = QColor("#d0d0d0")
 _MARGIN = 10
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _GAP_ROWS = 8  # people shown in the engagement panel (widest gaps first)
 
 
@@ -165,7 +164,7 @@ class HealthChart(QWidget):
         """The week's Monday, short: "12 Oct", "10/12"."""
         if self.language == Language.ZH_CN:
             return f"{monday.month}/{monday.day}"
-        return f"{monday.day} {_MONTHS[monday.month - 1]}"
+        return f"{monday.day} {vocabulary.MONTHS[monday.month - 1]}"
 
     def _turnaround_text(self) -> str:
         assert self.health is not None

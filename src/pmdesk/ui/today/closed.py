@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from pmdesk.models import Language, TodayMark
 from pmdesk.services import today as today_items
-from pmdesk.services.reports import client_date
 from pmdesk.services.today import Disposition, TodayItem
 from pmdesk.ui.models.records import Column, RecordTableModel
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.today import actions
 from pmdesk.ui.widgets.selection import current_record
 from pmdesk.ui.widgets.tables import fit_columns, record_table
+from pmdesk.vocabulary import client_date
 
 Closed = tuple[TodayItem, Disposition]  # the item and what was done with it
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from pmdesk.models import Language
-from pmdesk.services.reports import client_date
 from pmdesk.services.today import Hat, TodayItem, When
+from pmdesk.vocabulary import client_date
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

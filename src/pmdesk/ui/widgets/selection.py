@@ -7,12 +7,13 @@ the view's selection is not updated yet, so "whatever is selected now" is the ro
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTableView
 
-from pmdesk.ui.models.records import RecordTableModel
+if TYPE_CHECKING:  # annotations only: Today imports this before its first paint
+    from pmdesk.ui.models.records import RecordTableModel
 
 R = TypeVar("R")
 
