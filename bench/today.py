@@ -88,9 +88,8 @@ def rule_times(large: Path, runs: int) -> list[Figure]:
                     figures.append(Figure(name, "ms", median * 1000, None, "", "—", True))
         count = len(today.items(wanted[0], TODAY))
         median = median_time(lambda: today.items(wanted[0], TODAY), runs)
-        figures.append(
-            Figure(f"Today, one project ({count:,} items)", "ms", median * 1000, None, "", "—", True)
-        )
+        name = f"Today, one project ({count:,} items)"
+        figures.append(Figure(name, "ms", median * 1000, None, "", "—", True))
     finally:
         db.close_database()
     return figures
