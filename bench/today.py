@@ -2,13 +2,15 @@
 
     .venv/bin/python -m bench.today [--size large] [--runs 7]
     .venv/bin/python -m bench.today --against OLD_TREE [--runs 7]
+    .venv/bin/python -m bench.today --rules [--runs 7]
 
 Target (issue #19): ≤ 150 ms median for all projects. No baseline of another program:
 nothing else computes these items. `--against` times another source tree of pmdesk
 (say, `git archive` of an older commit unpacked into a folder) in the same run,
 interleaved: each run starts one process per tree in turn (alternating which goes
 first), each opens its own copy of the generated data, computes Today once untimed,
-then once timed. The medians of both are printed side by side.
+then once timed. The medians of both are printed side by side. `--rules` times each
+rule alone over every project (information, no target: where the time goes).
 """
 
 from __future__ import annotations
@@ -66,6 +68,33 @@ def today_items(large: Path, runs: int) -> list[Figure]:
     ]
 
 
+def rule_times(large: Path, runs: int) -> list[Figure]:
+    """Each rule alone over every project (without garbage collection, as `items` runs
+    them), and the one-project view's whole Today; information, no target."""
+    from pmdesk import db
+    from pmdesk.services import today
+    from pmdesk.services.today import rules
+
+    db.open_database(large)
+    try:
+        wanted = rules.project_ids(None)
+        figures = []
+        with rules._no_collection():
+            for hat_rules in rules.HATS.values():
+                for rule in hat_rules:
+                    count = len(rule(wanted, TODAY))
+                    median = median_time(lambda rule=rule: rule(wanted, TODAY), runs)
+                    name = f"{rule.__module__.rsplit('.', 1)[-1]}.{rule.__name__} ({count:,} items)"
+                    figures.append(Figure(name, "ms", median * 1000, None, "", "—", True))
+        count = len(today.items(wanted[0], TODAY))
+        median = median_time(lambda: today.items(wanted[0], TODAY), runs)
+        name = f"Today, one project ({count:,} items)"
+        figures.append(Figure(name, "ms", median * 1000, None, "", "—", True))
+    finally:
+        db.close_database()
+    return figures
+
+
 def _run_in(tree: Path, size: str) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree / "src"), str(tree)]))
     done = subprocess.run(
@@ -112,8 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--against", type=Path, metavar="TREE", help="another pmdesk source tree")
+    parser.add_argument("--rules", action="store_true", help="time each rule alone")
     args = parser.parse_args(argv)
-    if args.against is not None:
+    if args.rules:
+        figures = rule_times(data_file(args.size, args.data), max(1, args.runs))
+    elif args.against is not None:
         figures = interleaved(args.against, args.size, max(1, args.runs))
     else:
         figures = today_items(data_file(args.size, args.data), max(1, args.runs))

@@ -9,7 +9,8 @@ Done: a follow-up recorded after the step became late; the step finished.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from peewee import JOIN, fn
@@ -35,6 +36,7 @@ _WORDS: Words = {
 }
 
 _ONE_DAY = dt.timedelta(days=1)
+_OWNER = itemgetter(0)
 
 
 def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
@@ -63,16 +65,17 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
         steps = [s for s in steps if (last := last_talk.get(s[0])) is None or last <= s[1]]
     if not steps:
         return []
-    owners = [step[0] for step in steps]
-    count = Counter(owners)
-    newest = dict(zip(owners, steps, strict=True))
-    oldest = dict(zip(reversed(owners), reversed(steps), strict=True))
-    title_of = titles([step[2] for step in oldest.values()])
+    # Per owner: their oldest late step, their newest, and how many.
+    waiting = []
+    for _, owned in groupby(steps, key=_OWNER):
+        run = list(owned)
+        waiting.append((run[0], run[-1], len(run)))
+    title_of = titles([oldest[2] for oldest, _, _ in waiting])
     names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(wanted))
     name_of = dict(rows(names))
     items = []
-    for owner_id, (_, due_value, step_id, project_id) in oldest.items():
-        due, name, late_count = as_date(due_value), name_of.get(owner_id, ""), count[owner_id]
+    for (owner_id, due_value, step_id, project_id), newest, late_count in waiting:
+        due, name = as_date(due_value), name_of.get(owner_id, "")
         why = say(
             _WORDS,
             "late" if late_count == 1 else "more",
@@ -81,7 +84,7 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
             count=late_count,
             days=Days((today - due).days),
         )
-        _, last_due, last_id, _ = newest[owner_id]
+        _, last_due, last_id, _ = newest
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,
