@@ -42,18 +42,14 @@ from pmdesk.models import (
 )
 from pmdesk.services import audience, drafts, progress
 from pmdesk.services.common import ValidationProblem, get_or_fail
+from pmdesk.services.report_period import DEFAULT_PERIOD_DAYS as DEFAULT_PERIOD_DAYS
+from pmdesk.services.report_period import default_period as default_period
 from pmdesk.services.validation import TEXT_LIMIT, clean_text
 from pmdesk.vocabulary import client_date
 
 #: Milestones due this many days after the period's end count as "upcoming".
 UPCOMING_DAYS = 14
-DEFAULT_PERIOD_DAYS = 7
 TEXT_PARTS = ("status", "problems", "help_needed", "praise")
-
-
-def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The last seven days, today included."""
-    return today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
 
 
 # -- the facts ---------------------------------------------------------------------------

@@ -7,8 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from pmdesk.models import Language
-from pmdesk.services.reports import client_date
-from pmdesk.vocabulary import label
+from pmdesk.vocabulary import client_date, label
 
 #: Items due within this many days after today are "this week"; later ones are not listed.
 WEEK_DAYS = 6

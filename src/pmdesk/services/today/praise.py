@@ -14,7 +14,7 @@ from typing import Any
 from peewee import Case, fn
 
 from pmdesk.models import ActionItem, ActionStatus, Language, Person, Side
-from pmdesk.services import reports
+from pmdesk.services.report_period import default_period
 from pmdesk.services.today.item import Hat, TodayItem, Words, say
 from pmdesk.services.today.queries import (
     OPEN_VALUES,
@@ -39,7 +39,7 @@ _WORDS: Words = {
 def _start(last: dt.date | None, today: dt.date) -> dt.date:
     """The day after the last report's period, or the default period's start."""
     if last is None:
-        return reports.default_period(today)[0]
+        return default_period(today)[0]
     return min(last + dt.timedelta(days=1), today)
 
 
