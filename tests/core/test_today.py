@@ -263,8 +263,8 @@ def test_late_person_is_due_until_followed_up_after_the_step_became_late(data: D
 
 
 def test_items_leave_the_collector_as_found_and_make_no_cycles(database: Path) -> None:
-    """The rules run with the cyclic collector off, and what they made is moved to its
-    oldest generation unwalked: that is lossless only while they make no cycles."""
+    """The rules run with the cyclic collector off: it has nothing to miss while they
+    make no cycles, and it is on again afterwards (unless it was off before)."""
     from pmdesk.demo import create_demo_project
 
     create_demo_project(Language.EN, today=TODAY)  # items of every hat

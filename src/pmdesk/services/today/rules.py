@@ -75,19 +75,15 @@ def every_item(project_id: int | None, today: dt.date) -> list[TodayItem]:
 def _no_collection() -> Iterator[None]:
     """No cyclic garbage collection while the rules run: they make tens of thousands of
     rows and items, none in a cycle, and each collection they would set off walks every
-    object of the program (a third of the time on the large data). Afterwards what they
-    made is moved to the oldest generation unwalked (freeze, then unfreeze): the
-    collection that turning the collector on would start at once would only walk the
-    items, which are freed with their list."""
-    if not gc.isenabled():  # off already (the start holds it off until the first paint)
+    object of the program (a third of the time on the large data; cycles made meanwhile
+    are collected later)."""
+    if not gc.isenabled():
         yield
         return
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
         gc.enable()
 
 
