@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -259,6 +260,26 @@ def test_late_person_is_due_until_followed_up_after_the_step_became_late(data: D
     assert item.reason("zh_CN").startswith("Mark Davies负责的“Also late”已超期1天")
     FollowUp.create(project=data.project.id, person=data.staff.id, follow_up_on=TODAY)
     assert follow_up.late_people(data.project.id, TODAY) == []
+
+
+def test_items_leave_the_collector_as_found_and_make_no_cycles(database: Path) -> None:
+    """The rules run with the cyclic collector off: it has nothing to miss while they
+    make no cycles, and it is on again afterwards (unless it was off before)."""
+    from pmdesk.demo import create_demo_project
+
+    create_demo_project(Language.EN, today=TODAY)  # items of every hat
+    assert gc.isenabled()
+    assert {item.hat for item in today.items(None, TODAY)} == set(Hat)
+    assert gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        found = today.items(None, TODAY)
+        assert not gc.isenabled()
+        del found
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_titles_are_read_for_more_steps_than_a_query_may_bind(data: Data) -> None:
