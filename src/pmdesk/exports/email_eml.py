@@ -23,9 +23,10 @@ from pathlib import Path
 
 from pmdesk.exports import ExportOptions
 from pmdesk.exports.leak_gate import write_client_file
-from pmdesk.exports.minutes_docx import format_date, load_minutes, minutes_bytes
+from pmdesk.exports.minutes_docx import load_minutes, minutes_bytes
 from pmdesk.models import Language, Person
 from pmdesk.services import capture
+from pmdesk.vocabulary import client_date
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -69,7 +70,7 @@ def minutes_subject(title: str, day: dt.date | None, language: Language) -> str:
     words = _WORDS[language]
     if day is None:
         return words["subject_undated"].format(title=title)
-    return words["subject"].format(title=title, date=format_date(day, language))
+    return words["subject"].format(title=title, date=client_date(day, language))
 
 
 def export_minutes_email(
@@ -102,7 +103,7 @@ def export_minutes_email(
     message["Message-ID"] = make_msgid(domain="pmdesk.invalid")
     message["X-Unsent"] = "1"
 
-    on_date = words["on_date"].format(date=format_date(day, language)) if day else ""
+    on_date = words["on_date"].format(date=client_date(day, language)) if day else ""
     paragraphs = [
         words["greeting"],
         words["thanks" if content.held else "draft"].format(title=meeting.title, on_date=on_date),

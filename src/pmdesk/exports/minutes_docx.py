@@ -134,14 +134,9 @@ _WORDS: dict[Language, dict[str, str]] = {
 }
 
 
-def format_date(day: dt.date, language: Language) -> str:
-    """A date as the client reads it: 30 Nov 2026 / 2026年11月30日."""
-    return client_date(day, language)
-
-
 def _table_date(day: dt.date, language: Language) -> str:
     # One date format throughout, as the tracker and the report write it.
-    return format_date(day, language)
+    return client_date(day, language)
 
 
 def format_when(meeting: Meeting, language: Language) -> str:
@@ -149,13 +144,13 @@ def format_when(meeting: Meeting, language: Language) -> str:
     if meeting.starts_at is None:
         return ""
     start: dt.datetime = meeting.starts_at
-    text = format_date(start.date(), language)
+    text = client_date(start.date(), language)
     text += " " if language == Language.ZH_CN else ", "
     text += start.strftime("%H:%M")
     if meeting.ends_at is not None:
         end: dt.datetime = meeting.ends_at
         if end.date() != start.date():
-            text += "–" + format_date(end.date(), language) + " " + end.strftime("%H:%M")
+            text += "–" + client_date(end.date(), language) + " " + end.strftime("%H:%M")
         else:
             text += "–" + end.strftime("%H:%M")
     zone = meeting.time_zone or kickoff.system_time_zone()
