@@ -39,7 +39,7 @@ APPLICATION = "pmdesk"
 
 
 def load_driver() -> ModuleType:
-    """psycopg, imported on first use (pmdesk/__init__ hides it from Peewee's import)."""
+    """psycopg, imported on first use (`deferred_imports` hides it from Peewee's import)."""
     for name in ("psycopg",):
         if name in sys.modules and sys.modules[name] is None:
             del sys.modules[name]

@@ -25,11 +25,14 @@ from .test_startup import modules_imported_by_start
 #: Not imported before the data's first paint when nothing is logged (a file, not a server):
 #: nor are the dialogs' modules (each PySide6 class costs its type and enums).
 LOADED_AFTER_DATA = (
+    "calendar",
     "logging.handlers",
     "pmdesk.db_server",
     "pmdesk.ui.dialogs.team_dialogs",
     "pmdesk.ui.today.marks",
     "pmdesk.ui.widgets.dates",
+    "socket",
+    "uuid",
 )
 
 
