@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 import pmdesk.ui  # noqa: F401  (first: PySide6's check of later imports made light)
 from pmdesk import __version__
 from pmdesk.languages import Language
-from pmdesk.paths import Location, display_url, is_server_url
+from pmdesk.paths import RESOURCES, Location, display_url, is_server_url
 
 if TYPE_CHECKING:
     import logging
@@ -340,7 +339,7 @@ def _offer_demo(app: QApplication, language: Language) -> None:
 def app_icon() -> QIcon:
     """The app icon in every size we ship (the window manager picks the best)."""
     icon = QIcon()
-    folder = resources.files("pmdesk") / "resources" / "icons"
+    folder = RESOURCES / "icons"
     for entry in folder.iterdir():
         if entry.name.endswith(".png"):
             icon.addFile(str(entry))

@@ -15,6 +15,10 @@ import platformdirs
 
 APP_NAME = "pmdesk"
 
+#: The files pmdesk ships inside its package (icons, translations, fonts…): a folder on
+#: disk, installed or frozen alike (the bundle keeps it at pmdesk/resources).
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
 
 def data_folder() -> Path:
     """pmdesk's folder in the user's data folder: the default database, logs, markers."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pmdesk.languages import Language
+from pmdesk.paths import RESOURCES
 
 
 def system_language() -> Language:
@@ -17,7 +16,7 @@ def system_language() -> Language:
 
 
 def translations_folder() -> str:
-    return str(resources.files("pmdesk") / "resources" / "translations")
+    return str(RESOURCES / "translations")
 
 
 def install_translators(app: QCoreApplication, language: Language) -> list[QTranslator]:
