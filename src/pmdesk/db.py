@@ -19,9 +19,8 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from peewee import Database, SqliteDatabase
 
@@ -71,8 +70,7 @@ class PasswordNeeded(DatabaseProblem):
         super().__init__(f"{address} needs a password ({detail})")
 
 
-@dataclass(frozen=True)
-class OpenState:
+class OpenState(NamedTuple):
     """How the open database is being used, for the window to tell the user.
 
     A file has a `path`; a team server has a `server` address (without its password) and
@@ -99,8 +97,7 @@ state: OpenState | None = None
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs"}
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     """One step from `version - 1` to `version`; `apply` runs inside a transaction."""
 
     version: int

@@ -4,7 +4,6 @@ file in the data folder, come back from there, and the file goes once they are i
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,7 +81,7 @@ def test_a_read_only_database_keeps_drafts_in_the_file(
 ) -> None:
     # As opened from a read-only folder (root ignores file modes, so say it directly).
     assert db.state is not None
-    monkeypatch.setattr(db, "state", dataclasses.replace(db.state, read_only=True))
+    monkeypatch.setattr(db, "state", db.state._replace(read_only=True))
     drafts.save("a", "typed in a read-only file")
     assert drafts.load("a").text == "typed in a read-only file"  # type: ignore[union-attr]
     assert drafts.recover() == 0, "still read-only: the file stays"

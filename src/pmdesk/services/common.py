@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from peewee import IntegrityError, Model
 
@@ -61,11 +60,10 @@ class RowReplaced(Exception):
         )
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """Which kinds of record a user action touched, so each view refreshes only if needed."""
 
-    tables: frozenset[str] = field(default_factory=frozenset)
+    tables: frozenset[str] = frozenset()
     project_id: int | None = None
 
     @classmethod
@@ -84,8 +82,7 @@ def get_or_fail(model: type[M], record_id: int) -> M:
     return record
 
 
-@dataclass(frozen=True)
-class FieldEdit:
+class FieldEdit(NamedTuple):
     """Values of some fields of one record before and after an edit: enough to undo it."""
 
     model: type[Model]

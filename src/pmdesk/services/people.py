@@ -6,8 +6,7 @@ window."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from peewee import fn
 
@@ -58,8 +57,7 @@ def next_seniority(project_id: int) -> int:
     return 0 if highest is None else int(highest) + 1
 
 
-@dataclass(frozen=True)
-class SeniorityMove:
+class SeniorityMove(NamedTuple):
     """Ranks of the people of one role before and after a move (undo puts `before` back)."""
 
     before: dict[int, int]

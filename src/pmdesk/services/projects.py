@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pmdesk.db import transaction
 from pmdesk.models import Language, LeaderPriority, Outcome, Project, ProjectStatus, ScopeItem
@@ -77,8 +76,7 @@ def set_archived(project_id: int, archived: bool) -> FieldEdit:
         return edit_fields(Project, project_id, {"archived": archived})
 
 
-@dataclass(frozen=True)
-class ProjectPlan:
+class ProjectPlan(NamedTuple):
     """What the project dialog saves: the fields, the scope lines and the outcomes."""
 
     values: dict[str, Any]
@@ -176,8 +174,7 @@ def save_project(project_id: int | None, plan: ProjectPlan) -> tuple[Project, Ch
     return get_project(project_id), Changes.of(Project, ScopeItem, Outcome, project_id=project_id)
 
 
-@dataclass(frozen=True)
-class ProjectEdit:
+class ProjectEdit(NamedTuple):
     """One OK of the project dialog on an existing project: the project as it was and as
     it is now, and the outcomes the edit deleted (with the leaders' priorities on them)."""
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import ForeignKeyField, Model
 
@@ -56,8 +55,7 @@ def _remember_rows(rows: Any) -> None:
 _ORDER: dict[type[Model], int] = {model: n for n, model in enumerate(ALL_MODELS)}
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """Rows removed by one delete, parents first, and the references it cleared."""
 
     model: type[Model]

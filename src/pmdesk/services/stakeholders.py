@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -146,8 +145,7 @@ class ActionHistory(NamedTuple):
     carried_over: int = 0
 
 
-@dataclass(frozen=True)
-class OnTimeRecord:
+class OnTimeRecord(NamedTuple):
     """A person's record on their deadlines and the cooperation type it suggests."""
 
     on_time: int = 0
@@ -422,8 +420,7 @@ def add_person(
     return person, Changes.of(Person, Assessment, project_id=project_id)
 
 
-@dataclass(frozen=True)
-class PersonChange:
+class PersonChange(NamedTuple):
     """One edit of a person: field values before and after, and the assessment it wrote."""
 
     person_id: int
