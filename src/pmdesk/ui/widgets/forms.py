@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from pmdesk.messages import say
@@ -178,6 +178,7 @@ def focus_first_field(dialog: QWidget) -> None:
     """Put the cursor in the dialog's first field unless it is in one already: a dialog
     opens ready to type, not on OK (the first keystrokes are not lost). Call from
     showEvent."""
+    from PySide6.QtCore import Qt  # not at import: the shell paints before Qt's enums exist
     from PySide6.QtWidgets import QAbstractButton
 
     current = dialog.focusWidget()
