@@ -838,7 +838,7 @@ def table(figures: list[Figure]) -> str:
             f"{f.baseline:,.3g} {f.unit} ({f.baseline_name})" if f.baseline else "—",
             f"{f.ratio:.2f}×" if f.ratio else "—",
             f.target,
-            "yes" if f.met else "NO",
+            "—" if f.target == "—" else "yes" if f.met else "NO",
         )
         for f in figures
     ]
