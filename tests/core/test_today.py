@@ -283,11 +283,11 @@ def test_items_leave_the_collector_as_found_and_make_no_cycles(database: Path) -
 
 
 def test_titles_are_read_for_more_steps_than_a_query_may_bind(data: Data) -> None:
-    """The late people's titles: one query, whatever the number of late people."""
+    """The late people's oldest steps: one query, whatever the number of late people."""
     step = data.step("Master data", -3)
     asked = [step.id, *range(10**6, 10**6 + 40_000)]  # SQLite binds at most 32,766
-    assert queries.titles(asked) == {step.id: "Master data"}
-    assert queries.titles([]) == {}
+    assert queries.projects_and_titles(asked) == {step.id: (data.project.id, "Master data")}
+    assert queries.projects_and_titles([]) == {}
 
 
 def test_agreed_date_falls_due_while_the_step_is_open(data: Data) -> None:

@@ -63,14 +63,17 @@ def open_steps_due(projects: Projects, today: dt.date) -> list[Step]:
     return open_steps(projects, ActionItem.due_date <= today + dt.timedelta(days=WEEK_DAYS))
 
 
-def titles(step_ids: Collection[int]) -> dict[int, str]:
-    """The steps' titles, by id, in one query: the ids are written into it as numbers
-    (a bound parameter each would cost more than the lookups, and cap how many)."""
+def projects_and_titles(step_ids: Collection[int]) -> dict[int, tuple[int, str]]:
+    """The steps' projects and titles, by id, in one query: the ids are written into it
+    as numbers (a bound parameter each would cost more than the lookups, and cap how
+    many)."""
     if not step_ids:
         return {}
     listed = SQL("({})".format(",".join(str(int(step_id)) for step_id in step_ids)))
-    query: Any = ActionItem.select(ActionItem.id, ActionItem.title).where(ActionItem.id.in_(listed))
-    return dict(rows(query))
+    query: Any = ActionItem.select(ActionItem.id, ActionItem.project, ActionItem.title).where(
+        ActionItem.id.in_(listed)
+    )
+    return {step_id: (project_id, title) for step_id, project_id, title in rows(query)}
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:
