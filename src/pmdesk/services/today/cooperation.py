@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from peewee import Case, fn
+from peewee import SQL, fn
 
 from pmdesk.models import (
     ActionItem,
@@ -121,24 +121,20 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
     their suggestion can differ from the PM's choice)."""
 
     def count(condition: Any) -> Any:
-        return fn.SUM(Case(None, [(condition, 1)], 0))
+        # COUNT(*) FILTER (WHERE …): in SQLite and PostgreSQL, cheaper than SUM(CASE …).
+        return fn.COUNT(SQL("*")).filter(condition)
 
     status, due, done_on = ActionItem.status, ActionItem.due_date, ActionItem.completed_on
-    finished = (status == ActionStatus.DONE.value) & due.is_null(False) & done_on.is_null(False)
+    finished = status == ActionStatus.DONE.value  # a NULL date compares as not true
     kept = status != ActionStatus.CANCELLED.value
+    carried = ActionItem.carry_over_count
     query: Any = (
         ActionItem.select(
             ActionItem.owner,
             count(finished & (done_on <= due)),
             count(finished & (done_on > due)),
             count(status.in_(OPEN_VALUES) & (due < today)),
-            fn.SUM(
-                Case(
-                    None,
-                    [(kept & (ActionItem.carry_over_count > 0), ActionItem.carry_over_count)],
-                    0,
-                )
-            ),
+            fn.SUM(carried).filter(kept & (carried > 0)),
             count(kept),
         )
         .where(
