@@ -37,7 +37,7 @@ from pmdesk.models import (
 from pmdesk.services import meetings, stakeholders
 from pmdesk.services.stakeholders import OnTimeRecord
 from pmdesk.services.today.item import Hat, Label, TodayItem, Why, Words, in_view, say
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, id_list, ids, rows
 
 #: Cooperating staff are classified within this many days of first contact.
 CLASSIFY_DAYS = 7
@@ -95,7 +95,7 @@ def _first_contact(projects: list[int]) -> dict[int, dt.date]:
         Attendee.select(Attendee.person, fn.MIN(Meeting.starts_at))
         .join(Meeting)
         .where(
-            Meeting.project.in_(projects)
+            Meeting.project.in_(id_list(projects))
             & Meeting.starts_at.is_null(False)
             & Meeting.status.in_(meetings.HELD_STATUSES)
         )
@@ -105,7 +105,7 @@ def _first_contact(projects: list[int]) -> dict[int, dt.date]:
     assessed: Any = (
         Assessment.select(Assessment.person, fn.MIN(Assessment.assessed_at))
         .join(Person)
-        .where(Person.project.in_(projects))
+        .where(Person.project.in_(id_list(projects)))
         .group_by(Assessment.person)
         .tuples()
     )
@@ -138,10 +138,10 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
             count(kept),
         )
         .where(
-            ActionItem.project.in_(projects)
+            ActionItem.project.in_(id_list(projects))
             & ActionItem.owner.in_(
                 Person.select(Person.id).where(
-                    Person.project.in_(projects)
+                    Person.project.in_(id_list(projects))
                     & (Person.side == Side.CLIENT.value)
                     & (Person.cooperation_type != CooperationType.UNCLASSIFIED.value)
                 )
@@ -160,7 +160,7 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
 def cooperation_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Every cooperation-type item of the projects' client people."""
     wanted = ids(projects)
-    client = Person.project.in_(wanted) & (Person.side == Side.CLIENT.value)
+    client = Person.project.in_(id_list(wanted)) & (Person.side == Side.CLIENT.value)
     people: Any = Person.select(
         Person.id,
         Person.project,

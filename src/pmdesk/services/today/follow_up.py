@@ -21,6 +21,7 @@ from pmdesk.services.today.queries import (
     OPEN_VALUES,
     Projects,
     as_date,
+    id_list,
     ids,
     projects_and_titles,
     rows,
@@ -53,12 +54,12 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     # When each person was last talked to (few: follow-ups are written by hand).
     talks: Any = (
         FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
-        .where(FollowUp.project.in_(wanted))
+        .where(FollowUp.project.in_(id_list(wanted)))
         .group_by(FollowUp.person)
     )
     last_talk = dict(rows(talks))
     late: Any = ActionItem.select(ActionItem.owner, ActionItem.due_date, ActionItem.id).where(
-        ActionItem.project.in_(wanted)
+        ActionItem.project.in_(id_list(wanted))
         & ActionItem.status.in_(OPEN_VALUES)
         & ActionItem.owner.is_null(False)
         & (ActionItem.due_date < today)
@@ -77,7 +78,7 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
         waiting.append((run[0], run[-1], len(run)))
     # The oldest steps' projects and titles: read for them only (a step's row is wide).
     oldest_steps = projects_and_titles([oldest[2] for oldest, _, _ in waiting])
-    names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(wanted))
+    names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(id_list(wanted)))
     name_of = dict(rows(names))
     items = []
     for (owner_id, due_value, step_id), newest, late_count in waiting:
@@ -120,7 +121,7 @@ def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             FollowUp.action_item, FollowUp.follow_up_on, FollowUp.id, FollowUp.new_commitment_date
         )
         .where(
-            FollowUp.project.in_(wanted)
+            FollowUp.project.in_(id_list(wanted))
             & FollowUp.action_item.is_null(False)
             & FollowUp.new_commitment_date.is_null(False)
         )
@@ -135,13 +136,13 @@ def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     if not agreed:
         return []
     with_dates = FollowUp.select(FollowUp.action_item).where(
-        FollowUp.project.in_(wanted) & FollowUp.new_commitment_date.is_null(False)
+        FollowUp.project.in_(id_list(wanted)) & FollowUp.new_commitment_date.is_null(False)
     )
     actions = (
         ActionItem.select(ActionItem, Person)
         .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(
-            ActionItem.project.in_(wanted)
+            ActionItem.project.in_(id_list(wanted))
             & ActionItem.status.in_(OPEN_VALUES)
             & ActionItem.id.in_(with_dates)
         )
