@@ -76,12 +76,7 @@ def _no_collection() -> Iterator[None]:
     """No cyclic garbage collection while the rules run: they make tens of thousands of
     rows and items, none in a cycle, and each collection they would set off walks every
     object of the program (a third of the time on the large data; cycles made meanwhile
-    are collected later).
-
-    Afterwards what they made is moved to the oldest generation (freeze, then unfreeze:
-    two list splices): the items outlive the call (the view keeps them), and left young
-    they would be walked by the next young collection (~10 ms on the large data), then
-    by the middle one, only to be kept."""
+    are collected later)."""
     if not gc.isenabled():
         yield
         return
@@ -89,8 +84,6 @@ def _no_collection() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
         gc.enable()
 
 
