@@ -283,11 +283,11 @@ def test_items_leave_the_collector_as_found_and_make_no_cycles(database: Path) -
 
 
 def test_titles_are_read_for_more_steps_than_a_query_may_bind(data: Data) -> None:
-    """The late people's titles: one query, whatever the number of late people."""
+    """The late people's oldest steps: one query, whatever the number of late people."""
     step = data.step("Master data", -3)
     asked = [step.id, *range(10**6, 10**6 + 40_000)]  # SQLite binds at most 32,766
-    assert queries.titles(asked) == {step.id: "Master data"}
-    assert queries.titles([]) == {}
+    assert queries.projects_and_titles(asked) == {step.id: (data.project.id, "Master data")}
+    assert queries.projects_and_titles([]) == {}
 
 
 def test_agreed_date_falls_due_while_the_step_is_open(data: Data) -> None:
@@ -455,6 +455,61 @@ def test_a_suggested_type_that_differs_is_reviewed(data: Data) -> None:
     )
     Person.update(cooperation_type=CooperationType.PASSIVE).execute()
     assert "type_differs" not in _kinds(data)
+
+
+def test_on_time_records_counted_in_sql_match_the_suggestion_rule(database: Path) -> None:
+    """cooperation.on_time_records counts in one query what
+    stakeholders.suggest_cooperation_type counts step by step: the same records, for
+    every classified client owner, over steps of every status, with and without dates
+    and carry-overs (and none for people it leaves out)."""
+    from itertools import cycle
+
+    from pmdesk.services import stakeholders
+
+    projects = [Project.create(name=f"P{n}").id for n in range(2)]
+    kinds = cycle([*CooperationType, CooperationType.ROUTINE])
+    sides = cycle([Side.CLIENT, Side.CLIENT, Side.CONSULTANT])
+    people = [
+        Person.create(project=pid, name=f"Person {n}", side=next(sides), cooperation_type=kind)
+        for pid in projects
+        for n, kind in zip(range(9), kinds, strict=False)
+    ]
+    # Each person's steps: a record of their own (on time, late, overdue, not due,
+    # cancelled, without dates, carried over), so the suggestions differ.
+    shapes = [
+        (ActionStatus.DONE, -5, -6, 0),  # on time
+        (ActionStatus.DONE, -5, -2, 0),  # late
+        (ActionStatus.OPEN, -3, None, 1),  # overdue, carried over once
+        (ActionStatus.IN_PROGRESS, 4, None, 0),  # not due
+        (ActionStatus.CANCELLED, -8, None, 2),  # not judged
+        (ActionStatus.DONE, None, -1, 0),  # no date: not judged
+        (ActionStatus.BLOCKED, None, None, 3),  # carried over three times
+    ]
+    for n, owner in enumerate(people):
+        for k in range(n % 8):
+            status, due, done_at, carried = shapes[(n * k + k) % len(shapes)]
+            ActionItem.create(
+                project=owner.project_id,
+                title=f"Step {n}.{k}",
+                owner=owner.id,
+                status=status,
+                due_date=None if due is None else day(due),
+                completed_on=None if done_at is None else day(done_at),
+                carry_over_count=carried,
+            )
+    expected = {}
+    for person in people:
+        if person.side != Side.CLIENT or person.cooperation_type == CooperationType.UNCLASSIFIED:
+            continue
+        steps = [
+            (s.due_date, s.completed_on, s.status, s.carry_over_count)
+            for s in ActionItem.select().where(ActionItem.owner == person.id)
+        ]
+        if steps:
+            expected[person.id] = stakeholders.suggest_cooperation_type(steps, TODAY)
+    found = cooperation.on_time_records(projects, TODAY)
+    assert found == expected
+    assert len({record.suggested for record in found.values()}) >= 3
 
 
 # -- meetings ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from peewee import Case, fn
+from peewee import SQL, fn
 
 from pmdesk.models import (
     ActionItem,
@@ -37,7 +37,7 @@ from pmdesk.models import (
 from pmdesk.services import meetings, stakeholders
 from pmdesk.services.stakeholders import OnTimeRecord
 from pmdesk.services.today.item import Hat, Label, TodayItem, Why, Words, in_view, say
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows
+from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, id_list, ids, rows
 
 #: Cooperating staff are classified within this many days of first contact.
 CLASSIFY_DAYS = 7
@@ -95,7 +95,7 @@ def _first_contact(projects: list[int]) -> dict[int, dt.date]:
         Attendee.select(Attendee.person, fn.MIN(Meeting.starts_at))
         .join(Meeting)
         .where(
-            Meeting.project.in_(projects)
+            Meeting.project.in_(id_list(projects))
             & Meeting.starts_at.is_null(False)
             & Meeting.status.in_(meetings.HELD_STATUSES)
         )
@@ -105,7 +105,7 @@ def _first_contact(projects: list[int]) -> dict[int, dt.date]:
     assessed: Any = (
         Assessment.select(Assessment.person, fn.MIN(Assessment.assessed_at))
         .join(Person)
-        .where(Person.project.in_(projects))
+        .where(Person.project.in_(id_list(projects)))
         .group_by(Assessment.person)
         .tuples()
     )
@@ -121,31 +121,27 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
     their suggestion can differ from the PM's choice)."""
 
     def count(condition: Any) -> Any:
-        return fn.SUM(Case(None, [(condition, 1)], 0))
+        # COUNT(*) FILTER (WHERE …): in SQLite and PostgreSQL, cheaper than SUM(CASE …).
+        return fn.COUNT(SQL("*")).filter(condition)
 
     status, due, done_on = ActionItem.status, ActionItem.due_date, ActionItem.completed_on
-    finished = (status == ActionStatus.DONE.value) & due.is_null(False) & done_on.is_null(False)
+    finished = status == ActionStatus.DONE.value  # a NULL date compares as not true
     kept = status != ActionStatus.CANCELLED.value
+    carried = ActionItem.carry_over_count
     query: Any = (
         ActionItem.select(
             ActionItem.owner,
             count(finished & (done_on <= due)),
             count(finished & (done_on > due)),
             count(status.in_(OPEN_VALUES) & (due < today)),
-            fn.SUM(
-                Case(
-                    None,
-                    [(kept & (ActionItem.carry_over_count > 0), ActionItem.carry_over_count)],
-                    0,
-                )
-            ),
+            fn.SUM(carried).filter(kept & (carried > 0)),
             count(kept),
         )
         .where(
-            ActionItem.project.in_(projects)
+            ActionItem.project.in_(id_list(projects))
             & ActionItem.owner.in_(
                 Person.select(Person.id).where(
-                    Person.project.in_(projects)
+                    Person.project.in_(id_list(projects))
                     & (Person.side == Side.CLIENT.value)
                     & (Person.cooperation_type != CooperationType.UNCLASSIFIED.value)
                 )
@@ -164,7 +160,7 @@ def on_time_records(projects: list[int], today: dt.date) -> dict[int, OnTimeReco
 def cooperation_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     """Every cooperation-type item of the projects' client people."""
     wanted = ids(projects)
-    client = Person.project.in_(wanted) & (Person.side == Side.CLIENT.value)
+    client = Person.project.in_(id_list(wanted)) & (Person.side == Side.CLIENT.value)
     people: Any = Person.select(
         Person.id,
         Person.project,

@@ -17,7 +17,15 @@ from peewee import JOIN, fn
 
 from pmdesk.models import ActionItem, FollowUp, Language, Person
 from pmdesk.services.today.item import Days, Hat, Short, TodayItem, Words, in_view, say
-from pmdesk.services.today.queries import OPEN_VALUES, Projects, as_date, ids, rows, titles
+from pmdesk.services.today.queries import (
+    OPEN_VALUES,
+    Projects,
+    as_date,
+    id_list,
+    ids,
+    projects_and_titles,
+    rows,
+)
 
 _WORDS: Words = {
     Language.EN: {
@@ -46,14 +54,12 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     # When each person was last talked to (few: follow-ups are written by hand).
     talks: Any = (
         FollowUp.select(FollowUp.person, fn.MAX(FollowUp.follow_up_on))
-        .where(FollowUp.project.in_(wanted))
+        .where(FollowUp.project.in_(id_list(wanted)))
         .group_by(FollowUp.person)
     )
     last_talk = dict(rows(talks))
-    late: Any = ActionItem.select(
-        ActionItem.owner, ActionItem.due_date, ActionItem.id, ActionItem.project
-    ).where(
-        ActionItem.project.in_(wanted)
+    late: Any = ActionItem.select(ActionItem.owner, ActionItem.due_date, ActionItem.id).where(
+        ActionItem.project.in_(id_list(wanted))
         & ActionItem.status.in_(OPEN_VALUES)
         & ActionItem.owner.is_null(False)
         & (ActionItem.due_date < today)
@@ -70,21 +76,23 @@ def late_people(projects: Projects, today: dt.date) -> list[TodayItem]:
     for _, owned in groupby(steps, key=_OWNER):
         run = list(owned)
         waiting.append((run[0], run[-1], len(run)))
-    title_of = titles([oldest[2] for oldest, _, _ in waiting])
-    names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(wanted))
+    # The oldest steps' projects and titles: read for them only (a step's row is wide).
+    oldest_steps = projects_and_titles([oldest[2] for oldest, _, _ in waiting])
+    names: Any = Person.select(Person.id, Person.name).where(Person.project.in_(id_list(wanted)))
     name_of = dict(rows(names))
     items = []
-    for (owner_id, due_value, step_id, project_id), newest, late_count in waiting:
+    for (owner_id, due_value, step_id), newest, late_count in waiting:
         due, name = as_date(due_value), name_of.get(owner_id, "")
+        project_id, title = oldest_steps[step_id]
         why = say(
             _WORDS,
             "late" if late_count == 1 else "more",
             name=name,
-            title=Short(title_of[step_id]),
+            title=Short(title),
             count=late_count,
             days=Days((today - due).days),
         )
-        _, last_due, last_id, _ = newest
+        _, last_due, last_id = newest
         items.append(
             TodayItem(
                 Hat.FOLLOW_UP,
@@ -113,7 +121,7 @@ def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             FollowUp.action_item, FollowUp.follow_up_on, FollowUp.id, FollowUp.new_commitment_date
         )
         .where(
-            FollowUp.project.in_(wanted)
+            FollowUp.project.in_(id_list(wanted))
             & FollowUp.action_item.is_null(False)
             & FollowUp.new_commitment_date.is_null(False)
         )
@@ -128,13 +136,13 @@ def commitments_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     if not agreed:
         return []
     with_dates = FollowUp.select(FollowUp.action_item).where(
-        FollowUp.project.in_(wanted) & FollowUp.new_commitment_date.is_null(False)
+        FollowUp.project.in_(id_list(wanted)) & FollowUp.new_commitment_date.is_null(False)
     )
     actions = (
         ActionItem.select(ActionItem, Person)
         .join(Person, on=(ActionItem.owner == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(
-            ActionItem.project.in_(wanted)
+            ActionItem.project.in_(id_list(wanted))
             & ActionItem.status.in_(OPEN_VALUES)
             & ActionItem.id.in_(with_dates)
         )

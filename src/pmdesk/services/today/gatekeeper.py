@@ -34,7 +34,7 @@ from pmdesk.services.today.item import (
     in_view,
     say,
 )
-from pmdesk.services.today.queries import Projects, ids, last_report_ends
+from pmdesk.services.today.queries import Projects, id_list, ids, last_report_ends
 
 #: A submitted milestone is nudged when the lead has not reviewed it in this many days.
 NUDGE_DAYS = 3
@@ -102,7 +102,7 @@ def reviews_waiting(projects: Projects, today: dt.date) -> list[TodayItem]:
         MilestoneReview.select(MilestoneReview, Person)
         .join(Person, JOIN.LEFT_OUTER, on=(MilestoneReview.reviewer == Person.id))
         .where(
-            MilestoneReview.project.in_(ids(projects))
+            MilestoneReview.project.in_(id_list(projects))
             & (MilestoneReview.state == ReviewState.SUBMITTED.value)
             & (MilestoneReview.submitted_on.is_null() | (MilestoneReview.submitted_on <= latest))
         )
@@ -146,13 +146,15 @@ def requests_unanswered(projects: Projects, today: dt.date) -> list[TodayItem]:
     latest = today + dt.timedelta(days=WEEK_DAYS - ANSWER_DAYS)  # raised by then: in view
     requests = list(
         LeadRequest.select().where(
-            LeadRequest.project.in_(ids(projects))
+            LeadRequest.project.in_(id_list(projects))
             & (LeadRequest.status == RequestStatus.OPEN.value)
             & (LeadRequest.raised_on <= latest)
         )
     )
     named = {r.__data__[f] for r in requests for f in ("raised_by", "owner")} - {None}
-    people = {p.id: p for p in Person.select().where(Person.id.in_(list(named)))} if named else {}
+    people = (
+        {p.id: p for p in Person.select().where(Person.id.in_(id_list(named)))} if named else {}
+    )
     items = []
     for request in requests:
         due = request.raised_on + dt.timedelta(days=ANSWER_DAYS)
@@ -198,14 +200,14 @@ def report_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     leads: dict[int, Person] = {}
     query = (
         Person.select(Person.id, Person.name, Person.project)
-        .where(Person.project.in_(wanted) & (Person.role == Role.CLIENT_LEAD.value))
+        .where(Person.project.in_(id_list(wanted)) & (Person.role == Role.CLIENT_LEAD.value))
         .order_by(Person.id)
     )
     for person in query:
         leads.setdefault(person.__data__["project"], person)
     rows = Project.select(
         Project.id, Project.start_date, Project.created_at, Project.report_weekday
-    ).where(Project.id.in_(wanted))
+    ).where(Project.id.in_(id_list(wanted)))
     items = []
     for project in rows:
         start = project.start_date or project.created_at.date()

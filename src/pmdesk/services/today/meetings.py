@@ -29,7 +29,7 @@ from pmdesk.models import (
 )
 from pmdesk.services import meetings
 from pmdesk.services.today.item import Hat, Short, TodayItem, Why, Words, in_view, say
-from pmdesk.services.today.queries import Projects, as_datetime, ids, rows
+from pmdesk.services.today.queries import Projects, as_datetime, id_list, ids, rows
 
 #: The client's reply to the minutes is recorded within this many days of sending.
 FEEDBACK_DAYS = 2
@@ -76,7 +76,7 @@ def checklist_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     query = (
         ChecklistItem.select(ChecklistItem, Meeting)
         .join(Meeting)
-        .where(Meeting.project.in_(ids(projects)) & ChecklistItem.done_at.is_null())
+        .where(Meeting.project.in_(id_list(projects)) & ChecklistItem.done_at.is_null())
     )
     for step in query:
         project_id = step.meeting.__data__["project"]
@@ -119,7 +119,7 @@ def minutes_due(projects: Projects, today: dt.date) -> list[TodayItem]:
             MinutesDistribution.client_feedback,
         )
         .join(Meeting)
-        .where(Meeting.project.in_(wanted) & MinutesDistribution.sent_at.is_null(False))
+        .where(Meeting.project.in_(id_list(wanted)) & MinutesDistribution.sent_at.is_null(False))
     )
     for meeting_id, sent_at, distribution_id, revision, feedback in rows(query):
         when = as_datetime(sent_at)
@@ -135,7 +135,7 @@ def minutes_due(projects: Projects, today: dt.date) -> list[TodayItem]:
         Meeting.status,
         Meeting.starts_at,
         Meeting.ends_at,
-    ).where(Meeting.project.in_(wanted) & Meeting.status.in_(waiting))
+    ).where(Meeting.project.in_(id_list(wanted)) & Meeting.status.in_(waiting))
     for meeting_id, project_id, title, status, starts_at, ends_at in rows(held):
         last_sent = sent.get(meeting_id)
         if last_sent is None:
@@ -180,7 +180,9 @@ def materials_due(projects: Projects, today: dt.date) -> list[TodayItem]:
     query = (
         Material.select(Material, Meeting)
         .join(Meeting, on=(Material.meeting == Meeting.id), join_type=JOIN.LEFT_OUTER)
-        .where(Material.project.in_(ids(projects)) & (Material.status == MaterialStatus.SENT.value))
+        .where(
+            Material.project.in_(id_list(projects)) & (Material.status == MaterialStatus.SENT.value)
+        )
     )
     for material in query:
         project_id = material.__data__["project"]

@@ -20,6 +20,7 @@ from pmdesk.services.today.queries import (
     OPEN_VALUES,
     Projects,
     as_date,
+    id_list,
     ids,
     last_report_ends,
     rows,
@@ -58,7 +59,7 @@ def on_time_people(projects: Projects, today: dt.date) -> list[TodayItem]:
         )
         .join(Person, on=(ActionItem.owner == Person.id))
         .where(
-            ActionItem.project.in_(wanted)
+            ActionItem.project.in_(id_list(wanted))
             & done
             & ActionItem.completed_on.between(earliest, today)
             & (ActionItem.completed_on <= ActionItem.due_date)
@@ -86,7 +87,7 @@ def on_time_people(projects: Projects, today: dt.date) -> list[TodayItem]:
         .where(
             # Of those who finished on time only: a few, their steps read by owner (each
             # their project's: progress checks a step's owner is of its project).
-            ActionItem.owner.in_(list(punctual))
+            ActionItem.owner.in_(id_list(punctual))
             & ActionItem.due_date.is_null(False)
             & (
                 (
