@@ -17,7 +17,6 @@ and is bound by the policies below.
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
@@ -26,7 +25,7 @@ from urllib.parse import urlsplit
 
 from peewee import PostgresqlDatabase, Psycopg3Adapter
 
-from pmdesk import db_series, db_today
+from pmdesk import db_series, db_today, deferred_imports
 from pmdesk.models import ALL_MODELS, TODAY_STEP_INDEXES
 from pmdesk.paths import display_url as display_url
 from pmdesk.paths import hide_passwords
@@ -40,9 +39,7 @@ APPLICATION = "pmdesk"
 
 def load_driver() -> ModuleType:
     """psycopg, imported on first use (`deferred_imports` hides it from Peewee's import)."""
-    for name in ("psycopg",):
-        if name in sys.modules and sys.modules[name] is None:
-            del sys.modules[name]
+    deferred_imports.reveal_driver("psycopg")
     import psycopg
 
     return psycopg

@@ -28,6 +28,12 @@ def hide_drivers() -> None:
         sys.modules.setdefault(driver, None)  # type: ignore[arg-type]
 
 
+def reveal_driver(name: str) -> None:
+    """Let `import name` find the driver again (it stays loaded if it already is)."""
+    if name in sys.modules and sys.modules[name] is None:
+        del sys.modules[name]
+
+
 class LoadedOnFirstUse(types.ModuleType):
     """A module's stand-in in `sys.modules`: `import name` binds it at no cost; the
     first name read from it that it lacks loads the real module, copies the real

@@ -18,8 +18,9 @@ Projects = int | Sequence[int]
 OPEN_VALUES = [s.value for s in OPEN_ACTION_STATUSES]
 
 
-def ids(projects: Projects) -> list[int]:
-    return [projects] if isinstance(projects, int) else list(projects)
+def ids(records: int | Iterable[int]) -> list[int]:
+    """One record id or several, as a list."""
+    return [records] if isinstance(records, int) else list(records)
 
 
 class Step(NamedTuple):
@@ -69,9 +70,7 @@ def id_list(record_ids: int | Iterable[int]) -> SQL:
     """Record ids (one or several) for `IN`, written into the SQL as numbers: Peewee
     binding a parameter each costs more than many a query takes to run (~0.13 ms for
     50 projects), and SQLite caps how many (an empty list is `(NULL)`: nothing is in it)."""
-    if isinstance(record_ids, int):
-        record_ids = [record_ids]
-    listed = ",".join(str(int(record_id)) for record_id in record_ids)
+    listed = ",".join(str(int(record_id)) for record_id in ids(record_ids))
     return SQL(f"({listed or 'NULL'})")
 
 
