@@ -162,3 +162,54 @@ def test_a_table_cell_typed_before_a_crash_comes_back(
     again_editor = open_cell(again)
     assert again_editor.text() == "Chairs the opening and the Q&A"
     assert original != again_editor.text()
+
+
+def test_a_draft_waiting_when_the_database_switches_stays_in_its_own(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings, tmp_path: Path
+) -> None:
+    """The half second of typing before File → Recent databases is written into the
+    database it was typed in, never into the one opened next."""
+    import shutil
+
+    from pmdesk import db
+    from pmdesk.services import reports
+    from pmdesk.ui.main_window import MainWindow
+
+    db.close_database()
+    other = tmp_path / "other.db"
+    shutil.copy(database, other)  # the same project ids: a stray draft would fit in
+    db.open_database(database)
+    window = MainWindow(database, Language.EN, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    report = window.progress_tab.report
+    window.progress_tab.sections.setCurrentWidget(report)
+    box = report.texts["problems"]
+    box.setFocus()
+    qtbot.keyClicks(box, " Typed just before the switch.")
+    assert window.switch_database(other)
+    qtbot.wait(AUTOSAVE_MS * 3)
+    assert Draft.select().count() == 0, "nothing typed in the first database lands here"
+    assert window.switch_database(database)
+    assert "Typed just before the switch." in reports.load_drafts(demo_db)["problems"]
+
+
+def test_evidence_typed_for_one_purpose_is_kept_when_the_box_shows_another(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    """The keeper's rule, through the purposes box: when the box is made to show another
+    record before the autosave fires (a reload, with no focus-out to save it), what was
+    typed is kept as the first record's draft, not the second's."""
+    tab = make_tab(qtbot, settings, demo_db)
+    first = tab.purposes.model.row(0)
+    box = tab.purposes.evidence_edit
+    box.setFocus()
+    qtbot.keyClicks(box, " and the COO agreed")
+    typed = box.toPlainText()
+    tab.purposes._show_evidence(tab.purposes.model.row(1))  # as a reload does, no focus-out
+    qtbot.wait(AUTOSAVE_MS * 3)
+    draft = drafts.load(f"evidence:{first.id}")
+    assert draft is not None and draft.text == typed
+    assert drafts.load(f"evidence:{tab.purposes.model.row(1).id}") is None

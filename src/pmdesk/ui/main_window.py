@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -864,6 +865,7 @@ class MainWindow(QMainWindow):
                 ).format(path=path),
             )
             return False
+        _save_what_waits()
         db.close_database()
         try:
             db.open_database(path)
@@ -887,6 +889,7 @@ class MainWindow(QMainWindow):
         from pmdesk.ui.dialogs.team_dialogs import open_with_password
 
         previous = self.db_path
+        _save_what_waits()
         db.close_database()
         try:
             open_with_password(path)
@@ -1067,10 +1070,19 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        _save_what_waits()
         if self._listener is not None:  # a closed window hears no more changes
             self._listener.close()
             self._listener = None
         super().closeEvent(event)
+
+
+def _save_what_waits() -> None:
+    """Write the drafts still waiting for their autosave into the database open now,
+    before it closes (none wait before the autosave's module is loaded)."""
+    autosave = sys.modules.get("pmdesk.ui.widgets.autosave")
+    if autosave is not None:
+        autosave.flush_all()
 
 
 def _resolve_conflict(conflict: EditConflict) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,9 +18,11 @@ from pmdesk.models import (
     Language,
     StatusReport,
 )
+from pmdesk.services import reports
 from pmdesk.ui.progress.tab import ProgressTab
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.undo import Editor
+from pmdesk.ui.widgets.autosave import AUTOSAVE_MS
 
 from .conftest import NOW, row_where, save_to
 
@@ -115,3 +117,37 @@ def test_a_report_written_before_the_plan_changed_waits_for_a_refresh(
     assert report.texts["status"].toPlainText() != status, "the unedited part is rewritten"
     assert report.texts["problems"].toPlainText() == "My own words on the problems"
     assert all("Problems" in text for text in asked), "asked only about the edited part"
+
+
+def test_a_report_sent_at_once_after_typing_leaves_no_draft_behind(
+    qtbot: QtBot, tab: ProgressTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The autosave still waiting when the report goes out must not bring its draft back."""
+    tab.show()
+    tab.sections.setCurrentWidget(tab.report)
+    box = tab.report.texts["status"]
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "Sent the moment it was typed.")
+    save_to(monkeypatch, tmp_path / "report.docx")
+    qtbot.mouseClick(tab.report.export_report_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "report.docx").exists()
+    qtbot.wait(AUTOSAVE_MS * 3)
+    assert Draft.select().count() == 0, "the sent report's drafts stay discarded"
+
+
+def test_report_text_typed_just_before_switching_project_stays_with_its_project(
+    qtbot: QtBot, tab: ProgressTab, demo_db: int
+) -> None:
+    from pmdesk.services import projects
+
+    other, _ = projects.create_project("Other")
+    tab.show()
+    tab.sections.setCurrentWidget(tab.report)
+    box = tab.report.texts["problems"]
+    box.setFocus()
+    qtbot.keyClicks(box, " Typed for the demo.")
+    tab.set_project(other.id)  # within the autosave's half second
+    qtbot.wait(AUTOSAVE_MS * 3)
+    assert reports.load_drafts(other.id) == {}, "nothing of the demo's text in the other"
+    assert "Typed for the demo." in reports.load_drafts(demo_db)["problems"]

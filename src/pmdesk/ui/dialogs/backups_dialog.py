@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk import backups, db
+from pmdesk.ui.widgets.autosave import flush_all
 from pmdesk.ui.widgets.forms import problem_text
 
 KEEP_KEY = "backups/keep"
@@ -144,6 +145,7 @@ class BackupsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        flush_all()  # the copy kept of the current data holds what was just typed
         try:
             backups.restore(source, self.db_path)
         except db.DatabaseProblem as problem:

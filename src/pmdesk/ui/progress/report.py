@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,12 +26,10 @@ from pmdesk.services.reports import LateItem, ReportFacts, ReportTexts
 from pmdesk.ui.models.records import OVERDUE_BRUSH, Column, RecordTableModel
 from pmdesk.ui.progress.common import PlanShown, ProgressSection, bar, button
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.autosave import Throttle
 from pmdesk.ui.widgets.dates import DateEdit
 from pmdesk.ui.widgets.forms import plain_label
 from pmdesk.ui.widgets.tables import fit_columns, record_table
-
-#: Text being typed in the report is saved this long after the last keystroke.
-AUTOSAVE_MS = 500
 
 
 class ReportSection(ProgressSection):
@@ -144,21 +142,19 @@ class ReportSection(ProgressSection):
         #: The text the plan gives now, when it differs from the basis.
         self._fresh: ReportTexts | None = None
         self._filling = False
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave = Throttle(self._on_autosave_timeout, self)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.period_start.changed.connect(self._on_period_changed)
         self.period_end.changed.connect(self._on_period_changed)
-        self.autosave.timeout.connect(self._on_autosave_timeout)
 
     # -- loading -------------------------------------------------------------------------
     def show_plan(self, shown: PlanShown | None) -> None:
         """Gather the period and check every name (the tab calls it only on screen)."""
         self.shown = shown
         if self.project_id != self._report_project:
+            self.autosave.flush()  # what was typed belongs to the project shown until now
             self._report_project = self.project_id
             self._basis = self._fresh = None
             start, end = reports.default_period(self._today())
@@ -280,19 +276,19 @@ class ReportSection(ProgressSection):
     def _on_report_text_changed(self) -> None:
         if self._filling:
             return
-        if not self.autosave.isActive():  # a throttle: steady typing is saved too
-            self.autosave.start()
+        self.autosave.changed()
         self._check_report()
 
     def _on_autosave_timeout(self) -> None:
         self.save_drafts()
 
     def save_drafts(self) -> None:
-        """Keep the report being typed (a crash loses at most the last second)."""
-        if self.project_id is None:
+        """Keep the report being typed (a crash loses at most the last second), as the
+        draft of the project whose report the boxes show."""
+        if self._report_project is None:
             return
         for part, edit in self.texts.items():
-            reports.save_draft(self.project_id, part, edit.toPlainText())
+            reports.save_draft(self._report_project, part, edit.toPlainText())
 
     # -- the check -----------------------------------------------------------------------
     def _check_report(self) -> bool:
@@ -381,6 +377,7 @@ class ReportSection(ProgressSection):
         def sent() -> None:
             # The record of what was sent is no undo step: undo cannot take a file back.
             self.context.editor.notify(Changes.of(StatusReport))
+            self.autosave.stop()  # the text went out: no draft of it comes back
             reports.discard_drafts(project_id)
 
         self._save_file(name, ".docx", self.tr("Word documents (*.docx)"), write, then=sent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -24,6 +25,23 @@ from pmdesk.services import drafts
 #: timer restarted on every key never fires for someone typing without a pause).
 AUTOSAVE_MS = 500
 
+#: Every throttle alive, so that what waits to be saved is saved before the database it
+#: belongs to closes (`flush_all`).
+_LIVE: weakref.WeakSet[Throttle] = weakref.WeakSet()
+
+
+def flush_all() -> int:
+    """Save now whatever waits to be saved, in the database it was typed for: the window
+    calls it before it closes or switches the database (a timer firing after the switch
+    would write one database's text into another). Returns how many saves ran."""
+    saved = 0
+    for throttle in list(_LIVE):
+        try:
+            saved += throttle.flush()
+        except RuntimeError:  # its Qt object is gone with its widget: nothing waits
+            continue
+    return saved
+
 
 class Throttle(QObject):
     """Calls `save` `AUTOSAVE_MS` after the first change since the last call (a throttle,
@@ -38,6 +56,7 @@ class Throttle(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
+        _LIVE.add(self)
 
     def changed(self) -> None:
         """Something to save changed: save it within the interval."""
@@ -82,7 +101,10 @@ class DraftKeeper(QObject):
         self._key = key
         self._project_id = project_id
         self._restoring = False
-        self._timer = Throttle(self.save_now, self)
+        #: What the timer will write: the key, text and project as they were when typed
+        #: (the box may show another record, or another database be open, by then).
+        self._waiting: tuple[str, str, int | None] | None = None
+        self._timer = Throttle(self._save_waiting, self)
         box.textChanged.connect(self._on_box_text_changed)
 
     def _text(self) -> str:
@@ -90,17 +112,32 @@ class DraftKeeper(QObject):
         return box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
 
     def _on_box_text_changed(self, *_args: object) -> None:
-        if not self._restoring and self._key() is not None:
+        if self._restoring:
+            return
+        key = self._key()
+        if self._waiting is not None and self._waiting[0] != key:
+            self._timer.flush()  # the box shows another record: keep what was typed for it
+        if key is not None:
+            self._waiting = (key, self._text(), self._project_id())
             self._timer.changed()
 
+    def _save_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            drafts.save(*waiting)
+
     def save_now(self) -> None:
+        """Save what the box shows now, as the draft of the record it shows."""
+        self._timer.stop()
+        self._waiting = None
         key = self._key()
         if key is not None:
             drafts.save(key, self._text(), self._project_id())
 
     def restore(self) -> bool:
         """Put back the draft of the current key, if it differs from what is shown."""
-        self._timer.stop()
+        self._timer.stop()  # the owner just showed the record's saved text
+        self._waiting = None
         key = self._key()
         draft = drafts.load(key) if key is not None else None
         if draft is None or draft.text == self._text():
@@ -117,6 +154,7 @@ class DraftKeeper(QObject):
 
     def discard(self) -> None:
         self._timer.stop()
+        self._waiting = None
         key = self._key()
         if key is not None:
             drafts.discard(key)
