@@ -213,3 +213,24 @@ def test_evidence_typed_for_one_purpose_is_kept_when_the_box_shows_another(
     draft = drafts.load(f"evidence:{first.id}")
     assert draft is not None and draft.text == typed
     assert drafts.load(f"evidence:{tab.purposes.model.row(1).id}") is None
+
+
+def test_report_text_typed_just_before_quitting_is_kept(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings
+) -> None:
+    """Ctrl+Q within the autosave's half second: the window writes what waits as it closes."""
+    from pmdesk.services import reports
+    from pmdesk.ui.main_window import MainWindow
+
+    window = MainWindow(database, Language.EN, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    report = window.progress_tab.report
+    window.progress_tab.sections.setCurrentWidget(report)
+    box = report.texts["problems"]
+    box.setFocus()
+    qtbot.keyClicks(box, " Typed just before quitting.")
+    window.close()
+    assert "Typed just before quitting." in reports.load_drafts(demo_db)["problems"]
