@@ -228,9 +228,7 @@ def after_start_check(window: MainWindow, path: Path, damage: str, failure: str)
         if _offer_recovery(path, problem):
             if window.guard is not None:
                 window.guard.hold()  # the backup is another file under the same name
-            window.undo_stack.clear()  # the history described data that is gone now
-            window.project_box.clear()
-            window.reload_projects()
+            window.show_replaced_data()
             window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "app", "The latest backup was restored; the damaged file is kept beside it."

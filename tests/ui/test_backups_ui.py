@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -247,3 +247,39 @@ def test_new_database_works_where_the_save_dialog_made_an_empty_file(
     window.new_database_action.trigger()
     assert "already exists" in warned[0]
     assert kept.read_bytes() == b"someone's notes"
+
+
+def test_a_restored_backup_is_what_today_lists(
+    qtbot: QtBot, database: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today is left alone by a project switch, not by a restore: its list was of the
+    data the backup replaced."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.demo_copy import demo_project
+
+    backups.make_backup("daily", now=T0)  # before the demo: nothing is due in it
+    demo_project(Language.EN, today=T0.date())
+    window = MainWindow(database, Language.EN, settings, clock=lambda: T0)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.today_tab.model.items()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    def restore_the_daily_backup() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BackupsDialog)
+        daily = next(
+            row for row in range(dialog.list.count()) if "daily" in dialog.list.item(row).text()
+        )
+        dialog.list.setCurrentRow(daily)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    QTimer.singleShot(0, restore_the_daily_backup)
+    window.backups_action.trigger()
+    assert window.today_tab.model.items() == []
+    assert window.tabs.tabText(0) == "Today"
