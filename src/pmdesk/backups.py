@@ -62,11 +62,13 @@ def make_backup(
     keep: int = DEFAULT_KEEP,
     now: dt.datetime | None = None,
     connection: sqlite3.Connection | None = None,
+    path: Path | None = None,
 ) -> Path:
     """Back up the open database now, then keep only the newest `keep` automatic ones.
 
-    `connection`: read the file through it (a worker thread's own connection)."""
-    path = _open_file()
+    `connection`: read the file through it (a worker thread's own connection), and
+    `path`: the file it reads (the window may have opened another since the worker began)."""
+    path = path or _open_file()
     now = now or dt.datetime.now()
     folder = db.backup_folder(path)
     target = folder / f"{path.stem}-{reason}-{_stamp(now)}.db"
@@ -118,13 +120,18 @@ def backup_if_due(
     keep: int = DEFAULT_KEEP,
     now: dt.datetime | None = None,
     connection: sqlite3.Connection | None = None,
+    path: Path | None = None,
 ) -> Path | None:
-    """A start or daily backup, unless the newest backup is recent and the file unchanged."""
-    if db.state is None:  # closed meanwhile (the start check runs on its own thread)
-        return None
-    if db.state.read_only or db.state.path is None:  # a server is backed up on the server
-        return None
-    path = db.state.path
+    """A start or daily backup, unless the newest backup is recent and the file unchanged.
+
+    `connection` and `path`: a worker thread's connection and the writable file it reads
+    (the start check's, which another file opened meanwhile must not take for its own)."""
+    if path is None:
+        if db.state is None:  # closed meanwhile
+            return None
+        if db.state.read_only or db.state.path is None:  # a server is backed up on the server
+            return None
+        path = db.state.path
     now = now or dt.datetime.now()
     backups = list_backups(path)
     if backups:
@@ -134,7 +141,7 @@ def backup_if_due(
             return None
         if reason == "start" and not changed:
             return None
-    return make_backup(reason, keep=keep, now=now, connection=connection)
+    return make_backup(reason, keep=keep, now=now, connection=connection, path=path)
 
 
 def _last_change(path: Path) -> float:

@@ -646,14 +646,16 @@ def yield_to_window() -> None:
             kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -2)  # LOWEST
 
 
-def open_file_connection() -> sqlite3.Connection:
-    """A new connection to the open file (through its WAL), for a worker thread."""
-    if state is None or state.path is None:
+def open_file_connection(opened: OpenState | None = None) -> sqlite3.Connection:
+    """A new connection to the open file (through its WAL), for a worker thread; or to
+    the file `opened` describes (the open one when the worker began)."""
+    opened = opened or state
+    if opened is None or opened.path is None:
         raise DatabaseProblem("No database file is open")
-    source = state.private_copy or state.path
-    if not state.read_only:
+    source = opened.private_copy or opened.path
+    if not opened.read_only:
         return sqlite3.connect(source, timeout=5)
-    immutable = "folder" in state.read_only_reason and state.private_copy is None
+    immutable = "folder" in opened.read_only_reason and opened.private_copy is None
     uri = source.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
     return sqlite3.connect(uri, uri=True, timeout=5)
 

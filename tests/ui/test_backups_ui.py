@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -247,3 +247,127 @@ def test_new_database_works_where_the_save_dialog_made_an_empty_file(
     window.new_database_action.trigger()
     assert "already exists" in warned[0]
     assert kept.read_bytes() == b"someone's notes"
+
+
+def test_a_restored_backup_is_what_today_lists(
+    qtbot: QtBot, database: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today is left alone by a project switch, not by a restore: its list was of the
+    data the backup replaced."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.demo_copy import demo_project
+
+    backups.make_backup("daily", now=T0)  # before the demo: nothing is due in it
+    demo_project(Language.EN, today=T0.date())
+    window = MainWindow(database, Language.EN, settings, clock=lambda: T0)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.today_tab.model.items()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    def restore_the_daily_backup() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BackupsDialog)
+        daily = next(
+            row for row in range(dialog.list.count()) if "daily" in dialog.list.item(row).text()
+        )
+        dialog.list.setCurrentRow(daily)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    QTimer.singleShot(0, restore_the_daily_backup)
+    window.backups_action.trigger()
+    assert window.today_tab.model.items() == []
+    assert window.tabs.tabText(0) == "Today"
+
+
+def _start_check_held(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    found: str = "",
+) -> tuple[MainWindow, Path, Path, list[tuple[str, str]]]:
+    """A window on first.db whose start check is held in its quick_check (a big file)
+    while File → Open opens second.db; then the check goes on, finding `found`."""
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    db.open_database(second)
+    Project.create(name="Second's own")
+    db.close_database()
+    db.open_database(first)
+    Project.create(name="First's")
+    if found:
+        backups.make_backup("daily", now=T0)  # the backup its damage would be offered
+    checking, go_on = threading.Event(), threading.Event()
+    real_check = db.health_problem
+
+    def slow_check(con: object) -> str:
+        if not checking.is_set():  # the start check's quick_check of the file
+            checking.set()
+            go_on.wait(30)
+            if found:
+                return found
+        return real_check(con)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(db, "health_problem", slow_check)
+    finished: list[tuple[str, str]] = []
+    window = MainWindow(first, Language.EN, settings)
+    qtbot.addWidget(window)
+    check = app.start_check(settings, window, first)
+    assert check is not None
+    check.finished.connect(lambda damage, failure: finished.append((damage, failure)))
+    try:
+        assert checking.wait(30)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(second), ""))
+        window.open_database_action.trigger()
+        assert window.db_path == second
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: bool(finished), timeout=30_000)
+    return window, first, second, finished
+
+
+def test_the_start_backup_is_of_the_file_checked_when_another_is_opened_meanwhile(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start check reads a big file for a second or more on its own thread; a file
+    opened from the File menu meanwhile must not receive the first file's backup as its
+    own (restoring its "latest backup" would bring the first file's data)."""
+    try:
+        _window, first, second, finished = _start_check_held(qtbot, tmp_path, settings, monkeypatch)
+        assert finished == [("", "")]
+        assert backups.list_backups(second) == [], "no backup of the first file is the second's"
+        (made,) = backups.list_backups(first)
+        assert made.reason == "start"
+        assert [p.name for p in Project.select()] == ["Second's own"]
+    finally:
+        db.close_database()
+
+
+def test_damage_found_after_another_file_was_opened_does_not_replace_the_open_one(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recovery closes the open file and opens the damaged one's backup: offered for a
+    file the window no longer shows, it would put that file under the window's title."""
+    asked: list[object] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
+    try:
+        window, first, second, _finished = _start_check_held(
+            qtbot, tmp_path, settings, monkeypatch, found="*** in database main ***"
+        )
+        assert asked == []
+        assert db.state is not None and db.state.path == second
+        assert [p.name for p in Project.select()] == ["Second's own"]
+        assert str(first) in window.statusBar().currentMessage()
+    finally:
+        db.close_database()

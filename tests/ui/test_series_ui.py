@@ -9,11 +9,18 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 
 from pmdesk.models import (
     ActionItem,
+    AgendaItem,
     CarryOutcome,
     CarryOver,
     DecisionStatus,
@@ -305,3 +312,53 @@ def test_ctrl_k_search_groups_marks_internal_and_enter_opens(
     assert window.tabs.currentWidget() is window.live_tab
     assert window.live_tab.meeting_id == hit.meeting_id
     assert CarryOver.select().count() > 0
+
+
+def test_the_agenda_timer_follows_an_agenda_edited_while_it_runs(
+    qtbot: QtBot,
+    database: Path,
+    demo_db: int,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The agenda timer kept the items it read when its meeting was chosen: the running
+    item deleted on the Kickoff tab was still shown and timed, and moving on then wrote
+    its time to a record that is gone (NotFound out of the slot)."""
+    window = MainWindow(database, Language.EN, settings, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    live = window.live_tab
+    window.tabs.setCurrentWidget(live)
+    kickoff_meeting = window.kickoff_tab.agenda.meeting
+    assert kickoff_meeting is not None
+    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff_meeting.id))
+    timer = live.agenda_timer
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)  # restart the clock
+    qtbot.mouseClick(live.clock.start_button, Qt.MouseButton.LeftButton)
+    assert timer.position == 0
+    running = timer.items[0]
+
+    window.tabs.setCurrentWidget(window.kickoff_tab)
+    agenda = window.kickoff_tab.agenda
+    window.kickoff_tab.sections.setCurrentWidget(agenda)
+    agenda.view.setFocus()
+    row = [r.id for r in agenda.model.rows()].index(running.id)
+    rect = agenda.view.visualRect(agenda.model.index(row, 1))
+    qtbot.mouseClick(agenda.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    (remove,) = [
+        b for b in agenda.findChildren(QToolButton) if b.defaultAction() is agenda.remove_action
+    ]
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert AgendaItem.get_or_none(AgendaItem.id == running.id) is None
+
+    window.tabs.setCurrentWidget(live)
+    assert running.id not in [item.id for item in timer.items]
+    assert running.title not in timer.label.text()
+    qtbot.keyClick(live.capture.bar.agenda, Qt.Key.Key_Down)  # on to the next item
+    assert timer.items[timer.position].id == live.capture.bar.agenda_item_id
+    assert timer.repaint_timer.isActive()
+    timer.stop()

@@ -904,11 +904,22 @@ class MainWindow(QMainWindow):
 
     def _now_showing(self, path: Location) -> None:
         self.db_path = path
+        self._show_database_path()
+        self.show_replaced_data()
+        self._listen_for_changes()
+
+    def show_replaced_data(self) -> None:
+        """Show the data open now, after another database was opened or a backup restored:
+        the undo history described data that is gone, and Today (which a project switch
+        leaves as it is) reads its list and counts again."""
+        from pmdesk.services import Changes
+
         self.undo_stack.clear()
         self.project_box.clear()
-        self._show_database_path()
         self.reload_projects()
-        self._listen_for_changes()
+        today = getattr(self, "today_tab", None)
+        if today is not None:
+            today.on_data_changed(Changes())
 
     def _on_open_team_triggered(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -972,9 +983,7 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.db_path, self.settings, self)
         dialog.exec()
         if dialog.restored:
-            self.undo_stack.clear()  # the history described data that is gone now
-            self.project_box.clear()
-            self.reload_projects()
+            self.show_replaced_data()
 
     def _on_daily_backup_timer_timeout(self) -> None:
         from pmdesk import backups, db

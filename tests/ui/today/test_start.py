@@ -135,6 +135,35 @@ def test_switching_project_leaves_today_as_it_is(
     assert calls == [] and shown_items(tab) == before
 
 
+def test_another_database_opened_shows_its_own_items_on_today(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings, tmp_path: Path
+) -> None:
+    """A project switch leaves Today as it is; opening another database must not: the
+    list, its counts and the tab's title were the first file's, and Done on one of its
+    items would mark a record of the same id in the other file."""
+    window = make_window(qtbot, database, settings)
+    tab = window.today_tab
+    assert shown_items(tab) and "overdue" in window.tabs.tabText(0)
+    other = tmp_path / "other.db"
+    assert window.switch_database(other)
+    assert shown_items(tab) == [], "nothing of the first file is listed"
+    assert window.tabs.tabText(0) == "Today"
+    assert tab.item_actions.item is None
+    assert window.switch_database(database)
+    assert shown_items(tab) and "overdue" in window.tabs.tabText(0)
+
+
+def test_today_off_screen_counts_the_database_opened_in_its_title(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, database, settings)
+    window.tabs.setCurrentWidget(window.kickoff_tab)
+    assert window.switch_database(tmp_path / "other.db")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Today", timeout=3000)
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert shown_items(window.today_tab) == []
+
+
 def test_the_tab_is_kept_by_name_and_an_index_from_before_today_still_fits(
     qtbot: QtBot, demo_file: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

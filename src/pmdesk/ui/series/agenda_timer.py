@@ -73,13 +73,33 @@ class AgendaTimer(QWidget):
         shortcut.activated.connect(self._on_next_shortcut_activated)
 
     def set_meeting(self, meeting_id: int | None) -> None:
-        """Time `meeting_id`'s agenda; the same meeting again keeps the timer running."""
+        """Time `meeting_id`'s agenda; the same meeting again (a reload after an edit, an
+        undo, a colleague's change) reads its agenda again and keeps the timer running."""
         if meeting_id is not None and meeting_id == self.meeting_id:
+            self._read_agenda_again()
             return
         self.meeting_id = meeting_id
         self.stop()
         self.items = meetings.agenda(meeting_id) if meeting_id else []
         self.position = -1
+        self.refresh()
+
+    def _read_agenda_again(self) -> None:
+        """The items as they are now, the running one still timed; one deleted meanwhile
+        stops the timer (its time has no record to go to) until the next is chosen."""
+        assert self.meeting_id is not None
+        running = self.items[self.position].id if 0 <= self.position < len(self.items) else None
+        done = self.position >= len(self.items) > 0
+        self.items = meetings.agenda(self.meeting_id)
+        ids = [item.id for item in self.items]
+        if running in ids:
+            self.position = ids.index(running)
+        elif done:
+            self.position = len(self.items)
+        else:
+            self._started = None
+            self.repaint_timer.stop()
+            self.position = -1
         self.refresh()
 
     def start(self) -> None:
