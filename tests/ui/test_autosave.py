@@ -234,3 +234,36 @@ def test_report_text_typed_just_before_quitting_is_kept(
     qtbot.keyClicks(box, " Typed just before quitting.")
     window.close()
     assert "Typed just before quitting." in reports.load_drafts(demo_db)["problems"]
+
+
+def test_the_report_shows_the_drafts_of_the_database_opened_with_the_same_ids(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings, tmp_path: Path
+) -> None:
+    """Another file with the same project ids (a copy, a restored backup) opened while the
+    Progress tab is off screen: its report shows that file's text, not the one typed in the
+    first (which an export would have sent under the second's facts)."""
+    import shutil
+
+    from pmdesk import db
+    from pmdesk.ui.main_window import MainWindow
+
+    db.close_database()
+    other = tmp_path / "other.db"
+    shutil.copy(database, other)
+    db.open_database(database)
+    window = MainWindow(database, Language.EN, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    report = window.progress_tab.report
+    window.progress_tab.sections.setCurrentWidget(report)
+    box = report.texts["problems"]
+    box.setFocus()
+    qtbot.keyClicks(box, " Only in the first file.")
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.switch_database(other)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    assert "Only in the first file." not in report.texts["problems"].toPlainText()
+    qtbot.wait(AUTOSAVE_MS * 3)
+    assert Draft.select().count() == 0, "nor saved into the second"

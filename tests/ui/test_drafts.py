@@ -102,3 +102,37 @@ def test_steady_typing_in_an_autosaved_box_is_saved_before_it_stops(
     keys.stop()
     saved = drafts.load("test:steady")
     assert saved is not None and box.toPlainText().startswith(saved.text) and saved.text
+
+
+def test_a_capture_line_stays_with_its_database_when_a_copy_is_opened(
+    qtbot: QtBot, database: Path, demo_db: int, settings: QSettings, tmp_path: Path
+) -> None:
+    """A copy of the file (same meeting ids) opened while the Live meeting tab is off
+    screen: its capture line is empty there, so Enter cannot save the first file's line
+    as a note of the second's meeting; the line waits as the first file's draft."""
+    import shutil
+
+    from pmdesk import db
+
+    db.close_database()
+    other = tmp_path / "other.db"
+    shutil.copy(database, other)
+    db.open_database(database)
+    window = live_window(qtbot, database, settings)
+    kickoff = window.live_tab.meeting_id
+    assert kickoff is not None
+    qtbot.keyClicks(window.live_tab.capture.bar.line, "Typed in the first file")
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.switch_database(other)
+    window.tabs.setCurrentWidget(window.live_tab)
+    line = window.live_tab.capture.bar.line
+    assert window.live_tab.meeting_id == kickoff, "the same id in the copy"
+    assert line.text() == ""
+    notes = Note.select().where(Note.meeting == kickoff).count()
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert Note.select().where(Note.meeting == kickoff).count() == notes
+    assert capture.load_draft(kickoff) is None, "nothing of the first file's line here"
+    assert window.switch_database(database)
+    draft = capture.load_draft(kickoff)
+    assert draft is not None and draft.text == "Typed in the first file"

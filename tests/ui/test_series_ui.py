@@ -362,3 +362,52 @@ def test_the_agenda_timer_follows_an_agenda_edited_while_it_runs(
     assert timer.items[timer.position].id == live.capture.bar.agenda_item_id
     assert timer.repaint_timer.isActive()
     timer.stop()
+
+
+def test_the_agenda_time_run_before_a_copy_is_opened_stays_in_its_file(
+    qtbot: QtBot,
+    database: Path,
+    demo_db: int,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A copy of the file (the same agenda ids) opened while the agenda timer runs: the
+    time run so far is saved in the first file as it closes, and nothing of it goes to
+    the copy's item when the meeting there moves on."""
+    import shutil
+
+    from pmdesk import db
+
+    db.close_database()
+    other = tmp_path / "other.db"
+    shutil.copy(database, other)
+    db.open_database(database)
+    clock = {"now": NOW}
+    window = MainWindow(database, Language.EN, settings, clock=lambda: clock["now"])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    live = window.live_tab
+    window.tabs.setCurrentWidget(live)
+    kickoff_meeting = window.kickoff_tab.agenda.meeting
+    assert kickoff_meeting is not None
+    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff_meeting.id))
+    timer = live.agenda_timer
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)  # restart the clock
+    qtbot.mouseClick(live.clock.start_button, Qt.MouseButton.LeftButton)
+    running = timer.items[0]
+    before = running.seconds_used
+    clock["now"] = NOW + dt.timedelta(minutes=3)
+
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.switch_database(other)
+    window.tabs.setCurrentWidget(live)
+    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff_meeting.id))
+    clock["now"] = NOW + dt.timedelta(minutes=4)
+    timer.next_item()
+    assert AgendaItem.get_by_id(running.id).seconds_used == before, "the copy's item as it was"
+    timer.stop()
+    assert window.switch_database(database)
+    assert AgendaItem.get_by_id(running.id).seconds_used == before + 180

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk import db
+from pmdesk.db import OpenState
 from pmdesk.models import ActionItem, Note, NoteKind, Role
 from pmdesk.services import NotFound, ValidationProblem, capture, meetings, people
 from pmdesk.ui.dialogs.capture_dialogs import ActionItemDialog, ActionValues
@@ -61,6 +63,8 @@ class CaptureSection(MeetingSection):
         self._observe = observe
         self._value_outcome = value_outcome
         self._bar_meeting: int | None = None  # the meeting the line being typed is for
+        #: The database that meeting is in (the same ids may be in another).
+        self._bar_opened: OpenState | None = None
         label = context.label
         edit = context.editor.edit_record
         self.bar = CaptureBar(context.language, self)
@@ -197,10 +201,14 @@ class CaptureSection(MeetingSection):
     # -- showing -----------------------------------------------------------------------
     def show_meeting(self, shown: MeetingShown | None) -> None:
         meeting_id = shown.meeting_id if shown is not None else None
-        switched = meeting_id != self._bar_meeting
-        if switched:
+        replaced = db.state is not self._bar_opened  # another database, or a restore
+        switched = meeting_id != self._bar_meeting or replaced
+        if replaced:  # what waited was written before that database closed
+            self.bar.draft_timer.stop()
+        elif switched:
             self.bar.flush_draft()  # what was typed belongs to the meeting shown until now
-            self._bar_meeting = meeting_id
+        if switched:
+            self._bar_meeting, self._bar_opened = meeting_id, db.state
         self.shown = shown
         if shown is None:
             self.bar.set_speakers([])

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk import db
+from pmdesk.db import OpenState
 from pmdesk.models import FollowUp, StatusReport
 from pmdesk.services import Changes, ValidationProblem, reports
 from pmdesk.services.reports import LateItem, ReportFacts, ReportTexts
@@ -137,6 +139,8 @@ class ReportSection(ProgressSection):
 
         self._facts: ReportFacts | None = None
         self._report_project: int | None = None
+        #: The database the texts shown were loaded from (the same ids may be in another).
+        self._report_opened: OpenState | None = None
         #: The text from the plan that the texts shown were written from.
         self._basis: ReportTexts | None = None
         #: The text the plan gives now, when it differs from the basis.
@@ -153,9 +157,13 @@ class ReportSection(ProgressSection):
     def show_plan(self, shown: PlanShown | None) -> None:
         """Gather the period and check every name (the tab calls it only on screen)."""
         self.shown = shown
-        if self.project_id != self._report_project:
-            self.autosave.flush()  # what was typed belongs to the project shown until now
-            self._report_project = self.project_id
+        replaced = db.state is not self._report_opened  # another database, or a restore
+        if self.project_id != self._report_project or replaced:
+            if replaced:  # what waited was written before that database closed
+                self.autosave.stop()
+            else:  # what was typed belongs to the project shown until now
+                self.autosave.flush()
+            self._report_project, self._report_opened = self.project_id, db.state
             self._basis = self._fresh = None
             start, end = reports.default_period(self._today())
             self._filling = True

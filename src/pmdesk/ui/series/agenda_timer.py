@@ -14,9 +14,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from pmdesk import db
+from pmdesk.db import OpenState
 from pmdesk.models import AgendaItem
 from pmdesk.services import meetings, series
 from pmdesk.ui.tabs.base import TabContext
+from pmdesk.ui.widgets.autosave import save_before_closing
 
 #: Share of the allotted time after which the item turns amber.
 AMBER_AT = 0.8
@@ -56,6 +59,9 @@ class AgendaTimer(QWidget):
         self.position = -1
         self._started: dt.datetime | None = None
         self._used_before = 0
+        #: The database the agenda was read from (the same ids may be in another).
+        self._opened: OpenState | None = None
+        save_before_closing(self)
         self.label = QLabel(self.tr("No agenda item running."), self)
         self.label.setObjectName("agendaTimerLabel")
         self.label.setAccessibleName(self.tr("Agenda timer"))
@@ -75,7 +81,12 @@ class AgendaTimer(QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         """Time `meeting_id`'s agenda; the same meeting again (a reload after an edit, an
         undo, a colleague's change) reads its agenda again and keeps the timer running."""
-        if meeting_id is not None and meeting_id == self.meeting_id:
+        replaced = db.state is not self._opened  # another database, or a restore
+        if replaced:  # the time run until now was saved before that database closed
+            self._started = None
+            self.repaint_timer.stop()
+            self._opened = db.state
+        elif meeting_id is not None and meeting_id == self.meeting_id:
             self._read_agenda_again()
             return
         self.meeting_id = meeting_id
@@ -143,6 +154,13 @@ class AgendaTimer(QWidget):
             self.stop()
             self.position = len(self.items)
             self.refresh()
+
+    def flush(self) -> bool:
+        """Save the running item's time so far and keep timing (the database closes)."""
+        if self._started is None or not 0 <= self.position < len(self.items):
+            return False
+        self._save()
+        return True
 
     def stop(self) -> None:
         if self._started is not None and 0 <= self.position < len(self.items):

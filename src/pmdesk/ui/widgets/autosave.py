@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import weakref
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -25,9 +26,23 @@ from pmdesk.services import drafts
 #: timer restarted on every key never fires for someone typing without a pause).
 AUTOSAVE_MS = 500
 
-#: Every throttle alive, so that what waits to be saved is saved before the database it
-#: belongs to closes (`flush_all`).
-_LIVE: weakref.WeakSet[Throttle] = weakref.WeakSet()
+
+class Waiting(Protocol):
+    """Something that holds what is not saved yet (typed text, a running time)."""
+
+    def flush(self) -> bool:
+        """Save it now; True if there was anything."""
+        ...
+
+
+#: Everything alive that may hold what is not saved yet, so that it is saved before the
+#: database it belongs to closes (`flush_all`).
+_LIVE: weakref.WeakSet[Waiting] = weakref.WeakSet()
+
+
+def save_before_closing(waiting: Waiting) -> None:
+    """Have `flush_all` save what `waiting` holds (kept only as long as it lives)."""
+    _LIVE.add(waiting)
 
 
 def flush_all() -> int:
@@ -35,9 +50,9 @@ def flush_all() -> int:
     calls it before it closes or switches the database (a timer firing after the switch
     would write one database's text into another). Returns how many saves ran."""
     saved = 0
-    for throttle in list(_LIVE):
+    for waiting in list(_LIVE):
         try:
-            saved += throttle.flush()
+            saved += waiting.flush()
         except RuntimeError:  # its Qt object is gone with its widget: nothing waits
             continue
     return saved
@@ -56,7 +71,7 @@ class Throttle(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
-        _LIVE.add(self)
+        save_before_closing(self)
 
     def changed(self) -> None:
         """Something to save changed: save it within the interval."""
