@@ -342,6 +342,8 @@ MIGRATIONS: list[Migration] = [
     Migration(12, "seniority set by the PM, tracker choices", _add_seniority_and_choices),
     Migration(13, "the project's reporting weekday", _add_report_weekday),
     Migration(14, "Today reads steps from covering indexes", _add_today_step_indexes),
+    # The server's policies only (db_server.SERVER_MIGRATIONS); a file has none.
+    Migration(15, "team server: an id given on insert names no hidden row", lambda _db: None),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
