@@ -657,8 +657,9 @@ _STEP_NUMBERS = (
     LANGUAGE plpgsql {_SAFE_PATH} AS $$
     BEGIN
         IF NEW.number IS NULL THEN
-            PERFORM pg_catalog.pg_advisory_xact_lock(
-                pg_catalog.hashtext('pmdesk step ' || NEW.project_id));
+            -- The project's row (visible to its members only), not an advisory lock:
+            -- any role may hold any of those, a member of another project too.
+            PERFORM 1 FROM public.project p WHERE p.id = NEW.project_id FOR NO KEY UPDATE;
             NEW.number := (SELECT COALESCE(pg_catalog.max(a.number), 0) + 1
                 FROM public.action_item a WHERE a.project_id = NEW.project_id);
         END IF;
@@ -793,8 +794,12 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
     ),
     ServerMigration(
         15,
-        "team server: an id given on insert names no hidden row",
-        tuple(access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES, db_today.TABLE])),
+        "team server: an id given on insert names no hidden row, steps numbered under "
+        "the project's row lock",
+        (
+            _STEP_NUMBERS[0],
+            *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES, db_today.TABLE]),
+        ),
     ),
 ]
 

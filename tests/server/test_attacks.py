@@ -796,3 +796,35 @@ def test_ids_not_yet_handed_out_cannot_be_taken_ahead(world: World, unchanged: N
                 "FROM public.person WHERE id = %s",
                 (freed, mine),
             )
+
+
+# --- 11. locks a member can hold ------------------------------------------------------
+
+
+def test_a_member_holding_advisory_locks_blocks_no_one(world: World) -> None:
+    """Advisory locks are one name space for every role: alice, holding the keys
+    pmdesk's own locks are named from, must not stop bob's pmdesk from opening the
+    server or numbering a new step of project 2."""
+    keys = ["pmdesk schema", *(f"pmdesk step {p}" for p in (world.p1, world.p2))]
+    with contextlib.closing(world.connect(world.alice)) as alice:
+        for key in keys:
+            alice.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        url = world.server.url_as(*world.bob)
+        # Both would wait forever; a second says they do not wait at all.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PGOPTIONS", "-c lock_timeout=1000")
+            db.open_database(url)
+        try:
+            from pmdesk.models import ActionItem
+
+            step = ActionItem.create(project=world.p2, title="Bob's step")
+            assert step.number is not None
+            with contextlib.closing(world.connect(world.bob)) as bob:
+                bob.execute("SET lock_timeout = 1000")
+                new = copy_of(bob, "action_item", f"id = {step.id}", number=None, title="By psql")
+                row = bob.execute("SELECT number FROM action_item WHERE id = %s", (new,)).fetchone()
+                assert row[0] == step.number + 1
+        finally:
+            with db.transaction():
+                ActionItem.delete().where(ActionItem.title.in_(["Bob's step", "By psql"])).execute()
+            db.close_database()
