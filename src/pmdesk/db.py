@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from peewee import Database, SqliteDatabase
 
@@ -342,6 +342,8 @@ MIGRATIONS: list[Migration] = [
     Migration(12, "seniority set by the PM, tracker choices", _add_seniority_and_choices),
     Migration(13, "the project's reporting weekday", _add_report_weekday),
     Migration(14, "Today reads steps from covering indexes", _add_today_step_indexes),
+    # The server's policies only (db_server.SERVER_MIGRATIONS); a file has none.
+    Migration(15, "team server: ids given on insert, step number locks", lambda _db: None),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -691,6 +693,25 @@ def _remove_private_copy(copy: Path | None) -> None:
         shutil.rmtree(copy.parent, ignore_errors=True)
 
 
+def _set_up_server(server: Any, shown: str) -> None:
+    """Create or migrate pmdesk's schema on a server, one pmdesk at a time."""
+    from pmdesk import db_server
+
+    with db_server.schema_lock(server):
+        version = db_server.schema_version(server)
+        if version == 0:
+            # Unlike a file, the database itself already exists (a mistyped name
+            # does not connect), so its first user with the right creates the tables.
+            db_server.create_schema(server, SCHEMA_VERSION)
+        else:
+            _refuse_newer(shown, version)
+            for step in db_server.SERVER_MIGRATIONS:
+                if version < step.version <= SCHEMA_VERSION:
+                    for statement in step.statements:
+                        server.execute_sql(statement)
+                    server.execute_sql("UPDATE pmdesk_schema SET version = %s", (step.version,))
+
+
 def _open_server(url: str, *, password: str | None) -> Database:
     """Connect to a team server, create or migrate pmdesk's schema there, bind the models."""
     global state
@@ -706,19 +727,10 @@ def _open_server(url: str, *, password: str | None) -> Database:
         raise DatabaseProblem(f"Cannot connect to {shown}: {detail}") from exc
     database.initialize(server)
     try:
-        with db_server.schema_lock(server):
-            version = db_server.schema_version(server)
-            if version == 0:
-                # Unlike a file, the database itself already exists (a mistyped name
-                # does not connect), so its first user with the right creates the tables.
-                db_server.create_schema(server, SCHEMA_VERSION)
-            else:
-                _refuse_newer(shown, version)
-                for step in db_server.SERVER_MIGRATIONS:
-                    if version < step.version <= SCHEMA_VERSION:
-                        for statement in step.statements:
-                            server.execute_sql(statement)
-                        server.execute_sql("UPDATE pmdesk_schema SET version = %s", (step.version,))
+        # Only a creation or a migration takes the schema's lock: any role can hold an
+        # advisory lock, so a member holding it must not keep everyone from opening.
+        if db_server.schema_version(server) != SCHEMA_VERSION:
+            _set_up_server(server, shown)
         who = db_server.current_role(server)
     except DatabaseProblem:
         server.close()

@@ -179,6 +179,7 @@ _SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
 MEMBER_FUNCTIONS = (
     "pmdesk_projects_of()",
     "pmdesk_members(integer)",
+    "pmdesk_id_taken(regclass,integer)",
 )
 #: Functions of earlier schemas, dropped by the migration (their policies first).
 _OLD_FUNCTIONS = ("pmdesk_projects_of(name)",)
@@ -203,6 +204,35 @@ _FUNCTIONS = (
         AND pid IN (SELECT public.pmdesk_projects_of())
         ORDER BY m.role_name
     $$""",
+    # Whether a row of `tbl` has id `wanted`, or the id is not yet handed out (a
+    # reference check asks before an insert, see _check_function); never for the
+    # tables' owner, who copies rows with their ids. Says no more than the primary
+    # key's "already exists" does, for pmdesk's tables only.
+    f"""CREATE OR REPLACE FUNCTION public.pmdesk_id_taken(tbl regclass, wanted integer)
+    RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER {_SAFE_PATH} AS $$
+    DECLARE
+        found boolean;
+        sequence text;
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = tbl
+                AND c.relnamespace = 'public'::regnamespace AND c.relrowsecurity) THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = tbl::text || ' is not a pmdesk table';
+        END IF;
+        IF pg_catalog.pg_has_role(session_user,
+                (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = tbl), 'MEMBER') THEN
+            RETURN false;
+        END IF;
+        EXECUTE 'SELECT EXISTS (SELECT 1 FROM ' || tbl::text || ' t WHERE t.id = $1)'
+            INTO found USING wanted;
+        sequence := pg_catalog.pg_get_serial_sequence(tbl::text, 'id');
+        IF NOT found AND sequence IS NOT NULL THEN
+            EXECUTE 'SELECT $1 > CASE WHEN s.is_called THEN s.last_value '
+                || 'ELSE s.last_value - 1 END FROM ' || sequence || ' s'
+                INTO found USING wanted;
+        END IF;
+        RETURN found;
+    END $$""",
     f"""CREATE OR REPLACE FUNCTION public.pmdesk_row_stamp() RETURNS trigger
     LANGUAGE plpgsql {_SAFE_PATH} AS $$
     BEGIN
@@ -364,6 +394,17 @@ def _check_function(table: str, targets: list[tuple[str, str]], has_id: bool) ->
     same for a row of another project and for no row at all (no existence oracle)."""
     body = []
     if has_id:
+        # An id given on insert names no row the caller cannot see, and none the
+        # server has not handed out: `ON CONFLICT (id) DO UPDATE … WHERE` evaluates
+        # its WHERE on the conflicting row before its policies, so a hidden row's
+        # values would show in what the WHERE does (an error echoing them); and ids
+        # taken ahead would make others' inserts fail.
+        body.append(
+            f"IF TG_OP = 'INSERT' AND public.pmdesk_id_taken('public.{table}', NEW.id) "
+            f"AND NOT EXISTS (SELECT 1 FROM public.{table} x WHERE x.id = NEW.id) THEN "
+            f"RAISE EXCEPTION USING ERRCODE = 'unique_violation', "
+            f"MESSAGE = '{table}: id ' || NEW.id || ' is taken'; END IF;"
+        )
         body.append(
             f"IF TG_OP = 'UPDATE' AND NEW.id IS DISTINCT FROM OLD.id THEN "
             f"{_refuse(f'{table}: a row keeps its id')} END IF;"
@@ -616,8 +657,9 @@ _STEP_NUMBERS = (
     LANGUAGE plpgsql {_SAFE_PATH} AS $$
     BEGIN
         IF NEW.number IS NULL THEN
-            PERFORM pg_catalog.pg_advisory_xact_lock(
-                pg_catalog.hashtext('pmdesk step ' || NEW.project_id));
+            -- The project's row (visible to its members only), not an advisory lock:
+            -- any role may hold any of those, a member of another project too.
+            PERFORM 1 FROM public.project p WHERE p.id = NEW.project_id FOR NO KEY UPDATE;
             NEW.number := (SELECT COALESCE(pg_catalog.max(a.number), 0) + 1
                 FROM public.action_item a WHERE a.project_id = NEW.project_id);
         END IF;
@@ -748,6 +790,15 @@ SERVER_MIGRATIONS: list[ServerMigration] = [
         tuple(
             f"CREATE INDEX IF NOT EXISTS {name} ON public.action_item ({', '.join(columns)})"
             for name, columns in TODAY_STEP_INDEXES.items()
+        ),
+    ),
+    ServerMigration(
+        15,
+        "team server: an id given on insert names no hidden row, steps numbered under "
+        "the project's row lock",
+        (
+            _STEP_NUMBERS[0],
+            *access_statements([*_SCHEMA_6_TABLES, *db_series.NEW_TABLES, db_today.TABLE]),
         ),
     ),
 ]

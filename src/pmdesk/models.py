@@ -742,10 +742,10 @@ class ActionItem(BaseModel):
             project = self.__data__.get("project")
             if isinstance(database.obj, PostgresqlDatabase):
                 # Colleagues adding steps to one project at once take turns (until
-                # commit), so each reads the number the other one took.
+                # commit), so each reads the number the other one took. The project's
+                # row, not an advisory lock: anyone may hold any of those.
                 database.execute_sql(
-                    "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext(%s))",
-                    (f"pmdesk step {project}",),
+                    "SELECT 1 FROM public.project WHERE id = %s FOR NO KEY UPDATE", (project,)
                 )
             latest = (
                 ActionItem.select(fn.MAX(ActionItem.number))

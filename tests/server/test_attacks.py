@@ -721,3 +721,110 @@ def test_todays_marks_are_each_members_own(world: World) -> None:
             "DELETE FROM project_member WHERE project_id = %s AND role_name = %s",
             (world.p1, world.bob[0]),
         )
+
+
+# --- 10. upserts onto a hidden row, ids given on insert -------------------------------
+
+
+def test_an_upsert_onto_another_projects_id_never_reads_that_row(
+    world: World, unchanged: None
+) -> None:
+    """`INSERT … ON CONFLICT (id) DO UPDATE … WHERE` evaluates its WHERE on the
+    conflicting row before that row's policies: with the id of project 2's note, a
+    WHERE that casts the note's text to a number made the error echo the text."""
+    theirs = first_id(world, "note", world.p2)
+    secret = world.one("SELECT text FROM note WHERE id = %s", (theirs,))
+    mine = first_id(world, "note", world.p1)
+    with contextlib.closing(world.connect(world.alice)) as con:
+        columns = [r[0] for r in con.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = 'public.note'::regclass "
+            "AND attnum > 0 AND NOT attisdropped AND attname <> 'id'").fetchall()]  # fmt: skip
+        upsert = (
+            f"INSERT INTO public.note (id, {', '.join(columns)}) SELECT %s, "
+            f"{', '.join(columns)} FROM public.note WHERE id = {mine} "
+            "ON CONFLICT (id) DO UPDATE SET text = 'mine now' WHERE {where}"
+        )
+        said = [
+            refused(con, upsert.format(where="note.text::integer > 0"), (theirs,)),
+            refused(con, upsert.format(where="note.text LIKE '%%'"), (theirs,)),
+            refused(con, upsert.format(where="note.text LIKE 'no such text%%'"), (theirs,)),
+        ]
+        assert all(said) and len(set(said)) == 1, said  # no answer depends on the row
+        assert secret not in " ".join(said)
+        # Its own note's id is no secret: the upsert works as PostgreSQL says.
+        with con.transaction(force_rollback=True):
+            con.execute(upsert.format(where="note.text <> ''"), (mine,))
+            assert con.execute("SELECT text FROM note WHERE id = %s", (mine,)).fetchone() == (
+                "mine now",
+            )
+
+
+def copy_with_id(con: Any, table: str, source: int, wanted: int) -> str:
+    """Insert a copy of row `source` of `table` under the id `wanted`; the refusal."""
+    names = [r[0] for r in con.execute(
+        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+        "AND NOT attisdropped AND attname <> 'id'", (f"public.{table}",)).fetchall()]  # fmt: skip
+    columns = ", ".join(names)
+    return refused(
+        con,
+        f"INSERT INTO public.{table} (id, {columns}) SELECT %s, {columns} "
+        f"FROM public.{table} WHERE id = %s",
+        (wanted, source),
+    )
+
+
+def test_ids_not_yet_handed_out_cannot_be_taken_ahead(world: World, unchanged: None) -> None:
+    """Alice inserting rows with the next ids of the sequence would make everyone
+    else's next insert fail on the primary key."""
+    mine = first_id(world, "person", world.p1)
+    with contextlib.closing(world.connect(world.alice)) as con:
+        ahead = con.execute("SELECT last_value + 1 FROM public.person_id_seq").fetchone()[0]
+        for wanted in (ahead, ahead + 1000, 2**31 - 1):
+            assert "is taken" in copy_with_id(con, "person", mine, wanted)
+        # The server's own question answers for pmdesk's tables only.
+        for table in ("pg_catalog.pg_authid", "public.pmdesk_schema"):
+            said = refused(con, "SELECT public.pmdesk_id_taken(%s, 10)", (table,))
+            assert "is not a pmdesk table" in said
+        # An id handed out and freed (undo puts a row back with its id) is fine.
+        with con.transaction(force_rollback=True):
+            freed = copy_of(con, "person", f"project_id = {world.p1}", name="Gone")
+            con.execute("DELETE FROM public.person WHERE id = %s", (freed,))
+            names = [c.name for c in con.execute("SELECT * FROM person LIMIT 0").description]
+            columns = ", ".join(n for n in names if n != "id")
+            con.execute(
+                f"INSERT INTO public.person (id, {columns}) SELECT %s, {columns} "
+                "FROM public.person WHERE id = %s",
+                (freed, mine),
+            )
+
+
+# --- 11. locks a member can hold ------------------------------------------------------
+
+
+def test_a_member_holding_advisory_locks_blocks_no_one(world: World) -> None:
+    """Advisory locks are one name space for every role: alice, holding the keys
+    pmdesk's own locks are named from, must not stop bob's pmdesk from opening the
+    server or numbering a new step of project 2."""
+    keys = ["pmdesk schema", *(f"pmdesk step {p}" for p in (world.p1, world.p2))]
+    with contextlib.closing(world.connect(world.alice)) as alice:
+        for key in keys:
+            alice.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        url = world.server.url_as(*world.bob)
+        # Both would wait forever; a second says they do not wait at all.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PGOPTIONS", "-c lock_timeout=1000")
+            db.open_database(url)
+        try:
+            from pmdesk.models import ActionItem
+
+            step = ActionItem.create(project=world.p2, title="Bob's step")
+            assert step.number is not None
+            with contextlib.closing(world.connect(world.bob)) as bob:
+                bob.execute("SET lock_timeout = 1000")
+                new = copy_of(bob, "action_item", f"id = {step.id}", number=None, title="By psql")
+                row = bob.execute("SELECT number FROM action_item WHERE id = %s", (new,)).fetchone()
+                assert row[0] == step.number + 1
+        finally:
+            with db.transaction():
+                ActionItem.delete().where(ActionItem.title.in_(["Bob's step", "By psql"])).execute()
+            db.close_database()
