@@ -41,3 +41,17 @@ def settings(tmp_path: Path) -> QSettings:
 def demo_db(database: Path) -> int:
     """The English demo project in a fresh database; returns its id."""
     return demo_project(Language.EN, today=TODAY)
+
+
+def copy_of_the_file(database: Path, folder: Path) -> Path:
+    """A copy of the open database file (the same ids in it: a copy, a restored backup),
+    taken while it is closed; the file is open again afterwards."""
+    import shutil
+
+    from pmdesk import db
+
+    db.close_database()
+    copy = folder / "copy.db"
+    shutil.copy(database, copy)
+    db.open_database(database)
+    return copy

@@ -11,9 +11,12 @@ from pytestqt.qtbot import QtBot
 from pmdesk.models import Draft, Language, Purpose
 from pmdesk.services import drafts
 from pmdesk.ui.kickoff.tab import KickoffTab
+from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.undo import Editor
 from pmdesk.ui.widgets.autosave import AUTOSAVE_MS
+
+from .conftest import copy_of_the_file
 
 
 def make_tab(qtbot: QtBot, settings: QSettings, project_id: int) -> KickoffTab:
@@ -169,26 +172,10 @@ def test_a_draft_waiting_when_the_database_switches_stays_in_its_own(
 ) -> None:
     """The half second of typing before File → Recent databases is written into the
     database it was typed in, never into the one opened next."""
-    import shutil
-
-    from pmdesk import db
     from pmdesk.services import reports
-    from pmdesk.ui.main_window import MainWindow
 
-    db.close_database()
-    other = tmp_path / "other.db"
-    shutil.copy(database, other)  # the same project ids: a stray draft would fit in
-    db.open_database(database)
-    window = MainWindow(database, Language.EN, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.progress_tab)
-    report = window.progress_tab.report
-    window.progress_tab.sections.setCurrentWidget(report)
-    box = report.texts["problems"]
-    box.setFocus()
-    qtbot.keyClicks(box, " Typed just before the switch.")
+    other = copy_of_the_file(database, tmp_path)  # a stray draft would fit in
+    window = typed_in_the_report(qtbot, database, settings, " Typed just before the switch.")
     assert window.switch_database(other)
     qtbot.wait(AUTOSAVE_MS * 3)
     assert Draft.select().count() == 0, "nothing typed in the first database lands here"
@@ -220,18 +207,8 @@ def test_report_text_typed_just_before_quitting_is_kept(
 ) -> None:
     """Ctrl+Q within the autosave's half second: the window writes what waits as it closes."""
     from pmdesk.services import reports
-    from pmdesk.ui.main_window import MainWindow
 
-    window = MainWindow(database, Language.EN, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.progress_tab)
-    report = window.progress_tab.report
-    window.progress_tab.sections.setCurrentWidget(report)
-    box = report.texts["problems"]
-    box.setFocus()
-    qtbot.keyClicks(box, " Typed just before quitting.")
+    window = typed_in_the_report(qtbot, database, settings, " Typed just before quitting.")
     window.close()
     assert "Typed just before quitting." in reports.load_drafts(demo_db)["problems"]
 
@@ -242,15 +219,21 @@ def test_the_report_shows_the_drafts_of_the_database_opened_with_the_same_ids(
     """Another file with the same project ids (a copy, a restored backup) opened while the
     Progress tab is off screen: its report shows that file's text, not the one typed in the
     first (which an export would have sent under the second's facts)."""
-    import shutil
 
-    from pmdesk import db
-    from pmdesk.ui.main_window import MainWindow
+    other = copy_of_the_file(database, tmp_path)
+    window = typed_in_the_report(qtbot, database, settings, " Only in the first file.")
+    report = window.progress_tab.report
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.switch_database(other)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    assert "Only in the first file." not in report.texts["problems"].toPlainText()
+    qtbot.wait(AUTOSAVE_MS * 3)
+    assert Draft.select().count() == 0, "nor saved into the second"
 
-    db.close_database()
-    other = tmp_path / "other.db"
-    shutil.copy(database, other)
-    db.open_database(database)
+
+def typed_in_the_report(qtbot: QtBot, database: Path, settings: QSettings, text: str) -> MainWindow:
+    """The window over `database`, `text` just typed at the end of the report's problems
+    (its autosave still waiting)."""
     window = MainWindow(database, Language.EN, settings)
     qtbot.addWidget(window)
     window.show()
@@ -260,10 +243,5 @@ def test_the_report_shows_the_drafts_of_the_database_opened_with_the_same_ids(
     window.progress_tab.sections.setCurrentWidget(report)
     box = report.texts["problems"]
     box.setFocus()
-    qtbot.keyClicks(box, " Only in the first file.")
-    window.tabs.setCurrentWidget(window.today_tab)
-    assert window.switch_database(other)
-    window.tabs.setCurrentWidget(window.progress_tab)
-    assert "Only in the first file." not in report.texts["problems"].toPlainText()
-    qtbot.wait(AUTOSAVE_MS * 3)
-    assert Draft.select().count() == 0, "nor saved into the second"
+    qtbot.keyClicks(box, text)
+    return window

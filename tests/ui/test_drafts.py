@@ -16,6 +16,8 @@ from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.widgets.autosave import AUTOSAVE_MS, DraftKeeper
 from pmdesk.ui.widgets.capture_bar import KIND_KEYS
 
+from .conftest import copy_of_the_file
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -110,14 +112,7 @@ def test_a_capture_line_stays_with_its_database_when_a_copy_is_opened(
     """A copy of the file (same meeting ids) opened while the Live meeting tab is off
     screen: its capture line is empty there, so Enter cannot save the first file's line
     as a note of the second's meeting; the line waits as the first file's draft."""
-    import shutil
-
-    from pmdesk import db
-
-    db.close_database()
-    other = tmp_path / "other.db"
-    shutil.copy(database, other)
-    db.open_database(database)
+    other = copy_of_the_file(database, tmp_path)
     window = live_window(qtbot, database, settings)
     kickoff = window.live_tab.meeting_id
     assert kickoff is not None

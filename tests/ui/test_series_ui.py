@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from pmdesk.ui.series.tab import SeriesTab
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.undo import Editor
 
-from .conftest import TODAY
+from .conftest import TODAY, copy_of_the_file
 
 NOW = dt.datetime.combine(TODAY, dt.time(10, 0))
 
@@ -324,21 +325,9 @@ def test_the_agenda_timer_follows_an_agenda_edited_while_it_runs(
     """The agenda timer kept the items it read when its meeting was chosen: the running
     item deleted on the Kickoff tab was still shown and timed, and moving on then wrote
     its time to a record that is gone (NotFound out of the slot)."""
-    window = MainWindow(database, Language.EN, settings, clock=lambda: NOW)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    window = kickoff_clock_running(qtbot, database, settings, monkeypatch, lambda: NOW)
     live = window.live_tab
-    window.tabs.setCurrentWidget(live)
-    kickoff_meeting = window.kickoff_tab.agenda.meeting
-    assert kickoff_meeting is not None
-    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff_meeting.id))
     timer = live.agenda_timer
-    yes = QMessageBox.StandardButton.Yes
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)  # restart the clock
-    qtbot.mouseClick(live.clock.start_button, Qt.MouseButton.LeftButton)
     assert timer.position == 0
     running = timer.items[0]
 
@@ -375,28 +364,13 @@ def test_the_agenda_time_run_before_a_copy_is_opened_stays_in_its_file(
     """A copy of the file (the same agenda ids) opened while the agenda timer runs: the
     time run so far is saved in the first file as it closes, and nothing of it goes to
     the copy's item when the meeting there moves on."""
-    import shutil
-
-    from pmdesk import db
-
-    db.close_database()
-    other = tmp_path / "other.db"
-    shutil.copy(database, other)
-    db.open_database(database)
+    other = copy_of_the_file(database, tmp_path)
     clock = {"now": NOW}
-    window = MainWindow(database, Language.EN, settings, clock=lambda: clock["now"])
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = kickoff_clock_running(qtbot, database, settings, monkeypatch, lambda: clock["now"])
     live = window.live_tab
-    window.tabs.setCurrentWidget(live)
     kickoff_meeting = window.kickoff_tab.agenda.meeting
     assert kickoff_meeting is not None
-    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff_meeting.id))
     timer = live.agenda_timer
-    yes = QMessageBox.StandardButton.Yes
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)  # restart the clock
-    qtbot.mouseClick(live.clock.start_button, Qt.MouseButton.LeftButton)
     running = timer.items[0]
     before = running.seconds_used
     clock["now"] = NOW + dt.timedelta(minutes=3)
@@ -411,3 +385,29 @@ def test_the_agenda_time_run_before_a_copy_is_opened_stays_in_its_file(
     timer.stop()
     assert window.switch_database(database)
     assert AgendaItem.get_by_id(running.id).seconds_used == before + 180
+
+
+def kickoff_clock_running(
+    qtbot: QtBot,
+    database: Path,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: Callable[[], dt.datetime],
+) -> MainWindow:
+    """The window on the Live meeting tab, the kickoff chosen and its clock started with
+    the real button (the agenda timer on its first item)."""
+    window = MainWindow(database, Language.EN, settings, clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    live = window.live_tab
+    window.tabs.setCurrentWidget(live)
+    kickoff_meeting = window.kickoff_tab.agenda.meeting
+    assert kickoff_meeting is not None
+    live.meeting_box.setCurrentIndex(live.meeting_box.findData(kickoff_meeting.id))
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)  # restart the clock
+    qtbot.mouseClick(live.clock.start_button, Qt.MouseButton.LeftButton)
+    return window
