@@ -146,7 +146,7 @@ class ReportSection(ProgressSection):
         #: The text the plan gives now, when it differs from the basis.
         self._fresh: ReportTexts | None = None
         self._filling = False
-        self.autosave = Throttle(self._on_autosave_timeout, self)
+        self.autosave = Throttle(self.save_drafts, self)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -286,9 +286,6 @@ class ReportSection(ProgressSection):
             return
         self.autosave.changed()
         self._check_report()
-
-    def _on_autosave_timeout(self) -> None:
-        self.save_drafts()
 
     def save_drafts(self) -> None:
         """Keep the report being typed (a crash loses at most the last second), as the

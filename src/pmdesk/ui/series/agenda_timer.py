@@ -156,15 +156,15 @@ class AgendaTimer(QWidget):
             self.refresh()
 
     def flush(self) -> bool:
-        """Save the running item's time so far and keep timing (the database closes)."""
+        """Save the running item's time so far and keep timing (moving on, stopping, or
+        the database closing); True if an item was running."""
         if self._started is None or not 0 <= self.position < len(self.items):
             return False
         self._save()
         return True
 
     def stop(self) -> None:
-        if self._started is not None and 0 <= self.position < len(self.items):
-            self._save()
+        self.flush()
         self._started = None
         self.repaint_timer.stop()
 
@@ -177,8 +177,7 @@ class AgendaTimer(QWidget):
         position = ids.index(agenda_item_id)
         if position == self.position and self._started is not None:
             return
-        if self._started is not None and 0 <= self.position < len(self.items):
-            self._save()
+        self.flush()  # the item running until now keeps its time
         self.position = position
         self._begin()
 
