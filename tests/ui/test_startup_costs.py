@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk import db
 from pmdesk.log_file import LogFile
-from pmdesk.ui.qt_imports import lighten_feature_check
+from pmdesk.ui.qt_imports import restore_plain_import
 from pmdesk.ui.widgets.forms import DialogFocus, install_dialog_focus
 
 from .test_startup import modules_imported_by_start
@@ -32,6 +32,7 @@ LOADED_AFTER_DATA = (
     "pmdesk.ui.today.marks",
     "pmdesk.ui.widgets.dates",
     "socket",
+    "statistics",
     "uuid",
 )
 
@@ -101,20 +102,24 @@ def _module_file(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_pyside_still_learns_which_modules_use_it_but_keeps_no_source(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_imports_are_pythons_own_and_keep_no_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    assert lighten_feature_check(), "PySide6 has the check (else nothing is replaced)"
-    feature = sys.modules.get("shibokensupport.feature") or sys.modules["PySide6.support.feature"]
+    import builtins
+
+    import pmdesk.ui  # noqa: F401  (puts the plain import back)
+
+    assert builtins.__import__ is builtins.__orig_import__, "PySide6's hook is still in"
+    assert not restore_plain_import(), "once is enough"
     uses = _module_file(tmp_path, "pmdesk_test_uses_qt", "from PySide6 import QtCore\n")
-    plain = _module_file(tmp_path, "pmdesk_test_plain", "VALUE = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    for name in ("pmdesk_test_uses_qt", "pmdesk_test_plain"):
-        __import__(name)  # the statement's way in, which PySide6 watches
-        monkeypatch.delitem(sys.modules, name)
-    assert feature.pyside_feature_dict["pmdesk_test_uses_qt"] == 0
-    assert feature.pyside_feature_dict["pmdesk_test_plain"] == -1
-    assert str(uses) not in linecache.cache and str(plain) not in linecache.cache
+    __import__("pmdesk_test_uses_qt")  # the statement's way in
+    monkeypatch.delitem(sys.modules, "pmdesk_test_uses_qt")
+    assert str(uses) not in linecache.cache
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.setText("plain Qt names")  # the default selection, not snake_case
+    assert field.text() == "plain Qt names"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")

@@ -1,8 +1,8 @@
 """The Qt user interface: a thin layer over pmdesk's services.
 
-Importing it makes PySide6's check of every later import lighter (`qt_imports`).
+Importing it gives Python its own `import` back from PySide6's hook (`qt_imports`).
 """
 
-from pmdesk.ui.qt_imports import lighten_feature_check
+from pmdesk.ui.qt_imports import restore_plain_import
 
-lighten_feature_check()
+restore_plain_import()

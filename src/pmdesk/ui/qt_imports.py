@@ -1,51 +1,26 @@
-"""PySide6's check of every module imported after it, without keeping their sources.
+"""Python's own `import` back, without PySide6's `__feature__` hook.
 
-PySide6 replaces `__import__` so that `from __feature__ import snake_case` can work per
-module; after each import it asks whether the module mentions "PySide6" by reading the
-module's whole source through `inspect.getsource`. Every source read that way stays in
-`linecache`: 7 MiB once all of pmdesk's tabs are built, and about 0.4 ms a module read
-before the data is on screen. The same question is answered here by reading the file's
-bytes, kept nowhere. pmdesk uses no `__feature__`; where PySide6 has no such check (or
-changes it), nothing is replaced.
+PySide6 replaces `builtins.__import__` so that `from __feature__ import snake_case` can
+switch a module's Qt names. Every import statement then runs two Python functions, and
+each new module is asked whether it mentions "PySide6" by reading its whole source,
+which stays in `linecache` (7 MiB once every tab is built). pmdesk uses no `__feature__`,
+so the original import is put back, as PySide6 itself runs on PyPy: a module not in the
+feature table gets the default selection, the plain Qt names. Using `__feature__`
+anywhere in pmdesk would require removing this.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from types import ModuleType
-
-#: Where PySide6 keeps the check (its embedded support package).
-_FEATURE_MODULES = ("shibokensupport.feature", "PySide6.support.feature")
+import builtins
 
 
-def lighten_feature_check() -> bool:
-    """Replace PySide6's source check by `_mentions_pyside`; False where there is none."""
-    import PySide6.QtCore  # noqa: F401  (the check exists once PySide6 is imported)
+def restore_plain_import() -> bool:
+    """Put back the `__import__` PySide6 kept aside; False where there was no hook."""
+    import PySide6.QtCore  # noqa: F401  (the hook is installed once PySide6 is imported)
 
-    for name in _FEATURE_MODULES:
-        feature = sys.modules.get(name)
-        original = getattr(feature, "_mod_uses_pyside", None)
-        if feature is not None and callable(original):
-            if not getattr(original, "_pmdesk_light", False):
-                feature._mod_uses_pyside = _light(original)  # type: ignore[attr-defined]
-            return True
-    return False
-
-
-def _light(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
-    def mentions_pyside(module: ModuleType) -> bool:
-        """What the original answers ("PySide6" in the module's source), for a module
-        from a .py file; anything else (zip, frozen, generated) is asked as before."""
-        spec = getattr(module, "__spec__", None)
-        origin = getattr(spec, "origin", None)
-        if not isinstance(origin, str) or not origin.endswith(".py"):
-            return original(module)
-        try:
-            with open(origin, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return False  # as the original says of a module without a source file
-
-    mentions_pyside._pmdesk_light = True  # type: ignore[attr-defined]
-    return mentions_pyside
+    hook = getattr(builtins, "__feature_import__", None)
+    original = getattr(builtins, "__orig_import__", None)
+    if hook is None or original is None or builtins.__import__ is not hook:
+        return False
+    builtins.__import__ = original
+    return True
