@@ -95,3 +95,20 @@ def test_chinese_today_speaks_chinese(
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_when_column_is_drawn_in_its_colour(window: MainWindow) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from pmdesk.ui.today.list import _WHEN_COLOURS
+
+    tab = window.today_tab
+    model = tab.model
+    first = model.first_item()
+    item = model.item(first)
+    assert item is not None
+    cell = first.siblingAtColumn(model.WHEN)
+    option = QStyleOptionViewItem()
+    tab.view.itemDelegateForIndex(cell).initStyleOption(option, cell)  # as the view paints it
+    assert option.palette.color(QPalette.ColorRole.Text) == _WHEN_COLOURS[item.when(TODAY)]

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from pmdesk.models import Language
@@ -150,7 +150,7 @@ class TodayModel(QAbstractTableModel):
         if column != self.WHEN:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_WHEN_COLOURS[entry.when(self.today)])
+            return _WHEN_COLOURS[entry.when(self.today)]  # a colour: no brush type to build
         if role == Qt.ItemDataRole.FontRole and entry.when(self.today) is When.OVERDUE:
             return _bold()
         return None
