@@ -76,6 +76,14 @@ def test_review_turnaround_is_the_median_and_longest_and_what_waits(database: Pa
     assert health.review_turnaround(_project(), TODAY).median_days is None
 
 
+def test_the_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
+    import statistics
+
+    for days in ([3], [4, 1], [2, 9, 4, 4], [0, 1, 5, 8, 13, 21]):
+        assert health.median(days) == statistics.median(days)
+    assert health.median([1, 4]) == 2.5
+
+
 def test_engagement_gaps_are_client_people_with_both_levels_widest_first(database: Path) -> None:
     project = _project()
 

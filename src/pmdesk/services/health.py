@@ -9,7 +9,6 @@ project needs it. Plain functions over SQL aggregates; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from typing import Any, NamedTuple
 
 from peewee import Case, fn
@@ -133,7 +132,7 @@ def review_turnaround(project_id: int, today: dt.date) -> Turnaround:
             taken.append(max(0, (_as_date(reviewed) - start).days))
     return Turnaround(
         reviewed=len(taken),
-        median_days=statistics.median(taken) if taken else None,
+        median_days=median(taken) if taken else None,
         longest_days=max(taken) if taken else None,
         waiting=len(waiting),
         waiting_days=max(waiting) if waiting else None,
@@ -183,3 +182,11 @@ def _as_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def median(values: list[int]) -> float:
+    """The middle value (of the two middle ones, their mean), as `statistics.median`
+    gives it: that module imports `fractions` too, before Today's data is on screen."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
