@@ -299,3 +299,40 @@ def test_the_gate_reads_every_cell_and_what_lies_around_the_cells(tmp_path: Path
         "last cell LEAKCHECK-g",
     ):
         assert piece in text
+
+
+def test_a_long_text_normalises_piece_by_piece_to_what_python_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`audience.nfkc` cuts before ASCII characters: whatever combines across a cut
+    (marks after a letter, Hangul jamo, Oriya vowel signs, compatibility forms) comes
+    out as Python's NFKC of the whole text."""
+    import random
+    import unicodedata
+
+    monkeypatch.setattr(audience, "NFKC_PIECE", 3)
+    tricky = [
+        *"aeoKs ,.\n",
+        "\u0301",  # combining acute: composes with the letter before
+        "\u0308",
+        "\u0323",  # dot below: reorders with the acute
+        "\u1100",  # Hangul L, V, T: compose into a syllable
+        "\u1161",
+        "\u11a8",
+        "\uac00",
+        "\u0b47",  # Oriya vowel signs: two starters that compose
+        "\u0b3e",
+        "Ａ",  # full-width letter, comma: compatibility forms
+        "，",
+        "ﬁ",
+        "\u00a8",  # diaeresis: a space and a mark
+        "\u212a",  # Kelvin sign: K
+        "中",
+        "\u00a0",
+    ]
+    rng = random.Random(20)
+    for _ in range(4000):
+        text = "".join(rng.choice(tricky) for _ in range(rng.randint(0, 24)))
+        assert audience.nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+        squeezed = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+        assert audience.squeeze(text) == squeezed

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -299,27 +300,66 @@ def test_a_baseline_cut_into_many_cells_merges_three_way(
     assert preview.has_baseline and preview.is_empty and preview.notices == []
 
 
-def test_a_baseline_of_one_row_per_step_from_an_earlier_pmdesk_still_merges_three_way(
-    tracker: Path, demo: int, tmp_path: Path
-) -> None:
-    """Format 1 of the baseline (a row per step: ID, row version, values as JSON) is read
-    as before: trackers sent out by an earlier pmdesk come back three-way."""
-    workbook = openpyxl.load_workbook(tracker)
+def _baseline_steps(workbook: openpyxl.Workbook) -> tuple[str, str, list[list[Any]]]:
+    """The mark, the token and each step as [ID, row version, values by key], from the
+    hidden sheet of a tracker pmdesk exports now (format 3)."""
     hidden = workbook["pmdesk"]
     mark, token, version = next(hidden.iter_rows(max_row=1, values_only=True))
-    assert version == 2
-    steps = json.loads("".join(r[0] for r in hidden.iter_rows(min_row=2, values_only=True)))
+    assert version == 3
+    baseline = json.loads("".join(r[0] for r in hidden.iter_rows(min_row=2, values_only=True)))
+    columns = baseline["columns"]
+    steps = [[s[0], s[1], dict(zip(columns, s[2:], strict=True))] for s in baseline["steps"]]
+    return mark, token, steps
+
+
+def _old_baseline(tracker: Path, target: Path, format: int) -> Path:
+    """The tracker with its baseline written as an earlier pmdesk wrote it."""
+    workbook = openpyxl.load_workbook(tracker)
+    mark, token, steps = _baseline_steps(workbook)
     del workbook["pmdesk"]
     old = workbook.create_sheet("pmdesk")
     old.sheet_state = "veryHidden"
-    old.append([mark, token, 1])
-    for step_id, row_version, data in steps:
-        old.append([step_id, row_version, json.dumps(data, ensure_ascii=False)])
-    workbook.save(tmp_path / "format-1.xlsx")
+    old.append([mark, token, format])
+    if format == 1:
+        for step_id, row_version, data in steps:
+            old.append([step_id, row_version, json.dumps(data, ensure_ascii=False)])
+    else:
+        text = json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
+        for at in range(0, len(text), 1000):
+            old.append([text[at : at + 1000]])
+    workbook.save(target)
+    return target
+
+
+@pytest.mark.parametrize("format", [1, 2])
+def test_a_baseline_from_an_earlier_pmdesk_still_merges_three_way(
+    tracker: Path, demo: int, tmp_path: Path, format: int
+) -> None:
+    """Trackers sent out by an earlier pmdesk come back three-way: format 1 of the
+    baseline (a row per step: ID, row version, values as JSON) and format 2 (one JSON
+    list of [ID, row version, values by key] down the cells) are read as before."""
+    old = _old_baseline(tracker, tmp_path / f"format-{format}.xlsx", format)
     walk = ActionItem.get(ActionItem.title.startswith("Walk the team"))
     progress.update_action(walk.id, {"client_comment": "Newer in pmdesk"})
-    preview = importer.read_tracker(demo, tmp_path / "format-1.xlsx", TODAY)
+    preview = importer.read_tracker(demo, old, TODAY)
     assert preview.has_baseline and preview.is_empty and preview.notices == []
+
+
+def test_a_baseline_that_is_not_what_pmdesk_wrote_reads_as_none(
+    tracker: Path, demo: int, tmp_path: Path
+) -> None:
+    """A format-3 baseline whose steps do not match its columns is not guessed at: the
+    file imports as one without a baseline, with the notice."""
+    workbook = openpyxl.load_workbook(tracker)
+    hidden = workbook["pmdesk"]
+    baseline = json.loads("".join(r[0] for r in hidden.iter_rows(min_row=2, values_only=True)))
+    baseline["steps"][0].pop()
+    hidden.delete_rows(2, hidden.max_row)
+    hidden.append([json.dumps(baseline)])
+    workbook.save(tmp_path / "short.xlsx")
+    preview = importer.read_tracker(demo, tmp_path / "short.xlsx", TODAY)
+    assert not preview.has_baseline
+    assert [n.kind for n in preview.notices] == ["no_baseline"]
 
 
 def test_an_old_tracker_without_a_baseline_imports_two_way_with_a_notice(
@@ -559,3 +599,30 @@ def test_parse_date_formats() -> None:
     assert importer.parse_date("  ") is None
     with pytest.raises(ValueError):
         importer.parse_date("11/12/2026")
+
+
+def test_cells_in_a_shared_style_never_change_it() -> None:
+    """The tracker's cells share one style per column and band (exports.cells): text
+    that looks like a formula or an error stays text, and a date in a style without a
+    date format is refused rather than written into every cell sharing the style."""
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Border, Side
+
+    from pmdesk.exports.cells import row_style, styled_cell
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("s")
+    template = Cell(sheet)
+    template.border = Border(left=Side(style="thin"))
+    style = row_style(sheet, template._style)
+    before = list(style.array)
+    for text in ("=1+1", "#N/A", "plain"):
+        assert styled_cell(sheet, text, style).data_type == "s"
+    assert styled_cell(sheet, 3, style).data_type == "n"
+    with pytest.raises(ValueError, match="date format"):
+        styled_cell(sheet, dt.date(2026, 12, 3), style)
+    dated = Cell(sheet)
+    dated.number_format = "d mmm yyyy"
+    on = styled_cell(sheet, dt.date(2026, 12, 3), row_style(sheet, dated._style))
+    assert on.data_type == "d" and on.number_format == "d mmm yyyy"
+    assert list(style.array) == before and not styled_cell(sheet, None, style).value

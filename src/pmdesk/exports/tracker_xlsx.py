@@ -34,7 +34,6 @@ from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -45,6 +44,8 @@ from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language
 from pmdesk.exports.cells import (
+    RowStyle,
+    row_style,
     rows_of_cells,
     set_dimension,
     stream_row,
@@ -250,7 +251,8 @@ def build_workbook(
     rows_of_cells(sheet)  # every row below is cells with their formats
     instructions = workbook.create_sheet(instructions_name)
 
-    rows = [_row(a, language) for a in actions]
+    words_of = _enum_words(language)
+    rows = [_row(a, words_of) for a in actions]
     first, last = HEADER_ROW + 1, len(rows) + HEADER_ROW
     set_dimension(sheet, f"A1:{_letter('comment')}{last}")
     _fit_widths(sheet, headers, rows)
@@ -306,13 +308,13 @@ def _title_line(project: Project, language: Language, person: Person | None, tod
 
 def _row_styles(
     sheet: WriteOnlyWorksheet, language: Language
-) -> tuple[list[StyleArray], list[StyleArray]]:
+) -> tuple[list[RowStyle], list[RowStyle]]:
     """Each column's cell style in a plain and in a banded row: borders, banding, date
     formats and alignment (cell formats: LibreOffice does not draw table styles)."""
     date_format = DATE_FORMAT[language]
     centred = Alignment(horizontal="center", vertical="top")
     top = Alignment(vertical="top", wrap_text=True)
-    bands: tuple[list[StyleArray], list[StyleArray]] = ([], [])
+    bands: tuple[list[RowStyle], list[RowStyle]] = ([], [])
     for band, styles in enumerate(bands):
         for column in TRACKER_COLUMNS:
             template = Cell(sheet)
@@ -325,7 +327,7 @@ def _row_styles(
                 template.alignment = centred
             else:
                 template.alignment = top
-            styles.append(template._style)
+            styles.append(row_style(sheet, template._style))
     return bands
 
 
@@ -333,8 +335,14 @@ def _letter(column: str) -> str:
     return get_column_letter(TRACKER_COLUMNS.index(column) + 1)
 
 
-def _row(action: Any, language: Language) -> list[object]:
-    """One tracker row of a step (a model with its owner joined, or a _tracker_steps row)."""
+def _enum_words(language: Language) -> dict[tuple[type, str], str]:
+    """How each status and priority code reads in `language`."""
+    return {(type(v), v.value): label(v, language) for e in (ActionStatus, Priority) for v in e}
+
+
+def _row(action: Any, words_of: dict[tuple[type, str], str]) -> list[object]:
+    """One tracker row of a step (a model with its owner joined, or a _tracker_steps row);
+    `words_of` is `_enum_words` of the tracker's language."""
     if hasattr(action, "owner_name"):
         owner_name = action.owner_name
     else:
@@ -345,9 +353,9 @@ def _row(action: Any, language: Language) -> list[object]:
         "owner": owner_name,
         "start": action.start_date,
         "due": action.due_date,
-        "status": label(ActionStatus(action.status), language),
+        "status": words_of[ActionStatus, action.status],
         "completed": action.completed_on,
-        "priority": label(Priority(action.priority), language),
+        "priority": words_of[Priority, action.priority],
         "comment": action.client_comment or None,
     }
     return [values[key] for key in TRACKER_COLUMNS]
@@ -361,30 +369,33 @@ def _write_baseline(workbook: Workbook, actions: Sequence[Any], rows: list[list[
     """The export's baseline, for the three-way merge of the returned file.
 
     Row 1: the mark, this export's token (new rows of a returned file are recognised by
-    it on a second import) and the baseline's format, 2. Then one JSON list, cut into
-    cells of BASELINE_CHUNK characters down column A: per step its ID, its row version
-    and the values the tracker shows (dates ISO, status and priority as the plan's
-    codes). Format 1 had a row per step: 30,000 cells for 10,000 steps, a fifth of the
-    export's time (issue #20); the import reads both. Very hidden and protected: the
-    client has no reason to see or change it.
+    it on a second import) and the baseline's format, 3. Then one JSON object, cut into
+    cells of BASELINE_CHUNK characters down column A: the columns' keys once, and per
+    step its ID, its row version and the values the tracker shows in that order (dates
+    ISO, status and priority as the plan's codes). The import reads the formats before
+    it too: 2 gave each step's values as an object, keys and all (three-fifths more
+    text to write, pack and read back: issue #20); 1 had a row per step. Very hidden and
+    protected: the client has no reason to see or change it.
     """
+    status_at, priority_at = TRACKER_COLUMNS.index("status"), TRACKER_COLUMNS.index("priority")
+    dates = [TRACKER_COLUMNS.index(key) for key in ("start", "due", "completed")]
+    codes = {v: v.value for e in (ActionStatus, Priority) for v in e}
     steps = []
     for action, values in zip(actions, rows, strict=True):
-        shown = dict(zip(TRACKER_COLUMNS, values, strict=True))
-        shown["status"] = ActionStatus(action.status).value
-        shown["priority"] = Priority(action.priority).value
-        data = {
-            key: value.isoformat() if isinstance(value, dt.date) else value
-            for key, value in shown.items()
-            if key != "id"
-        }
-        steps.append([shown["id"], action.row_version, data])
-    text = json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
+        step = [values[0], action.row_version, *values[1:]]  # "id" comes first
+        step[status_at + 1] = codes[action.status]
+        step[priority_at + 1] = codes[action.priority]
+        for at in dates:
+            if isinstance(date := values[at], dt.date):
+                step[at + 1] = date.isoformat()
+        steps.append(step)
+    baseline = {"columns": TRACKER_COLUMNS[1:], "steps": steps}
+    text = json.dumps(baseline, ensure_ascii=False, separators=(",", ":"))
     sheet = workbook.create_sheet(BASELINE_SHEET)
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True
     set_dimension(sheet, f"A1:C{1 + math.ceil(len(text) / BASELINE_CHUNK)}")
-    stream_row(sheet, [BASELINE_MARK, uuid.uuid4().hex, 2])
+    stream_row(sheet, [BASELINE_MARK, uuid.uuid4().hex, 3])
     for at in range(0, len(text), BASELINE_CHUNK):
         stream_row(sheet, [text[at : at + BASELINE_CHUNK]])
 

@@ -432,8 +432,10 @@ def _step_values(action: ActionItem) -> dict[str, Any]:
 def read_baseline(workbook: Any) -> tuple[str, dict[int, _Sent]] | None:
     """The export's token and its rows by step number; None for a file without one.
 
-    Format 2 (exports.tracker_xlsx): one JSON list cut into cells down column A. Format
-    1, from earlier pmdesk: a row per step (ID, row version, the values as JSON)."""
+    Format 3 (exports.tracker_xlsx): one JSON object cut into cells down column A, the
+    columns' keys and a list per step. From earlier pmdesk: format 2, the same cells
+    holding a list of [ID, row version, values by key]; format 1, a row per step (ID,
+    row version, the values as JSON)."""
     if BASELINE_SHEET not in workbook.sheetnames:
         return None
     rows = workbook[BASELINE_SHEET].iter_rows(values_only=True, max_col=3)
@@ -441,8 +443,8 @@ def read_baseline(workbook: Any) -> tuple[str, dict[int, _Sent]] | None:
     if not first or first[0] != BASELINE_MARK:
         return None
     token = _text(first[1])[:64]
-    if len(first) >= 3 and first[2] == 2:
-        steps = _joined_baseline(rows)
+    if len(first) >= 3 and first[2] in (2, 3):
+        steps = _joined_baseline(rows, first[2])
     else:
         steps = list(itertools.islice(rows, MAX_ROWS + 1))
     if steps is None or len(steps) > MAX_ROWS:
@@ -464,8 +466,9 @@ def read_baseline(workbook: Any) -> tuple[str, dict[int, _Sent]] | None:
     return token, sent
 
 
-def _joined_baseline(rows: Iterator[tuple[Any, ...]]) -> list[Any] | None:
-    """Format 2's JSON list, from its cells (None if it is not one)."""
+def _joined_baseline(rows: Iterator[tuple[Any, ...]], version: int) -> list[Any] | None:
+    """Format 3's or 2's JSON, from its cells, as format 2's list of [ID, row version,
+    values by key] (None if it is not one)."""
     pieces = []
     for count, values in enumerate(rows):
         if count > MAX_ROWS:
@@ -473,12 +476,21 @@ def _joined_baseline(rows: Iterator[tuple[Any, ...]]) -> list[Any] | None:
         if values and values[0] is not None:
             pieces.append(str(values[0]))
     try:
-        steps = json.loads("".join(pieces))
+        joined = json.loads("".join(pieces))
     except ValueError:
         return None
-    if not isinstance(steps, list) or not all(isinstance(s, list) for s in steps):
+    if version == 3:
+        if not isinstance(joined, dict):
+            return None
+        columns, listed = joined.get("columns"), joined.get("steps")
+        if not isinstance(columns, list) or not isinstance(listed, list):
+            return None
+        if not all(isinstance(s, list) and len(s) == len(columns) + 2 for s in listed):
+            return None
+        joined = [[s[0], s[1], dict(zip(columns, s[2:], strict=True))] for s in listed]
+    if not isinstance(joined, list) or not all(isinstance(s, list) for s in joined):
         return None
-    return steps
+    return joined
 
 
 class _Reader:

@@ -52,7 +52,32 @@ class InternalText:
 
 def squeeze(text: str) -> str:
     """Text reduced for comparison: NFKC, case-folded, without whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return "".join(nfkc(text).casefold().split())
+
+
+#: Pieces `nfkc` normalises one at a time (characters).
+NFKC_PIECE = 1 << 16
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, normalising only the pieces that need it.
+
+    Python normalises the whole of a text that has one character to change (a
+    full-width letter in a tracker of 10,000 steps: 0.14 s for its 2.8 million
+    characters, issue #20). Pieces are cut before an ASCII character, which never
+    combines with the character before it (ccc 0, NFC_QC Yes: a normalisation boundary,
+    UAX #15), so each piece normalises on its own to the same text."""
+    if len(text) <= NFKC_PIECE or unicodedata.is_normalized("NFKC", text):
+        return unicodedata.normalize("NFKC", text)
+    pieces = []
+    start = 0
+    while start < len(text):
+        boundary = _ASCII.search(text, start + NFKC_PIECE)
+        end = boundary.start() if boundary else len(text)
+        pieces.append(unicodedata.normalize("NFKC", text[start:end]))
+        start = end
+    return "".join(pieces)
 
 
 def _weight(text: str) -> int:
