@@ -74,8 +74,8 @@ def styled_cell(sheet: Any, value: object, style: RowStyle) -> Cell:
     cell.has_style = style.styled
     if value is not None:
         cell.value = value
-        if cell.data_type in _NOT_TEXT and isinstance(value, str):
-            cell.data_type = "s"
+        if isinstance(value, str):
+            as_text(cell)
     return cell
 
 
@@ -128,8 +128,6 @@ def text_cells(cells: Iterable[Cell]) -> None:
         as_text(cell)
 
 
-#: The types openpyxl gives a string it takes for a formula or an error code.
-_NOT_TEXT = frozenset({"f", "e"})
 _DATES = (dt.date, dt.time, dt.timedelta)  # datetime is a date
 
 
