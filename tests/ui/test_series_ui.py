@@ -227,6 +227,9 @@ def test_agenda_timer_turns_amber_then_red_and_ctrl_down_moves_on(
     from pmdesk.models import AgendaItem
 
     assert AgendaItem.get_by_id(first.id).seconds_used == int(first.minutes_allotted * 1.1 * 60)
+    for _ in range(len(timer.items)):  # past the last item, and Ctrl+↓ once more
+        qtbot.keyClick(tab.timer_start, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert timer.position == len(timer.items) and not timer.repaint_timer.isActive()
     timer.stop()
 
 
@@ -385,6 +388,60 @@ def test_the_agenda_time_run_before_a_copy_is_opened_stays_in_its_file(
     timer.stop()
     assert window.switch_database(database)
     assert AgendaItem.get_by_id(running.id).seconds_used == before + 180
+
+
+def test_the_agenda_time_never_goes_to_a_copy_opened_while_its_tab_is_hidden(
+    qtbot: QtBot,
+    database: Path,
+    demo_db: int,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The copy opened from another tab and the window closed on it, the Live meeting tab
+    never shown again: the timer still ran with the first file's items, and closing
+    saved its time into the copy's item of the same id."""
+    other = copy_of_the_file(database, tmp_path)
+    clock = {"now": NOW}
+    window = kickoff_clock_running(qtbot, database, settings, monkeypatch, lambda: clock["now"])
+    running = window.live_tab.agenda_timer.items[0]
+    before = running.seconds_used
+    clock["now"] = NOW + dt.timedelta(minutes=3)
+    window.tabs.setCurrentWidget(window.today_tab)
+    assert window.switch_database(other)
+    clock["now"] = NOW + dt.timedelta(minutes=9)
+    window.close()
+    assert AgendaItem.get_by_id(running.id).seconds_used == before, "the copy's item as it was"
+    assert window.switch_database(database)
+    assert AgendaItem.get_by_id(running.id).seconds_used == before + 180
+
+
+def test_the_window_closes_after_the_running_agenda_item_is_deleted(
+    qtbot: QtBot,
+    database: Path,
+    demo_db: int,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The running item deleted on the Kickoff tab and the window closed from there:
+    saving its time raised NotFound out of closeEvent."""
+    window = kickoff_clock_running(qtbot, database, settings, monkeypatch, lambda: NOW)
+    timer = window.live_tab.agenda_timer
+    running = timer.items[0]
+    window.tabs.setCurrentWidget(window.kickoff_tab)
+    agenda = window.kickoff_tab.agenda
+    window.kickoff_tab.sections.setCurrentWidget(agenda)
+    row = [r.id for r in agenda.model.rows()].index(running.id)
+    rect = agenda.view.visualRect(agenda.model.index(row, 1))
+    qtbot.mouseClick(agenda.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    (remove,) = [
+        b for b in agenda.findChildren(QToolButton) if b.defaultAction() is agenda.remove_action
+    ]
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert AgendaItem.get_or_none(AgendaItem.id == running.id) is None
+    window.close()
+    assert not window.isVisible()
+    assert not timer.repaint_timer.isActive()
 
 
 def kickoff_clock_running(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from pmdesk import db
 from pmdesk.db import OpenState
 from pmdesk.models import AgendaItem
-from pmdesk.services import meetings, series
+from pmdesk.services import NotFound, meetings, series
 from pmdesk.ui.tabs.base import TabContext
 from pmdesk.ui.widgets.autosave import save_before_closing
 
@@ -146,7 +146,7 @@ class AgendaTimer(QWidget):
         if self.position < 0:
             self.start()
             return
-        self._save()
+        self.flush()
         if self.position + 1 < len(self.items):
             self.position += 1
             self._begin()
@@ -157,8 +157,15 @@ class AgendaTimer(QWidget):
 
     def flush(self) -> bool:
         """Save the running item's time so far and keep timing (moving on, stopping, or
-        the database closing); True if an item was running."""
+        the database closing); True if an item was running.
+
+        Nothing is saved once another database is open (its time went to its own file as
+        that closed; the same ids in the new one are other items)."""
         if self._started is None or not 0 <= self.position < len(self.items):
+            return False
+        if db.state is not self._opened:
+            self._started = None
+            self.repaint_timer.stop()
             return False
         self._save()
         return True
@@ -185,7 +192,12 @@ class AgendaTimer(QWidget):
         # A measure, not an edit: saved at once, not put on the undo stack.
         item = self.items[self.position]
         used = self.used()
-        series.record_time_used(item.id, used)
+        try:
+            series.record_time_used(item.id, used)
+        except NotFound:  # deleted meanwhile (a colleague, an undo): its time has no record
+            self._started = None
+            self.repaint_timer.stop()
+            return
         item.seconds_used = used
 
     def refresh(self) -> None:
