@@ -37,6 +37,10 @@ def database(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Ite
             db.close_database()
         return
     server: ScratchServer = request.getfixturevalue("postgres")
+    # Emptied before as well as after: the team-window and command-line tests leave their
+    # demo behind (they empty the server before they start), and with one worker per
+    # core a core test may come after them.
+    server.empty_if_created()
     db.open_database(server.url)
     try:
         yield db_path

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
-from peewee import IntegrityError, Model
+from peewee import (
+    AutoField,
+    BigIntegerField,
+    CharField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    IntegrityError,
+    Model,
+    Select,
+    TextField,
+)
 
 from pmdesk.db import transaction
 from pmdesk.services.validation import ValidationProblem as ValidationProblem
@@ -72,6 +84,42 @@ class Changes(NamedTuple):
 
     def touches(self, *models: type[Model]) -> bool:
         return any(m._meta.table_name in self.tables for m in models)
+
+
+#: Fields whose value is the driver's value as it comes (an int, a str) on SQLite and
+#: PostgreSQL alike: their exact kinds, not subclasses that may convert.
+_AS_READ = frozenset({AutoField, IntegerField, BigIntegerField, CharField, TextField})
+
+
+def _reader(field: Field) -> Callable[[Any], Any] | None:
+    """How a column's value becomes the field's, or None if it already is."""
+    if isinstance(field, ForeignKeyField):
+        return None if type(field.rel_field) in _AS_READ else field.python_value
+    return None if type(field) in _AS_READ else field.python_value
+
+
+def read_records(model: type[M], query: Select) -> list[M]:
+    """The records `query` (a `model.select()` of all its fields) finds, as Peewee would
+    load them, but only the columns that need it converted (dates, flags): Peewee calls
+    every field's converter on every value, most of opening a 1,000-step plan (#20)."""
+    fields = model._meta.sorted_fields
+    names = [f.name for f in fields]
+    readers = [(i, f.name, r) for i, f in enumerate(fields) if (r := _reader(f)) is not None]
+    cursor = model._meta.database.execute(query)
+    records = []
+    new = model.__new__
+    for row in cursor.fetchall():
+        values = dict(zip(names, row, strict=True))
+        for i, name, reader in readers:
+            value = row[i]
+            if value is not None:
+                values[name] = reader(value)
+        record = new(model)
+        record.__data__ = values
+        record._dirty = set()  # type: ignore[attr-defined]
+        record.__rel__ = {}
+        records.append(record)
+    return records
 
 
 def get_or_fail(model: type[M], record_id: int) -> M:

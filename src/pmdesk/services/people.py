@@ -12,7 +12,7 @@ from peewee import fn
 
 from pmdesk.db import transaction
 from pmdesk.models import ActionItem, Assessment, Meeting, Note, Person, Role, Side
-from pmdesk.services.common import Changes, get_or_fail
+from pmdesk.services.common import Changes, get_or_fail, read_records
 
 ROLE_ORDER = [
     Role.CLIENT_LEADER,
@@ -48,7 +48,7 @@ def list_people(project_id: int, side: Side | None = None) -> list[Person]:
     query = Person.select().where(Person.project == project_id)
     if side is not None:
         query = query.where(Person.side == side.value)
-    return by_seniority(query)
+    return by_seniority(read_records(Person, query))
 
 
 def next_seniority(project_id: int) -> int:

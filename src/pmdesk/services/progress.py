@@ -39,7 +39,13 @@ from pmdesk.models import (
     Role,
     Side,
 )
-from pmdesk.services.common import FieldEdit, ValidationProblem, edit_fields, get_or_fail
+from pmdesk.services.common import (
+    FieldEdit,
+    ValidationProblem,
+    edit_fields,
+    get_or_fail,
+    read_records,
+)
 from pmdesk.services.validation import clean_values
 
 #: Open items carried over from this many meetings are flagged: raise them with the lead.
@@ -55,11 +61,11 @@ def list_actions(project_id: int, people: Sequence[Person] | None = None) -> lis
 
     The owners come from `people` (the project's people, if the caller has them) or one
     query of their own: a join would build a Person for every step, 40 % of the time."""
-    actions = list(
+    actions = read_records(
+        ActionItem,
         ActionItem.select()
         .where(ActionItem.project == project_id)
-        .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id)
-        .objects(_loaded_step)
+        .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id),
     )
     if people is None:
         people = list(Person.select().where(Person.project == project_id))
@@ -71,19 +77,8 @@ def list_actions(project_id: int, people: Sequence[Person] | None = None) -> lis
     return actions
 
 
-def _loaded_step(**values: Any) -> ActionItem:
-    """A step as read, without Model.__init__ setting its 28 fields one by one (a
-    quarter of opening the Progress tab on a 1,000-step project, issue #20): the same
-    values, nothing marked as changed, what Peewee's own loading leaves."""
-    step = ActionItem.__new__(ActionItem)
-    step.__data__ = values
-    step._dirty = set()  # type: ignore[attr-defined]
-    step.__rel__ = {}
-    return step
-
-
 def is_open(action: ActionItem) -> bool:
-    return ActionStatus(action.status) in OPEN_ACTION_STATUSES
+    return action.status in OPEN_ACTION_STATUSES  # StrEnum members equal their text
 
 
 def is_overdue(action: ActionItem, today: dt.date) -> bool:

@@ -8,11 +8,18 @@ tens of thousands of rows (ENGINEERING.md).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 R = TypeVar("R")
@@ -21,6 +28,17 @@ Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 DONE_BRUSH = QBrush(QColor("#e6f4ea"))
 _ROOT = QModelIndex()
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+#: The roles `RecordTableModel.data` answers; a view asks for others too (font, colour).
+_ANSWERED = frozenset({_DISPLAY, _EDIT, _CHECK_STATE, _BACKGROUND, _TOOLTIP, _ALIGNMENT})
+_CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -154,30 +172,60 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
+        return self._answer(self._rows[index.row()], self._columns[index.column()], role)
+
+    def multiData(
+        self,
+        index: Index,
+        span: QModelRoleDataSpan | QModelRoleData,
+    ) -> None:
+        """What a view paints a cell from, asked at once: the item delegate asks for seven
+        roles per cell on every paint, one call from Qt each through `data` (issue #20).
+        Every role is answered or cleared: the delegate hands the same span in for every
+        cell, holding the last cell's answers."""
+        asked: Iterable[QModelRoleData] = (
+            (span,) if isinstance(span, QModelRoleData) else iter(cast(Any, span))
+        )
+        if not index.isValid():
+            for role_data in asked:
+                role_data.clearData()
+            return
         record = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        for role_data in asked:
+            role = role_data.role()
+            value = self._answer(record, column, role) if role in _ANSWERED else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _answer(self, record: R, column: Column[R], role: int) -> Any:
+        """The cell's value for `role`, one of `_ANSWERED` (compared as plain ints: an enum
+        member's look-up costs more than the answer)."""
+        if role == _DISPLAY:
             if column.checkable:
                 return None
             if column.display is not None:
                 return column.display(record)
             return _text(column.value(record))
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return column.value(record)
-        if role == Qt.ItemDataRole.CheckStateRole and column.checkable:
-            return Qt.CheckState.Checked if column.value(record) else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.BackgroundRole and self.background is not None:
-            return self.background(record)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _CHECK_STATE:
+            if not column.checkable:
+                return None
+            return _CHECKED if column.value(record) else _UNCHECKED
+        if role == _BACKGROUND:
+            return self.background(record) if self.background is not None else None
+        if role == _TOOLTIP:
             tip = self.tooltip(record) if self.tooltip is not None else ""
             # Long text is cut off in the cell: the tooltip shows all of it.
-            text = "" if column.checkable else self.data(index, Qt.ItemDataRole.DisplayRole)
+            text = "" if column.checkable else self._answer(record, column, _DISPLAY)
             return "\n\n".join(t for t in (text if len(text) > 30 else "", tip) if t) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        # The alignment role: the only one left.
+        return _RIGHT if column.align_right else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
