@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, Model
 
@@ -68,56 +68,86 @@ def list_decisions(
     speaker = Person.alias("speaker")
     decider = Person.alias("decider")
     later = Note.alias("later")
+    # The columns the log shows, not six whole records a row (issue #20).
     query = (
-        Note.select(Note, Meeting, speaker, Decision, decider, later)
+        Note.select(
+            Note.id,
+            Note.text,
+            Note.internal,
+            speaker.name,
+            Meeting.id,
+            Meeting.project,
+            Meeting.title,
+            Meeting.starts_at,
+            Decision.id,
+            Decision.status,
+            Decision.comment,
+            Decision.decided_by,
+            decider.name,
+            Decision.superseded_by,
+            later.text,
+        )
         .join(Meeting)
         .switch(Note)
         .join(speaker, JOIN.LEFT_OUTER, on=(Note.speaker == speaker.id))
         .switch(Note)
-        .join(Decision, JOIN.LEFT_OUTER, on=(Decision.note == Note.id), attr="log")
-        .join(decider, JOIN.LEFT_OUTER, on=(Decision.decided_by == decider.id), attr="decider")
+        .join(Decision, JOIN.LEFT_OUTER, on=(Decision.note == Note.id))
+        .join(decider, JOIN.LEFT_OUTER, on=(Decision.decided_by == decider.id))
         .switch(Decision)
-        .join(later, JOIN.LEFT_OUTER, on=(Decision.superseded_by == later.id), attr="later")
+        .join(later, JOIN.LEFT_OUTER, on=(Decision.superseded_by == later.id))
         .where((Meeting.project == project_id) & (Note.kind == NoteKind.DECISION.value))
         .order_by(Meeting.starts_at.desc(nulls="LAST"), Note.offset_seconds.desc(), Note.id.desc())
     )
     if client_facing:
         query = query.where(Note.internal == False)  # noqa: E712 (SQL)
-    rows = list(query)
-    actions = _linked_actions([n.id for n in rows])
+    rows: list[Any] = list(cast(Any, query).tuples())
+    actions = _linked_actions([row[0] for row in rows])
     out = []
-    note: Any
-    for note in rows:
-        meeting = note.meeting
-        entry: Any = getattr(note, "log", None)
-        has_entry = entry is not None and entry.id is not None
+    for (
+        note_id,
+        text,
+        internal,
+        speaker_name,
+        meeting_id,
+        meeting_project,
+        meeting_title,
+        starts_at,
+        entry_id,
+        entry_status,
+        comment,
+        decided_by_id,
+        decider_name,
+        superseded_by,
+        later_text,
+    ) in rows:
+        has_entry = entry_id is not None
         decided_by = ""
-        if has_entry and entry.decided_by_id is not None:
-            decided_by = entry.decider.name
-        elif note.speaker_id is not None:
-            decided_by = note.speaker.name
-        state = DecisionStatus(entry.status) if has_entry else DecisionStatus.ACTIVE
-        later_note = entry.later if has_entry and entry.superseded_by_id else None
-        day = meeting.starts_at.date() if meeting.starts_at else None
+        if has_entry and decided_by_id is not None:
+            decided_by = decider_name or ""
+        elif speaker_name is not None:
+            decided_by = speaker_name
+        state = DecisionStatus(entry_status) if has_entry else DecisionStatus.ACTIVE
+        later_id = superseded_by if has_entry else None
+        day = starts_at.date() if starts_at else None
         if status is not None and state != status:
             continue
         if since is not None and (day is None or day < since):
             continue
         out.append(
             DecisionEntry(
-                note_id=note.id,
-                project_id=meeting.project_id,
-                text=note.text,
+                note_id=note_id,
+                project_id=meeting_project,
+                text=text,
                 decided_on=day,
-                meeting_id=meeting.id,
-                meeting_title=meeting.title,
+                meeting_id=meeting_id,
+                meeting_title=meeting_title,
                 decided_by=decided_by,
                 status=state,
-                superseded_by=later_note.id if later_note else None,
-                superseded_by_text=later_note.text if later_note else "",
-                internal=bool(note.internal),
-                comment=entry.comment if has_entry else "",
-                actions=tuple(actions.get(note.id, ())),
+                superseded_by=later_id,
+                superseded_by_text=(later_text or "") if later_id else "",
+                internal=bool(internal),
+                comment=comment if has_entry else "",
+                actions=tuple(actions.get(note_id, ())),
             )
         )
     return out
@@ -127,16 +157,22 @@ def _linked_actions(note_ids: list[int]) -> dict[int, list[LinkedAction]]:
     out: dict[int, list[LinkedAction]] = defaultdict(list)
     if not note_ids:
         return out
-    rows = (
-        ActionItem.select(ActionItem, Person)
+    rows: Any = (
+        ActionItem.select(
+            ActionItem.note,
+            ActionItem.id,
+            ActionItem.title,
+            ActionItem.status,
+            Person.name,
+            ActionItem.due_date,
+        )
         .join(Person, JOIN.LEFT_OUTER, on=(ActionItem.owner == Person.id))
         .where(ActionItem.note.in_(note_ids))
         .order_by(ActionItem.id)
+        .tuples()
     )
-    a: Any
-    for a in rows:
-        owner = a.owner.name if a.owner_id is not None else ""
-        out[a.note_id].append(LinkedAction(a.id, a.title, a.status, owner, a.due_date))
+    for note_id, action_id, title, status, owner, due_date in rows:
+        out[note_id].append(LinkedAction(action_id, title, status, owner or "", due_date))
     return out
 
 
