@@ -334,18 +334,7 @@ def test_the_agenda_timer_follows_an_agenda_edited_while_it_runs(
     assert timer.position == 0
     running = timer.items[0]
 
-    window.tabs.setCurrentWidget(window.kickoff_tab)
-    agenda = window.kickoff_tab.agenda
-    window.kickoff_tab.sections.setCurrentWidget(agenda)
-    agenda.view.setFocus()
-    row = [r.id for r in agenda.model.rows()].index(running.id)
-    rect = agenda.view.visualRect(agenda.model.index(row, 1))
-    qtbot.mouseClick(agenda.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    (remove,) = [
-        b for b in agenda.findChildren(QToolButton) if b.defaultAction() is agenda.remove_action
-    ]
-    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
-    assert AgendaItem.get_or_none(AgendaItem.id == running.id) is None
+    remove_on_the_kickoff_tab(qtbot, window, running.id)
 
     window.tabs.setCurrentWidget(live)
     assert running.id not in [item.id for item in timer.items]
@@ -428,20 +417,26 @@ def test_the_window_closes_after_the_running_agenda_item_is_deleted(
     window = kickoff_clock_running(qtbot, database, settings, monkeypatch, lambda: NOW)
     timer = window.live_tab.agenda_timer
     running = timer.items[0]
+    remove_on_the_kickoff_tab(qtbot, window, running.id)
+    window.close()
+    assert not window.isVisible()
+    assert not timer.repaint_timer.isActive()
+
+
+def remove_on_the_kickoff_tab(qtbot: QtBot, window: MainWindow, agenda_item_id: int) -> None:
+    """Click the agenda item's row on the Kickoff tab, then the Remove button."""
     window.tabs.setCurrentWidget(window.kickoff_tab)
     agenda = window.kickoff_tab.agenda
     window.kickoff_tab.sections.setCurrentWidget(agenda)
-    row = [r.id for r in agenda.model.rows()].index(running.id)
+    agenda.view.setFocus()
+    row = [r.id for r in agenda.model.rows()].index(agenda_item_id)
     rect = agenda.view.visualRect(agenda.model.index(row, 1))
     qtbot.mouseClick(agenda.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     (remove,) = [
         b for b in agenda.findChildren(QToolButton) if b.defaultAction() is agenda.remove_action
     ]
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
-    assert AgendaItem.get_or_none(AgendaItem.id == running.id) is None
-    window.close()
-    assert not window.isVisible()
-    assert not timer.repaint_timer.isActive()
+    assert AgendaItem.get_or_none(AgendaItem.id == agenda_item_id) is None
 
 
 def kickoff_clock_running(
