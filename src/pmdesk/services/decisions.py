@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from peewee import JOIN, Model
 
@@ -100,7 +100,7 @@ def list_decisions(
     )
     if client_facing:
         query = query.where(Note.internal == False)  # noqa: E712 (SQL)
-    rows: list[Any] = list(cast(Any, query).tuples())
+    rows: Any = list(query.tuples())
     actions = _linked_actions([row[0] for row in rows])
     out = []
     for (

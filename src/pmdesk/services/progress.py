@@ -68,7 +68,7 @@ def list_actions(project_id: int, people: Sequence[Person] | None = None) -> lis
         .order_by(ActionItem.due_date.asc(nulls="LAST"), ActionItem.id),
     )
     if people is None:
-        people = list(Person.select().where(Person.project == project_id))
+        people = read_records(Person, Person.select().where(Person.project == project_id))
     owners = {person.id: person for person in people}
     for action in actions:
         owner = owners.get(action.owner_id) if action.owner_id is not None else None

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from peewee import JOIN, IntegrityError, Model
 
@@ -232,27 +232,22 @@ _HISTORY = (
 
 
 def on_time_record(person_id: int, today: dt.date) -> OnTimeRecord:
-    rows = _tuples(ActionItem.select(*_HISTORY).where(ActionItem.owner == person_id))
+    rows: Any = ActionItem.select(*_HISTORY).where(ActionItem.owner == person_id).tuples()
     return suggest_cooperation_type((ActionHistory(*row) for row in rows), today)
 
 
 def on_time_records(project_id: int, today: dt.date) -> dict[int, OnTimeRecord]:
     """Every person's record in the project, in one query (people without items: empty)."""
     owned: dict[int, list[ActionHistory]] = {}
-    rows = _tuples(
-        ActionItem.select(ActionItem.owner, *_HISTORY).where(
-            (ActionItem.project == project_id) & ActionItem.owner.is_null(False)
-        )
+    rows: Any = (
+        ActionItem.select(ActionItem.owner, *_HISTORY)
+        .where((ActionItem.project == project_id) & ActionItem.owner.is_null(False))
+        .tuples()
     )
     for owner, *history in rows:
         owned.setdefault(owner, []).append(ActionHistory(*history))
-    people = _tuples(Person.select(Person.id).where(Person.project == project_id))
+    people: Any = Person.select(Person.id).where(Person.project == project_id).tuples()
     return {pid: suggest_cooperation_type(owned.get(pid, []), today) for (pid,) in people}
-
-
-def _tuples(query: Any) -> Iterable[tuple[Any, ...]]:
-    """The query's rows as tuples of its columns' values."""
-    return cast(Iterable[tuple[Any, ...]], query.tuples())
 
 
 # --- Engagement and the power/interest grid -----------------------------------------

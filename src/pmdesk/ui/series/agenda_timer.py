@@ -83,8 +83,7 @@ class AgendaTimer(QWidget):
         undo, a colleague's change) reads its agenda again and keeps the timer running."""
         replaced = db.state is not self._opened  # another database, or a restore
         if replaced:  # the time run until now was saved before that database closed
-            self._started = None
-            self.repaint_timer.stop()
+            self._halt()
             self._opened = db.state
         elif meeting_id is not None and meeting_id == self.meeting_id:
             self._read_agenda_again()
@@ -108,8 +107,7 @@ class AgendaTimer(QWidget):
         elif done:
             self.position = len(self.items)
         else:
-            self._started = None
-            self.repaint_timer.stop()
+            self._halt()
             self.position = -1
         self.refresh()
 
@@ -164,14 +162,17 @@ class AgendaTimer(QWidget):
         if self._started is None or not 0 <= self.position < len(self.items):
             return False
         if db.state is not self._opened:
-            self._started = None
-            self.repaint_timer.stop()
+            self._halt()
             return False
         self._save()
         return True
 
     def stop(self) -> None:
         self.flush()
+        self._halt()
+
+    def _halt(self) -> None:
+        """No item is timed from now on (its time saved, or with nowhere to go)."""
         self._started = None
         self.repaint_timer.stop()
 
@@ -195,8 +196,7 @@ class AgendaTimer(QWidget):
         try:
             series.record_time_used(item.id, used)
         except NotFound:  # deleted meanwhile (a colleague, an undo): its time has no record
-            self._started = None
-            self.repaint_timer.stop()
+            self._halt()
             return
         item.seconds_used = used
 
