@@ -11,6 +11,7 @@ already stored as strings; forcing the type covers them all the same.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -19,6 +20,8 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.numbers import is_date_format
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
+
+from pmdesk.models import Language
 
 
 def as_text(cell: Cell) -> Cell:
@@ -41,6 +44,19 @@ def append_row(sheet: Worksheet, values: Sequence[Any]) -> None:
 def text_cell(sheet: Any, value: object) -> Cell:
     """A cell for a write-only sheet's row, a string cell if it holds text."""
     return as_text(WriteOnlyCell(sheet, value))
+
+
+#: A wrapped line's height in points at 11 pt (Noto CJK sets Chinese taller): no
+#: spreadsheet recomputes row heights on open, so a row left at the default height
+#: prints its second line over the next row.
+LINE_HEIGHT = {Language.EN: 15.0, Language.ZH_CN: 17.0}
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: East Asian wide characters count as 2."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def stream_row(sheet: Any, values: Sequence[Any]) -> None:

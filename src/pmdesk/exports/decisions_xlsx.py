@@ -8,7 +8,7 @@ and LibreOffice instead of running.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import math
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pmdesk.exports import ExportOptions, document_language
+from pmdesk.exports.cells import LINE_HEIGHT, display_width
 from pmdesk.exports.leak_gate import write_client_file
 from pmdesk.models import DecisionStatus, Language
 from pmdesk.services import decisions, projects
@@ -45,6 +46,7 @@ WORDS: dict[Language, dict[str, Any]] = {
         },
         "date_format": "d mmm yyyy",
         "join": "; ",
+        "page": "Page &P of &N",
     },
     Language.ZH_CN: {
         "sheet": "决策记录",
@@ -67,20 +69,19 @@ WORDS: dict[Language, dict[str, Any]] = {
         },
         "date_format": "yyyy-mm-dd",
         "join": "；",
+        "page": "第 &P 页，共 &N 页",
     },
 }
 
 _WIDTHS = (6, 12, 28, 60, 16, 12, 40, 40)
+_TOP = Alignment(vertical="top")
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 def _text(cell: Cell, value: str) -> None:
     """A string cell whatever the text starts with (never a formula)."""
     cell.value = value
     cell.data_type = "s"
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def build_workbook(project_id: int, language: Language, today: dt.date) -> Workbook:
@@ -107,6 +108,7 @@ def build_workbook(project_id: int, language: Language, today: dt.date) -> Workb
     for n, entry in enumerate(entries, start=1):
         row = header_row + n
         sheet.cell(row, 1).value = n
+        sheet.cell(row, 1).alignment = sheet.cell(row, 2).alignment = _TOP  # beside wrapped text
         if entry.decided_on is not None:
             sheet.cell(row, 2).value = entry.decided_on
             sheet.cell(row, 2).number_format = words["date_format"]
@@ -128,8 +130,8 @@ def build_workbook(project_id: int, language: Language, today: dt.date) -> Workb
         )
         for column, value in enumerate(texts, start=3):
             _text(sheet.cell(row, column), value)
-            sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
-            widths[column - 1] = max(widths[column - 1], min(_width(value) + 2, 60))
+            sheet.cell(row, column).alignment = _WRAPPED
+            widths[column - 1] = max(widths[column - 1], min(display_width(value) + 2, 60))
     last = header_row + max(len(entries), 1)
     table = Table(displayName="Decisions", ref=f"A{header_row}:H{last}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
@@ -137,8 +139,38 @@ def build_workbook(project_id: int, language: Language, today: dt.date) -> Workb
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[chr(64 + column)].width = width
+    _fit_rows(sheet, header_row + 1, last, widths, language)
+    _set_print_layout(sheet, header_row, project.name, language)
     workbook.properties.title = words["title"].format(project=project.name)
     return workbook
+
+
+def _fit_rows(
+    sheet: Worksheet, first: int, last: int, widths: list[int], language: Language
+) -> None:
+    """Each row as high as its most wrapped text: no spreadsheet recomputes heights on
+    open, so a decision's second line printed over the next one."""
+    for row in range(first, last + 1):
+        lines = max(
+            math.ceil(display_width(str(cell.value or "")) / max(widths[at] - 2, 1))
+            for at, cell in enumerate(sheet[row][: len(widths)])
+        )
+        if lines > 1:
+            sheet.row_dimensions[row].height = lines * LINE_HEIGHT[language] + 3
+
+
+def _set_print_layout(sheet: Worksheet, header_row: int, project: str, language: Language) -> None:
+    """Landscape A4, one page wide, the header row on every page, page X of Y."""
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.print_options.horizontalCentered = True
+    sheet.oddHeader.left.text = project.replace("&", "&&")  # "&" starts a header code
+    sheet.oddFooter.right.text = WORDS[language]["page"]
 
 
 def export_decisions(record_id: int, target: Path, options: ExportOptions) -> Path:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import unicodedata
 import uuid
 import warnings
 from collections.abc import Callable, Sequence
@@ -44,7 +43,9 @@ from peewee import JOIN
 
 from pmdesk.exports import ExportOptions, document_language
 from pmdesk.exports.cells import (
+    LINE_HEIGHT,
     RowStyle,
+    display_width,
     row_style,
     rows_of_cells,
     set_dimension,
@@ -89,7 +90,6 @@ INSTRUCTIONS_WIDTH = 66
 #: Characters of a line, counted for the widest common fallback font (DejaVu Sans in
 #: LibreOffice without Calibri's metric twin, about 75 a line at this width).
 _LINE_CHARACTERS = 70
-_LINE_HEIGHT = {Language.EN: 15.0, Language.ZH_CN: 17.0}
 
 WORDS: dict[Language, dict[str, str]] = {
     Language.EN: {
@@ -221,13 +221,6 @@ def _save(build: Callable[[], Workbook], temporary: Path) -> None:
     workbook's sheets stream into temporary files while it is built, and one never saved
     leaves them open."""
     build().save(temporary)
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a spreadsheet: East Asian wide characters count as 2."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def build_workbook(
@@ -462,7 +455,7 @@ def _write_instructions(
         size = font.sz if font is not None and font.sz else 11
         lines = max(1, math.ceil(display_width(text) * size / 11 / _LINE_CHARACTERS))
         # A row's height goes before its cells in a write-only sheet.
-        sheet.row_dimensions[written[0] + 1].height = lines * _LINE_HEIGHT[language] * size / 11 + 3
+        sheet.row_dimensions[written[0] + 1].height = lines * LINE_HEIGHT[language] * size / 11 + 3
         cell = text_cell(sheet, text)
         cell.alignment = wrapped
         cell.font = font if font is not None else BODY_FONT
