@@ -31,7 +31,7 @@ from pmdesk.db import (
     open_database,
 )
 from pmdesk.exports import EXPORTS, ExportOptions, Scope
-from pmdesk.exports.files import ExportProblem
+from pmdesk.exports.files import ExportProblem, refuse_protected
 from pmdesk.messages import say
 from pmdesk.models import ActionItem, Language, Meeting, Person, Project
 from pmdesk.options import OptionParser, global_options
@@ -441,6 +441,13 @@ def run_export(args: argparse.Namespace) -> int:
         raise ExportProblem(f"{target} is a folder: give the file a name")
     if target.exists() and not args.force:
         raise ExportProblem(f"{target} already exists; give another name, or --force to replace it")
+    refuse_protected(target)  # before the name's ending: the database's own files first
+    if target.suffix.lower() != kind.suffix:
+        # A workbook named .docx opens in no program the client has.
+        raise ExportProblem(
+            f"{target} does not end in {kind.suffix}: the {kind.name} export writes a "
+            f"{kind.suffix} file"
+        )
     extra: dict[str, Any] = {}
     if kind.name == "email":
         extra["cc_team"] = args.cc_team

@@ -136,6 +136,11 @@ _ZH_CN: list[tuple[str, str]] = [
         "{path} 已存在；请换一个名字，或加 --force 替换它",
     ),
     (
+        r"(?P<path>.+) does not end in (?P<suffix>\S+): the (?P<kind>\S+) export writes a "
+        r"(?P=suffix) file",
+        "{path} 的扩展名不是 {suffix}：{kind} 导出生成的是 {suffix} 文件",
+    ),
+    (
         r"(?P<path>.+) is a folder: give (?:the backup|the file) a (?:file )?name",
         "{path} 是文件夹：请给出文件名",
     ),

@@ -92,6 +92,41 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert edited.read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.parametrize(
+    ("kind", "scope", "wrong", "right"),
+    [
+        ("decisions", "--project", "log.docx", ".xlsx"),
+        ("minutes", "--meeting", "minutes.xlsx", ".docx"),
+        ("tracker", "--project", "tracker", ".xlsx"),
+        ("invite", "--meeting", "invite.ICS.txt", ".ics"),
+    ],
+)
+def test_an_export_named_for_another_kind_of_file_is_refused(
+    demo: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    scope: str,
+    wrong: str,
+    right: str,
+) -> None:
+    """A workbook saved as log.docx opens in no program the client has: refused, in one
+    line naming the file and the ending it needs, and nothing is written."""
+    target = demo.with_name(wrong)
+    before = sorted(demo.parent.iterdir())
+    code, _, err = run_cli(capsys, "export", kind, scope, "1", "-o", target, "--db", demo)
+    line = one_line_error(err)
+    assert code == 1 and str(target) in line and f"writes a {right} file" in line
+    assert sorted(demo.parent.iterdir()) == before, "no file, no temporary left"
+    upper = demo.with_name(f"export{right.upper()}")  # the ending's case does not matter
+    code, out, _ = run_cli(capsys, "export", kind, scope, "1", "-o", upper, "--db", demo)
+    assert "Wrote" in out
+    assert code == 0 and upper.exists()
+    code, _, err = run_cli(
+        capsys, "--lang", "zh_CN", "export", kind, scope, "1", "-o", target, "--db", demo
+    )
+    assert code == 1 and f"的扩展名不是 {right}" in one_line_error_zh(err)
+
+
 def test_backup_targets_are_checked(
     demo: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

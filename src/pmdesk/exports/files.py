@@ -30,7 +30,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
         raise ExportProblem(f"{target} is a folder: give the file a name")
     if not folder.is_dir():
         raise ExportProblem(f"Cannot write {target}: the folder {folder} does not exist")
-    _refuse_protected(target)
+    refuse_protected(target)
     try:
         with temporary_beside(target, target.suffix) as temporary:
             try:
@@ -54,7 +54,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     return target
 
 
-def _refuse_protected(target: Path) -> None:
+def refuse_protected(target: Path) -> None:
     """Never the open database, its -wal/-shm/-journal or its backup folder."""
     from pmdesk import db
 
